@@ -1,0 +1,62 @@
+/**
+ * The change list: the one type every path through the tool meets in. A closed family of small records,
+ * discriminated on `kind`; every switch over it ends in `assertNever`.
+ */
+import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions } from "./model.ts";
+
+/** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
+export type ColumnPosition = { readonly after: string } | { readonly first: true };
+
+/** A change inside one table (the clauses of one ALTER TABLE). */
+export type TableChange =
+  /** Add a column. */
+  | { readonly kind: "AddColumn"; readonly column: Column; readonly position?: ColumnPosition }
+  /** Drop a column. */
+  | { readonly kind: "DropColumn"; readonly column: Column }
+  /** Change a column's definition (and/or its position), keeping its name. */
+  | { readonly kind: "ModifyColumn"; readonly from: Column; readonly to: Column; readonly position?: ColumnPosition }
+  /** Rename a column; a definition change that goes with it is a separate ModifyColumn on the new name. */
+  | { readonly kind: "RenameColumn"; readonly from: string; readonly to: string }
+  /** Add a secondary index. */
+  | { readonly kind: "AddIndex"; readonly index: Index }
+  /** Drop a secondary index. */
+  | { readonly kind: "DropIndex"; readonly index: Index }
+  /** Rename a secondary index, definition unchanged. */
+  | { readonly kind: "RenameIndex"; readonly from: string; readonly to: string }
+  /** Add the primary key. */
+  | { readonly kind: "AddPrimaryKey"; readonly primaryKey: PrimaryKey }
+  /** Drop the primary key. */
+  | { readonly kind: "DropPrimaryKey"; readonly primaryKey: PrimaryKey }
+  /** Add a foreign key. */
+  | { readonly kind: "AddForeignKey"; readonly foreignKey: ForeignKey }
+  /** Drop a foreign key. */
+  | { readonly kind: "DropForeignKey"; readonly foreignKey: ForeignKey }
+  /** Add a CHECK constraint. */
+  | { readonly kind: "AddCheck"; readonly check: Check }
+  /** Drop a CHECK constraint. */
+  | { readonly kind: "DropCheck"; readonly check: Check }
+  /** Change table options (only the keys present in `to` change; `comment: ""` clears the comment). */
+  | { readonly kind: "ModifyOptions"; readonly from: TableOptions; readonly to: TableOptions }
+  /** Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET). */
+  | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string };
+
+/** A change to the schema. */
+export type Change =
+  /** Create a table (with its indexes, keys and checks). */
+  | { readonly kind: "AddTable"; readonly table: Table }
+  /** Drop a table. */
+  | { readonly kind: "DropTable"; readonly table: Table }
+  /** Rename a table. */
+  | { readonly kind: "RenameTable"; readonly from: string; readonly to: string }
+  /** Alter one table; `changes` are in the order they apply. */
+  | { readonly kind: "ModifyTable"; readonly table: string; readonly changes: readonly TableChange[] }
+  /** Change the schema's default charset/collation. */
+  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string };
+
+/** Every change kind, for exhaustive tables. */
+export type ChangeKind = Change["kind"];
+
+/** Marks a switch as exhaustive: compiling fails when a kind is unhandled, running throws on unknown data. */
+export function assertNever(x: never, what = "value"): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);
+}

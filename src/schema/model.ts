@@ -1,0 +1,122 @@
+/**
+ * The schema model: plain readonly data that every source (entities, migration replay, SQL files, a live database)
+ * is turned into. Objects refer to each other by name only. Values are canonical (normalised by the dialect layer),
+ * so two schemas are equal exactly when their models are deep-equal.
+ */
+
+/** A column default: a literal value (unquoted text, e.g. `0`, `abc`) or a raw SQL expression (e.g. `CURRENT_TIMESTAMP(3)`). */
+export type Default = { readonly kind: "literal"; readonly value: string } | { readonly kind: "expr"; readonly value: string };
+
+/** A generated column's expression and storage. */
+export interface Generated {
+  readonly expr: string;
+  readonly stored: boolean;
+}
+
+/** One column. `type` is the canonical lower-case type text, e.g. `int unsigned`, `varchar(255)`, `enum('a','b')`. */
+export interface Column {
+  readonly name: string;
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly default?: Default;
+  readonly autoIncrement?: boolean;
+  /** ON UPDATE expression, e.g. `CURRENT_TIMESTAMP(3)`. */
+  readonly onUpdate?: string;
+  /** Resolved for every character column (never inherited implicitly); absent for other types. */
+  readonly charset?: string;
+  readonly collate?: string;
+  readonly comment?: string;
+  readonly generated?: Generated;
+  /** Desired-state only: the column's previous name, declared in code so the diff renames instead of drop + add. */
+  readonly renamedFrom?: string;
+}
+
+/** One part of an index or primary key: a column (optionally a prefix, descending) or an expression. */
+export interface IndexPart {
+  readonly column?: string;
+  readonly expr?: string;
+  readonly prefix?: number;
+  readonly desc?: boolean;
+}
+
+/** Index kinds; BTREE is the default and the only one most tables use. */
+export type IndexType = "BTREE" | "HASH" | "FULLTEXT" | "SPATIAL";
+
+/** A secondary index (the primary key is kept apart). */
+export interface Index {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly type: IndexType;
+  readonly parts: readonly IndexPart[];
+  readonly comment?: string;
+  /** FULLTEXT parser, e.g. `ngram`. */
+  readonly parser?: string;
+}
+
+/** The primary key of a table. */
+export interface PrimaryKey {
+  readonly parts: readonly IndexPart[];
+}
+
+/** Referential actions, canonical: MySQL treats RESTRICT, NO ACTION and no clause alike, so all three are `NO ACTION`. */
+export type FkAction = "NO ACTION" | "CASCADE" | "SET NULL" | "SET DEFAULT";
+
+/** A foreign key constraint. */
+export interface ForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onUpdate: FkAction;
+  readonly onDelete: FkAction;
+}
+
+/** A CHECK constraint. */
+export interface Check {
+  readonly name: string;
+  readonly expr: string;
+  readonly enforced: boolean;
+}
+
+/** Table options. `charset`/`collate` are always resolved for a table in a normalised schema. */
+export interface TableOptions {
+  readonly engine?: string;
+  readonly charset?: string;
+  readonly collate?: string;
+  readonly comment?: string;
+  readonly autoIncrement?: number;
+}
+
+/** One table. Column order is significant (it is what the server keeps); index, FK and check order is not. */
+export interface Table {
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKey;
+  readonly indexes: readonly Index[];
+  readonly foreignKeys: readonly ForeignKey[];
+  readonly checks: readonly Check[];
+  readonly options: TableOptions;
+  /** Desired-state only: the table's previous name (see Column.renamedFrom). */
+  readonly renamedFrom?: string;
+}
+
+/** A schema (one database): its tables and default charset/collation. */
+export interface Schema {
+  readonly name?: string;
+  readonly charset?: string;
+  readonly collate?: string;
+  readonly tables: readonly Table[];
+}
+
+/** The empty schema: the starting point of a migration-directory replay. */
+export const emptySchema: Schema = { tables: [] };
+
+/** Finds a table by name. */
+export function findTable(schema: Schema, name: string): Table | undefined {
+  return schema.tables.find((t) => t.name === name);
+}
+
+/** Finds a column by name. */
+export function findColumn(table: Table, name: string): Column | undefined {
+  return table.columns.find((c) => c.name === name);
+}
