@@ -1,0 +1,78 @@
+/**
+ * applyChanges: Schema × Change[] → Schema. Pure and dialect-free; the replay of a migration directory and the
+ * simulation of a plan both run through it.
+ */
+import { applyTableChange } from "./apply-table.ts";
+import { assertNever, type Change } from "./changes.ts";
+import { ApplyError } from "./errors.ts";
+import type { Schema, Table } from "./model.ts";
+
+/** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
+export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
+  return changes.reduce(applyChange, schema);
+}
+
+function applyChange(schema: Schema, change: Change): Schema {
+  switch (change.kind) {
+    case "AddTable":
+      if (has(schema, change.table.name)) throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
+      return { ...schema, tables: [...schema.tables, change.table] };
+    case "DropTable":
+      table(schema, change.table.name);
+      return { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) };
+    case "RenameTable":
+      return renameTable(schema, change.from, change.to);
+    case "ModifyTable": {
+      const before = table(schema, change.table);
+      const after = change.changes.reduce(applyTableChange, before);
+      const renamed = renamedColumns(change);
+      return {
+        ...schema,
+        tables: schema.tables.map((t) => (t.name === change.table ? after : renamed.size ? retargetForeignKeys(t, change.table, renamed) : t)),
+      };
+    }
+    case "ModifySchema":
+      return { ...schema, ...(change.charset ? { charset: change.charset } : {}), ...(change.collate ? { collate: change.collate } : {}) };
+    default:
+      return assertNever(change, "change");
+  }
+}
+
+function has(schema: Schema, name: string): boolean {
+  return schema.tables.some((t) => t.name === name);
+}
+
+function table(schema: Schema, name: string): Table {
+  const t = schema.tables.find((x) => x.name === name);
+  if (!t) throw new ApplyError(`table "${name}" does not exist`, name);
+  return t;
+}
+
+/** Renames a table and the foreign keys of other tables that point at it. */
+function renameTable(schema: Schema, from: string, to: string): Schema {
+  table(schema, from);
+  if (has(schema, to)) throw new ApplyError(`table "${to}" already exists`, to);
+  return {
+    ...schema,
+    tables: schema.tables.map((t) => {
+      const fks = t.foreignKeys.map((f) => (f.refTable === from ? { ...f, refTable: to } : f));
+      return { ...t, ...(t.name === from ? { name: to } : {}), foreignKeys: fks };
+    }),
+  };
+}
+
+/** Column renames (old → new) made by one ModifyTable. */
+function renamedColumns(change: Extract<Change, { kind: "ModifyTable" }>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of change.changes) if (c.kind === "RenameColumn") map.set(c.from, c.to);
+  return map;
+}
+
+/** Points other tables' foreign keys at renamed columns of the referenced table (the server does the same). */
+function retargetForeignKeys(t: Table, refTable: string, renamed: Map<string, string>): Table {
+  if (!t.foreignKeys.some((f) => f.refTable === refTable)) return t;
+  return {
+    ...t,
+    foreignKeys: t.foreignKeys.map((f) => (f.refTable === refTable ? { ...f, refColumns: f.refColumns.map((c) => renamed.get(c) ?? c) } : f)),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * diff: Schema × Schema → Change[]. Dialect-free; the planner orders the result for a real server.
+ * Renames declared in the desired state (`renamedFrom`) become RenameTable/RenameColumn, never drop + add.
+ */
+import { applyChanges } from "./apply.ts";
+import type { Change, TableChange } from "./changes.ts";
+import { columnRenames } from "./diff-columns.ts";
+import { diffTable } from "./diff-table.ts";
+import { comparableTable } from "./equal.ts";
+import type { Schema } from "./model.ts";
+
+/** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
+export function diff(current: Schema, desired: Schema): Change[] {
+  const changes: Change[] = [];
+  if ((desired.charset && desired.charset !== current.charset) || (desired.collate && desired.collate !== current.collate)) {
+    changes.push({ kind: "ModifySchema", charset: desired.charset, collate: desired.collate });
+  }
+  const currentNames = new Set(current.tables.map((t) => t.name));
+  const desiredNames = new Set(desired.tables.map((t) => t.name));
+
+  const tableRenames: Change[] = desired.tables
+    .filter((d) => d.renamedFrom && !currentNames.has(d.name) && currentNames.has(d.renamedFrom) && !desiredNames.has(d.renamedFrom))
+    .map((d) => ({ kind: "RenameTable", from: d.renamedFrom!, to: d.name }));
+  changes.push(...tableRenames);
+  // Diff against the current schema as it is after the renames: the server carries references along.
+  let renamed = applyChanges(current, tableRenames);
+  const columnRenameChanges = new Map<string, TableChange[]>();
+  for (const d of desired.tables) {
+    const c = renamed.tables.find((t) => t.name === d.name);
+    if (!c) continue;
+    const list: TableChange[] = [...columnRenames(c, d)].map(([from, to]) => ({ kind: "RenameColumn", from, to }));
+    if (list.length) columnRenameChanges.set(d.name, list);
+  }
+  renamed = applyChanges(renamed, [...columnRenameChanges].map(([table, cs]) => ({ kind: "ModifyTable", table, changes: cs })));
+
+  const added: Change[] = [];
+  for (const c of renamed.tables) {
+    const d = desired.tables.find((t) => t.name === c.name);
+    if (!d) {
+      changes.push({ kind: "DropTable", table: c });
+      continue;
+    }
+    const tableChanges = [...(columnRenameChanges.get(c.name) ?? []), ...diffTable(c, d)];
+    if (tableChanges.length) changes.push({ kind: "ModifyTable", table: d.name, changes: tableChanges });
+  }
+  const have = new Set(renamed.tables.map((t) => t.name));
+  for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: comparableTable(d) });
+  return [...changes, ...added];
+}
