@@ -1,0 +1,9 @@
+/**
+ * The entity DSL: declare tables with `table()` and the `col` builders; `Static<typeof t.row>` is the row type.
+ */
+export { col, sql } from "./columns.ts";
+export type { ColumnOptions, IntegerOptions, SqlExpr, TextOptions } from "./columns.ts";
+export { table, isTableDef } from "./table.ts";
+export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
+export { entitiesToSchema } from "./to-schema.ts";
+export { EntityError, validateEntities } from "./validate.ts";

@@ -1,0 +1,69 @@
+/**
+ * Entities → Schema: the desired state as declared. The dialect layer normalises it afterwards (charset resolution,
+ * implicit indexes), like every other source.
+ */
+import type { Column, FkAction, IndexPart, Schema, Table } from "../schema/model.ts";
+import { readMeta } from "./meta.ts";
+import type { IndexPartSpec, TableDef } from "./table.ts";
+
+/** Options for the schema built from entities. */
+export interface EntitySchemaOptions {
+  readonly name?: string;
+  readonly charset?: string;
+  readonly collate?: string;
+}
+
+/** Turns declared tables into the (not yet normalised) schema model. Assumes `validateEntities` passed. */
+export function entitiesToSchema(tables: readonly TableDef[], opts: EntitySchemaOptions = {}): Schema {
+  return {
+    ...(opts.name ? { name: opts.name } : {}),
+    ...(opts.charset ? { charset: opts.charset } : {}),
+    ...(opts.collate ? { collate: opts.collate } : {}),
+    tables: tables.map(tableToModel),
+  };
+}
+
+function part(p: IndexPartSpec): IndexPart {
+  if (typeof p === "string") return { column: p };
+  if ("expr" in p) return { expr: p.expr };
+  return { column: p.column, ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.desc ? { desc: true } : {}) };
+}
+
+const action = (a: string | undefined): FkAction => (a === undefined || a === "RESTRICT" ? "NO ACTION" : (a as FkAction));
+
+/** One declared table as a model table. */
+export function tableToModel(t: TableDef): Table {
+  const columns: Column[] = Object.entries(t.columns).map(([name, schema]) => {
+    const { declaredDefault: _d, ...meta } = readMeta(schema)!;
+    return { name, ...meta };
+  });
+  return {
+    name: t.name,
+    columns,
+    ...(t.primaryKey ? { primaryKey: { parts: t.primaryKey.map(part) } } : {}),
+    indexes: (t.indexes ?? []).map((i) => ({
+      name: i.name,
+      unique: i.unique ?? false,
+      type: i.type ?? "BTREE",
+      parts: i.columns.map(part),
+      ...(i.comment ? { comment: i.comment } : {}),
+      ...(i.parser ? { parser: i.parser } : {}),
+    })),
+    foreignKeys: (t.foreignKeys ?? []).map((f) => ({
+      name: f.name,
+      columns: f.columns,
+      refTable: typeof f.references.table === "string" ? f.references.table : f.references.table.name,
+      refColumns: f.references.columns,
+      onUpdate: action(f.onUpdate),
+      onDelete: action(f.onDelete),
+    })),
+    checks: (t.checks ?? []).map((c) => ({ name: c.name, expr: c.expr, enforced: c.enforced ?? true })),
+    options: {
+      ...(t.engine ? { engine: t.engine } : {}),
+      ...(t.charset ? { charset: t.charset } : {}),
+      ...(t.collate ? { collate: t.collate } : {}),
+      ...(t.comment ? { comment: t.comment } : {}),
+    },
+    ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Entity validation: everything that would make a broken table is reported before anything is written, one line per
+ * problem naming the table and column.
+ */
+import type { TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { type ColumnMeta, readMeta } from "./meta.ts";
+import type { IndexPartSpec, TableDef } from "./table.ts";
+
+/** One problem in the declared entities. */
+export class EntityError extends Error {
+  constructor(
+    readonly table: string,
+    readonly column: string | undefined,
+    readonly problem: string,
+  ) {
+    super(`table "${table}"${column ? ` column "${column}"` : ""}: ${problem}`);
+    this.name = "EntityError";
+  }
+}
+
+const partColumn = (p: IndexPartSpec) => (typeof p === "string" ? p : "column" in p ? p.column : undefined);
+const base = (type: string) => /^[a-z]+/.exec(type)?.[0] ?? type;
+const INTEGER = new Set(["tinyint", "smallint", "mediumint", "int", "bigint"]);
+const TEMPORAL_NOW = new Set(["datetime", "timestamp"]);
+const NO_LITERAL_DEFAULT = /text$|blob$|^json$/;
+
+/** Checks every declared table; returns the problems found (empty when the entities are sound). */
+export function validateEntities(tables: readonly TableDef[]): EntityError[] {
+  const errors: EntityError[] = [];
+  const byName = new Map<string, TableDef>();
+  for (const t of tables) {
+    if (byName.has(t.name)) errors.push(new EntityError(t.name, undefined, "declared twice"));
+    byName.set(t.name, t);
+  }
+  for (const t of tables) errors.push(...validateTable(t, byName));
+  return errors;
+}
+
+function validateTable(t: TableDef, tables: Map<string, TableDef>): EntityError[] {
+  const errors: EntityError[] = [];
+  const err = (column: string | undefined, problem: string) => errors.push(new EntityError(t.name, column, problem));
+  const metas = new Map<string, ColumnMeta>();
+  for (const [name, schema] of Object.entries(t.columns)) {
+    const meta = readMeta(schema);
+    if (!meta) err(name, "is not built with a column builder (col.int(), col.varchar(n), …)");
+    else metas.set(name, meta), validateColumn(name, meta, schema, err);
+  }
+  const names = new Set<string>();
+  const unique = (kind: string, name: string) => {
+    if (names.has(`${kind}:${name}`)) err(undefined, `${kind} "${name}" declared twice`);
+    names.add(`${kind}:${name}`);
+  };
+  const keyed = new Set<string>();
+  const checkParts = (what: string, parts: readonly IndexPartSpec[]) => {
+    if (parts.length === 0) err(undefined, `${what} has no columns`);
+    parts.forEach((p, i) => {
+      const c = partColumn(p);
+      if (c !== undefined && !metas.has(c)) err(c, `named in ${what} but not declared`);
+      if (c !== undefined && i === 0) keyed.add(c);
+    });
+  };
+  if (t.primaryKey) {
+    checkParts("the primary key", t.primaryKey);
+    for (const p of t.primaryKey) {
+      const c = partColumn(p);
+      if (c && metas.get(c)?.nullable) err(c, "is in the primary key but nullable");
+    }
+  }
+  for (const i of t.indexes ?? []) unique("index", i.name), checkParts(`index "${i.name}"`, i.columns);
+  for (const c of t.checks ?? []) unique("check", c.name);
+  for (const fk of t.foreignKeys ?? []) {
+    unique("foreign key", fk.name);
+    validateForeignKey(t, fk, metas, tables, err);
+  }
+  for (const [name, meta] of metas) if (meta.autoIncrement && !keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
+  if ([...metas.values()].filter((m) => m.autoIncrement).length > 1) err(undefined, "has more than one AUTO_INCREMENT column");
+  return errors;
+}
+
+function validateColumn(name: string, meta: ColumnMeta, schema: TSchema, err: (c: string, p: string) => void) {
+  const b = base(meta.type);
+  const size = /^(var)?(char|binary)\((\d+)\)/.exec(meta.type);
+  if (size) {
+    const n = Number(size[3]);
+    const max = size[1] ? 65535 : 255;
+    if (!Number.isInteger(n) || n < 1 || n > max) err(name, `${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
+  }
+  if (/\((NaN|undefined|-?\d*\.\d+)\)/.test(meta.type)) err(name, `type ${meta.type} needs a whole-number length`);
+  if (meta.autoIncrement && !INTEGER.has(b)) err(name, `AUTO_INCREMENT needs an integer type, not ${meta.type}`);
+  if (meta.onUpdate && !TEMPORAL_NOW.has(b)) err(name, `ON UPDATE needs a datetime or timestamp column, not ${meta.type}`);
+  const d = meta.default;
+  if (d && meta.autoIncrement) err(name, "an AUTO_INCREMENT column cannot have a default");
+  if (d && meta.generated) err(name, "a generated column cannot have a default");
+  if (d?.kind === "literal") {
+    if (NO_LITERAL_DEFAULT.test(b)) err(name, `${meta.type} cannot have a literal default (use an expression default)`);
+    else if (!Value.Check(schema, meta.declaredDefault)) err(name, `default ${JSON.stringify(meta.declaredDefault)} does not fit ${meta.type}`);
+  }
+  if (d?.kind === "expr" && /^current_timestamp/i.test(d.value) && !TEMPORAL_NOW.has(b)) err(name, `default ${d.value} needs a datetime or timestamp column`);
+}
+
+function validateForeignKey(
+  t: TableDef,
+  fk: NonNullable<TableDef["foreignKeys"]>[number],
+  metas: Map<string, ColumnMeta>,
+  tables: Map<string, TableDef>,
+  err: (c: string | undefined, p: string) => void,
+) {
+  const refName = typeof fk.references.table === "string" ? fk.references.table : fk.references.table.name;
+  const ref = tables.get(refName);
+  const what = `foreign key "${fk.name}"`;
+  if (fk.columns.length !== fk.references.columns.length) return err(undefined, `${what} has ${fk.columns.length} columns but references ${fk.references.columns.length}`);
+  if (!ref) return err(undefined, `${what} references table "${refName}", which is not declared`);
+  fk.columns.forEach((c, i) => {
+    const mine = metas.get(c);
+    const refCol = fk.references.columns[i]!;
+    const theirs = ref.columns[refCol] ? readMeta(ref.columns[refCol]!) : undefined;
+    if (!mine) return err(c, `named in ${what} but not declared`);
+    if (!theirs) return err(c, `${what} references column "${refName}.${refCol}", which is not declared`);
+    const same = base(mine.type) === base(theirs.type) && (INTEGER.has(base(mine.type)) ? mine.type === theirs.type : true);
+    if (!same) err(c, `${what}: type ${mine.type} does not match ${refName}.${refCol} (${theirs.type})`);
+    if (!mine.nullable && (fk.onDelete === "SET NULL" || fk.onUpdate === "SET NULL")) err(c, `${what} uses SET NULL but the column is NOT NULL`);
+  });
+}
