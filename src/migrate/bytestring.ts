@@ -105,3 +105,8 @@ export function goQuote(s: string): string {
   }
   return out + '"';
 }
+
+/** Go's string ordering (byte-wise over UTF-8), which is how Atlas sorts migration file names. */
+export function compareNames(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
