@@ -1,0 +1,79 @@
+/**
+ * The filesystem `MigrationDir`: reads top-level `*.sql` files and `atlas.sum` with node:fs, creates the directory on
+ * the first write, and writes atomically (temporary file in the same directory, then rename).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortFiles } from "./dir.ts";
+
+/** A migration file that exists but cannot be read (Atlas: `sql/migrate: read file "<name>": <cause>`). */
+export class DirReadError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(`sql/migrate: read file ${JSON.stringify(file)}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "DirReadError";
+  }
+}
+
+function isNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "ENOENT";
+}
+
+function listNames(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (e) {
+    if (isNotFound(e)) return [];
+    throw e;
+  }
+}
+
+function readMigration(path: string, name: string): MigrationFile {
+  try {
+    return migrationFile(name, readFileSync(join(path, name)));
+  } catch (e) {
+    throw new DirReadError(name, e);
+  }
+}
+
+function writeAtomic(path: string, name: string, text: string): void {
+  mkdirSync(path, { recursive: true });
+  const tmp = join(path, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync(tmp, text, { mode: 0o644 });
+    renameSync(tmp, join(path, name));
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Whether `path` exists and is a directory. */
+export function dirExists(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (e) {
+    if (isNotFound(e)) return false;
+    throw e;
+  }
+}
+
+/** Opens a migration directory on disk; a missing directory reads as empty and is created on the first write. */
+export function openLocalDir(path: string): MigrationDir {
+  return {
+    files: () => sortFiles(listNames(path).filter(isMigrationName).map((name) => readMigration(path, name))),
+    readSum: () => {
+      try {
+        return readFileSync(join(path, SUM_FILE), "utf8");
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+    writeFile: (name, text) => writeAtomic(path, name, text),
+    writeSum: (text) => writeAtomic(path, SUM_FILE, text),
+  };
+}
