@@ -1,0 +1,37 @@
+/**
+ * The next migration file for a desired state: diff, plan, format — and a replay of the result to prove the file
+ * really produces the desired state before anything is written.
+ */
+import { diff } from "../schema/diff.ts";
+import { schemasEqual } from "../schema/equal.ts";
+import type { Schema } from "../schema/model.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { plan } from "../mysql/plan.ts";
+import { formatMigrationFile, newMigrationName } from "./name.ts";
+import { replaySql } from "./replay.ts";
+
+/** A migration file ready to write. */
+export interface PlannedFile {
+  readonly name: string;
+  readonly text: string;
+  readonly statements: number;
+}
+
+/** The plan does not reach the desired state when replayed: a bug, reported instead of writing a wrong file. */
+export class PlanVerificationError extends Error {
+  constructor(readonly fileText: string) {
+    super("the planned migration does not reproduce the desired state when replayed; nothing was written (run with --debug and report this)");
+    this.name = "PlanVerificationError";
+  }
+}
+
+/** Plans the file turning `current` into `desired`; undefined when they are already equal. */
+export function plannedFile(current: Schema, desired: Schema, flavor: Flavor, now: Date, name?: string): PlannedFile | undefined {
+  const changes = diff(current, desired);
+  if (changes.length === 0) return undefined;
+  const statements = plan(changes, flavor);
+  const text = formatMigrationFile(statements);
+  const replayed = replaySql(text, flavor, current);
+  if (!schemasEqual(replayed, desired)) throw new PlanVerificationError(text);
+  return { name: newMigrationName(now, name), text, statements: statements.length };
+}

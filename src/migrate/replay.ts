@@ -1,0 +1,59 @@
+/**
+ * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
+ * apply them from the state before. This is how a migration directory becomes a Schema offline.
+ */
+import { ApplyError } from "../schema/errors.ts";
+import { applyChanges } from "../schema/apply.ts";
+import { emptySchema, type Schema } from "../schema/model.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { parse } from "../mysql/parse.ts";
+import { splitStatements } from "./split.ts";
+
+/** A statement that could not be replayed, with the file and line it came from. */
+export class ReplayError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}:${line}: ${reason}`, options);
+    this.name = "ReplayError";
+  }
+}
+
+/** 1-based line of a byte offset in text (offsets from the splitter are byte offsets into UTF-8). */
+function lineAt(bytes: Uint8Array, pos: number): number {
+  let line = 1;
+  for (let i = 0; i < pos && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
+export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
+  const bytes = new TextEncoder().encode(text);
+  let schema = start;
+  let stmts;
+  try {
+    stmts = splitStatements(bytes);
+  } catch (e) {
+    throw new ReplayError(file, 1, (e as Error).message, { cause: e });
+  }
+  // With an `atlas:delimiter` first line, the splitter's offsets are relative to the text after that line.
+  const shift = /^-- atlas:delimiter /.test(text) ? text.indexOf("\n") + 1 : 0;
+  for (const stmt of stmts) {
+    try {
+      schema = applyChanges(schema, parse(stmt.text, { flavor, schema }));
+    } catch (e) {
+      const line = lineAt(bytes, stmt.pos + shift);
+      const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
+      throw new ReplayError(file, line, reason, { cause: e });
+    }
+  }
+  return schema;
+}
+
+/** Replays migration files in order (as the directory lists them) and returns the schema they build. */
+export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema): Schema {
+  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name), start);
+}
