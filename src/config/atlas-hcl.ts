@@ -1,0 +1,163 @@
+/**
+ * Reads an Atlas project file (`atlas.hcl`) and returns the settings of the selected `env`.
+ *
+ * Why a hand-written reader: @cdktf/hcl2json parses atlas.hcl under Bun but costs ~93 ms of WASM start-up on every
+ * run and does not build with `bun build --compile`; the subset Atlas projects use (blocks, attributes, strings with
+ * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `getenv()`, `data.*` references) fits in a small lexer
+ * (hcl-lexer.ts), parser (hcl-parser.ts) and evaluator (hcl-eval.ts).
+ */
+import type { Attribute, Block, Body } from "./hcl-ast.ts";
+import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type Value } from "./hcl-eval.ts";
+import { parseHcl } from "./hcl-parser.ts";
+import { resolveVariables } from "./variables.ts";
+import { ConfigError } from "./errors.ts";
+
+/** The `migration { … }` block of an env. */
+export interface MigrationConfig {
+  readonly dir?: string;
+  readonly format?: string;
+  readonly baseline?: string;
+  readonly execOrder?: string;
+  readonly lockTimeout?: string;
+  readonly revisionsSchema?: string;
+}
+
+/** The global `lint` block merged with the env's (the env wins, key by key). */
+export interface LintConfig {
+  readonly latest?: number;
+  readonly gitBase?: string;
+  readonly gitDir?: string;
+  /** `log` (Atlas's struct tag) or `format` (its docs' name). */
+  readonly log?: string;
+  /** `<analyzer> { error = bool }` blocks, e.g. `destructive`, `data_depend`. */
+  readonly errors: Readonly<Record<string, boolean>>;
+  /** Every merged key, as evaluated (including the ones above). */
+  readonly raw: Readonly<Record<string, Value>>;
+}
+
+/** A `data "<type>" "<name>"` block that an env setting refers to, with its evaluated attributes. */
+export interface DataSource {
+  readonly type: string;
+  readonly name: string;
+  readonly config: Readonly<Record<string, Value>>;
+}
+
+/** The settings of one env (empty when no env was selected), as loadProject returns them. */
+export interface ProjectEnv {
+  readonly name?: string;
+  readonly url?: string;
+  readonly devUrl?: string;
+  /** Desired-state URLs; a `data.<type>.<name>.<attr>` reference appears as a `data://` marker (see parseDataRef). */
+  readonly src: readonly string[];
+  readonly schemas: readonly string[];
+  readonly exclude: readonly string[];
+  readonly migration: MigrationConfig;
+  readonly lint: LintConfig;
+  /** The env's `format { … }` block, evaluated. */
+  readonly format: Readonly<Record<string, Value>>;
+  /** Data blocks referenced by the env, keyed `type.name`. */
+  readonly dataSources: Readonly<Record<string, DataSource>>;
+}
+
+/** Options of loadProject: the env to select, `--var` values, the environment, and the file name for messages. */
+export interface LoadOptions {
+  readonly env?: string;
+  readonly vars?: Readonly<Record<string, string>>;
+  readonly getenv: (name: string) => string | undefined;
+  readonly file: string;
+}
+
+function attrOf(body: Body, name: string): Attribute | undefined {
+  return body.attrs.find((a) => a.name === name);
+}
+
+function str(body: Body, name: string, scope: Scope): string | undefined {
+  const a = attrOf(body, name);
+  if (!a) return undefined;
+  const v = evaluate(a.expr, scope);
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  throw new ConfigError(scope.file, `attribute ${JSON.stringify(name)} must be a string, not ${kindOf(v)}`, a.pos);
+}
+
+function strings(body: Body, name: string, scope: Scope): string[] {
+  const a = attrOf(body, name);
+  if (!a) return [];
+  const v = evaluate(a.expr, scope);
+  const items = Array.isArray(v) ? v : [v];
+  if (items.every((i): i is string => typeof i === "string")) return items;
+  throw new ConfigError(scope.file, `attribute ${JSON.stringify(name)} must be a string or a list of strings`, a.pos);
+}
+
+function collect(body: Body, type: string, file: string, labels: number): Block[] {
+  const blocks = body.blocks.filter((b) => b.type === type);
+  const bad = blocks.find((b) => b.labels.length !== labels);
+  if (bad) throw new ConfigError(file, `a ${type} block takes ${labels} label(s)`, bad.pos);
+  return blocks;
+}
+
+function localsOf(body: Body, file: string): Map<string, Attribute> {
+  const locals = new Map<string, Attribute>();
+  for (const attr of collect(body, "locals", file, 0).flatMap((b) => b.body.attrs)) {
+    if (locals.has(attr.name)) throw new ConfigError(file, `local ${JSON.stringify(attr.name)} is defined twice`, attr.pos);
+    locals.set(attr.name, attr);
+  }
+  return locals;
+}
+
+function selectEnv(body: Body, name: string | undefined, file: string): Block | undefined {
+  const envs = collect(body, "env", file, 1);
+  if (name === undefined) return undefined;
+  const env = envs.find((e) => e.labels[0] === name);
+  if (env) return env;
+  const names = envs.map((e) => JSON.stringify(e.labels[0]));
+  throw new ConfigError(file, `env ${JSON.stringify(name)} not defined in project file (${names.length ? `defined: ${names.join(", ")}` : "it defines no env"})`);
+}
+
+function lintConfig(body: Body, env: Block | undefined, scope: Scope): LintConfig {
+  const blocks = [...collect(body, "lint", scope.file, 0), ...(env ? collect(env.body, "lint", scope.file, 0) : [])];
+  const raw = blocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {});
+  const errors: Record<string, boolean> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as Record<string, Value>).error === "boolean") errors[k] = (v as Record<string, Value>).error as boolean;
+  }
+  const git = raw.git !== null && typeof raw.git === "object" && !Array.isArray(raw.git) ? (raw.git as Record<string, Value>) : {};
+  const text = (v: Value | undefined) => (typeof v === "string" ? v : undefined);
+  const log = text(raw.log) ?? text(raw.format);
+  return { latest: typeof raw.latest === "number" ? raw.latest : undefined, gitBase: text(git.base), gitDir: text(git.dir), log, errors, raw };
+}
+
+function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig {
+  const m = env?.body.blocks.filter((b) => b.type === "migration").at(-1);
+  if (!m) return {};
+  const b = m.body;
+  return {
+    dir: str(b, "dir", scope), format: str(b, "format", scope), baseline: str(b, "baseline", scope),
+    execOrder: str(b, "exec_order", scope), lockTimeout: str(b, "lock_timeout", scope), revisionsSchema: str(b, "revisions_schema", scope),
+  };
+}
+
+/** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`. */
+export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
+  const body = parseHcl(text, opts.file);
+  const vars = resolveVariables(collect(body, "variable", opts.file, 1), opts.vars ?? {}, opts.getenv, opts.file);
+  const data = new Map(collect(body, "data", opts.file, 2).map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
+  const env = selectEnv(body, opts.env, opts.file);
+  const scope = newScope({ file: opts.file, vars, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
+  const e = env?.body ?? { attrs: [], blocks: [] };
+  const formatBlocks = e.blocks.filter((b) => b.type === "format");
+  const result = {
+    name: opts.env, url: str(e, "url", scope), devUrl: str(e, "dev", scope), src: strings(e, "src", scope),
+    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope),
+    migration: migrationConfig(env, scope), lint: lintConfig(body, env, scope),
+    format: formatBlocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {}),
+  };
+  const dataSources: Record<string, DataSource> = {};
+  for (const key of scope.usedData) {
+    const b = data.get(key)!;
+    dataSources[key] = { type: b.labels[0]!, name: b.labels[1]!, config: bodyValue(b.body, scope) };
+  }
+  return { ...result, dataSources };
+}
+
+/** Reads a `data://` marker found in `src` or `url` back into its data source type, name and attribute. */
+export { parseDataRef } from "./hcl-eval.ts";

@@ -1,0 +1,22 @@
+/**
+ * The one error kind of the project-file reader: a message tied to a file and, when known, a line and column.
+ */
+
+/** A position in a source file, 1-based. */
+export interface Pos {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A problem in `atlas.hcl` (syntax, evaluation, or selection), printed as `file:line:col: message`. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly pos?: Pos,
+    options?: { cause?: unknown },
+  ) {
+    super(pos ? `${file}:${pos.line}:${pos.col}: ${detail}` : `${file}: ${detail}`, options);
+    this.name = "ConfigError";
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * `variable "name" { type = …, default = … }` blocks: each gets its `--var` value (converted to the declared type)
+ * or its default; a variable with neither is an error.
+ */
+import type { Block, Expr } from "./hcl-ast.ts";
+import { evaluate, newScope, type Value } from "./hcl-eval.ts";
+import { ConfigError } from "./errors.ts";
+
+function typeName(e: Expr | undefined): string {
+  if (e === undefined) return "string";
+  if (e.kind === "traversal" && e.steps.length === 0) return e.root;
+  return e.kind === "call" ? e.name : "string";
+}
+
+function convert(raw: string, block: Block, file: string): Value {
+  const name = block.labels[0]!;
+  const type = typeName(block.body.attrs.find((a) => a.name === "type")?.expr);
+  if (type === "number") {
+    const n = Number(raw);
+    if (raw.trim() === "" || Number.isNaN(n)) throw new ConfigError(file, `variable ${JSON.stringify(name)} expects a number`, block.pos);
+    return n;
+  }
+  if (type === "bool") {
+    if (raw !== "true" && raw !== "false") throw new ConfigError(file, `variable ${JSON.stringify(name)} expects true or false`, block.pos);
+    return raw === "true";
+  }
+  return type === "list" || type === "set" ? raw.split(",") : raw;
+}
+
+/** Resolves every declared variable from `given` values or defaults (defaults may only use getenv). */
+export function resolveVariables(
+  blocks: readonly Block[],
+  given: Readonly<Record<string, string>>,
+  getenv: (name: string) => string | undefined,
+  file: string,
+): Map<string, Value> {
+  const vars = new Map<string, Value>();
+  const scope = newScope({ file, vars, locals: new Map(), data: new Map(), getenv });
+  for (const block of blocks) {
+    const name = block.labels[0];
+    if (block.labels.length !== 1 || name === undefined) throw new ConfigError(file, "a variable block takes one label: its name", block.pos);
+    const def = block.body.attrs.find((a) => a.name === "default");
+    if (Object.hasOwn(given, name)) vars.set(name, convert(given[name]!, block, file));
+    else if (def) vars.set(name, evaluate(def.expr, scope));
+    else throw new ConfigError(file, `missing value for required variable ${JSON.stringify(name)}: pass --var ${name}=<value> or give it a default`, block.pos);
+  }
+  return vars;
+}
