@@ -1,0 +1,78 @@
+/**
+ * Renders one ALTER TABLE clause.
+ */
+import { assertNever, type ColumnPosition } from "../../schema/changes.ts";
+import type { TableOptions } from "../../schema/model.ts";
+import type { Flavor } from "../flavor.ts";
+import { ident, quoteString } from "../sql.ts";
+import type { AlterItem } from "./alter-items.ts";
+import { dropCheckWords } from "./capabilities.ts";
+import { type TableContext, columnDefinition } from "./column-def.ts";
+import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
+import { PlanError } from "./errors.ts";
+
+/** What rendering a clause needs: the flavour and the table (name and, when known, its default charset/collation). */
+export interface ClauseContext {
+  readonly flavor: Flavor;
+  readonly table: TableContext;
+}
+
+/** The clause text for one item; empty for an options change that changes nothing. */
+export function renderClause(item: AlterItem, ctx: ClauseContext): string {
+  const t = ctx.table.name;
+  switch (item.kind) {
+    case "AddColumn":
+      return `ADD COLUMN ${columnDefinition(item.column, ctx.table, ctx.flavor)}${position(item.position)}`;
+    case "DropColumn":
+      return `DROP COLUMN ${ident(item.column.name)}`;
+    case "ModifyColumn":
+      return `MODIFY COLUMN ${columnDefinition(item.to, ctx.table, ctx.flavor)}${position(item.position)}`;
+    case "ChangeColumn":
+      return `CHANGE COLUMN ${ident(item.from)} ${columnDefinition(item.column, ctx.table, ctx.flavor)}${position(item.position)}`;
+    case "RenameColumn":
+      return `RENAME COLUMN ${ident(item.from)} TO ${ident(item.to)}`;
+    case "AddIndex":
+      return `ADD ${indexDefinition(item.index)}`;
+    case "DropIndex":
+      return `DROP INDEX ${ident(item.index.name)}`;
+    case "RenameIndex":
+      if (!ctx.flavor.renameIndex) throw new PlanError(`${ctx.flavor.name} cannot rename index "${item.from}" of table "${t}"`, t);
+      return `RENAME INDEX ${ident(item.from)} TO ${ident(item.to)}`;
+    case "AddPrimaryKey":
+      return `ADD PRIMARY KEY ${indexParts(item.primaryKey.parts)}`;
+    case "DropPrimaryKey":
+      return "DROP PRIMARY KEY";
+    case "AddForeignKey":
+      return `ADD ${foreignKeyDefinition(item.foreignKey)}`;
+    case "DropForeignKey":
+      return `DROP FOREIGN KEY ${ident(item.foreignKey.name)}`;
+    case "AddCheck":
+      return `ADD ${checkDefinition(item.check, t, ctx.flavor)}`;
+    case "DropCheck":
+      return `${dropCheckWords(ctx.flavor)} ${ident(item.check.name)}`;
+    case "AlterCheck":
+      return `ALTER CHECK ${ident(item.check.name)} ${item.check.enforced ? "ENFORCED" : "NOT ENFORCED"}`;
+    case "ModifyOptions":
+      return optionClauses(item.to);
+    case "ConvertCharset":
+      return `CONVERT TO CHARACTER SET ${item.charset} COLLATE ${item.collate}`;
+    default:
+      return assertNever(item, "table change");
+  }
+}
+
+function position(p: ColumnPosition | undefined): string {
+  if (!p) return "";
+  return "first" in p ? " FIRST" : ` AFTER ${ident(p.after)}`;
+}
+
+/** Table options present in `to`, comma-separated; CHARSET and COLLATE travel together. */
+function optionClauses(to: TableOptions): string {
+  const parts: string[] = [];
+  if (to.comment !== undefined) parts.push(`COMMENT ${quoteString(to.comment)}`);
+  const charset = [to.charset !== undefined ? `CHARSET ${to.charset}` : "", to.collate !== undefined ? `COLLATE ${to.collate}` : ""].filter(Boolean);
+  if (charset.length) parts.push(charset.join(" "));
+  if (to.engine !== undefined) parts.push(`ENGINE ${to.engine}`);
+  if (to.autoIncrement !== undefined) parts.push(`AUTO_INCREMENT ${to.autoIncrement}`);
+  return parts.join(", ");
+}

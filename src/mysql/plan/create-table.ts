@@ -1,0 +1,33 @@
+/**
+ * CREATE TABLE rendering (one line, Atlas's layout) and the table options clause.
+ */
+import type { Table, TableOptions } from "../../schema/model.ts";
+import type { Flavor } from "../flavor.ts";
+import { ident, quoteString } from "../sql.ts";
+import { columnDefinition } from "./column-def.ts";
+import { assertForeignKeyFits, byName, checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
+
+/** Renders `CREATE TABLE t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError for a table a server would refuse. */
+export function createTableSql(table: Table, flavor: Flavor): string {
+  for (const fk of table.foreignKeys) assertForeignKeyFits(fk, table.name, table.columns);
+  const body = [
+    ...table.columns.map((c) => columnDefinition(c, table, flavor)),
+    ...(table.primaryKey ? [primaryKeyDefinition(table.primaryKey)] : []),
+    ...byName(table.indexes).map(indexDefinition),
+    ...byName(table.foreignKeys).map(foreignKeyDefinition),
+    ...byName(table.checks).map((c) => checkDefinition(c, table.name, flavor)),
+  ];
+  const options = tableOptionsSql(table.options, flavor);
+  return `CREATE TABLE ${ident(table.name)} (${body.join(", ")})${options ? ` ${options}` : ""}`;
+}
+
+/** Renders `CHARSET x COLLATE y [COMMENT '…'] [ENGINE e] [AUTO_INCREMENT n]`: ENGINE only when not the server default, AUTO_INCREMENT only above 1. */
+export function tableOptionsSql(options: TableOptions, flavor: Flavor): string {
+  const parts: string[] = [];
+  if (options.charset !== undefined) parts.push(`CHARSET ${options.charset}`);
+  if (options.collate !== undefined) parts.push(`COLLATE ${options.collate}`);
+  if (options.comment) parts.push(`COMMENT ${quoteString(options.comment)}`);
+  if (options.engine !== undefined && options.engine.toLowerCase() !== flavor.defaults.engine.toLowerCase()) parts.push(`ENGINE ${options.engine}`);
+  if (options.autoIncrement !== undefined && options.autoIncrement > 1) parts.push(`AUTO_INCREMENT ${options.autoIncrement}`);
+  return parts.join(" ");
+}

@@ -1,0 +1,3 @@
+import type { PlanCase } from "./fixtures.ts";
+/** placeholder */
+export const alterCases: PlanCase[] = [];
