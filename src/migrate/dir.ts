@@ -25,6 +25,8 @@ export interface MigrationDir {
   /** The text of `atlas.sum`, or `undefined` when there is none. */
   readSum(): string | undefined;
   writeFile(name: string, text: string): void;
+  /** Removes a file; removing a missing file is not an error. */
+  removeFile(name: string): void;
   writeSum(text: string): void;
 }
 
@@ -67,6 +69,7 @@ export function memoryDir(initial: Readonly<Record<string, string>>): MigrationD
       sortFiles([...entries].filter(([name]) => isMigrationName(name)).map(([name, text]) => migrationFile(name, Buffer.from(text, "utf8")))),
     readSum: () => entries.get(SUM_FILE),
     writeFile: (name, text) => void entries.set(name, text),
+    removeFile: (name) => void entries.delete(name),
     writeSum: (text) => void entries.set(SUM_FILE, text),
   };
 }

@@ -74,6 +74,7 @@ export function openLocalDir(path: string): MigrationDir {
       }
     },
     writeFile: (name, text) => writeAtomic(path, name, text),
+    removeFile: (name) => rmSync(join(path, name), { force: true }),
     writeSum: (text) => writeAtomic(path, SUM_FILE, text),
   };
 }

@@ -34,6 +34,9 @@ describe("memoryDir", () => {
       ["3", "c", "C;"],
     ]);
     expect(dir.readSum()).toBe("h1:y\n");
+    dir.removeFile("3_c.sql");
+    dir.removeFile("9_missing.sql");
+    expect(dir.files().map((f) => f.name)).toEqual([".h.sql", "10_a.sql", "2_b.sql"]);
   });
   test("a directory without atlas.sum", () => {
     expect(memoryDir({}).readSum()).toBeUndefined();
@@ -81,6 +84,9 @@ describe("openLocalDir", () => {
     dir.writeFile("1_a.sql", "two");
     expect(readdirSync(path)).toEqual(["1_a.sql"]);
     expect(dir.files()[0]?.text).toBe("two");
+    dir.removeFile("1_a.sql");
+    dir.removeFile("1_a.sql");
+    expect(readdirSync(path)).toEqual([]);
   });
 
   test("a directory named *.sql cannot be read", () => {
