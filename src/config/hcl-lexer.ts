@@ -65,7 +65,7 @@ class Lexer {
       const ch = this.src[this.i];
       if (ch === " " || ch === "\t" || ch === "\r") this.advance();
       else if (this.skipComment()) continue;
-      else if (ch === "\n") this.tokens.push({ kind: "newline", text: this.advance(), pos: this.pos() });
+      else if (ch === "\n") this.tokens.push({ kind: "newline", pos: this.pos(), text: this.advance() });
       else this.token(ch);
     }
     this.tokens.push({ kind: "eof", text: "", pos: this.pos() });

@@ -46,7 +46,7 @@ class Parser {
   body(closing: boolean): Body {
     const attrs: Attribute[] = [];
     const blocks: Block[] = [];
-    for (this.skipNewlines(); !(closing ? this.isPunct("}") : this.peek().kind === "eof"); this.skipNewlines()) {
+    for (this.skipNewlines(); this.peek().kind !== "eof" && !(closing && this.isPunct("}")); this.skipNewlines()) {
       const name = this.peek();
       if (name.kind !== "ident") this.fail(`expected an attribute or block, found ${this.describe(name)}`);
       this.next();
