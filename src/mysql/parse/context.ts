@@ -1,0 +1,19 @@
+/**
+ * What a statement parser knows besides the text: the flavour and the schema before the statement.
+ */
+import type { Schema, Table } from "../../schema/model.ts";
+import type { Flavor } from "../flavor.ts";
+import { SchemaStateError } from "./errors.ts";
+
+/** The parse context: the flavour, and the schema state before this statement. */
+export interface ParseContext {
+  readonly flavor: Flavor;
+  readonly schema: Schema;
+}
+
+/** The table of that name in the schema before the statement; throws SchemaStateError when it is missing. */
+export function existingTable(ctx: ParseContext, name: string): Table {
+  const t = ctx.schema.tables.find((x) => x.name === name);
+  if (!t) throw new SchemaStateError("table", name, "missing");
+  return t;
+}

@@ -1,0 +1,137 @@
+/**
+ * A cursor over one statement's tokens, with the small matching helpers every statement parser uses.
+ */
+import { ParseError, type Token } from "../lexer.ts";
+
+/** Reads tokens in order; every `expect…` failure is a ParseError naming the offending token's position. */
+export class Cursor {
+  private i = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** The token `k` places ahead (the end token when past the end). */
+  peek(k = 0): Token {
+    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+  }
+
+  /** Consumes and returns the next token. */
+  next(): Token {
+    const t = this.peek();
+    if (t.kind !== "eof") this.i++;
+    return t;
+  }
+
+  /** True when the tokens ahead are these words (case-insensitive). */
+  isWord(...words: string[]): boolean {
+    return words.every((w, k) => {
+      const t = this.peek(k);
+      return t.kind === "word" && t.value.toUpperCase() === w;
+    });
+  }
+
+  /** Consumes the words when they are ahead; reports whether it did. */
+  acceptWord(...words: string[]): boolean {
+    if (!this.isWord(...words)) return false;
+    this.i += words.length;
+    return true;
+  }
+
+  /** Consumes the words or fails. */
+  expectWord(...words: string[]): void {
+    for (const w of words) if (!this.acceptWord(w)) this.fail(w);
+  }
+
+  /** True when the next token is this operator or punctuation. */
+  isOp(op: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === "op" && t.value === op;
+  }
+
+  /** Consumes the operator when it is next; reports whether it did. */
+  acceptOp(op: string): boolean {
+    if (!this.isOp(op)) return false;
+    this.i++;
+    return true;
+  }
+
+  /** Consumes the operator or fails. */
+  expectOp(op: string): void {
+    if (!this.acceptOp(op)) this.fail(`"${op}"`);
+  }
+
+  /** True at the end of the statement (an optional final `;` included). */
+  atEnd(): boolean {
+    return this.peek().kind === "eof" || (this.isOp(";") && this.peek(1).kind === "eof");
+  }
+
+  /** Fails unless the statement is over. */
+  expectEnd(): void {
+    if (!this.atEnd()) this.fail("end of statement");
+  }
+
+  /** Reads a name: a bare word or a backtick-quoted identifier (or a string where MySQL allows one). */
+  name(what: string): string {
+    const t = this.peek();
+    if (t.kind === "word" || t.kind === "ident" || t.kind === "string") {
+      this.i++;
+      return t.value;
+    }
+    return this.fail(what);
+  }
+
+  /** Reads a possibly schema-qualified table name and returns its last part. */
+  tableName(): string {
+    let n = this.name("table name");
+    while (this.acceptOp(".")) n = this.name("table name");
+    return n;
+  }
+
+  /** Reads `( name, … )`. */
+  nameList(what: string): string[] {
+    this.expectOp("(");
+    const out = [this.name(what)];
+    while (this.acceptOp(",")) out.push(this.name(what));
+    this.expectOp(")");
+    return out;
+  }
+
+  /** Reads a parenthesised group and returns the tokens inside it (the parentheses excluded). */
+  group(): Token[] {
+    this.expectOp("(");
+    const start = this.i;
+    let depth = 1;
+    for (;;) {
+      const t = this.next();
+      if (t.kind === "eof") this.fail('")"', t);
+      if (t.kind === "op" && t.value === "(") depth++;
+      if (t.kind === "op" && t.value === ")" && --depth === 0) return this.tokens.slice(start, this.i - 1) as Token[];
+    }
+  }
+
+  /** Reads a string literal's value. */
+  string(what: string): string {
+    const t = this.peek();
+    if (t.kind !== "string") return this.fail(what);
+    this.i++;
+    return t.value;
+  }
+
+  /** Reads a whole number. */
+  integer(what: string): number {
+    const t = this.peek();
+    if (t.kind !== "number" || !/^\d+$/.test(t.value)) return this.fail(what);
+    this.i++;
+    return Number(t.value);
+  }
+
+  /** Skips an optional `=`. */
+  optionalEquals(): void {
+    this.acceptOp("=");
+  }
+
+  /** Throws a ParseError: `expected <what>, found "<token>"`. */
+  fail(what: string, at: Token = this.peek()): never {
+    const found = at.kind === "eof" ? "end of statement" : JSON.stringify(at.raw);
+    throw new ParseError(at.line, at.column, `expected ${what}, found ${found}`);
+  }
+}

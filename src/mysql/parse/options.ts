@@ -1,0 +1,67 @@
+/**
+ * Table options. Modelled: ENGINE, [DEFAULT] CHARSET / CHARACTER SET, [DEFAULT] COLLATE, COMMENT, AUTO_INCREMENT.
+ * Accepted and not modelled (they change storage, not the schema's shape): ROW_FORMAT, KEY_BLOCK_SIZE,
+ * AVG_ROW_LENGTH, CHECKSUM, DELAY_KEY_WRITE, MAX_ROWS, MIN_ROWS, PACK_KEYS, STATS_*, PAGE_CHECKSUM, PAGE_COMPRESSED,
+ * PAGE_COMPRESSION_LEVEL, TRANSACTIONAL, ENCRYPTED, ENCRYPTION, ENCRYPTION_KEY_ID, COMPRESSION, INSERT_METHOD,
+ * TABLESPACE, STORAGE.
+ */
+import type { TableOptions } from "../../schema/model.ts";
+import { canonicalCharset, canonicalCollation } from "../charset.ts";
+import type { Cursor } from "./cursor.ts";
+
+const IGNORED = new Set([
+  "ROW_FORMAT", "KEY_BLOCK_SIZE", "AVG_ROW_LENGTH", "CHECKSUM", "TABLE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS",
+  "PACK_KEYS", "STATS_AUTO_RECALC", "STATS_PERSISTENT", "STATS_SAMPLE_PAGES", "PAGE_CHECKSUM", "PAGE_COMPRESSED",
+  "PAGE_COMPRESSION_LEVEL", "TRANSACTIONAL", "ENCRYPTED", "ENCRYPTION", "ENCRYPTION_KEY_ID", "COMPRESSION",
+  "INSERT_METHOD", "TABLESPACE", "STORAGE",
+]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** True when the cursor is at a table option. */
+export function atTableOption(cur: Cursor): boolean {
+  const t = cur.peek();
+  if (t.kind !== "word") return false;
+  const w = t.value.toUpperCase();
+  return IGNORED.has(w) || ["ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(w);
+}
+
+/** Reads one table option into `out` (names canonicalised, not yet resolved). */
+export function readTableOption(cur: Cursor, out: Mutable<TableOptions>): void {
+  cur.acceptWord("DEFAULT");
+  if (cur.acceptWord("ENGINE") || cur.acceptWord("TYPE")) {
+    cur.optionalEquals();
+    out.engine = cur.name("engine name");
+  } else if (cur.acceptWord("CHARSET") || cur.acceptWord("CHARACTER", "SET")) {
+    cur.optionalEquals();
+    out.charset = canonicalCharset(cur.name("charset name"));
+  } else if (cur.acceptWord("COLLATE")) {
+    cur.optionalEquals();
+    out.collate = canonicalCollation(cur.name("collation name"));
+  } else if (cur.acceptWord("COMMENT")) {
+    cur.optionalEquals();
+    out.comment = cur.string("comment string");
+  } else if (cur.acceptWord("AUTO_INCREMENT")) {
+    cur.optionalEquals();
+    out.autoIncrement = cur.integer("auto-increment value");
+  } else if (atTableOption(cur)) {
+    cur.next();
+    cur.optionalEquals();
+    cur.next();
+  } else cur.fail("table option");
+}
+
+/** Reads table options (optionally comma-separated) until something else comes. */
+export function readTableOptions(cur: Cursor): TableOptions {
+  const out: Mutable<TableOptions> = {};
+  while (atTableOption(cur)) {
+    readTableOption(cur, out);
+    if (cur.isOp(",") && atTableOptionAfterComma(cur)) cur.next();
+  }
+  return out;
+}
+
+function atTableOptionAfterComma(cur: Cursor): boolean {
+  const t = cur.peek(1);
+  return t.kind === "word" && (IGNORED.has(t.value.toUpperCase()) || ["ENGINE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(t.value.toUpperCase()));
+}

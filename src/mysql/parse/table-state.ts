@@ -1,0 +1,69 @@
+/**
+ * The effects of ALTER TABLE clauses on a table, as table changes: what the server does besides the clause's own
+ * change (implicit foreign-key indexes, indexes shrinking when a column is dropped, server-chosen names).
+ */
+import type { TableChange } from "../../schema/changes.ts";
+import type { Column, Index, IndexPart, Table } from "../../schema/model.ts";
+import type { Flavor } from "../flavor.ts";
+import { foreignKeyCovered, normalizeColumn } from "../normalize.ts";
+import { ident } from "../sql.ts";
+import type { ColumnDef } from "./column.ts";
+import type { ForeignKeyDef, IndexDef } from "./elements.ts";
+import { SchemaStateError } from "./errors.ts";
+import { givenForeignKeyName, nextForeignKeyName, unnamedIndexName } from "./names.ts";
+
+/** `ADD INDEX`: one AddIndex, named like the server when unnamed; throws SchemaStateError on a duplicate name. */
+export function addIndexChanges(table: Table, def: IndexDef): TableChange[] {
+  const taken = new Set(table.indexes.map((i) => i.name));
+  if (table.primaryKey) taken.add("PRIMARY");
+  const name = def.name ?? unnamedIndexName(def, taken);
+  if (taken.has(name)) throw new SchemaStateError("index", name, "exists");
+  return [{ kind: "AddIndex", index: { ...def, name } }];
+}
+
+/** `ADD FOREIGN KEY`: the AddForeignKey, preceded by the AddIndex the server creates when no index starts with its columns. */
+export function addForeignKeyChanges(table: Table, def: ForeignKeyDef, flavor: Flavor): TableChange[] {
+  const { symbol: _s, indexName: _i, ...rest } = def;
+  const name = givenForeignKeyName(def, flavor) ?? nextForeignKeyName(table.name, new Set(table.foreignKeys.map((f) => f.name)));
+  if (table.foreignKeys.some((f) => f.name === name)) throw new SchemaStateError("foreign key", name, "exists");
+  const add: TableChange = { kind: "AddForeignKey", foreignKey: { name, ...rest } };
+  if (foreignKeyCovered(table, def.columns)) return [add];
+  const indexName = def.symbol ?? def.indexName;
+  const index: IndexDef = { unique: false, type: "BTREE", parts: def.columns.map((column) => ({ column })), ...(indexName !== undefined ? { name: indexName } : {}) };
+  return [...addIndexChanges(table, index), add];
+}
+
+/** The canonical column of a definition inside this table (charset from the table, NOT NULL when in the primary key). */
+export function columnIn(table: Table, def: ColumnDef, flavor: Flavor): Column {
+  const inPk = def.primary || (table.primaryKey?.parts.some((p) => p.column === def.column.name) ?? false);
+  return normalizeColumn(inPk ? { ...def.column, nullable: false } : def.column, table.options, flavor);
+}
+
+/**
+ * `DROP COLUMN`: the DropColumn, then what the server does with it: the column leaves every index and the primary
+ * key (an index left without parts is dropped), and CHECKs that mention it are dropped.
+ */
+export function dropColumnChanges(table: Table, column: Column): TableChange[] {
+  const out: TableChange[] = [{ kind: "DropColumn", column }];
+  const keep = (parts: readonly IndexPart[]) => parts.filter((p) => p.column !== column.name);
+  for (const index of table.indexes) {
+    const parts = keep(index.parts);
+    if (parts.length === index.parts.length) continue;
+    out.push({ kind: "DropIndex", index });
+    if (parts.length > 0) out.push({ kind: "AddIndex", index: { ...index, parts } satisfies Index });
+  }
+  const pk = table.primaryKey;
+  if (pk && keep(pk.parts).length !== pk.parts.length) {
+    out.push({ kind: "DropPrimaryKey", primaryKey: pk });
+    if (keep(pk.parts).length > 0) out.push({ kind: "AddPrimaryKey", primaryKey: { parts: keep(pk.parts) } });
+  }
+  for (const check of table.checks) if (check.expr.includes(ident(column.name))) out.push({ kind: "DropCheck", check });
+  return out;
+}
+
+/** Finds a column of the table; throws SchemaStateError when it is missing. */
+export function existingColumn(table: Table, name: string): Column {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new SchemaStateError("column", name, "missing");
+  return c;
+}
