@@ -35,6 +35,10 @@ const cases: Case[] = [
   { name: "DELIMITER command, then back to ;", input: "DELIMITER $$\nSELECT 1$$\nDELIMITER ;\nSELECT 2;", texts: ["SELECT 1", "SELECT 2;"] },
   { name: "DELIMITER without a space is a statement", input: "DELIMITERX;", texts: ["DELIMITERX;"] },
   { name: "quoted DELIMITER argument", input: "DELIMITER 'a''b'\nSELECT 1a'b", texts: ["SELECT 1"] },
+  { name: "nested BEGIN blocks", input: "CREATE PROCEDURE p()\nBEGIN\n  BEGIN\n    SELECT 1;\n  END;\n  IF 1 THEN SELECT 2; END IF;\nEND;\nSELECT 3;", texts: ["CREATE PROCEDURE p()\nBEGIN\n  BEGIN\n    SELECT 1;\n  END;\n  IF 1 THEN SELECT 2; END IF;\nEND;", "SELECT 3;"] },
+  { name: "BEGIN inside a word is not a block", input: "SELECT xBEGIN FROM t; SELECT 2;", texts: ["SELECT xBEGIN FROM t;", "SELECT 2;"] },
+  { name: "a byte-order mark is not space (as in Go)", input: "\uFEFFSELECT 1;", texts: ["\uFEFFSELECT 1;"] },
+  { name: "Unicode spaces are trimmed (Go's unicode.IsSpace)", input: "\u00A0\u2003SELECT 1;\u3000", texts: ["SELECT 1;"], pos: [5] },
   { name: "empty input", input: "", texts: [] },
   { name: "only spaces and comments", input: "  \n-- x\n/* y */\n", texts: [] },
 ];
@@ -56,11 +60,21 @@ const errors: { name: string; input: string; message: string; line?: number; col
   { name: "unclosed double quote", input: 'SELECT "x', message: "1:8: unclosed quote '\"'", line: 1, col: 8 },
   { name: "unclosed backtick", input: "SELECT `x", message: "1:8: unclosed quote '`'", line: 1, col: 8 },
   { name: "escaped closing quote leaves it open", input: "SELECT 'a\\'", message: "1:8: unclosed quote '\\''", line: 1, col: 8 },
+  { name: "unclosed quote inside a BEGIN block is reported at the outer scan", input: "CREATE PROCEDURE p() BEGIN SELECT 'x; END;", message: "1:35: unclosed quote '\\''", line: 1, col: 35 },
   { name: "column counts bytes", input: "SELECT 'é', (", message: "1:14: unclosed '('", line: 1, col: 14 },
   { name: "atlas:delimiter with nothing after it", input: "-- atlas:delimiter //", message: '1:0: no input found after delimiter "//"', line: 1, col: 0 },
   { name: "empty atlas:delimiter", input: "-- atlas:delimiter\nSELECT 1;", message: "empty delimiter" },
   { name: "empty DELIMITER command", input: "DELIMITER \nSELECT 1;", message: "empty delimiter" },
 ];
+
+describe("splitStatements on raw bytes", () => {
+  test("invalid UTF-8 is scanned byte by byte like Go", () => {
+    const bytes = new Uint8Array([0x53, 0x45, 0x4c, 0x20, 0xff, 0x3b, 0x0a, 0x53, 0x3b]);
+    const stmts = splitStatements(bytes);
+    expect(stmts.map((s) => s.pos)).toEqual([0, 7]);
+    expect(stmts.map((s) => s.text)).toEqual(["SEL \uFFFD;", "S;"]);
+  });
+});
 
 describe("splitStatements errors", () => {
   test.each(errors)("$name", (c) => {
