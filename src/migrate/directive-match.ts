@@ -15,3 +15,10 @@ export function matchDirective(content: string, name: string, prefix?: string): 
   if (m === null || m[2] !== name || (prefix !== undefined && m[1] !== prefix)) return undefined;
   return m[3] ?? "";
 }
+
+const delimiterEscapes: Readonly<Record<string, string>> = { "\\n": "\n", "\\r": "\r", "\\t": "\t" };
+
+/** Decodes the `\n`, `\r` and `\t` escapes a delimiter may be written with (`-- atlas:delimiter \n\n`). */
+export function unescapeDelimiter(d: string): string {
+  return d.replace(/\\[nrt]/g, (e) => delimiterEscapes[e] ?? e);
+}

@@ -4,7 +4,7 @@
  * the first line, and statement directives in the comments attached to a statement.
  */
 import { fromByteString, goQuote, toByteString, trimSpace } from "./bytestring.ts";
-import { matchDirective } from "./directive-match.ts";
+import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
 import type { Stmt } from "./split.ts";
 
 /** Transaction mode of a migration run (`--tx-mode`) or of one file (`-- atlas:txmode`). */
@@ -113,6 +113,12 @@ export function checkpointTag(text: string): string | undefined {
 /** Whether the first line of the file is an `atlas:sum ignore` directive (hashed by name only, never applied). */
 export function isSumIgnored(text: string | Uint8Array): boolean {
   return matchDirective(toByteString(text), "sum") === "ignore";
+}
+
+/** The delimiter a first line `-- atlas:delimiter <d>` sets (escapes decoded), or `undefined` without one. */
+export function fileDelimiter(text: string): string | undefined {
+  const d = matchDirective(text, "delimiter", "-- ");
+  return d === undefined ? undefined : unescapeDelimiter(d);
 }
 
 /** Prepends a file directive the way Atlas's `AddDirective` does (a blank line after it when the file had no header). */

@@ -3,7 +3,7 @@
  * `HashComments`): splits a migration file into statements exactly as `atlas migrate apply` executes them.
  */
 import { decodeRune, fromByteString, goQuote, toByteString, trimLeftSpace, trimSpace } from "./bytestring.ts";
-import { matchDirective } from "./directive-match.ts";
+import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
 
 /** One scanned statement: its text, byte offset in the file, and the comment group attached to it. */
 export interface Stmt {
@@ -210,8 +210,7 @@ class Scanner {
 
   private setDelim(d: string): void {
     if (d === "") throw new SplitError("empty delimiter");
-    const unescape: Record<string, string> = { "\\n": "\n", "\\r": "\r", "\\t": "\t" };
-    this.delim = d.replace(/\\[nrt]/g, (e) => unescape[e] ?? e);
+    this.delim = unescapeDelimiter(d);
   }
 
   private error(pos: number, reason: string): SplitError {

@@ -5,6 +5,7 @@ import {
   DirectiveError,
   effectiveTxMode,
   fileComments,
+  fileDelimiter,
   fileDirectives,
   fileTxMode,
   isSumIgnored,
@@ -110,6 +111,12 @@ describe("other directives", () => {
     expect(isSumIgnored(new TextEncoder().encode("atlas:sum ignore"))).toBe(true);
     expect(isSumIgnored("-- atlas:sum ignore please\n")).toBe(false);
     expect(isSumIgnored("SELECT 1;\n-- atlas:sum ignore\n")).toBe(false);
+  });
+  test("fileDelimiter", () => {
+    expect(fileDelimiter("-- atlas:delimiter \\n---\\n\n\nSELECT 1\n---\n")).toBe("\n---\n");
+    expect(fileDelimiter("-- atlas:delimiter //\nSELECT 1//")).toBe("//");
+    expect(fileDelimiter("--atlas:delimiter //\nSELECT 1//")).toBeUndefined();
+    expect(fileDelimiter("SELECT 1;\n-- atlas:delimiter //\n")).toBeUndefined();
   });
   test("addDirective", () => {
     expect(addDirective("CREATE TABLE t (a int);\n", "checkpoint", ["v1"])).toBe("-- atlas:checkpoint v1\n\nCREATE TABLE t (a int);\n");
