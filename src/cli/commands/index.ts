@@ -1,0 +1,38 @@
+/**
+ * The command tree. Sub-commands load lazily so `--help` and `version` stay fast.
+ */
+import { defineCommand } from "citty";
+import { TOOL_VERSION } from "../version.ts";
+
+const migrateDiff = () => import("./migrate-diff.ts").then((m) => m.default);
+
+/** `stats-db migrate …`. */
+const migrate = defineCommand({
+  meta: { name: "migrate", description: "versioned migrations (Atlas-compatible directory and atlas.sum)" },
+  subCommands: {
+    diff: migrateDiff,
+    hash: () => import("./migrate-hash.ts").then((m) => m.default),
+    validate: () => import("./migrate-validate.ts").then((m) => m.default),
+  },
+});
+
+/** `stats-db schema …`. */
+const schema = defineCommand({
+  meta: { name: "schema", description: "schema sources: compare, print as HCL or SQL" },
+  subCommands: {
+    diff: () => import("./schema-diff.ts").then((m) => m.default),
+    hcl: () => import("./schema-print.ts").then((m) => m.hcl),
+    sql: () => import("./schema-print.ts").then((m) => m.sql),
+  },
+});
+
+/** The root command; it has no `run` of its own (citty would run it after every sub-command). */
+export const root = defineCommand({
+  meta: { name: "stats-db", version: TOOL_VERSION, description: "schema as code and versioned migrations for the site_usage database" },
+  subCommands: {
+    diff: migrateDiff,
+    migrate,
+    schema,
+    version: () => import("./version.ts").then((m) => m.default),
+  },
+});

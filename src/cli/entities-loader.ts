@@ -1,0 +1,46 @@
+/**
+ * Loads an entities module (a folder's index.ts or a .ts file) and turns it into the desired schema.
+ */
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { entitiesToSchema, isTableDef, type TableDef, validateEntities } from "../entities/index.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { normalizeSchema } from "../mysql/normalize-schema.ts";
+import type { Schema } from "../schema/model.ts";
+import { InputError } from "./errors.ts";
+
+/** What an entities module exports: `tables` (or any table objects) and optionally `database` defaults. */
+export interface EntitiesModule {
+  readonly tables?: readonly TableDef[];
+  readonly database?: { name?: string; charset?: string; collate?: string };
+  readonly [name: string]: unknown;
+}
+
+/** The module file for an entities path: the path itself for a file, `index.ts` inside a folder. */
+export function entitiesEntry(path: string): string {
+  const abs = resolve(path);
+  return existsSync(abs) && statSync(abs).isDirectory() ? join(abs, "index.ts") : abs;
+}
+
+/** Turns a loaded entities module into the normalised desired schema; throws InputError listing every problem. */
+export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: string): Schema {
+  const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
+  if (!Array.isArray(tables) || tables.length === 0) throw new InputError(`${where} exports no tables (export const tables = [...])`);
+  const problems = validateEntities(tables);
+  if (problems.length) throw new InputError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
+  return normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
+}
+
+/** Imports the entities module at a path and returns the desired schema. */
+export async function loadEntities(path: string, flavor: Flavor): Promise<Schema> {
+  const entry = entitiesEntry(path);
+  if (!existsSync(entry)) throw new InputError(`entities module not found: ${entry}`);
+  let mod: EntitiesModule;
+  try {
+    mod = (await import(pathToFileURL(entry).href)) as EntitiesModule;
+  } catch (e) {
+    throw new InputError(`cannot load entities ${entry}: ${(e as Error).message}`);
+  }
+  return schemaFromEntities(mod, flavor, path);
+}

@@ -1,0 +1,89 @@
+/**
+ * Settings of one command run: flags first, then the selected `env` block of atlas.hcl (as Atlas does), then defaults.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import process from "node:process";
+import { loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
+import { flavorByName, type Flavor, mariadb, mysql8 } from "../mysql/flavor.ts";
+import { UsageError } from "./errors.ts";
+
+/** The flags every command may carry (undefined when not given). */
+export interface CommonFlags {
+  readonly env?: string;
+  readonly config?: string;
+  readonly var?: string | string[];
+  readonly dir?: string;
+  readonly flavor?: string;
+  readonly url?: string;
+  readonly "dev-url"?: string;
+}
+
+/** Resolved settings. */
+export interface Settings {
+  readonly project?: ProjectEnv;
+  /** Migration directory URL (`file://…`). */
+  readonly dir: string;
+  readonly url?: string;
+  readonly devUrl?: string;
+  /** Desired-state sources from the env's `src` (flags override per command). */
+  readonly src: readonly string[];
+  readonly flavor: Flavor;
+}
+
+function parseVars(v: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(","))) {
+    const eq = item.indexOf("=");
+    if (eq < 1) throw new UsageError(`--var needs key=value, got "${item}"`);
+    out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+/** Reads the env block named by --env from the project file; undefined without --env. */
+export function readProject(flags: CommonFlags): ProjectEnv | undefined {
+  if (!flags.env) return undefined;
+  const file = resolve((flags.config ?? "file://atlas.hcl").replace(/^file:\/\//, ""));
+  if (!existsSync(file)) throw new UsageError(`--env ${flags.env} given but the project file ${file} does not exist`);
+  return loadProject(readFileSync(file, "utf8"), { env: flags.env, vars: parseVars(flags.var), getenv: (n) => process.env[n], file });
+}
+
+/** The flavour: --flavor, else the scheme of the dev or target URL (`maria://`, `mariadb://`), else MySQL 8. */
+export function flavorOf(flag: string | undefined, ...urls: (string | undefined)[]): Flavor {
+  if (flag) {
+    const f = flavorByName(flag);
+    if (!f) throw new UsageError(`unknown --flavor "${flag}": use mysql or mariadb`);
+    return f;
+  }
+  const url = urls.find((u) => u && /^[a-z+]+:\/\//.test(u));
+  return url && /^maria(db)?(\+unix)?:/.test(url) ? mariadb : mysql8;
+}
+
+/**
+ * A desired-state source as this tool reads it. `data.external_schema.X.url` whose program is this CLI's
+ * `schema sql` means the entities themselves (Atlas runs the program; stats-db reads the entities directly).
+ */
+function resolveSrc(src: string, project: ProjectEnv): string {
+  const ref = parseDataRef(src);
+  if (!ref) return src;
+  const program = project.dataSources[`${ref.type}.${ref.name}`]?.config.program;
+  const words = Array.isArray(program) ? program.join(" ") : "";
+  if (ref.type === "external_schema" && /stats-db schema sql$/.test(words)) return "file://entities";
+  throw new UsageError(`src data.${ref.type}.${ref.name} is not supported: use file://entities, a migration directory or a .sql file`);
+}
+
+/** Resolves the settings of a command run. */
+export function resolveSettings(flags: CommonFlags): Settings {
+  const project = readProject(flags);
+  const url = flags.url ?? project?.url;
+  const devUrl = flags["dev-url"] ?? project?.devUrl;
+  return {
+    ...(project ? { project } : {}),
+    dir: flags.dir ?? project?.migration.dir ?? "file://migrations",
+    ...(url ? { url } : {}),
+    ...(devUrl ? { devUrl } : {}),
+    src: project ? project.src.map((s) => resolveSrc(s, project)) : [],
+    flavor: flavorOf(flags.flavor, devUrl, url),
+  };
+}
