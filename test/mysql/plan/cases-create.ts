@@ -66,13 +66,13 @@ export const createCases: PlanCase[] = [
         kind: "AddTable",
         table: table("g", [
           vc("s", 10, { nullable: true }),
-          vc("v", 20, { nullable: true, collate: "utf8mb4_bin", generated: { expr: "concat(`s`,'x')", stored: false }, comment: "gen" }),
+          vc("v", 20, { nullable: true, collate: "utf8mb4_bin", generated: { expr: "concat(`s`, 'x')", stored: false }, comment: "gen" }),
           col("w", "int", { nullable: true, generated: { expr: "length(`s`)", stored: true } }),
         ]),
       },
     ],
     want: [
-      "create \"g\" table: CREATE TABLE `g` (`s` varchar(10) NULL, `v` varchar(20) COLLATE utf8mb4_bin AS (concat(`s`,'x')) VIRTUAL COMMENT 'gen', " +
+      "create \"g\" table: CREATE TABLE `g` (`s` varchar(10) NULL, `v` varchar(20) COLLATE utf8mb4_bin AS (concat(`s`, 'x')) VIRTUAL COMMENT 'gen', " +
         "`w` int AS (length(`s`)) STORED) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
     ],
     live: true,
@@ -168,7 +168,7 @@ export const createCases: PlanCase[] = [
     name: "table options: comment, non-default engine, AUTO_INCREMENT above 1",
     changes: [
       { kind: "AddTable", table: table("t", [ID], { options: { ...MARIA_OPTIONS, comment: "it's", engine: "MyISAM", autoIncrement: 100 } }) },
-      { kind: "AddTable", table: table("u", [ID], { options: { charset: "latin1", collate: "latin1_swedish_ci", engine: "InnoDB", autoIncrement: 1 } }) },
+      { kind: "AddTable", table: table("u", [ID], { options: { charset: "latin1", collate: "latin1_swedish_ci", engine: "InnoDB" } }) },
     ],
     want: [
       "create \"t\" table: CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci COMMENT 'it''s' ENGINE MyISAM AUTO_INCREMENT 100",
