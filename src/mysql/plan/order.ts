@@ -34,26 +34,30 @@ function phaseOf(change: Change): number {
   return { ModifySchema: 0, RenameTable: 1, AddTable: 2, ModifyTable: 2, DropTable: 5 }[change.kind];
 }
 
-const meets = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
-
-/** `before[i]` = the units that must run before unit i: hard rules always, soft rules when they make no cycle. */
+/** `before[j]` = the units that must run before unit j: hard rules always, soft rules when they make no cycle. */
 function precedence(units: readonly Unit[]): Set<number>[] {
   const before = units.map(() => new Set<number>());
-  const pairs = (rule: (x: ChangeFacts, y: Unit) => boolean, soft: boolean) => {
-    units.forEach((x, i) =>
-      units.forEach((y, j) => {
-        if (i !== j && rule(x.facts, y) && (!soft || !reaches(before, i, j))) before[j]!.add(i);
-      }),
-    );
+  const by = (key: (u: Unit) => readonly string[]) => {
+    const map = new Map<string, number[]>();
+    units.forEach((u, j) => key(u).forEach((name) => map.set(name, [...(map.get(name) ?? []), j])));
+    return (name: string) => map.get(name) ?? [];
   };
+  const needing = by((u) => u.facts.needs);
+  const creating = by((u) => u.facts.creates);
+  const dropping = by((u) => (u.change.kind === "DropTable" ? [u.change.table.name] : []));
+  const targeting = by((u) => u.facts.fkTargets);
+  const reshaping = by((u) => (u.facts.modifies !== undefined && u.facts.dropsParts ? [u.facts.modifies] : []));
+  const rule = (soft: boolean, targets: (x: ChangeFacts) => number[]) =>
+    units.forEach((x, i) => {
+      for (const j of targets(x.facts)) if (i !== j && (!soft || !reaches(before, i, j))) before[j]!.add(i);
+    });
   // A name is created before it is needed, freed before it is created again, and a dropped table loses every
   // reference to it first.
-  pairs((x, y) => meets(x.creates, y.facts.needs) || meets(x.frees, y.facts.creates), false);
-  pairs((x, y) => y.change.kind === "DropTable" && x.releases.includes(y.change.table.name), false);
+  rule(false, (x) => [...x.creates.flatMap(needing), ...x.frees.flatMap(creating), ...x.releases.flatMap(dropping)]);
   // An ALTER that adds what a new foreign key references runs first; one that drops what an old foreign key
   // referenced runs after that key is gone.
-  pairs((x, y) => x.modifies !== undefined && x.addsParts && y.facts.fkTargets.includes(x.modifies), true);
-  pairs((x, y) => y.facts.modifies !== undefined && y.facts.dropsParts && x.releases.includes(y.facts.modifies), true);
+  rule(true, (x) => (x.modifies !== undefined && x.addsParts ? targeting(x.modifies) : []));
+  rule(true, (x) => x.releases.flatMap(reshaping));
   return before;
 }
 
@@ -72,16 +76,20 @@ function reaches(before: readonly Set<number>[], from: number, to: number): bool
 }
 
 function sortUnits(units: readonly Unit[], before: readonly Set<number>[]): Unit[] {
+  const waiting = before.map((set) => set.size);
+  const next = units.map(() => [] as number[]);
+  before.forEach((set, j) => set.forEach((i) => next[i]!.push(j)));
   const done = new Set<number>();
   const out: Unit[] = [];
   while (out.length < units.length) {
     let pick = -1;
     units.forEach((u, i) => {
-      if (done.has(i) || [...before[i]!].some((p) => !done.has(p))) return;
+      if (done.has(i) || waiting[i]! > 0) return;
       if (pick < 0 || u.phase < units[pick]!.phase) pick = i;
     });
     if (pick < 0) throw cycleError(units, done);
     done.add(pick);
+    for (const j of next[pick]!) waiting[j] = waiting[j]! - 1;
     out.push(units[pick]!);
   }
   return out;
