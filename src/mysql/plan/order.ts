@@ -4,7 +4,7 @@
  * changes free to go, the earliest phase and then the earliest input position goes first, so equal input gives
  * equal output.
  */
-import type { Change } from "../../schema/changes.ts";
+import type { Change, ChangeKind } from "../../schema/changes.ts";
 import { detachCycles } from "./cycles.ts";
 import { PlanError } from "./errors.ts";
 import { type ChangeFacts, changeFacts, changeTable } from "./order-facts.ts";
@@ -30,8 +30,11 @@ function unit(change: Change, phase: number): Unit {
   return { change, phase, facts: changeFacts(change) };
 }
 
+/** Where each kind goes when nothing forces it elsewhere (3 and 4 are the detached foreign-key ALTERs). */
+const PHASE: Readonly<Record<ChangeKind, number>> = { ModifySchema: 0, RenameTable: 1, AddTable: 2, ModifyTable: 2, DropTable: 5 };
+
 function phaseOf(change: Change): number {
-  return { ModifySchema: 0, RenameTable: 1, AddTable: 2, ModifyTable: 2, DropTable: 5 }[change.kind];
+  return PHASE[change.kind];
 }
 
 /** `before[j]` = the units that must run before unit j: hard rules always, soft rules when they make no cycle. */
