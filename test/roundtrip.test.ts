@@ -86,14 +86,31 @@ async function runPlan(conn: Connection, statements: readonly PlannedStatement[]
   }
 }
 
-/** SHOW CREATE TABLE of every base table, by name; the AUTO_INCREMENT=n counter is the only thing normalised. */
+/**
+ * SHOW CREATE TABLE normalised where the model says order does not matter: secondary indexes and constraints are
+ * sorted (the server lists them in creation order); the AUTO_INCREMENT=n counter is dropped. Columns keep their order.
+ */
+function normaliseCreate(text: string): string {
+  const lines = text.split("\n");
+  const body = lines.slice(1, -1).map((line) => line.replace(/,$/, ""));
+  const isIndex = (line: string): boolean => /^ {2}(UNIQUE |FULLTEXT |SPATIAL )?KEY /.test(line);
+  const isConstraint = (line: string): boolean => line.startsWith("  CONSTRAINT ");
+  const ordered = [
+    ...body.filter((line) => !isIndex(line) && !isConstraint(line)),
+    ...body.filter(isIndex).sort(),
+    ...body.filter(isConstraint).sort(),
+  ];
+  return [lines[0], ordered.join(",\n"), (lines.at(-1) ?? "").replace(/ AUTO_INCREMENT=\d+/, "")].join("\n");
+}
+
+/** SHOW CREATE TABLE of every base table, by name, normalised by normaliseCreate. */
 async function showCreateTables(conn: Connection): Promise<Record<string, string>> {
   const [rows] = await conn.query("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'");
   const names = (rows as Record<string, string>[]).map((row) => String(Object.values(row)[0])).sort();
   const out: Record<string, string> = {};
   for (const name of names) {
     const [created] = await conn.query(`SHOW CREATE TABLE \`${name.replaceAll("`", "``")}\``);
-    out[name] = String((created as Record<string, string>[])[0]?.["Create Table"]).replace(/ AUTO_INCREMENT=\d+/, "");
+    out[name] = normaliseCreate(String((created as Record<string, string>[])[0]?.["Create Table"]));
   }
   return out;
 }
