@@ -29,7 +29,7 @@ export class PlanVerificationError extends Error {
 export function plannedFile(current: Schema, desired: Schema, flavor: Flavor, now: Date, name?: string): PlannedFile | undefined {
   const changes = diff(current, desired);
   if (changes.length === 0) return undefined;
-  const statements = plan(changes, flavor);
+  const statements = plan(changes, flavor, { current });
   const text = formatMigrationFile(statements);
   const replayed = replaySql(text, flavor, current);
   if (!schemasEqual(replayed, desired)) throw new PlanVerificationError(text);

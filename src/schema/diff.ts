@@ -12,7 +12,8 @@ import type { Schema } from "./model.ts";
 /** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
 export function diff(current: Schema, desired: Schema): Change[] {
   const changes: Change[] = [];
-  if ((desired.charset && desired.charset !== current.charset) || (desired.collate && desired.collate !== current.collate)) {
+  // Only a known current default can change: a replayed directory does not know the database's own default.
+  if (current.charset && desired.charset && (desired.charset !== current.charset || desired.collate !== current.collate)) {
     changes.push({ kind: "ModifySchema", charset: desired.charset, collate: desired.collate });
   }
   const currentNames = new Set(current.tables.map((t) => t.name));

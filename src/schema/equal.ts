@@ -51,9 +51,7 @@ export function tablesEqual(a: Table, b: Table): boolean {
   return deepEqual(comparableTable(a), comparableTable(b));
 }
 
-/** True when two schemas hold the same tables. The schema name is not compared. */
+/** True when two schemas hold the same tables (name and database defaults are not compared: tables carry resolved ones). */
 export function schemasEqual(a: Schema, b: Schema): boolean {
-  const { name: _a, ...ca } = comparableSchema(a);
-  const { name: _b, ...cb } = comparableSchema(b);
-  return deepEqual(ca, cb);
+  return deepEqual(comparableSchema(a).tables, comparableSchema(b).tables);
 }

@@ -29,6 +29,6 @@ export default defineCommand({
     const from = await loadSource(args.from, settings.flavor);
     const desired = await loadSource(to, settings.flavor);
     const changes = diff(from, desired);
-    process.stdout.write(changes.length ? formatMigrationFile(plan(changes, settings.flavor)) : SCHEMAS_SYNCED + "\n");
+    process.stdout.write(changes.length ? formatMigrationFile(plan(changes, settings.flavor, { current: from })) : SCHEMAS_SYNCED + "\n");
   },
 });
