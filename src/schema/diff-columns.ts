@@ -40,6 +40,15 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
     }
     const same = deepEqual(comparableColumn(existing), comparableColumn(col));
     if (same && inPlace) return;
+    if (!same && storageChanges(existing, col)) {
+      // Servers cannot MODIFY a column into or out of being generated, nor between VIRTUAL and STORED.
+      order.splice(at, 1);
+      changes.push({ kind: "DropColumn", column: existing });
+      const atEnd = order.length === i;
+      order.splice(i, 0, col.name);
+      changes.push({ kind: "AddColumn", column: stripRename(col), ...(atEnd ? {} : { position }) });
+      return;
+    }
     if (!inPlace) {
       order.splice(at, 1);
       order.splice(i, 0, col.name);
@@ -47,6 +56,11 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
     changes.push({ kind: "ModifyColumn", from: existing, to: stripRename(col), ...(inPlace ? {} : { position }) });
   });
   return changes;
+}
+
+/** True when a column changes between stored, virtual and not generated. */
+function storageChanges(from: Column, to: Column): boolean {
+  return Boolean(from.generated) !== Boolean(to.generated) || (from.generated !== undefined && from.generated.stored !== to.generated?.stored);
 }
 
 function stripRename(c: Column): Column {

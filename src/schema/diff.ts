@@ -5,6 +5,7 @@
 import { applyChanges } from "./apply.ts";
 import type { Change, TableChange } from "./changes.ts";
 import { columnRenames } from "./diff-columns.ts";
+import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
 import { diffTable } from "./diff-table.ts";
 import { comparableTable } from "./equal.ts";
 import type { Schema } from "./model.ts";
@@ -46,5 +47,5 @@ export function diff(current: Schema, desired: Schema): Change[] {
   }
   const have = new Set(renamed.tables.map((t) => t.name));
   for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: comparableTable(d) });
-  return [...changes, ...added];
+  return rebuildForeignKeysOnRetype([...changes, ...added], renamed, desired);
 }

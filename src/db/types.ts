@@ -1,0 +1,15 @@
+/**
+ * The connection interface the rest of the tool sees. Only db/ imports mysql2; other layers take a `Queryable`, so
+ * inspection can also run over captured rows in unit tests.
+ */
+
+/** One row as the driver returns it (column name → value). */
+export type Row = Record<string, unknown>;
+
+/** Something that runs SQL: a live connection, or a stand-in over captured rows in unit tests. */
+export interface Queryable {
+  /** Runs a query with `?` placeholders and returns its rows. */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a statement that returns no rows (DDL, SET, …). */
+  exec(sql: string, params?: readonly unknown[]): Promise<void>;
+}
