@@ -1,0 +1,139 @@
+/**
+ * Opens a connection from a database URL (mysql2, text protocol): password from the URL, else the `password`
+ * option, else `MYSQL_PWD`; connect and statement timeouts; session variables from the URL; errors mapped to
+ * ConnectionError / DatabaseError with the URL redacted.
+ */
+import process from "node:process";
+import { createConnection, type Connection as DriverConnection, type ConnectionOptions } from "mysql2/promise";
+import { toConnectionError, toStatementError } from "./errors.ts";
+import type { Queryable, Row } from "./types.ts";
+import { type DatabaseUrl, parseDatabaseUrl } from "./url.ts";
+
+/** Options of connect(); everything is optional. */
+export interface ConnectOptions {
+  /** Used when the URL has no password (the CLI passes MYSQL_PWD or a prompted one). */
+  readonly password?: string;
+  /** Connect timeout in ms (default: the URL's `?timeout=`, else 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** Per-statement timeout in ms (default: the URL's `?readTimeout=`, else none: DDL may run long). */
+  readonly statementTimeoutMs?: number;
+}
+
+/** A live connection: a Queryable plus what the tool needs to know about the server. */
+export interface Connection extends Queryable {
+  /** The URL with its password redacted. */
+  readonly url: string;
+  /** The parsed URL (schema binding, driver; its password is not exposed in any message). */
+  readonly target: DatabaseUrl;
+  /** `@@version`, e.g. `10.11.6-MariaDB`. */
+  readonly serverVersion: string;
+  /** `mariadb` when `@@version` says MariaDB, else `mysql`. */
+  readonly flavorName: "mysql" | "mariadb";
+  /** The server's id for this session (`CONNECTION_ID()`). */
+  readonly threadId: number;
+  /** Closes the connection; closing twice is harmless. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+function driverOptions(target: DatabaseUrl, opts: ConnectOptions): ConnectionOptions {
+  const password = target.password ?? opts.password ?? process.env.MYSQL_PWD;
+  const ssl = target.tls === "verify" ? { rejectUnauthorized: true } : target.tls === "required" ? { rejectUnauthorized: false } : undefined;
+  return {
+    ...(target.socketPath ? { socketPath: target.socketPath } : { host: target.host, port: target.port }),
+    user: target.user,
+    ...(password !== undefined ? { password } : {}),
+    ...(target.schema !== undefined ? { database: target.schema } : {}),
+    ...(ssl ? { ssl } : {}),
+    connectTimeout: opts.connectTimeoutMs ?? target.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // Timestamps are written and read as UTC, as go-sql-driver does with Atlas's parseTime=true and loc=UTC.
+    timezone: "Z",
+    dateStrings: false,
+    multipleStatements: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  };
+}
+
+class LiveConnection implements Connection {
+  private closed = false;
+
+  constructor(
+    private readonly conn: DriverConnection,
+    readonly target: DatabaseUrl,
+    readonly serverVersion: string,
+    private readonly timeoutMs: number | undefined,
+  ) {}
+
+  get url(): string {
+    return this.target.redacted;
+  }
+
+  get flavorName(): "mysql" | "mariadb" {
+    return /mariadb/i.test(this.serverVersion) ? "mariadb" : "mysql";
+  }
+
+  get threadId(): number {
+    return this.conn.threadId;
+  }
+
+  async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const rows = await this.run(sql, params);
+    return (Array.isArray(rows) ? rows : []) as T[];
+  }
+
+  async exec(sql: string, params?: readonly unknown[]): Promise<void> {
+    await this.run(sql, params);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.conn.end();
+    } catch {
+      // The server is gone already (killed, network down): nothing is left to close politely.
+      this.conn.destroy();
+    }
+  }
+
+  private async run(sql: string, params?: readonly unknown[]): Promise<unknown> {
+    try {
+      const options = { sql, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) };
+      const [rows] = params === undefined ? await this.conn.query(options) : await this.conn.query(options, params as unknown[]);
+      return rows;
+    } catch (e) {
+      throw toStatementError(e, this.url, this.target);
+    }
+  }
+}
+
+/** Connects to the database a URL names; throws ConnectionError (one line, URL redacted) when it cannot. */
+export async function connect(url: string, opts: ConnectOptions = {}): Promise<Connection> {
+  const target = parseDatabaseUrl(url);
+  let conn: DriverConnection;
+  try {
+    conn = await createConnection(driverOptions(target, opts));
+  } catch (e) {
+    throw toConnectionError(e, target.redacted, target);
+  }
+  // A fatal socket error after connecting must not become an unhandled 'error' event; queries report it themselves.
+  conn.on("error", () => {});
+  try {
+    const [rows] = await conn.query("SELECT @@version AS v");
+    for (const [name, value] of Object.entries(target.sessionVars)) {
+      await conn.query(`SET SESSION \`${name}\` = ${/^-?\d+(\.\d+)?$/.test(value) ? value : conn.escape(value)}`);
+    }
+    const version = String((rows as { v: string }[])[0]?.v ?? "");
+    return new LiveConnection(conn, target, version, opts.statementTimeoutMs ?? target.statementTimeoutMs);
+  } catch (e) {
+    conn.destroy();
+    throw toConnectionError(e, target.redacted, target);
+  }
+}
+
+/** Whether a URL's scheme is one connect() understands (mysql, maria, mariadb and their +unix forms). */
+export function isDatabaseUrl(url: string): boolean {
+  return /^(mysql|mariadb|maria)(\+unix)?:\/\//i.test(url);
+}

@@ -1,0 +1,137 @@
+/**
+ * Database URLs as Atlas reads them (`sql/mysql/driver.go`): `mysql://`, `maria://`, `mariadb://` over TCP,
+ * `mysql+unix://`, `maria+unix://`, `mariadb+unix://` over a socket; the path names the schema the URL is bound to.
+ */
+import { DurationError, parseGoDuration } from "./duration.ts";
+
+/** How the connection uses TLS: `tls=` (go-sql-driver) or `ssl-mode=` (MySQL client spelling). */
+export type TlsMode = "disabled" | "preferred" | "required" | "verify";
+
+/** A parsed database URL; `password` is never part of `redacted`. */
+export interface DatabaseUrl {
+  /** The scheme as written (`mysql`, `maria+unix`, …). */
+  readonly scheme: string;
+  /** Which server the scheme names: `mysql` or `mariadb` (the live server's `@@version` decides in the end). */
+  readonly driver: "mysql" | "mariadb";
+  readonly host: string;
+  readonly port: number;
+  /** The socket path of a `+unix` URL. */
+  readonly socketPath?: string;
+  readonly user: string;
+  readonly password?: string;
+  /** The schema the URL is bound to (its path, or `?database=` for a socket URL); undefined when unbound. */
+  readonly schema?: string;
+  readonly tls: TlsMode;
+  /** `?timeout=` (Go duration) as milliseconds: the connect timeout. */
+  readonly connectTimeoutMs?: number;
+  /** `?readTimeout=` (Go duration) as milliseconds: the per-statement timeout. */
+  readonly statementTimeoutMs?: number;
+  /** Session variables to set on connect (`?lock_wait_timeout=5` and any other unknown parameter, as go-sql-driver does). */
+  readonly sessionVars: Readonly<Record<string, string>>;
+  /** The URL with its password replaced by `xxxxx` (Go's `url.Redacted`), safe to print. */
+  readonly redacted: string;
+}
+
+/** A URL this tool cannot connect with; the message quotes the redacted URL only. */
+export class DatabaseUrlError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`invalid database URL ${url}: ${reason}`);
+    this.name = "DatabaseUrlError";
+  }
+}
+
+const SCHEMES: Readonly<Record<string, "mysql" | "mariadb">> = {
+  mysql: "mysql",
+  "mysql+unix": "mysql",
+  maria: "mariadb",
+  "maria+unix": "mariadb",
+  mariadb: "mariadb",
+  "mariadb+unix": "mariadb",
+};
+
+// go-sql-driver parameters that configure the client, not the session; accepted and ignored (Atlas sets parseTime).
+const DRIVER_PARAMS = new Set(["parseTime", "loc", "charset", "collation", "multiStatements", "interpolateParams", "allowNativePasswords", "allowCleartextPasswords", "writeTimeout", "maxAllowedPacket", "clientFoundRows", "columnsWithAlias", "rejectReadOnly", "checkConnLiveness"]);
+
+/** Replaces the password of a URL with `xxxxx`; other text passes through. */
+export function redactDatabaseUrl(url: string): string {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^:@/?#]*):(.*)@([^@]*)$/s.exec(url);
+  return m ? `${m[1]}${m[2]}:xxxxx@${m[4]}` : url;
+}
+
+function tlsMode(params: URLSearchParams, redacted: string): TlsMode {
+  const tls = params.get("tls");
+  const ssl = params.get("ssl-mode") ?? params.get("sslmode");
+  if (tls !== null) {
+    const t: Record<string, TlsMode> = { true: "verify", false: "disabled", "skip-verify": "required", preferred: "preferred" };
+    if (!(tls in t)) throw new DatabaseUrlError(redacted, `unknown tls value "${tls}" (use true, false, skip-verify or preferred)`);
+    return t[tls]!;
+  }
+  if (ssl === null) return "disabled";
+  const s: Record<string, TlsMode> = { disabled: "disabled", preferred: "preferred", required: "required", verify_ca: "verify", verify_identity: "verify" };
+  const mode = s[ssl.toLowerCase()];
+  if (!mode) throw new DatabaseUrlError(redacted, `unknown ssl-mode "${ssl}" (use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY)`);
+  return mode;
+}
+
+function duration(params: URLSearchParams, name: string, redacted: string): number | undefined {
+  const v = params.get(name);
+  if (v === null) return undefined;
+  try {
+    return parseGoDuration(v);
+  } catch (e) {
+    if (e instanceof DurationError) throw new DatabaseUrlError(redacted, `${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+function sessionVars(params: URLSearchParams, redacted: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (["tls", "ssl-mode", "sslmode", "timeout", "readTimeout", "database"].includes(k) || DRIVER_PARAMS.has(k)) continue;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new DatabaseUrlError(redacted, `unknown parameter "${k}"`);
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Parses a database URL; throws DatabaseUrlError (with the password redacted) for anything it cannot use. */
+export function parseDatabaseUrl(url: string): DatabaseUrl {
+  const redacted = redactDatabaseUrl(url);
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
+  const driver = scheme === undefined ? undefined : SCHEMES[scheme];
+  if (!driver) throw new DatabaseUrlError(redacted, "the scheme must be mysql://, maria://, mariadb:// or their +unix forms");
+  let u: URL;
+  try {
+    // A non-special scheme keeps the path as written; a socket URL has no host, so a placeholder stands in for it.
+    const generic = url.replace(/^[^:]+:/, "x-db:");
+    u = new URL(scheme!.endsWith("+unix") ? generic.replace(/^x-db:\/\/([^/]*@)?\//, "x-db://$1socket/") : generic);
+  } catch {
+    throw new DatabaseUrlError(redacted, "it cannot be parsed as a URL");
+  }
+  const params = u.searchParams;
+  const unix = scheme!.endsWith("+unix");
+  const path = decodeURIComponent(u.pathname);
+  const schema = unix ? (params.get("database") ?? undefined) : path.replace(/^\//, "").replace(/\/$/, "") || undefined;
+  if (unix && (path === "" || path === "/")) throw new DatabaseUrlError(redacted, "a +unix URL needs the socket path");
+  if (schema?.includes("/")) throw new DatabaseUrlError(redacted, `the path names one schema, got "${schema}"`);
+  const connectTimeoutMs = duration(params, "timeout", redacted);
+  const statementTimeoutMs = duration(params, "readTimeout", redacted);
+  return {
+    scheme: scheme!,
+    driver,
+    host: unix ? "" : u.hostname.replace(/^\[|\]$/g, "") || "localhost",
+    port: unix || u.port === "" ? 3306 : Number(u.port),
+    ...(unix ? { socketPath: path } : {}),
+    user: decodeURIComponent(u.username) || "root",
+    ...(u.password !== "" ? { password: decodeURIComponent(u.password) } : {}),
+    ...(schema !== undefined ? { schema } : {}),
+    tls: tlsMode(params, redacted),
+    ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+    ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
+    sessionVars: sessionVars(params, redacted),
+    redacted,
+  };
+}
