@@ -7,6 +7,7 @@ import process from "node:process";
 import { loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
 import { flavorByName, type Flavor, mariadb, mysql8 } from "../mysql/flavor.ts";
 import { UsageError } from "./errors.ts";
+import { EMBEDDED_DIR_URL, isCompiledBinary } from "./embedded-dir.ts";
 
 /** The flags every command may carry (undefined when not given). */
 export interface CommonFlags {
@@ -22,7 +23,7 @@ export interface CommonFlags {
 /** Resolved settings. */
 export interface Settings {
   readonly project?: ProjectEnv;
-  /** Migration directory URL (`file://…`). */
+  /** Migration directory URL (`file://…`; in the compiled binary the default is the embedded `mem://embedded`). */
   readonly dir: string;
   readonly url?: string;
   readonly devUrl?: string;
@@ -80,7 +81,7 @@ export function resolveSettings(flags: CommonFlags): Settings {
   const devUrl = flags["dev-url"] ?? project?.devUrl;
   return {
     ...(project ? { project } : {}),
-    dir: flags.dir ?? project?.migration.dir ?? "file://migrations",
+    dir: flags.dir ?? project?.migration.dir ?? (isCompiledBinary() ? EMBEDDED_DIR_URL : "file://migrations"),
     ...(url ? { url } : {}),
     ...(devUrl ? { devUrl } : {}),
     src: project ? project.src.map((s) => resolveSrc(s, project)) : [],

@@ -11,7 +11,9 @@ import { replayFiles, replaySql } from "../migrate/replay.ts";
 import { validateDir } from "../migrate/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
-import { loadEntities } from "./entities-loader.ts";
+import { embedded } from "./embedded.ts";
+import { EMBEDDED_DIR_NAME, EMBEDDED_DIR_URL, embeddedDir } from "./embedded-dir.ts";
+import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
 import { InputError, ReportedError } from "./errors.ts";
 
 /** Opens the migration directory of a `file://` URL. */
@@ -22,8 +24,17 @@ export function openDir(url: string): MigrationDir {
   } catch (e) {
     throw new InputError((e as Error).message);
   }
+  if (location.scheme === "mem" && location.name === EMBEDDED_DIR_NAME) return openEmbeddedDir();
   if (location.scheme !== "file") throw new InputError(`unsupported migration directory URL "${url}": use file://<path>`);
   return openLocalDir(location.path);
+}
+
+/** The directory embedded in the compiled binary, verified against its atlas.sum before anything reads it. */
+function openEmbeddedDir(): MigrationDir {
+  const dir = embeddedDir();
+  if (!dir) throw new InputError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
+  verifyDir(dir);
+  return dir;
 }
 
 /** Verifies atlas.sum; on failure prints Atlas's checksum report to stdout and fails with Atlas's error line. */
@@ -52,6 +63,8 @@ export async function loadSource(src: string, flavor: Flavor): Promise<Schema> {
     throw new InputError(`source "${src.replace(/\/\/[^@/]*@/, "//***@")}" needs a live database, which this command cannot read yet; use file://<dir>, file://<file>.sql or file://entities`);
   }
   const path = resolve(src.replace(/^file:\/\//, ""));
+  // The binary carries its entities: file://entities means them unless such a folder exists where it runs.
+  if (src === "file://entities" && embedded && !existsSync(path)) return schemaFromEntities(embedded.entities, flavor, "the embedded entities");
   if (!existsSync(path)) throw new InputError(`source not found: ${src}`);
   if (path.endsWith(".ts") || path.endsWith(".js")) return loadEntities(path, flavor);
   if (statSync(path).isDirectory()) return isMigrationFolder(path) ? replayDir(openLocalDir(path), flavor) : loadEntities(path, flavor);

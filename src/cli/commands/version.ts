@@ -1,13 +1,23 @@
 /**
- * `stats-db version`: the tool version.
+ * `stats-db version`: the tool version; in the compiled binary also the latest embedded migration version and the
+ * embedded directory's hash (the total `atlas.sum` starts with), after verifying that directory against its atlas.sum.
  */
 import { defineCommand } from "citty";
+import { dirInfo, EMBEDDED_DIR_URL, isCompiledBinary } from "../embedded-dir.ts";
+import { openDir } from "../sources.ts";
 import { TOOL_VERSION } from "../version.ts";
 
+/** The lines `version` prints about an embedded directory. */
+export function embeddedLines(info: ReturnType<typeof dirInfo>): string {
+  const count = `${info.files} file${info.files === 1 ? "" : "s"}`;
+  return `migrations: ${info.latest ?? "none"} (latest of ${count} embedded)\nmigrations hash: ${info.hash}\n`;
+}
+
 export default defineCommand({
-  meta: { name: "version", description: "print the stats-db version" },
+  meta: { name: "version", description: "print the stats-db version (and, in the binary, the embedded migrations)" },
   args: {},
   run() {
     process.stdout.write(`stats-db version ${TOOL_VERSION}\n`);
+    if (isCompiledBinary()) process.stdout.write(embeddedLines(dirInfo(openDir(EMBEDDED_DIR_URL))));
   },
 });

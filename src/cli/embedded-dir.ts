@@ -1,0 +1,37 @@
+/**
+ * The embedded migration directory as a `MigrationDir` (`memoryDir`) and the facts `stats-db version` prints about it.
+ */
+import { type MigrationDir, memoryDir } from "../migrate/dir.ts";
+import { computeSum } from "../migrate/sum.ts";
+import { embedded } from "./embedded.ts";
+
+/** The `--dir` URL that names the embedded directory; the default in the compiled binary. */
+export const EMBEDDED_DIR_URL = "mem://embedded";
+
+/** The name part of `EMBEDDED_DIR_URL` as `parseDirUrl` returns it. */
+export const EMBEDDED_DIR_NAME = "embedded";
+
+/** Whether this process is the compiled binary (it carries an embedded bundle). */
+export function isCompiledBinary(): boolean {
+  return embedded !== undefined;
+}
+
+/** The embedded migration directory, or `undefined` when running from source. Writes stay in memory. */
+export function embeddedDir(): MigrationDir | undefined {
+  return embedded ? memoryDir(embedded.files) : undefined;
+}
+
+/** What `version` reports about the embedded directory. */
+export interface EmbeddedInfo {
+  readonly files: number;
+  /** Version of the last migration file, `undefined` for an empty directory. */
+  readonly latest: string | undefined;
+  /** The directory hash: the total atlas.sum starts with (`h1:…`), computed from the files. */
+  readonly hash: string;
+}
+
+/** Facts about a migration directory: file count, latest version and the atlas.sum total. */
+export function dirInfo(dir: MigrationDir): EmbeddedInfo {
+  const files = dir.files();
+  return { files: files.length, latest: files.at(-1)?.version, hash: `h1:${computeSum(files).total}` };
+}
