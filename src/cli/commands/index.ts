@@ -33,6 +33,7 @@ export const root = defineCommand({
     diff: migrateDiff,
     migrate,
     schema,
+    grants: () => import("./grants.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },
 });

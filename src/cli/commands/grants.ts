@@ -1,0 +1,84 @@
+/**
+ * `stats-db grants --user NAME`: the exact privileges the migration user needs, as GRANT statements. The user itself
+ * is created elsewhere (e.g. Terraform); this only says what to grant.
+ */
+import { defineCommand } from "citty";
+import { ident, quoteString } from "../../mysql/sql.ts";
+import { UsageError } from "../errors.ts";
+import { globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+
+/** Why each privilege on the target schema is needed (apply, status, down, schema inspect/diff). */
+export const SCHEMA_PRIVILEGES: readonly (readonly [string, string])[] = [
+  ["SELECT", "read atlas_schema_revisions and the tables; down's empty-table checks"],
+  ["INSERT", "write revision rows; data statements in migration files"],
+  ["UPDATE", "update a revision row after each statement"],
+  ["DELETE", "delete revision rows on down; data statements"],
+  ["CREATE", "CREATE TABLE (and atlas_schema_revisions on the first apply)"],
+  ["ALTER", "ALTER TABLE"],
+  ["DROP", "DROP TABLE (down, destructive migrations)"],
+  ["INDEX", "CREATE/DROP INDEX"],
+  ["REFERENCES", "foreign keys (MySQL 8 checks it on the referenced table)"],
+];
+
+/** What to grant: to whom, on which schema, and optionally a separate revisions schema and a dev (lint) schema. */
+export interface GrantTarget {
+  readonly user: string;
+  readonly host: string;
+  readonly schema: string;
+  readonly revisionsSchema?: string;
+  readonly devSchema?: string;
+}
+
+/** The GRANT statements (with comments) that give a migration user exactly what stats-db needs. */
+export function grantStatements(t: GrantTarget): string {
+  const who = `${quoteString(t.user)}@${quoteString(t.host)}`;
+  const privs = SCHEMA_PRIVILEGES.map(([p]) => p).join(", ");
+  const lines = [
+    `-- stats-db migration user ${who}: apply, status, down, schema inspect/diff on ${ident(t.schema)}.`,
+    "-- GET_LOCK/RELEASE_LOCK (the migration lock) and information_schema need no grant.",
+    ...SCHEMA_PRIVILEGES.map(([p, why]) => `--   ${p.padEnd(10)} ${why}`),
+    `GRANT ${privs} ON ${ident(t.schema)}.* TO ${who};`,
+  ];
+  if (t.revisionsSchema && t.revisionsSchema !== t.schema) {
+    lines.push(`-- The revisions table lives in ${ident(t.revisionsSchema)} (--revisions-schema); CREATE lets the first apply create that schema.`);
+    lines.push(`GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER ON ${ident(t.revisionsSchema)}.* TO ${who};`);
+  }
+  if (t.devSchema) {
+    lines.push(`-- The dev database for migrate lint/validate --dev-url: replayed from scratch and cleaned afterwards.`);
+    lines.push(`GRANT ${privs} ON ${ident(t.devSchema)}.* TO ${who};`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+// The schema of a mysql://…/schema URL, if it names one.
+function schemaOfUrl(url: string | undefined): string | undefined {
+  const m = url ? /^[a-z+]+:\/\/[^/]*\/([^?/]+)/.exec(url) : null;
+  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+}
+
+export default defineCommand({
+  meta: { name: "grants", description: "print the GRANT statements the migration user needs" },
+  args: {
+    ...globalArgs,
+    user: { type: "string", description: "the migration user's name (required)" },
+    host: { type: "string", description: "the user's host part (default %)" },
+    schema: { type: "string", description: "the target schema (default: from --url or the env's url, else site_usage)" },
+    url: { type: "string", alias: "u", description: "target database URL (only its schema is used; nothing connects)" },
+    "revisions-schema": { type: "string", description: "a separate schema for atlas_schema_revisions" },
+    "dev-schema": { type: "string", description: "the dev database used by lint/validate --dev-url" },
+  },
+  run({ args }) {
+    if (!args.user) throw new UsageError("grants needs --user NAME");
+    const settings = resolveSettings(args);
+    const revisionsSchema = args["revisions-schema"] ?? settings.project?.migration.revisionsSchema;
+    const target: GrantTarget = {
+      user: args.user,
+      host: args.host ?? "%",
+      schema: args.schema ?? schemaOfUrl(settings.url) ?? "site_usage",
+      ...(revisionsSchema ? { revisionsSchema } : {}),
+      ...(args["dev-schema"] ? { devSchema: args["dev-schema"] } : {}),
+    };
+    process.stdout.write(grantStatements(target));
+  },
+});
