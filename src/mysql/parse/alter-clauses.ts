@@ -95,7 +95,18 @@ export function modifyClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   if (ifExists && !t.columns.some((c) => c.name === def.column.name)) return [];
   const from = existingColumn(t, def.column.name);
   const to = columnIn(t, def, ctx.flavor);
-  return [{ kind: "ModifyColumn", from, to, ...(position ? { position } : {}) }, ...inlineChanges(def, t, ctx)];
+  const own = ownCheckDrop(t, from.name, ctx);
+  return [...own.changes, { kind: "ModifyColumn", from, to, ...(position ? { position } : {}) }, ...inlineChanges(def, own.table, ctx)];
+}
+
+/**
+ * MariaDB keeps a column's own CHECK (the one named after it) in the column definition, so MODIFY/CHANGE COLUMN
+ * drops it; the clause's own CHECK, if any, comes back as a new one. Returns the drop and the table without it.
+ */
+function ownCheckDrop(t: Table, column: string, ctx: ParseContext): { changes: TableChange[]; table: Table } {
+  const check = ctx.flavor.name === "mariadb" ? t.checks.find((c) => c.name === column) : undefined;
+  if (!check) return { changes: [], table: t };
+  return { changes: [{ kind: "DropCheck", check }], table: { ...t, checks: t.checks.filter((c) => c !== check) } };
 }
 
 /** `CHANGE [COLUMN] [IF EXISTS] old def [position]`: RenameColumn (when the name changes) then ModifyColumn. */
@@ -108,9 +119,10 @@ export function changeClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   if (ifExists && !t.columns.some((c) => c.name === old)) return [];
   const from = { ...existingColumn(t, old), name: def.column.name };
   const to = columnIn(t, def, ctx.flavor);
+  const own = ownCheckDrop(t, old, ctx);
   const rename: TableChange[] = old === def.column.name ? [] : [{ kind: "RenameColumn", from: old, to: def.column.name }];
   const same = JSON.stringify(from) === JSON.stringify(to) && !position;
-  return [...rename, ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]), ...inlineChanges(def, t, ctx)];
+  return [...own.changes, ...rename, ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]), ...inlineChanges(def, own.table, ctx)];
 }
 
 /** `ALTER [COLUMN] c SET DEFAULT v | DROP DEFAULT` (after ALTER [COLUMN]). */

@@ -2,11 +2,12 @@
  * Renders one ALTER TABLE clause.
  */
 import { assertNever, type ColumnPosition } from "../../schema/changes.ts";
-import type { TableOptions } from "../../schema/model.ts";
+import type { Check, Column, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-items.ts";
 import { dropCheckWords } from "./capabilities.ts";
+import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
 import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
 import { PlanError } from "./errors.ts";
@@ -15,20 +16,23 @@ import { PlanError } from "./errors.ts";
 export interface ClauseContext {
   readonly flavor: Flavor;
   readonly table: TableContext;
+  /** Column-level checks of the table after the ALTER (MariaDB), written inside the column clauses that define them. */
+  readonly columnChecks?: ReadonlyMap<string, Check>;
 }
 
 /** The clause text for one item; empty for an options change that changes nothing. */
 export function renderClause(item: AlterItem, ctx: ClauseContext): string {
   const t = ctx.table.name;
+  const define = (column: Column) => columnDefinition(column, ctx.table, ctx.flavor) + inlineCheck(column.name, ctx.columnChecks ?? new Map());
   switch (item.kind) {
     case "AddColumn":
-      return `ADD COLUMN ${columnDefinition(item.column, ctx.table, ctx.flavor)}${position(item.position)}`;
+      return `ADD COLUMN ${define(item.column)}${position(item.position)}`;
     case "DropColumn":
       return `DROP COLUMN ${ident(item.column.name)}`;
     case "ModifyColumn":
-      return `MODIFY COLUMN ${columnDefinition(item.to, ctx.table, ctx.flavor)}${position(item.position)}`;
+      return `MODIFY COLUMN ${define(item.to)}${position(item.position)}`;
     case "ChangeColumn":
-      return `CHANGE COLUMN ${ident(item.from)} ${columnDefinition(item.column, ctx.table, ctx.flavor)}${position(item.position)}`;
+      return `CHANGE COLUMN ${ident(item.from)} ${define(item.column)}${position(item.position)}`;
     case "RenameColumn":
       return `RENAME COLUMN ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddIndex":

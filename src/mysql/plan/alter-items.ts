@@ -7,6 +7,7 @@ import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
 import type { Check, Column, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { checkEnforcement } from "./capabilities.ts";
+import { foldColumnChecks } from "./column-checks.ts";
 import { PlanError } from "./errors.ts";
 
 /** One clause of an ALTER TABLE before rendering: a table change, or a rewrite of some of them. */
@@ -17,10 +18,10 @@ export type AlterItem =
   /** `ALTER CHECK n [NOT] ENFORCED`. */
   | { readonly kind: "AlterCheck"; readonly check: Check };
 
-/** The clauses for one ModifyTable; `before` is the table as it is before them, when known. */
-export function alterItems(table: string, changes: readonly TableChange[], flavor: Flavor, before?: Table): AlterItem[] {
+/** The clauses for one ModifyTable; `before`/`after` are the table around them, when known. */
+export function alterItems(table: string, changes: readonly TableChange[], flavor: Flavor, before?: Table, after?: Table): AlterItem[] {
   const renamed = mergeRenames(table, changes, flavor, before);
-  return alterChecks(withoutAutoDroppedIndexes(renamed), flavor);
+  return alterChecks(foldColumnChecks(withoutAutoDroppedIndexes(renamed), flavor, before, after), flavor);
 }
 
 /** RenameColumn + ModifyColumn on the new name → one CHANGE COLUMN (the server does not see the new name inside the same ALTER). */

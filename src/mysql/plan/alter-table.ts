@@ -9,6 +9,7 @@ import { ident } from "../sql.ts";
 import { renderClause } from "./alter-clauses.ts";
 import { alterItems } from "./alter-items.ts";
 import { splitAlter } from "./alter-split.ts";
+import { columnChecks } from "./column-checks.ts";
 import { assertForeignKeyFits } from "./constraints.ts";
 
 /** A ModifyTable change. */
@@ -17,8 +18,8 @@ export type ModifyTableChange = Extract<Change, { kind: "ModifyTable" }>;
 /** The ALTER TABLE statements for one ModifyTable; `before`/`after` are the table around the change, when known. */
 export function alterTableStatements(change: ModifyTableChange, flavor: Flavor, before?: Table, after?: Table): string[] {
   assertForeignKeysFit(change, after);
-  const items = alterItems(change.table, change.changes, flavor, before);
-  const ctx = { flavor, table: { name: change.table, options: steadyCharset(before, after) } };
+  const items = alterItems(change.table, change.changes, flavor, before, after);
+  const ctx = { flavor, table: { name: change.table, options: steadyCharset(before, after) }, columnChecks: columnChecks(after, flavor) };
   return splitAlter(items, before)
     .map((group) => group.map((item) => renderClause(item, ctx)).filter((clause) => clause !== ""))
     .filter((clauses) => clauses.length > 0)

@@ -18,3 +18,8 @@ export function checkEnforcement(flavor: Flavor): boolean {
 export function dropCheckWords(flavor: Flavor): string {
   return flavor.name === "mysql" ? "DROP CHECK" : "DROP CONSTRAINT";
 }
+
+/** True when a CHECK named after a column is that column's own, written inside its definition (MariaDB shows it there and drops it with MODIFY). */
+export function columnLevelChecks(flavor: Flavor): boolean {
+  return flavor.name === "mariadb";
+}

@@ -4,18 +4,20 @@
 import type { Table, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
+import { columnChecks, inlineCheck } from "./column-checks.ts";
 import { columnDefinition } from "./column-def.ts";
 import { assertForeignKeyFits, byName, checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
 
 /** Renders `CREATE TABLE t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError for a table a server would refuse. */
 export function createTableSql(table: Table, flavor: Flavor): string {
   for (const fk of table.foreignKeys) assertForeignKeyFits(fk, table.name, table.columns);
+  const own = columnChecks(table, flavor);
   const body = [
-    ...table.columns.map((c) => columnDefinition(c, table, flavor)),
+    ...table.columns.map((c) => columnDefinition(c, table, flavor) + inlineCheck(c.name, own)),
     ...(table.primaryKey ? [primaryKeyDefinition(table.primaryKey)] : []),
     ...byName(table.indexes).map(indexDefinition),
     ...byName(table.foreignKeys).map(foreignKeyDefinition),
-    ...byName(table.checks).map((c) => checkDefinition(c, table.name, flavor)),
+    ...byName(table.checks.filter((c) => !own.has(c.name))).map((c) => checkDefinition(c, table.name, flavor)),
   ];
   const options = tableOptionsSql(table.options, flavor);
   return `CREATE TABLE ${ident(table.name)} (${body.join(", ")})${options ? ` ${options}` : ""}`;
