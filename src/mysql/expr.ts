@@ -17,6 +17,18 @@ const KEYWORDS = new Set([
 /** Keywords that stay keywords even when a `(` follows them (they are not functions). */
 const OPERATOR_KEYWORDS = new Set(["and", "or", "not", "xor", "in", "is", "like", "between", "case", "when", "then", "else", "exists", "regexp", "rlike", "div", "escape", "as", "all", "any", "some", "over", "by"]);
 
+/** Words that make a typed literal when a string follows them. */
+const TYPED_LITERAL = new Set(["date", "time", "timestamp"]);
+
+/** Function names the servers spell differently (MariaDB stores `lower` as `lcase`, `%` as `MOD`, …): one spelling each. */
+const FUNCTION_SYNONYMS: Record<string, string> = {
+  lcase: "lower", ucase: "upper", substring: "substr", mid: "substr", character_length: "char_length",
+  octet_length: "length", power: "pow", ceil: "ceiling", day: "dayofmonth",
+};
+
+/** Operators with a synonym the servers may print instead. */
+const OPERATOR_SYNONYMS: Record<string, string> = { "!=": "<>", "&&": "and", "%": "mod" };
+
 /** Charset introducers (`_utf8mb4'a'`) are dropped: the servers add or keep them inconsistently. */
 const INTRODUCER = /^_(utf8mb4|utf8mb3|utf8|latin1|ascii|ucs2|utf16|utf16le|utf32|cp1251|cp1250|latin2|big5|gbk|sjis)$/i;
 
@@ -67,6 +79,8 @@ function roleOf(toks: readonly Token[], k: number): Role {
   if (prevWord === "collate" || prevWord === "using" || prevWord === "as") return isOp(next, "(") ? "function" : "keyword";
   if (toks[k - 2]?.kind === "word" && toks[k - 2]!.value.toLowerCase() === "interval") return "keyword";
   if (next?.kind === "word" && next.value.toLowerCase() === "from" && /^[a-z_]+$/.test(w) && w !== "distinct") return "keyword";
+  // A typed literal (`DATE '2020-01-01'`): the type word is syntax, never a column.
+  if (next?.kind === "string" && TYPED_LITERAL.has(w)) return "keyword";
   if (isOp(next, "(") && !OPERATOR_KEYWORDS.has(w) && !(w === "interval" && next!.spaceBefore)) return "function";
   return KEYWORDS.has(w) ? "keyword" : "name";
 }
@@ -81,10 +95,14 @@ function render(toks: readonly Token[], k: number): string {
     case "hex":
     case "bit":
       return t.value.toLowerCase();
-    case "word":
-      return roleOf(toks, k) === "name" ? ident(t.value) : t.value.toLowerCase();
-    case "number":
+    case "word": {
+      const role = roleOf(toks, k);
+      const w = t.value.toLowerCase();
+      return role === "name" ? ident(t.value) : role === "function" ? (FUNCTION_SYNONYMS[w] ?? w) : w;
+    }
     case "op":
+      return OPERATOR_SYNONYMS[t.value] ?? t.value;
+    case "number":
     case "eof":
       return t.value;
   }

@@ -1,0 +1,94 @@
+/**
+ * inspect: a live schema → the canonical model, over `information_schema` with a fixed number of queries whatever the
+ * table count (atlas-compat.md §10), in the same canonical forms the DDL parser produces.
+ */
+import type { Queryable, Row } from "../db/types.ts";
+import type { Schema, Table } from "../schema/model.ts";
+import { canonicalCollation, charsetOfCollation } from "./charset.ts";
+import type { Flavor } from "./flavor.ts";
+import { checksByTable, restoreJsonColumns } from "./inspect/checks.ts";
+import { columnFromRow } from "./inspect/column.ts";
+import { SchemaNotFoundError } from "./inspect/errors.ts";
+import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
+import * as q from "./inspect/queries.ts";
+import { type ServerInfo, serverInfo } from "./inspect/server.ts";
+import { groupBy, num, required, valid } from "./inspect/values.ts";
+import { normalizeTable } from "./normalize.ts";
+
+export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
+export { flavorOfVersion, type ServerInfo } from "./inspect/server.ts";
+
+/** The name of Atlas's revisions table, left out of inspections used for diffs unless asked for. */
+export const REVISIONS_TABLE = "atlas_schema_revisions";
+
+/** Options of an inspection. */
+export interface InspectOptions {
+  /** Keep the `atlas_schema_revisions` table (default: left out). */
+  readonly includeRevisions?: boolean;
+}
+
+/** Reads the server's flavour and defaults (one query). */
+export async function inspectServer(conn: Queryable): Promise<ServerInfo> {
+  const rows = await conn.query(q.SERVER_QUERY);
+  return serverInfo(rows[0] ?? {});
+}
+
+/** A schema read from a live database, and the server's flavour. */
+export interface Inspection {
+  readonly schema: Schema;
+  readonly flavor: Flavor;
+}
+
+/** Inspects a schema and also returns the detected flavour (what a caller needs to plan changes for that server). */
+export async function inspectWithFlavor(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Inspection> {
+  const { flavor } = await inspectServer(conn);
+  if (flavor.name === "mysql") await conn.exec(q.MYSQL_STATS_EXPIRY);
+  const [schemaRow] = await conn.query(q.SCHEMA_QUERY, [schemaName]);
+  if (!schemaRow) throw new SchemaNotFoundError(schemaName);
+  const collate = valid(schemaRow, "DEFAULT_COLLATION_NAME");
+  const schemaDefaults = collate ? { charset: charsetOfCollation(collate), collate: canonicalCollation(collate) } : {};
+  const tableRows = await conn.query(q.TABLES_QUERY, [schemaName]);
+  const columns = groupBy(await conn.query(q.COLUMNS_QUERY, [schemaName]), (r) => required(r, "TABLE_NAME"));
+  const keys = keysByTable(await conn.query(q.indexesQuery(flavor), [schemaName]), flavor);
+  const fks = foreignKeysByTable(await conn.query(q.FOREIGN_KEYS_QUERY, [schemaName]));
+  const checks = checksByTable(await conn.query(q.checksQuery(flavor), [schemaName]), flavor);
+  const tables: Table[] = [];
+  for (const row of tableRows) {
+    const name = required(row, "TABLE_NAME");
+    if (name === REVISIONS_TABLE && !options.includeRevisions) continue;
+    const restored = restoreJsonColumns((columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)), checks.get(name) ?? [], flavor);
+    const k = keys.get(name) ?? { indexes: [] };
+    const table: Table = {
+      name,
+      columns: restored.columns,
+      ...(k.primaryKey ? { primaryKey: k.primaryKey } : {}),
+      indexes: k.indexes,
+      foreignKeys: fks.get(name) ?? [],
+      checks: restored.checks,
+      options: tableOptions(row),
+    };
+    tables.push(normalizeTable(table, flavor, schemaDefaults));
+  }
+  return { flavor, schema: { name: schemaName, ...schemaDefaults, tables } };
+}
+
+function tableOptions(row: Row): Table["options"] {
+  const collate = valid(row, "TABLE_COLLATION");
+  const engine = valid(row, "ENGINE");
+  const comment = valid(row, "TABLE_COMMENT");
+  const autoIncrement = num(row, "AUTO_INCREMENT");
+  return {
+    ...(engine ? { engine } : {}),
+    ...(collate ? { collate } : {}),
+    ...(comment ? { comment: required(row, "TABLE_COMMENT") } : {}),
+    ...(autoIncrement !== undefined && autoIncrement > 1 ? { autoIncrement } : {}),
+  };
+}
+
+/**
+ * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Seven
+ * queries on MariaDB, eight on MySQL, whatever the number of tables.
+ */
+export async function inspect(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Schema> {
+  return (await inspectWithFlavor(conn, schemaName, options)).schema;
+}
