@@ -51,6 +51,8 @@ export interface Index {
   readonly comment?: string;
   /** FULLTEXT parser, e.g. `ngram`. */
   readonly parser?: string;
+  /** `USING BTREE` was written out: the server then shows it, though the index is the same. */
+  readonly usingBtree?: true;
 }
 
 /** The primary key of a table. */

@@ -53,7 +53,8 @@ export function parseCreateIndex(cur: Cursor, ctx: ParseContext, kind: "UNIQUE" 
   cur.expectWord("ON");
   const table = existingTable(ctx, cur.tableName());
   const type = kind === "FULLTEXT" || kind === "SPATIAL" ? kind : using === "HASH" ? "HASH" : "BTREE";
-  const body = readIndexBody(cur, type);
+  const read = readIndexBody(cur, type);
+  const body = using === "BTREE" && read.type === "BTREE" ? { ...read, usingBtree: true as const } : read;
   skipAlgorithmLock(cur);
   cur.expectEnd();
   if (ifNotExists && table.indexes.some((i) => i.name === name)) return [];

@@ -62,19 +62,20 @@ export function readElement(cur: Cursor): ElementDef {
 
 /** Reads `[USING t] (parts) [options]` of an index. */
 export function readIndexBody(cur: Cursor, type: IndexType): Omit<IndexDef, "unique" | "name"> {
-  let t = readUsing(cur) ?? type;
+  let using = readUsing(cur);
+  let t = using ?? type;
   const parts = readIndexParts(cur);
   let comment: string | undefined;
   let parser: string | undefined;
   for (;;) {
-    const using = readUsing(cur);
-    if (using) t = using;
+    const after = readUsing(cur);
+    if (after) t = using = after;
     else if (cur.acceptWord("COMMENT")) comment = cur.string("comment string");
     else if (cur.acceptWord("WITH", "PARSER")) parser = cur.name("parser name");
     else if (cur.acceptWord("KEY_BLOCK_SIZE")) (cur.optionalEquals(), cur.integer("key block size"));
     else if (!cur.acceptWord("VISIBLE") && !cur.acceptWord("NOT", "IGNORED")) break;
   }
-  return { type: t, parts, ...(comment ? { comment } : {}), ...(parser ? { parser } : {}) };
+  return { type: t, parts, ...(comment ? { comment } : {}), ...(parser ? { parser } : {}), ...(using === "BTREE" && t === "BTREE" ? { usingBtree: true as const } : {}) };
 }
 
 function readUsing(cur: Cursor): IndexType | undefined {

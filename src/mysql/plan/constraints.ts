@@ -22,11 +22,12 @@ export function primaryKeyDefinition(primaryKey: PrimaryKey): string {
   return `PRIMARY KEY ${indexParts(primaryKey.parts)}`;
 }
 
-/** `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH] (…) [COMMENT '…'] [WITH PARSER `p`] ``. */
+/** `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] ``. */
 export function indexDefinition(index: Index): string {
   const kind = index.unique ? "UNIQUE INDEX" : index.type === "FULLTEXT" ? "FULLTEXT INDEX" : index.type === "SPATIAL" ? "SPATIAL INDEX" : "INDEX";
   const parts = [kind, ident(index.name)];
   if (index.type === "HASH") parts.push("USING HASH");
+  else if (index.usingBtree) parts.push("USING BTREE");
   parts.push(indexParts(index.parts));
   if (index.comment) parts.push(`COMMENT ${quoteString(index.comment)}`);
   if (index.parser !== undefined) parts.push(`WITH PARSER ${ident(index.parser)}`);
