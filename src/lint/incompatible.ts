@@ -1,0 +1,39 @@
+/**
+ * `incompatible` (Atlas `sql/sqlcheck/incompatible`): renaming a table (BC101) or a column (BC102) breaks the
+ * application code that still uses the old name. Not reported for tables the file creates, nor for a column whose old
+ * name is added back later in the file.
+ */
+import type { Change } from "../schema/changes.ts";
+import { type Analyzer, q } from "./analyzer.ts";
+import type { Diagnostic } from "./report.ts";
+
+function addedBack(later: readonly (readonly Change[])[], table: string, column: string): boolean {
+  return later.some((changes) =>
+    changes.some((c) => c.kind === "ModifyTable" && c.table === table && c.changes.some((tc) => tc.kind === "AddColumn" && tc.column.name === column)),
+  );
+}
+
+/** The backward-incompatible-changes analyzer. */
+export const incompatible: Analyzer = {
+  name: "incompatible",
+  text: "backward incompatible changes detected",
+  defaultError: false,
+  analyze(file) {
+    const out: Diagnostic[] = [];
+    file.stmts.forEach((s, i) => {
+      for (const c of s.changes) {
+        if (c.kind === "RenameTable" && !file.spans.table(c.from).added) {
+          out.push({ pos: s.pos, code: "BC101", text: `Renaming table ${q(c.from)} to ${q(c.to)}` });
+        }
+        if (c.kind !== "ModifyTable" || file.spans.table(c.table).added) continue;
+        const later = file.stmts.slice(i).map((x) => x.changes);
+        for (const tc of c.changes) {
+          if (tc.kind === "RenameColumn" && !addedBack(later, c.table, tc.from)) {
+            out.push({ pos: s.pos, code: "BC102", text: `Renaming column ${q(tc.from)} to ${q(tc.to)}` });
+          }
+        }
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,150 @@
+/**
+ * The lint runner (Atlas `migratelint.Runner`): check atlas.sum, pick the new files, replay the earlier ones in memory,
+ * then replay each new file statement by statement — a data statement is recorded and skipped, a DDL statement is
+ * parsed against the schema before it and applied — and run every analyzer over the file. A statement that cannot be
+ * parsed or applied stops the run with a file error, as a replay error stops Atlas's.
+ */
+import { applyChanges } from "../schema/apply.ts";
+import type { Change } from "../schema/changes.ts";
+import type { Schema } from "../schema/model.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { DataStatementError, parse } from "../mysql/parse.ts";
+import type { MigrationDir, MigrationFile } from "../migrate/dir.ts";
+import { replayFiles, ReplayError } from "../migrate/replay.ts";
+import { splitStatements } from "../migrate/split.ts";
+import { ChecksumError, ChecksumFileNotFound, validateDir } from "../migrate/sum.ts";
+import { isSumIgnored } from "../migrate/directives.ts";
+import type { Analyzer, LintStmt } from "./analyzer.ts";
+import { analyzers } from "./analyzers.ts";
+import { nolintRules } from "./nolint.ts";
+import type { Diagnostic, FileReport, LintReport, Report } from "./report.ts";
+import { computeSpans } from "./spans.ts";
+import type { Selection } from "./select.ts";
+
+/** Options of a lint run. */
+export interface LintOptions {
+  readonly flavor: Flavor;
+  /** `lint { <analyzer> { error = bool } }` from atlas.hcl. */
+  readonly errors?: Readonly<Record<string, boolean>>;
+  readonly rows?: ReadonlyMap<string, number>;
+  readonly maxRows?: number;
+  /** A millisecond clock (tests pass a fixed one). */
+  readonly now?: () => number;
+}
+
+/** Thrown by lintFile when a statement cannot be replayed; carries Atlas-style text for the report. */
+class StopError extends Error {}
+
+function replayStmts(file: MigrationFile, start: Schema, flavor: Flavor): { stmts: LintStmt[]; end: Schema; raw: ReturnType<typeof splitStatements> } {
+  let raw;
+  try {
+    raw = splitStatements(file.bytes);
+  } catch (e) {
+    throw new StopError(`${file.name}: ${(e as Error).message}`);
+  }
+  const bytes = file.bytes;
+  let schema = start;
+  const stmts: LintStmt[] = [];
+  for (const s of raw) {
+    let changes: Change[] = [];
+    let dataVerb: string | undefined;
+    try {
+      changes = parse(s.text, { flavor, schema });
+    } catch (e) {
+      if (!(e instanceof DataStatementError)) throw new StopError(`${file.name}:${lineOf(bytes, s.pos)}: ${(e as Error).message}: ${s.text}`);
+      dataVerb = e.verb;
+    }
+    let after: Schema;
+    try {
+      after = applyChanges(schema, changes);
+    } catch (e) {
+      throw new StopError(`${file.name}:${lineOf(bytes, s.pos)}: cannot apply statement: ${(e as Error).message}: ${s.text}`);
+    }
+    stmts.push({ text: s.text, pos: s.pos, comments: s.comments, before: schema, after, changes, ...(dataVerb ? { dataVerb } : {}) });
+    schema = after;
+  }
+  return { stmts, end: schema, raw };
+}
+
+/** 1-based line of a byte offset (Atlas `FileReport.Line`). */
+export function lineOf(bytes: Uint8Array, pos: number): number {
+  let line = 1;
+  for (let i = 0; i < pos && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function runAnalyzer(a: Analyzer, file: Parameters<Analyzer["analyze"]>[0], silenced: (name: string, d: Diagnostic) => boolean, errors: Readonly<Record<string, boolean>>): Report | undefined {
+  const diagnostics = a.analyze(file).filter((d) => !silenced(a.name, d));
+  if (diagnostics.length === 0) return undefined;
+  const error = (errors[a.name] ?? a.defaultError) || diagnostics.some((d) => d.error);
+  return { analyzer: a.name, text: a.text, diagnostics, error };
+}
+
+/** Analyses one file from the schema before it; returns its report (undefined when nolint skips it) and the schema after. */
+export function lintFile(file: MigrationFile, start: Schema, opts: LintOptions, extra: readonly Report[] = []): { report?: FileReport; end: Schema } {
+  const t0 = (opts.now ?? Date.now)();
+  const { stmts, end, raw } = replayStmts(file, start, opts.flavor);
+  const rules = nolintRules(file.text, raw);
+  if (rules.ignored) return { end };
+  const lf = { name: file.name, stmts, start, spans: computeSpans(stmts.flatMap((s) => s.changes)), flavor: opts.flavor, rows: opts.rows, maxRows: opts.maxRows };
+  const reports = [...extra, ...analyzers.flatMap((a) => runAnalyzer(a, lf, rules.silenced, opts.errors ?? {}) ?? [])];
+  const errorTexts = reports.filter((r) => r.error).map((r) => r.text);
+  const report: FileReport = {
+    name: file.name, version: file.version, text: file.text, reports,
+    ...(errorTexts.length > 0 ? { error: errorTexts.join("; ") } : {}),
+    changes: stmts.filter((s) => s.changes.length > 0).length, ms: (opts.now ?? Date.now)() - t0,
+  };
+  return { report, end };
+}
+
+function outOfOrderReport(sel: Selection, name: string, errors: Readonly<Record<string, boolean>>): Report[] {
+  const hit = sel.outOfOrder.find((o) => o.name === name);
+  if (!hit) return [];
+  const text = `Migration file ${JSON.stringify(name)} was added out of order: it sorts before ${JSON.stringify(hit.before)}, which was already there`;
+  return [{ analyzer: "non_linear", text: "out of order migration files detected", diagnostics: [{ pos: 0, code: "NL101", text }], error: errors.non_linear ?? true }];
+}
+
+/** Lints the selected files of a directory. */
+export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): LintReport {
+  const now = opts.now ?? Date.now;
+  const t0 = now();
+  const steps: { name: string; text: string; error?: string }[] = [];
+  const all = dir.files();
+  const sum = validateDir(all, dir.readSum());
+  if (!sum.ok && !(sum.error instanceof ChecksumFileNotFound)) {
+    const e = sum.error;
+    const error = e instanceof ChecksumError ? `${e.message} (atlas.sum): L${e.line}: ${e.file} was ${e.reason}` : e.message;
+    steps.push({ name: "Migration Integrity Check", text: "File atlas.sum is invalid", error: e.message });
+    return { total: 0, files: [], failure: { name: "atlas.sum", error }, steps, ms: now() - t0 };
+  }
+  if (sum.ok && dir.readSum() !== undefined) steps.push({ name: "Migration Integrity Check", text: "File atlas.sum is valid" });
+  const sel = select(all.filter((f) => !isSumIgnored(f.bytes)));
+  steps.push({ name: "Detect New Migration Files", text: `Found ${sel.fresh.length} new migration files (from ${sel.base.length + sel.fresh.length} total)` });
+  const head = { ...(sel.base.length > 0 ? { fromVersion: sel.base.at(-1)!.version } : {}), ...(sel.fresh.length > 0 ? { toVersion: sel.fresh.at(-1)!.version } : {}), total: sel.fresh.length };
+  const files: FileReport[] = [];
+  try {
+    let schema = replayBase(sel.base, opts.flavor);
+    for (const f of sel.fresh) {
+      const r = lintFile(f, schema, opts, outOfOrderReport(sel, f.name, opts.errors ?? {}));
+      schema = r.end;
+      if (r.report) {
+        files.push(r.report);
+        steps.push({ name: `Analyze ${f.name}`, text: `${r.report.reports.length} reports were found in analysis` });
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof StopError)) throw e;
+    steps.push({ name: "Replay Migration Files", text: "Failed replaying the migration files", error: e.message });
+    return { ...head, files, failure: { name: e.message.split(":")[0]!, error: e.message }, steps, ms: now() - t0 };
+  }
+  return { ...head, files, steps, ms: now() - t0 };
+}
+
+function replayBase(base: readonly MigrationFile[], flavor: Flavor): Schema {
+  try {
+    return replayFiles(base, flavor);
+  } catch (e) {
+    if (e instanceof ReplayError) throw new StopError(e.message);
+    throw e;
+  }
+}
