@@ -12,6 +12,7 @@ const migrate = defineCommand({
   subCommands: {
     diff: migrateDiff,
     hash: () => import("./migrate-hash.ts").then((m) => m.default),
+    lint: () => import("./migrate-lint.ts").then((m) => m.default),
     validate: () => import("./migrate-validate.ts").then((m) => m.default),
   },
 });
