@@ -14,6 +14,8 @@ const migrate = defineCommand({
     hash: () => import("./migrate-hash.ts").then((m) => m.default),
     lint: () => import("./migrate-lint.ts").then((m) => m.default),
     validate: () => import("./migrate-validate.ts").then((m) => m.default),
+    apply: () => import("./migrate-apply.ts").then((m) => m.default),
+    status: () => import("./migrate-status.ts").then((m) => m.default),
   },
 });
 

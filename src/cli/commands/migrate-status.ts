@@ -1,0 +1,31 @@
+/**
+ * `stats-db migrate status`: where the database stands against the migration directory (Atlas's report).
+ */
+import process from "node:process";
+import { defineCommand } from "citty";
+import { revisionsSchemaOf } from "../../migrate/apply.ts";
+import { migrateStatus } from "../../migrate/status.ts";
+import { formatStatusText, statusJson } from "../../migrate/status-report.ts";
+import { openDatabase, requireUrl } from "../connect.ts";
+import { dirArg, globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+import { openDir } from "../sources.ts";
+import { isJsonFormat, migrateDbArgs } from "./migrate-apply.ts";
+
+export default defineCommand({
+  meta: { name: "status", description: "show applied and pending migration files of a database" },
+  args: { ...globalArgs, ...dirArg, ...migrateDbArgs },
+  async run({ args }) {
+    const json = isJsonFormat(args.format);
+    const settings = resolveSettings(args);
+    const dir = openDir(settings.dir);
+    const { conn } = await openDatabase(requireUrl(settings.url));
+    try {
+      const schema = revisionsSchemaOf(args["revisions-schema"] ?? settings.project?.migration.revisionsSchema, conn.target.schema);
+      const report = await migrateStatus(conn, dir, schema);
+      process.stdout.write(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
+    } finally {
+      await conn.close();
+    }
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * Atlas's dirty-database check before a first apply (`CheckClean`, `sql/mysql/driver.go`): a database with no
+ * revisions must hold nothing but (at most) the revisions table.
+ */
+import type { Queryable } from "../db/types.ts";
+import { REVISIONS_TABLE } from "./revisions-table.ts";
+
+const SYSTEM_SCHEMAS = ["information_schema", "innodb", "mysql", "performance_schema", "sys"];
+
+async function tablesOf(conn: Queryable, schema: string): Promise<string[]> {
+  const rows = await conn.query("SELECT `TABLE_NAME` AS t FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`", [schema]);
+  return rows.map((r) => String(r.t));
+}
+
+/**
+ * Why the database is not clean, or undefined when it is. `schema` is the URL's schema (undefined when the URL is
+ * not bound to one); `revisionsSchema` is where the revisions table lives.
+ */
+export async function dirtyReason(conn: Queryable, schema: string | undefined, revisionsSchema: string): Promise<string | undefined> {
+  if (schema !== undefined) {
+    const other = (await tablesOf(conn, schema)).find((t) => t !== REVISIONS_TABLE);
+    return other === undefined ? undefined : `found table "${other}" in schema "${schema}"`;
+  }
+  const rows = await conn.query(`SELECT \`SCHEMA_NAME\` AS s FROM \`INFORMATION_SCHEMA\`.\`SCHEMATA\` WHERE \`SCHEMA_NAME\` NOT IN (${SYSTEM_SCHEMAS.map(() => "?").join(", ")}) ORDER BY \`SCHEMA_NAME\``, SYSTEM_SCHEMAS);
+  const schemas = rows.map((r) => String(r.s));
+  if (schemas.length > 1) return `found multiple schemas: ${schemas.length}`;
+  if (schemas.length === 0) return undefined;
+  if (schemas[0] !== revisionsSchema) return `found schema "${schemas[0]}"`;
+  const tables = await tablesOf(conn, schemas[0]!);
+  if (tables.length > 1) return `found multiple tables: ${tables.length}`;
+  if (tables.length === 1 && tables[0] !== REVISIONS_TABLE) return `found table "${tables[0]}"`;
+  return undefined;
+}

@@ -1,0 +1,74 @@
+/**
+ * Atlas's `migrate apply` report: the default text (`cmdlog.MigrateApplyTemplate`, `MigrateApply.Summary`) and the
+ * `{{ json . }}` object.
+ */
+import { formatGoDuration } from "./apply-duration.ts";
+import type { ApplyReport } from "./apply.ts";
+import type { AppliedFile } from "./executor.ts";
+
+const plural = (n: number): string => (n > 1 ? "s" : "");
+
+function counts(ok: number, failed: number, noun: string): string | undefined {
+  if (ok > 0 && failed > 0) return `${ok} ${noun}${plural(ok)} ok, ${failed} with errors`;
+  if (ok > 0) return `${ok} ${noun}${plural(ok)}`;
+  if (failed > 0) return `${failed} ${noun}${plural(failed)} with errors`;
+  return undefined;
+}
+
+/** The footer lines after the dashes: total time, files, statements. */
+export function applySummary(report: ApplyReport): string[] {
+  let okFiles = 0;
+  let failedFiles = 0;
+  let okStmts = 0;
+  let failedStmts = 0;
+  for (const f of report.applied) {
+    okStmts += f.applied.length;
+    if (f.error) {
+      failedFiles++;
+      okStmts--;
+      failedStmts++;
+    } else okFiles++;
+  }
+  const lines = [formatGoDuration(report.durationNs), counts(okFiles, failedFiles, "migration"), counts(okStmts, failedStmts, "sql statement")];
+  return lines.filter((l): l is string => l !== undefined);
+}
+
+/** The header line: `Migrating to version <to>[ from <from>] (<N> migrations in total):`. */
+export function applyHeader(report: ApplyReport): string {
+  return `Migrating to version ${report.target}${report.current ? ` from ${report.current}` : ""} (${report.pending.length} migrations in total):`;
+}
+
+function fileBlock(f: AppliedFile): string {
+  const lines = ["", `  -- migrating version ${f.file.version}`];
+  for (const stmt of f.applied) lines.push(`    -> ${stmt.replaceAll("\n", "\n       ")}`);
+  lines.push(f.error ? `    ${f.error.text}` : `  -- ok (${formatGoDuration(f.durationNs)})`);
+  return lines.join("\n") + "\n";
+}
+
+/** The report as Atlas prints it by default. */
+export function formatApplyText(report: ApplyReport): string {
+  if (report.pending.length === 0) return "No migration files to execute\n";
+  const footer = ["", "  -------------------------", ...applySummary(report).map((l) => `  -- ${l}`)];
+  return applyHeader(report) + "\n" + report.applied.map(fileBlock).join("") + footer.join("\n") + "\n";
+}
+
+/** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`). */
+export function applyJson(report: ApplyReport, context: { driver: string; url: string; dir: string }): Record<string, unknown> {
+  const file = (f: AppliedFile["file"]) => ({ Name: f.name, Version: f.version, Description: f.description });
+  return {
+    Driver: context.driver,
+    URL: context.url,
+    Dir: context.dir,
+    Pending: report.pending.map(file),
+    Applied: report.applied.map((a) => ({
+      ...file(a.file), Start: a.start.toISOString(), End: a.end.toISOString(), Skipped: a.skipped, Applied: a.applied,
+      ...(a.error ? { Error: { Stmt: a.error.stmt, Text: a.error.text } } : {}),
+    })),
+    Current: report.current,
+    Target: report.target,
+    Start: report.start.toISOString(),
+    End: report.end.toISOString(),
+    ...(report.failure ? { Error: report.failure.message } : {}),
+    Message: report.message,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * `migrate apply` as a library call (`migrateApplyRun` + `Executor`): revisions table, dirty check, baseline, pending
+ * files, transactions, and one report. The caller verifies atlas.sum first and holds the apply lock.
+ */
+import process from "node:process";
+import type { Queryable } from "../db/types.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { AmbiguousRevisionsError, ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
+import { dirtyReason } from "./apply-clean.ts";
+import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
+import type { MigrationDir, MigrationFile } from "./dir.ts";
+import { effectiveTxMode, type TxMode } from "./directives.ts";
+import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext } from "./executor.ts";
+import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
+import { DEFAULT_REVISIONS_SCHEMA } from "./revisions-table.ts";
+import { computeSum } from "./sum.ts";
+
+/** The options of one apply run. */
+export interface ApplyOptions {
+  readonly dir: MigrationDir;
+  readonly flavor: Flavor;
+  /** The schema the URL is bound to, if any. */
+  readonly urlSchema?: string;
+  /** Where the revisions table lives (see revisionsSchemaOf). */
+  readonly revisionsSchema: string;
+  /** Whether the revisions schema was named explicitly (flag or env), which skips Atlas's clarity check. */
+  readonly revisionsSchemaExplicit: boolean;
+  readonly dryRun: boolean;
+  readonly baseline?: string;
+  readonly allowDirty: boolean;
+  readonly toVersion?: string;
+  /** Apply at most this many files. */
+  readonly amount?: number;
+  readonly txMode: TxMode;
+  readonly execOrder: ExecOrder;
+  /** Written to `operator_version`, e.g. `stats-db v0.1.0`. */
+  readonly operatorVersion: string;
+  readonly log?: (event: ApplyEvent) => void;
+}
+
+/** The outcome of a run: Atlas's `MigrateApply` report. */
+export interface ApplyReport {
+  readonly pending: readonly MigrationFile[];
+  readonly applied: readonly AppliedFile[];
+  /** The last revision before this run ("" when none). */
+  readonly current: string;
+  /** The version of the last pending file ("" when nothing is pending). */
+  readonly target: string;
+  readonly start: Date;
+  readonly end: Date;
+  /** Wall time of the run in nanoseconds. */
+  readonly durationNs: bigint;
+  /** The error that stopped the run (the failing statement's StatementError). */
+  readonly failure?: Error;
+  readonly message: string;
+}
+
+/** Where the revisions table lives: the flag or env, else the URL's schema, else `atlas_schema_revisions`. */
+export function revisionsSchemaOf(explicit: string | undefined, urlSchema: string | undefined): string {
+  return explicit ?? urlSchema ?? DEFAULT_REVISIONS_SCHEMA;
+}
+
+function baselineRevision(file: MigrationFile, operatorVersion: string): Revision {
+  return {
+    version: file.version, description: file.description, type: RevisionType.baseline, applied: 0, total: 0, executedAt: new Date(),
+    executionTime: 0, error: "", errorStmt: "", hash: "", partialHashes: null, operatorVersion,
+  };
+}
+
+function limit(files: MigrationFile[], opts: ApplyOptions): MigrationFile[] {
+  let out = files;
+  if (opts.toVersion !== undefined) {
+    const at = out.findIndex((f) => f.version === opts.toVersion || f.name === opts.toVersion);
+    if (at === -1) throw new ApplyOptionError(`sql/migrate: migration with version "${opts.toVersion}" not found`);
+    out = out.slice(0, at + 1);
+  }
+  return opts.amount !== undefined ? out.slice(0, opts.amount) : out;
+}
+
+async function readState(conn: Queryable, store: RevisionStore, opts: ApplyOptions): Promise<Revision[]> {
+  const exists = await store.exists();
+  if (!exists && opts.urlSchema !== undefined && !opts.revisionsSchemaExplicit && opts.revisionsSchema === opts.urlSchema) {
+    if (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists()) throw new AmbiguousRevisionsError(opts.urlSchema);
+  }
+  // A dry run creates nothing: a missing table reads as "no revisions", with the same output as a real run.
+  if (!opts.dryRun) await store.ensure(opts.flavor);
+  return exists ? store.readAll() : [];
+}
+
+async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<AppliedFile[]> {
+  const sums = new Map(computeSum(opts.dir.files()).entries.map((e) => [e.name, e.hash]));
+  const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
+  const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
+  const out: AppliedFile[] = [];
+  if (opts.txMode === "all") await tx("BEGIN");
+  for (const [i, file] of files.entries()) {
+    const hash = sums.get(file.name);
+    if (hash === undefined) throw new ChecksumNotFoundError(file.name);
+    const own = modes[i] === "file";
+    if (own) await tx("BEGIN");
+    const result = await executeFile(ctx, file, hash);
+    out.push(result);
+    if (result.failure) {
+      if (own || opts.txMode === "all") await tx("ROLLBACK");
+      return out;
+    }
+    if (own) await tx("COMMIT");
+  }
+  if (opts.txMode === "all") await tx("COMMIT");
+  return out;
+}
+
+/** Runs `migrate apply` on a connection (the caller holds the lock); a failing statement ends up in `failure`. */
+export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise<ApplyReport> {
+  const start = new Date();
+  const t0 = process.hrtime.bigint();
+  if (opts.baseline && opts.allowDirty) throw new ApplyOptionError("sql/migrate: baseline and allow-dirty are mutually exclusive");
+  const store = new RevisionStore(conn, opts.revisionsSchema);
+  const revisions = await readState(conn, store, opts);
+  const dirty = revisions.length === 0 ? await dirtyReason(conn, opts.urlSchema, opts.revisionsSchema) : undefined;
+  const { files, baseline } = pendingFiles({ files: opts.dir.files(), revisions, ...(dirty !== undefined ? { dirty } : {}), ...(opts.baseline ? { baseline: opts.baseline } : {}), allowDirty: opts.allowDirty, execOrder: opts.execOrder });
+  if (baseline && !opts.dryRun) await store.write(baselineRevision(baseline, opts.operatorVersion));
+  const current = baseline?.version ?? revisions.at(-1)?.version ?? "";
+  const pending = limit(files, opts);
+  if (pending.length === 0) return { pending, applied: [], current, target: "", start, end: new Date(), durationNs: process.hrtime.bigint() - t0, message: "No migration files to execute" };
+  const target = pending.at(-1)!.version;
+  const ctx: ExecutorContext = {
+    conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log: opts.log ?? (() => {}),
+    revisions: { read: async (v) => (opts.dryRun && !(await store.exists()) ? undefined : store.read(v)), write: (r) => store.write(r) },
+  };
+  const applied = await runFiles(conn, ctx, pending, opts);
+  const failure = applied.find((a) => a.failure)?.failure;
+  const message = `Migrated to version ${target}${current ? ` from ${current}` : ""} (${pending.length} migrations in total)`;
+  return { pending, applied, current, target, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, ...(failure ? { failure } : {}), message };
+}

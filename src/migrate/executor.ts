@@ -1,0 +1,116 @@
+/**
+ * Executes one migration file statement by statement (`Executor.ExecuteFile`, `sql/migrate/migrate.go`), writing its
+ * revision row before the first statement, after every statement and at the end, so a failed or interrupted run
+ * resumes at the first statement that did not complete.
+ */
+import process from "node:process";
+import type { Queryable } from "../db/types.ts";
+import { goQ, HistoryChangedError, StatementError } from "./apply-errors.ts";
+import type { MigrationFile } from "./dir.ts";
+import { partialHashes } from "./partial-hash.ts";
+import { type Revision, RevisionType } from "./revisions.ts";
+import { splitStatements } from "./split.ts";
+
+/** What an apply run reports while it works (the CLI turns these into progress lines). */
+export type ApplyEvent =
+  | { readonly kind: "file"; readonly file: MigrationFile; readonly skipped: number; readonly total: number }
+  | { readonly kind: "stmt"; readonly file: MigrationFile; readonly text: string; readonly index: number; readonly total: number }
+  | { readonly kind: "error"; readonly file: MigrationFile; readonly stmt: string; readonly text: string };
+
+/** Where revisions are read and written; a dry run reads and never writes. */
+export interface RevisionAccess {
+  read(version: string): Promise<Revision | undefined>;
+  write(rev: Revision): Promise<void>;
+}
+
+/** Everything executeFile needs. */
+export interface ExecutorContext {
+  readonly conn: Queryable;
+  readonly revisions: RevisionAccess;
+  readonly dryRun: boolean;
+  readonly operatorVersion: string;
+  readonly log: (event: ApplyEvent) => void;
+}
+
+/** One file's outcome, as Atlas's JSON report has it (`Applied` entries). */
+export interface AppliedFile {
+  readonly file: MigrationFile;
+  readonly start: Date;
+  readonly end: Date;
+  /** Wall time of the file in nanoseconds (the `-- ok (…)` figure). */
+  readonly durationNs: bigint;
+  /** Statements skipped because an earlier run applied them. */
+  readonly skipped: number;
+  /** Statements executed by this run, the failing one included. */
+  readonly applied: readonly string[];
+  readonly error?: { readonly stmt: string; readonly text: string };
+  /** The error that stopped the run at this file (a StatementError), when `error` is set. */
+  readonly failure?: StatementError;
+}
+
+/** A file's statement texts, as the splitter emits them; a split error names the file. */
+export function fileStatements(file: MigrationFile): string[] {
+  try {
+    return splitStatements(file.bytes).map((s) => s.text);
+  } catch (e) {
+    throw new Error(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+class RevisionWriter {
+  private last = process.hrtime.bigint();
+
+  constructor(private readonly ctx: ExecutorContext) {}
+
+  // execution_time: nanoseconds since this run last wrote the row (Atlas resets its clock on every write).
+  async write(rev: Revision): Promise<Revision> {
+    const now = process.hrtime.bigint();
+    const next = { ...rev, executedAt: new Date(), executionTime: Number(now - this.last), operatorVersion: this.ctx.operatorVersion };
+    this.last = now;
+    if (!this.ctx.dryRun) await this.ctx.revisions.write(next);
+    return next;
+  }
+}
+
+function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[]): void {
+  for (let i = 0; i < rev.applied; i++) {
+    if (sums[i] === undefined || sums[i] !== rev.partialHashes?.[i]) throw new HistoryChangedError(file.name, i + 1);
+  }
+}
+
+/** Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history throws. */
+export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string): Promise<AppliedFile> {
+  const start = new Date();
+  const t0 = process.hrtime.bigint();
+  const stmts = fileStatements(file);
+  const sums = partialHashes(stmts);
+  const writer = new RevisionWriter(ctx);
+  const stored = await ctx.revisions.read(file.version);
+  let rev: Revision = stored ?? {
+    version: file.version, description: file.description, type: RevisionType.execute, applied: 0, total: stmts.length,
+    executedAt: start, executionTime: 0, error: "", errorStmt: "", hash, partialHashes: [], operatorVersion: ctx.operatorVersion,
+  };
+  rev = await writer.write(rev);
+  checkHistory(file, rev, sums);
+  const skipped = rev.applied;
+  ctx.log({ kind: "file", file, skipped, total: stmts.length });
+  const applied: string[] = [];
+  for (const [i, text] of stmts.entries()) {
+    if (i < skipped) continue;
+    ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
+    applied.push(text);
+    try {
+      if (!ctx.dryRun) await ctx.conn.exec(text);
+    } catch (e) {
+      const message = (e as Error).message;
+      ctx.log({ kind: "error", file, stmt: text, text: message });
+      // Best effort: when the server is gone, the row cannot be written and the next run redoes this statement.
+      await writer.write({ ...rev, error: message, errorStmt: text }).catch(() => undefined);
+      const failure = new StatementError(text, file.version, message, { cause: e });
+      return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied, error: { stmt: text, text: message }, failure };
+    }
+    rev = await writer.write({ ...rev, applied: rev.applied + 1, partialHashes: [...(rev.partialHashes ?? []).slice(0, rev.applied), sums[i]!], error: "", errorStmt: "" });
+  }
+  rev = await writer.write({ ...rev, partialHashes: null });
+  return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied };
+}

@@ -1,0 +1,57 @@
+/**
+ * The `atlas_schema_revisions` table as Atlas (through Ent) creates it, as a model the dialect layer renders, so the
+ * DDL is byte for byte Atlas's on each flavour (`executed_at` is NOT NULL on MySQL 8, NULL on MariaDB).
+ */
+import type { Flavor } from "../mysql/flavor.ts";
+import { createTableSql } from "../mysql/plan.ts";
+import { ident } from "../mysql/sql.ts";
+import type { Column, Table } from "../schema/model.ts";
+
+/** The revisions table's name. */
+export const REVISIONS_TABLE = "atlas_schema_revisions";
+
+/** The schema holding the revisions table when neither a flag nor the URL names one. */
+export const DEFAULT_REVISIONS_SCHEMA = "atlas_schema_revisions";
+
+function column(name: string, type: string, nullable = false, literal?: string): Column {
+  const text = /char|text/.test(type) ? { charset: "utf8mb4", collate: "utf8mb4_bin" } : {};
+  return { name, type, nullable, ...(literal !== undefined ? { default: { kind: "literal", value: literal } } : {}), ...text };
+}
+
+/** The revisions table model for a flavour. */
+export function revisionsTable(flavor: Flavor): Table {
+  return {
+    name: REVISIONS_TABLE,
+    columns: [
+      column("version", "varchar(255)"),
+      column("description", "varchar(255)"),
+      column("type", "bigint unsigned", false, "2"),
+      column("applied", "bigint", false, "0"),
+      column("total", "bigint", false, "0"),
+      column("executed_at", "timestamp", flavor.name === "mariadb"),
+      column("execution_time", "bigint"),
+      column("error", "longtext", true),
+      column("error_stmt", "longtext", true),
+      column("hash", "varchar(255)"),
+      column("partial_hashes", "json", true),
+      column("operator_version", "varchar(255)"),
+    ],
+    primaryKey: { parts: [{ column: "version" }] },
+    indexes: [],
+    foreignKeys: [],
+    checks: [],
+    options: { charset: "utf8mb4", collate: "utf8mb4_bin" },
+  };
+}
+
+/** `CREATE TABLE` of the revisions table, qualified with its schema (Atlas runs it unqualified on a bound connection). */
+export function revisionsTableDdl(flavor: Flavor, schema: string): string {
+  const ddl = createTableSql(revisionsTable(flavor), flavor);
+  const head = `CREATE TABLE ${ident(REVISIONS_TABLE)}`;
+  return `CREATE TABLE ${ident(schema)}.${ident(REVISIONS_TABLE)}${ddl.slice(head.length)}`;
+}
+
+/** The qualified name of the revisions table in a schema. */
+export function revisionsTableName(schema: string): string {
+  return `${ident(schema)}.${ident(REVISIONS_TABLE)}`;
+}

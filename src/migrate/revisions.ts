@@ -1,0 +1,99 @@
+/**
+ * Rows of `atlas_schema_revisions` (Atlas's `migrate.Revision`): reading them, and writing one with Ent's upsert
+ * (every column but version, description and executed_at is replaced on conflict).
+ */
+import type { Queryable, Row } from "../db/types.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { ident } from "../mysql/sql.ts";
+import { REVISIONS_TABLE, revisionsTableDdl, revisionsTableName } from "./revisions-table.ts";
+
+/** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
+export const RevisionType = { baseline: 1, execute: 2, resolved: 4, executeResolved: 6 } as const;
+
+/** One revision row. `executionTime` is in nanoseconds; `partialHashes` is null once the file is done. */
+export interface Revision {
+  readonly version: string;
+  readonly description: string;
+  readonly type: number;
+  readonly applied: number;
+  readonly total: number;
+  readonly executedAt: Date;
+  readonly executionTime: number;
+  readonly error: string;
+  readonly errorStmt: string;
+  readonly hash: string;
+  readonly partialHashes: readonly string[] | null;
+  readonly operatorVersion: string;
+}
+
+const COLUMNS = ["version", "description", "type", "applied", "total", "executed_at", "execution_time", "error", "error_stmt", "hash", "partial_hashes", "operator_version"] as const;
+const IMMUTABLE = new Set(["version", "description", "executed_at"]);
+
+// The reserved row Atlas Cloud writes; never a migration.
+const CLOUD_ROW = ".atlas_cloud_identifier";
+
+function toHashes(value: unknown): string[] | null {
+  const parsed = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.map(String) : null;
+}
+
+function fromRow(r: Row): Revision {
+  return {
+    version: String(r.version),
+    description: String(r.description),
+    type: Number(r.type),
+    applied: Number(r.applied),
+    total: Number(r.total),
+    executedAt: r.executed_at instanceof Date ? r.executed_at : new Date(0),
+    executionTime: Number(r.execution_time),
+    error: r.error == null ? "" : String(r.error),
+    errorStmt: r.error_stmt == null ? "" : String(r.error_stmt),
+    hash: String(r.hash),
+    partialHashes: toHashes(r.partial_hashes),
+    operatorVersion: String(r.operator_version),
+  };
+}
+
+/** The revisions table of one schema over a connection. */
+export class RevisionStore {
+  private readonly table: string;
+
+  constructor(
+    private readonly conn: Queryable,
+    readonly schema: string,
+  ) {
+    this.table = revisionsTableName(schema);
+  }
+
+  /** Whether the schema exists and holds the revisions table. */
+  async exists(): Promise<boolean> {
+    const rows = await this.conn.query("SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?", [this.schema, REVISIONS_TABLE]);
+    return Number(rows[0]?.n) > 0;
+  }
+
+  /** Creates the schema (when missing) and the table (when missing), as Atlas does before every apply. */
+  async ensure(flavor: Flavor): Promise<void> {
+    const schemas = await this.conn.query("SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`SCHEMATA` WHERE `SCHEMA_NAME` = ?", [this.schema]);
+    if (Number(schemas[0]?.n) === 0) await this.conn.exec(`CREATE DATABASE ${ident(this.schema)}`);
+    if (!(await this.exists())) await this.conn.exec(revisionsTableDdl(flavor, this.schema));
+  }
+
+  /** All revisions, ordered by version (byte order: the column is utf8mb4_bin). */
+  async readAll(): Promise<Revision[]> {
+    const rows = await this.conn.query(`SELECT ${COLUMNS.map(ident).join(", ")} FROM ${this.table} WHERE ${ident("version")} <> ? ORDER BY ${ident("version")}`, [CLOUD_ROW]);
+    return rows.map(fromRow);
+  }
+
+  /** One revision by version, or undefined. */
+  async read(version: string): Promise<Revision | undefined> {
+    const rows = await this.conn.query(`SELECT ${COLUMNS.map(ident).join(", ")} FROM ${this.table} WHERE ${ident("version")} = ?`, [version]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns). */
+  async write(rev: Revision): Promise<void> {
+    const values = [rev.version, rev.description, rev.type, rev.applied, rev.total, rev.executedAt, rev.executionTime, rev.error, rev.errorStmt, rev.hash, JSON.stringify(rev.partialHashes), rev.operatorVersion];
+    const updates = COLUMNS.filter((c) => !IMMUTABLE.has(c)).map((c) => `${ident(c)} = VALUES(${ident(c)})`);
+    await this.conn.exec(`INSERT INTO ${this.table} (${COLUMNS.map(ident).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")}) ON DUPLICATE KEY UPDATE ${updates.join(", ")}`, values);
+  }
+}

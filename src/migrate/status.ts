@@ -1,0 +1,65 @@
+/**
+ * `migrate status` as a library call (`StatusReporter.Report`): where the database stands against the directory.
+ * Read-only: it creates nothing and takes no lock.
+ */
+import type { Queryable } from "../db/types.ts";
+import { HistoryNonLinearError } from "./apply-errors.ts";
+import { pendingFiles } from "./apply-pending.ts";
+import { filesFromLastCheckpoint } from "./checkpoint.ts";
+import type { MigrationDir, MigrationFile } from "./dir.ts";
+import { type Revision, RevisionStore } from "./revisions.ts";
+
+/** Atlas's `MigrateStatus` report. */
+export interface StatusReport {
+  readonly available: readonly MigrationFile[];
+  readonly pending: readonly MigrationFile[];
+  readonly applied: readonly Revision[];
+  /** `OK` when nothing is pending, else `PENDING`. */
+  readonly status: "OK" | "PENDING";
+  /** The last revision's version, or `No migration applied yet`. */
+  readonly current: string;
+  /** The first pending version, or `Already at latest version`. */
+  readonly next: string;
+  /** Statements applied / in total of a partially applied last file (0/0 when it is complete). */
+  readonly count: number;
+  readonly total: number;
+  readonly outOfOrder: readonly MigrationFile[];
+  /** The last attempt's error, or the out-of-order message. */
+  readonly error: string;
+  /** The statement that failed in the last attempt. */
+  readonly sql: string;
+}
+
+function pendingOf(files: MigrationFile[], revisions: Revision[]): { pending: MigrationFile[]; outOfOrder: MigrationFile[]; error: string } {
+  try {
+    return { pending: pendingFiles({ files, revisions, allowDirty: true, execOrder: "linear" }).files, outOfOrder: [], error: "" };
+  } catch (e) {
+    if (!(e instanceof HistoryNonLinearError)) throw e;
+    const late = pendingFiles({ files, revisions, allowDirty: true, execOrder: "linear-skip" }).files;
+    const early = pendingFiles({ files, revisions, allowDirty: true, execOrder: "non-linear" }).files.filter((f) => !late.includes(f));
+    return { pending: [...early, ...late], outOfOrder: early, error: e.message };
+  }
+}
+
+/** Reads the revisions (when the table exists) and compares them with the directory. */
+export async function migrateStatus(conn: Queryable, dir: MigrationDir, revisionsSchema: string): Promise<StatusReport> {
+  const store = new RevisionStore(conn, revisionsSchema);
+  const revisions = (await store.exists()) ? await store.readAll() : [];
+  const files = dir.files();
+  const { pending, outOfOrder, error } = revisions.length === 0 ? { pending: filesFromLastCheckpoint(files), outOfOrder: [], error: "" } : pendingOf(files, revisions);
+  const last = revisions.at(-1);
+  const partial = last !== undefined && last.applied !== last.total;
+  return {
+    available: files,
+    pending,
+    applied: revisions,
+    status: pending.length === 0 ? "OK" : "PENDING",
+    current: last?.version ?? "No migration applied yet",
+    next: pending[0]?.version ?? "Already at latest version",
+    count: partial ? last.applied : 0,
+    total: partial ? last.total : 0,
+    outOfOrder,
+    error: partial ? last.error : error,
+    sql: partial ? last.errorStmt.replaceAll("\n", " ") : "",
+  };
+}
