@@ -26,7 +26,7 @@ describe("connect", () => {
         await conn.close();
       }
     });
-  });
+  }, 60_000);
 
   const failures: [string, (base: string) => string, string, RegExp][] = [
     ["wrong password", (b) => withPassword(`${b}/mysql`, "s3cret-pw"), "access-denied", /^access denied for user "root": wrong user or password \(mysql:\/\/root:xxxxx@/],
@@ -42,6 +42,6 @@ describe("connect", () => {
       expect(err.message).toMatch(message);
       expect(err.message).not.toContain("s3cret-pw");
       expect(err.message).not.toContain("\n");
-    });
+    }, 60_000);
   }
 });
