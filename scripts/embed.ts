@@ -47,11 +47,7 @@ export function readEmbeddedFiles(migrationsDir: string): Record<string, string>
 /** The source text of the generated `embedded.ts`. */
 export function embeddedModuleSource(sources: EmbedSources): string {
   const files = readEmbeddedFiles(sources.migrationsDir);
-  return [
-    `import * as entities from ${JSON.stringify(resolve(sources.entitiesEntry))};`,
-    `export const embedded = { files: ${JSON.stringify(files)}, entities };`,
-    "",
-  ].join("\n");
+  return `export const embedded = { files: ${JSON.stringify(files)}, entities: () => import(${JSON.stringify(resolve(sources.entitiesEntry))}) };\n`;
 }
 
 /** A Bun build plugin that replaces `src/cli/embedded.ts` with the generated module. */

@@ -4,6 +4,8 @@
 import { type MigrationDir, memoryDir } from "../migrate/dir.ts";
 import { computeSum } from "../migrate/sum.ts";
 import { embedded } from "./embedded.ts";
+import { InputError } from "./errors.ts";
+import { verifyDir } from "./verify-dir.ts";
 
 /** The `--dir` URL that names the embedded directory; the default in the compiled binary. */
 export const EMBEDDED_DIR_URL = "mem://embedded";
@@ -19,6 +21,14 @@ export function isCompiledBinary(): boolean {
 /** The embedded migration directory, or `undefined` when running from source. Writes stay in memory. */
 export function embeddedDir(): MigrationDir | undefined {
   return embedded ? memoryDir(embedded.files) : undefined;
+}
+
+/** The embedded directory, verified against its atlas.sum before anything reads it (prints Atlas's report if not). */
+export function openEmbeddedDir(): MigrationDir {
+  const dir = embeddedDir();
+  if (!dir) throw new InputError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
+  verifyDir(dir);
+  return dir;
 }
 
 /** What `version` reports about the embedded directory. */

@@ -8,7 +8,8 @@ import type { EntitiesModule } from "./entities-loader.ts";
 /** The embedded migration directory (`{ name: text }`, `atlas.sum` included) and the embedded entities module. */
 export interface EmbeddedBundle {
   readonly files: Readonly<Record<string, string>>;
-  readonly entities: EntitiesModule;
+  /** Loads the entities on first use, so commands that do not need them start faster. */
+  readonly entities: () => Promise<EntitiesModule>;
 }
 
 /** The bundle the binary was built with; `undefined` when running from source. */

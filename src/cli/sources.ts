@@ -6,15 +6,17 @@ import { resolve } from "node:path";
 import type { MigrationDir } from "../migrate/dir.ts";
 import { parseDirUrl } from "../migrate/dir-url.ts";
 import { openLocalDir } from "../migrate/local-dir.ts";
-import { formatChecksumReport } from "../migrate/checksum-report.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
-import { validateDir } from "../migrate/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { embedded } from "./embedded.ts";
-import { EMBEDDED_DIR_NAME, EMBEDDED_DIR_URL, embeddedDir } from "./embedded-dir.ts";
+import { EMBEDDED_DIR_NAME, openEmbeddedDir } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
-import { InputError, ReportedError } from "./errors.ts";
+import { InputError } from "./errors.ts";
+import { devReplayUrl, inspectUrl, isLiveUrl } from "./live-source.ts";
+import { verifyDir } from "./verify-dir.ts";
+
+export { verifyDir };
 
 /** Opens the migration directory of a `file://` URL. */
 export function openDir(url: string): MigrationDir {
@@ -29,24 +31,6 @@ export function openDir(url: string): MigrationDir {
   return openLocalDir(location.path);
 }
 
-/** The directory embedded in the compiled binary, verified against its atlas.sum before anything reads it. */
-function openEmbeddedDir(): MigrationDir {
-  const dir = embeddedDir();
-  if (!dir) throw new InputError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
-  verifyDir(dir);
-  return dir;
-}
-
-/** Verifies atlas.sum; on failure prints Atlas's checksum report to stdout and fails with Atlas's error line. */
-export function verifyDir(dir: MigrationDir): void {
-  const files = dir.files();
-  const result = validateDir(files, dir.readSum());
-  if (result.ok) return;
-  process.stdout.write(formatChecksumReport(result.error));
-  process.stderr.write(`Error: ${result.error.message}\n`);
-  throw new ReportedError(result.error.message);
-}
-
 /** Replays a verified migration directory in memory. */
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
   verifyDir(dir);
@@ -57,17 +41,35 @@ function isMigrationFolder(path: string): boolean {
   return readdirSync(path).some((n) => n.endsWith(".sql") || n === "atlas.sum") || !existsSync(resolve(path, "index.ts"));
 }
 
-/** Loads the schema a source names: `file://x.sql`, `file://<migration dir>`, `file://entities`, a `.ts` module. */
-export async function loadSource(src: string, flavor: Flavor): Promise<Schema> {
+/** Options of loadSource: with `devUrl`, migration directories and .sql files are replayed on that clean database. */
+export interface SourceOptions {
+  readonly devUrl?: string;
+}
+
+/** Replays a verified migration directory: on the dev database when one is given, else in memory. */
+export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
+  if (!opts.devUrl) return replayDir(dir, flavor);
+  verifyDir(dir);
+  return devReplayUrl(opts.devUrl, dir.files());
+}
+
+/**
+ * Loads the schema a source names: a database URL (inspected), `file://x.sql`, `file://<migration dir>`,
+ * `file://entities`, a `.ts` module.
+ */
+export async function loadSource(src: string, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
+  if (isLiveUrl(src)) return (await inspectUrl(src)).schema;
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
-    throw new InputError(`source "${src.replace(/\/\/[^@/]*@/, "//***@")}" needs a live database, which this command cannot read yet; use file://<dir>, file://<file>.sql or file://entities`);
+    throw new InputError(`unknown source scheme in "${src.replace(/\/\/[^@/]*@/, "//***@")}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`);
   }
   const path = resolve(src.replace(/^file:\/\//, ""));
   // The binary carries its entities: file://entities means them unless such a folder exists where it runs.
-  if (src === "file://entities" && embedded && !existsSync(path)) return schemaFromEntities(embedded.entities, flavor, "the embedded entities");
+  if (src === "file://entities" && embedded && !existsSync(path)) return schemaFromEntities(await embedded.entities(), flavor, "the embedded entities");
   if (!existsSync(path)) throw new InputError(`source not found: ${src}`);
   if (path.endsWith(".ts") || path.endsWith(".js")) return loadEntities(path, flavor);
-  if (statSync(path).isDirectory()) return isMigrationFolder(path) ? replayDir(openLocalDir(path), flavor) : loadEntities(path, flavor);
-  if (path.endsWith(".sql")) return replaySql(readFileSync(path, "utf8"), flavor, undefined, src.replace(/^file:\/\//, ""));
+  if (statSync(path).isDirectory()) return isMigrationFolder(path) ? replayDirWith(openLocalDir(path), flavor, opts) : loadEntities(path, flavor);
+  const name = src.replace(/^file:\/\//, "");
+  if (path.endsWith(".sql") && opts.devUrl) return devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
+  if (path.endsWith(".sql")) return replaySql(readFileSync(path, "utf8"), flavor, undefined, name);
   throw new InputError(`unknown source "${src}": expected a .sql file, a migration directory, an entities folder or a .ts module`);
 }

@@ -94,7 +94,7 @@ describe("a user with exactly the printed grants (real server)", () => {
         });
       });
     });
-  });
+  }, 60_000);
 
   test.each(SCHEMA_PRIVILEGES.filter(([p]) => ["CREATE", "ALTER", "UPDATE"].includes(p)).map(([p]) => p))("without %s the corresponding step is refused", async (missing) => {
     const statement: Record<string, string> = {
@@ -111,5 +111,5 @@ describe("a user with exactly the printed grants (real server)", () => {
         });
       });
     });
-  });
+  }, 60_000);
 });

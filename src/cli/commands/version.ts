@@ -3,8 +3,7 @@
  * embedded directory's hash (the total `atlas.sum` starts with), after verifying that directory against its atlas.sum.
  */
 import { defineCommand } from "citty";
-import { dirInfo, EMBEDDED_DIR_URL, isCompiledBinary } from "../embedded-dir.ts";
-import { openDir } from "../sources.ts";
+import { dirInfo, isCompiledBinary, openEmbeddedDir } from "../embedded-dir.ts";
 import { TOOL_VERSION } from "../version.ts";
 
 /** The lines `version` prints about an embedded directory. */
@@ -18,6 +17,6 @@ export default defineCommand({
   args: {},
   run() {
     process.stdout.write(`stats-db version ${TOOL_VERSION}\n`);
-    if (isCompiledBinary()) process.stdout.write(embeddedLines(dirInfo(openDir(EMBEDDED_DIR_URL))));
+    if (isCompiledBinary()) process.stdout.write(embeddedLines(dirInfo(openEmbeddedDir())));
   },
 });
