@@ -21,10 +21,13 @@ const migrate = defineCommand({
 
 /** `stats-db schema …`. */
 const schema = defineCommand({
-  meta: { name: "schema", description: "schema sources: compare, print as HCL or SQL" },
+  meta: { name: "schema", description: "schema sources: inspect, compare, apply, clean, print as HCL or SQL" },
   subCommands: {
+    apply: () => import("./schema-apply.ts").then((m) => m.default),
+    clean: () => import("./schema-clean.ts").then((m) => m.default),
     diff: () => import("./schema-diff.ts").then((m) => m.default),
     hcl: () => import("./schema-print.ts").then((m) => m.hcl),
+    inspect: () => import("./schema-inspect.ts").then((m) => m.default),
     sql: () => import("./schema-print.ts").then((m) => m.sql),
   },
 });

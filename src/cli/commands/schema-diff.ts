@@ -1,5 +1,6 @@
 /**
- * `stats-db schema diff --from SRC --to SRC`: the SQL that turns FROM into TO.
+ * `stats-db schema diff --from SRC --to SRC`: the SQL that turns FROM into TO. Either side may be a live database
+ * (`mysql://…`, `maria://…`): its server's flavour then plans the statements.
  */
 import { defineCommand } from "citty";
 import { formatMigrationFile } from "../../migrate/name.ts";
@@ -8,6 +9,7 @@ import { diff } from "../../schema/diff.ts";
 import { UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
+import { inspectUrl, isLiveUrl } from "../live-source.ts";
 import { loadSource } from "../sources.ts";
 
 /** Atlas's message when the two states are equal. */
@@ -18,17 +20,21 @@ export default defineCommand({
   args: {
     ...globalArgs,
     ...flavorArg,
-    from: { type: "string", description: "current state: file://<dir>, file://<file>.sql, file://entities" },
+    from: { type: "string", description: "current state: a database URL, file://<dir>, file://<file>.sql, file://entities" },
     to: { type: "string", description: "desired state (default: the env's src)" },
-    "dev-url": { type: "string", description: "dev database URL (its scheme picks the flavour)" },
+    "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
   },
   async run({ args }) {
     const settings = resolveSettings(args);
     const to = args.to ?? settings.src[0];
     if (!args.from || !to) throw new UsageError("schema diff needs --from and --to (or an env with src)");
-    const from = await loadSource(args.from, settings.flavor);
-    const desired = await loadSource(to, settings.flavor);
+    const fromLive = isLiveUrl(args.from) ? await inspectUrl(args.from) : undefined;
+    const toLive = isLiveUrl(to) ? await inspectUrl(to) : undefined;
+    const flavor = args.flavor ? settings.flavor : (fromLive ?? toLive)?.flavor ?? settings.flavor;
+    const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
+    const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
+    const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
     const changes = diff(from, desired);
-    process.stdout.write(changes.length ? formatMigrationFile(plan(changes, settings.flavor, { current: from })) : SCHEMAS_SYNCED + "\n");
+    process.stdout.write(changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n");
   },
 });

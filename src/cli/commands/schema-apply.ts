@@ -1,0 +1,51 @@
+/**
+ * `stats-db schema apply --url URL --to SRC`: declarative push for a developer's own database — inspect it, diff
+ * against the desired state, show the plan, ask, execute statement by statement.
+ */
+import { defineCommand } from "citty";
+import { formatMigrationFile } from "../../migrate/name.ts";
+import { inspectWithFlavor } from "../../mysql/inspect.ts";
+import { plan } from "../../mysql/plan.ts";
+import { diff } from "../../schema/diff.ts";
+import { confirmApply } from "../confirm.ts";
+import { requireUrl } from "../connect.ts";
+import { UsageError } from "../errors.ts";
+import { executePlan, withConnection } from "../live-source.ts";
+import { globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+import { loadSource } from "../sources.ts";
+
+/** Atlas's message when the database already is in the desired state. */
+export const SCHEMA_SYNCED = "Schema is synced, no changes to be made";
+
+export default defineCommand({
+  meta: { name: "apply", description: "bring a database to the desired state: show the plan, ask, execute" },
+  args: {
+    ...globalArgs,
+    url: { type: "string", alias: "u", description: "the database to change (schema-bound URL)" },
+    to: { type: "string", description: "desired state (default: the env's src, else file://entities)" },
+    "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
+    "auto-approve": { type: "boolean", description: "apply without asking" },
+    "dry-run": { type: "boolean", description: "print the plan and change nothing" },
+  },
+  async run({ args }) {
+    const settings = resolveSettings(args);
+    const url = requireUrl(settings.url);
+    const to = args.to ?? settings.src[0] ?? "file://entities";
+    if (to === url) throw new UsageError("--to names the database being changed");
+    await withConnection(url, async (conn, schemaName) => {
+      const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
+      const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const changes = diff(current, desired);
+      if (changes.length === 0) {
+        process.stdout.write(SCHEMA_SYNCED + "\n");
+        return;
+      }
+      const statements = plan(changes, flavor, { current });
+      process.stdout.write("-- Planned Changes:\n" + formatMigrationFile(statements));
+      if (args["dry-run"] || !(await confirmApply(args["auto-approve"], "schema apply"))) return;
+      await executePlan(conn, statements);
+      process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
+    });
+  },
+});

@@ -1,0 +1,41 @@
+/**
+ * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too), in an
+ * order the server accepts; asks first unless --auto-approve.
+ */
+import { defineCommand } from "citty";
+import { formatMigrationFile } from "../../migrate/name.ts";
+import { inspectWithFlavor } from "../../mysql/inspect.ts";
+import { plan } from "../../mysql/plan.ts";
+import { diff } from "../../schema/diff.ts";
+import { emptySchema } from "../../schema/model.ts";
+import { confirmApply } from "../confirm.ts";
+import { requireUrl } from "../connect.ts";
+import { executePlan, withConnection } from "../live-source.ts";
+import { globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+
+/** Atlas's message for an empty schema. */
+export const NOTHING_TO_DROP = "Nothing to drop";
+
+export default defineCommand({
+  meta: { name: "clean", description: "drop every table of a database's schema (asks first)" },
+  args: {
+    ...globalArgs,
+    url: { type: "string", alias: "u", description: "the database to empty (schema-bound URL)" },
+    "auto-approve": { type: "boolean", description: "drop without asking" },
+  },
+  async run({ args }) {
+    const url = requireUrl(resolveSettings(args).url);
+    await withConnection(url, async (conn, schemaName) => {
+      const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
+      if (schema.tables.length === 0) {
+        process.stdout.write(NOTHING_TO_DROP + "\n");
+        return;
+      }
+      const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
+      process.stdout.write("-- Planned Changes:\n" + formatMigrationFile(statements));
+      if (!(await confirmApply(args["auto-approve"], "schema clean"))) return;
+      await executePlan(conn, statements);
+    });
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * `stats-db schema inspect --url URL [--format hcl|sql|json|typebox]`: a live schema (or any other source) printed as
+ * Atlas HCL, CREATE statements, Atlas-style JSON, or an entities module that reproduces it.
+ */
+import { defineCommand } from "citty";
+import { schemaToEntitiesSource } from "../../entities/typebox-source.ts";
+import { schemaToHcl } from "../../hcl/write-schema.ts";
+import { formatMigrationFile } from "../../migrate/name.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import { plan } from "../../mysql/plan.ts";
+import { assertNever } from "../../schema/changes.ts";
+import { diff } from "../../schema/diff.ts";
+import { emptySchema, type Index, type IndexPart, type Schema } from "../../schema/model.ts";
+import { requireUrl } from "../connect.ts";
+import { UsageError } from "../errors.ts";
+import { inspectUrl, isLiveUrl } from "../live-source.ts";
+import { globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+import { loadSource } from "../sources.ts";
+
+type Format = "hcl" | "sql" | "json" | "typebox";
+
+const FORMATS: Record<string, Format> = { hcl: "hcl", sql: "sql", "{{ sql . }}": "sql", json: "json", "{{ json . }}": "json", typebox: "typebox" };
+
+const parts = (ps: readonly IndexPart[]) => ps.map((p) => (p.expr !== undefined ? { expr: p.expr } : { column: p.column }));
+const index = (i: Index) => ({ name: i.name, ...(i.unique ? { unique: true } : {}), parts: parts(i.parts) });
+
+/** Atlas's `{{ json . }}` shape of an inspected schema (names, column types and nullability, keys). */
+export function schemaJson(schema: Schema, name: string): string {
+  const tables = schema.tables.map((t) => ({
+    name: t.name,
+    columns: t.columns.map((c) => ({ name: c.name, type: c.type, ...(c.nullable ? { null: true } : {}) })),
+    ...(t.indexes.length ? { indexes: t.indexes.map(index) } : {}),
+    ...(t.primaryKey ? { primary_key: { parts: parts(t.primaryKey.parts) } } : {}),
+    ...(t.foreignKeys.length ? { foreign_keys: t.foreignKeys.map((f) => ({ name: f.name, columns: f.columns, references: { table: f.refTable, columns: f.refColumns } })) } : {}),
+  }));
+  return JSON.stringify({ schemas: [{ name, ...(tables.length ? { tables } : {}) }] }) + "\n";
+}
+
+function render(format: Format, schema: Schema, flavor: Flavor, name: string, importFrom: string): string {
+  switch (format) {
+    case "hcl":
+      return schemaToHcl(schema, flavor, name);
+    case "sql":
+      return formatMigrationFile(plan(diff(emptySchema, schema), flavor));
+    case "json":
+      return schemaJson(schema, name);
+    case "typebox":
+      return schemaToEntitiesSource(schema, { importFrom });
+    default:
+      return assertNever(format, "format");
+  }
+}
+
+export default defineCommand({
+  meta: { name: "inspect", description: "print a database's schema as HCL, SQL, JSON or an entities module" },
+  args: {
+    ...globalArgs,
+    url: { type: "string", alias: "u", description: "the database to inspect (schema-bound URL), or another schema source" },
+    format: { type: "string", description: "hcl (default), sql, json or typebox; Atlas's '{{ sql . }}' and '{{ json . }}' also work" },
+    "import-from": { type: "string", description: "module the typebox output imports col/sql/table from (default stats-db/src/entities/index.ts)" },
+    flavor: { type: "string", description: "mysql or mariadb, for a source that is not a live database" },
+  },
+  async run({ args }) {
+    const settings = resolveSettings(args);
+    const url = requireUrl(settings.url);
+    const format = FORMATS[(args.format ?? "hcl").trim()];
+    if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json or typebox`);
+    const { schema, flavor } = isLiveUrl(url) ? await inspectUrl(url) : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };
+    process.stdout.write(render(format, schema, flavor, schema.name ?? "main", args["import-from"] ?? "stats-db/src/entities/index.ts"));
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * Live databases as schema sources: `mysql://…`, `maria://…` URLs are connected to, inspected and closed; a dev
+ * database (`--dev-url`) replays migration files and DDL instead of the in-memory replay.
+ */
+import { type Connection, isDatabaseUrl } from "../db/connect.ts";
+import { parseDatabaseUrl } from "../db/url.ts";
+import { type DevFile, devReplay } from "../migrate/dev-replay.ts";
+import { type Inspection, type InspectOptions, inspectWithFlavor } from "../mysql/inspect.ts";
+import type { PlannedStatement } from "../mysql/plan.ts";
+import type { Schema } from "../schema/model.ts";
+import { openDatabase } from "./connect.ts";
+import { InputError } from "./errors.ts";
+
+/** True for a database URL (as opposed to a file source). */
+export function isLiveUrl(src: string): boolean {
+  return isDatabaseUrl(src);
+}
+
+/** The schema a URL is bound to; a URL without one is refused (one schema is compared at a time). */
+export function boundSchema(url: string): string {
+  const target = parseDatabaseUrl(url);
+  if (target.schema === undefined || target.schema === "") {
+    throw new InputError(`${target.redacted} names no database: add the schema to the URL path, e.g. ${target.scheme}://user@host:${target.port}/app`);
+  }
+  return target.schema;
+}
+
+/** Connects to a schema-bound URL, runs `fn`, and closes the connection whatever happens. */
+export async function withConnection<T>(url: string, fn: (conn: Connection, schema: string) => Promise<T>): Promise<T> {
+  const schema = boundSchema(url);
+  const { conn } = await openDatabase(url);
+  try {
+    return await fn(conn, schema);
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Inspects the schema a URL is bound to (the revisions table left out unless asked for). */
+export function inspectUrl(url: string, options: InspectOptions = {}): Promise<Inspection> {
+  return withConnection(url, (conn, schema) => inspectWithFlavor(conn, schema, options));
+}
+
+/** Replays files on the clean dev database a URL names and returns the inspected schema. */
+export async function devReplayUrl(devUrl: string, files: readonly DevFile[]): Promise<Schema> {
+  return (await withConnection(devUrl, (conn, schema) => devReplay(conn, schema, files))).schema;
+}
+
+/** A planned statement failed on the target database; earlier statements of the plan stay applied. */
+export class PlanExecutionError extends Error {
+  constructor(
+    readonly statement: string,
+    readonly applied: number,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`executing statement ${JSON.stringify(statement)}: ${reason} (${applied} statement${applied === 1 ? "" : "s"} applied before it)`, options);
+    this.name = "PlanExecutionError";
+  }
+}
+
+/** Runs planned statements one by one, in order; stops at the first failure with PlanExecutionError. */
+export async function executePlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<void> {
+  for (const [i, s] of statements.entries()) {
+    try {
+      await conn.exec(s.sql);
+    } catch (e) {
+      throw new PlanExecutionError(s.sql, i, (e as Error).message, { cause: e });
+    }
+  }
+}
