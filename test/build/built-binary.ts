@@ -1,6 +1,7 @@
 /**
  * The compiled binary for tests: built once per source state (hash of src/, entities/, migrations/, scripts/,
- * package.json, bun.lock) into a cache folder under the OS temp dir, so a test run builds at most once.
+ * package.json, bun.lock and the embedded migration dir) into a cache folder under the OS temp dir, so a test run
+ * builds each variant at most once.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
@@ -16,11 +17,13 @@ function walk(path: string, out: string[]): void {
   } else out.push(path);
 }
 
-/** SHA-256 over the names and contents of every file the binary is built from. */
-export function sourceHash(): string {
+/** SHA-256 over the names and contents of every file the binary is built from (plus an out-of-repo migration dir). */
+export function sourceHash(migrationsDir: string): string {
   const h = createHash("sha256");
   const files: string[] = [];
   for (const input of INPUTS) if (existsSync(join(repoRoot, input))) walk(join(repoRoot, input), files);
+  walk(migrationsDir, files);
+  h.update(migrationsDir).update("\0");
   for (const f of files) h.update(relative(repoRoot, f)).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex").slice(0, 16);
 }
@@ -33,12 +36,14 @@ function pruneOld(root: string, keep: string): void {
   }
 }
 
-let built: Promise<string> | undefined;
+const built = new Map<string, Promise<string>>();
 
-/** Path of the binary for the current sources; builds it (into a temp name, then renamed) when not cached. */
-export function builtBinary(): Promise<string> {
-  built ??= (async () => {
-    const hash = sourceHash();
+/** Path of the binary for the current sources (embedding `migrationsDir`, default the repo's); builds it when not cached. */
+export function builtBinary(migrationsDir = defaultBuildOptions().migrationsDir): Promise<string> {
+  const cached = built.get(migrationsDir);
+  if (cached) return cached;
+  const building = (async () => {
+    const hash = sourceHash(migrationsDir);
     const dir = join(tmpdir(), "stats-db-build", hash);
     pruneOld(join(tmpdir(), "stats-db-build"), hash);
     const exe = join(dir, "stats-db");
@@ -46,7 +51,7 @@ export function builtBinary(): Promise<string> {
     const tmp = join(dir, `tmp-${process.pid}`);
     mkdirSync(tmp, { recursive: true });
     try {
-      await buildBinary({ ...defaultBuildOptions(), outfile: join(tmp, "stats-db") });
+      await buildBinary({ ...defaultBuildOptions(), migrationsDir, outfile: join(tmp, "stats-db") });
       renameSync(join(tmp, "stats-db.sha256"), `${exe}.sha256`);
       renameSync(join(tmp, "stats-db"), exe);
     } finally {
@@ -54,5 +59,6 @@ export function builtBinary(): Promise<string> {
     }
     return exe;
   })();
-  return built;
+  built.set(migrationsDir, building);
+  return building;
 }

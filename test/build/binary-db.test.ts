@@ -1,0 +1,86 @@
+/**
+ * The compiled binary against a real server, copied to an empty directory and run with `env -i` (no Bun, no Node, no
+ * node_modules): status, apply --dry-run, apply, status — as root and as a user holding exactly `stats-db grants`.
+ * It embeds a small MariaDB-compatible directory (the repository's migrations are planned for MySQL 8).
+ */
+import { beforeAll, describe, expect, test } from "bun:test";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import type { Connection } from "mysql2/promise";
+import { grantStatements } from "../../src/cli/commands/grants.ts";
+import { withTestDatabase } from "../support/mariadb.ts";
+import { builtBinary } from "./built-binary.ts";
+import { isolatedCopy, runIsolated } from "./run-binary.ts";
+
+const FIXTURE = join(import.meta.dir, "fixtures", "mariadb-migrations");
+let bin: { dir: string; exe: string };
+
+beforeAll(async () => {
+  bin = isolatedCopy(await builtBinary(FIXTURE));
+}, 120_000);
+
+// Every output of the binary in this file, to check that no password ever shows up.
+const printed: string[] = [];
+function run(args: string[]) {
+  const r = runIsolated(bin.exe, args, { cwd: bin.dir });
+  printed.push(r.stdout, r.stderr);
+  return r;
+}
+
+async function columns(conn: Connection, table: string): Promise<string[]> {
+  const [rows] = await conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", [table]);
+  return (rows as { c: string }[]).map((r) => r.c);
+}
+
+const status = (current: string, next: string, executed: number, pending: number) =>
+  [`  -- Current Version: ${current}`, `  -- Next Version:    ${next}`, `  -- Executed Files:  ${executed}`, `  -- Pending Files:   ${pending}`].join("\n") + "\n";
+
+// status → apply --dry-run (nothing changes) → apply → status, all with the URL as the only input.
+async function releaseSequence(url: string, conn: Connection): Promise<void> {
+  expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: PENDING\n" + status("No migration applied yet", "20260101000000", 0, 2), stderr: "" });
+
+  const dry = run(["migrate", "apply", "--dry-run", "--url", url]);
+  expect(dry.code).toBe(0);
+  expect(dry.stdout).toStartWith("Migrating to version 20260102000000 (2 migrations in total):\n");
+  expect(dry.stdout).toContain("    -> ALTER TABLE `events` ADD COLUMN `site` varchar(255) NULL, ADD INDEX `events_site` (`site`);\n");
+  expect(await columns(conn, "events")).toEqual([]);
+
+  const applied = run(["migrate", "apply", "--url", url]);
+  expect(applied).toMatchObject({ code: 0, stderr: "" });
+  expect(applied.stdout).toContain("  -- 2 migrations\n  -- 2 sql statements\n");
+  expect(await columns(conn, "events")).toEqual(["id", "name", "site"]);
+
+  expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: OK\n" + status("20260102000000", "Already at latest version", 2, 0), stderr: "" });
+  expect(run(["migrate", "apply", "--url", url])).toEqual({ code: 0, stdout: "No migration files to execute\n", stderr: "" });
+}
+
+describe("compiled binary under env -i against the test server", () => {
+  test("version names the embedded fixture directory", () => {
+    expect(run(["version"]).stdout).toContain("migrations: 20260102000000 (latest of 2 files embedded)\n");
+  });
+
+  test("status, apply --dry-run, apply, status as root", async () => {
+    await withTestDatabase(async ({ url, conn }) => releaseSequence(url, conn));
+  }, 60_000);
+
+  test("the same as a user holding exactly the printed grants; the password is never printed", async () => {
+    await withTestDatabase(async ({ url, name, conn }) => {
+      const user = `stats_bin_${randomBytes(4).toString("hex")}`;
+      const password = `pw${randomBytes(8).toString("hex")}`;
+      await conn.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
+      try {
+        for (const stmt of grantStatements({ user, host: "%", schema: name }).split("\n").filter((l) => l.startsWith("GRANT "))) await conn.query(stmt);
+        const u = new URL(url);
+        u.username = user;
+        u.password = password;
+        await releaseSequence(u.toString(), conn);
+        const denied = run(["migrate", "status", "--url", u.toString().replace(name, `${name}_other`)]);
+        expect(denied.code).toBe(1);
+        expect(printed.join("")).toContain("Migration Status: OK");
+        expect(printed.join("")).not.toContain(password);
+      } finally {
+        await conn.query(`DROP USER '${user}'@'%'`);
+      }
+    });
+  }, 60_000);
+});
