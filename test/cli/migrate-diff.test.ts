@@ -1,4 +1,4 @@
-import { describe, expect, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,9 @@ import { cli, repoRoot } from "./run-cli.ts";
 
 const fixture = (name: string) => join(repoRoot, "test", "fixtures", "entities", name);
 const tmp = () => mkdtempSync(join(tmpdir(), "stats-db-cli-"));
+// Each test spawns the CLI several times; allow for a loaded machine.
+setDefaultTimeout(60_000);
+
 const SYNCED = "The migration directory is synced with the desired state, no changes to be made\n";
 
 describe("stats-db migrate diff", () => {
