@@ -3,6 +3,7 @@
  * earlier ones) and prints Atlas's lint report; exit 1 when a finding is error-level.
  */
 import { defineCommand } from "citty";
+import { connect } from "../../db/connect.ts";
 import { addedFiles } from "../../migrate/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir-url.ts";
 import { renderJson } from "../../lint/render-json.ts";
@@ -20,6 +21,17 @@ function positiveInt(flag: string, v: string | number | undefined): number | und
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number, got "${v}"`);
   return n;
+}
+
+/** Estimated row counts of the tables of the URL's schema (one query; InnoDB's `TABLE_ROWS` is an estimate). */
+async function liveRowCounts(url: string): Promise<Map<string, number>> {
+  const conn = await connect(url);
+  try {
+    const rows = await conn.query<{ name: string; n: number | null }>("SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
+    return new Map(rows.map((r) => [r.name, Number(r.n ?? 0)]));
+  } finally {
+    await conn.close();
+  }
 }
 
 function outputFormat(v: string | undefined): "text" | "json" {
@@ -42,7 +54,7 @@ export default defineCommand({
     "dev-url": { type: "string", description: "replay on a clean dev database instead of in memory" },
     "max-rows": { type: "string", description: "blocking changes on tables with more rows than this are errors (with --url)" },
   },
-  run({ args }) {
+  async run({ args }) {
     const settings = resolveSettings(args);
     const lint = settings.project?.lint;
     const latest = positiveInt("--latest", args.latest) ?? (args["git-base"] ? undefined : lint?.latest);
@@ -50,14 +62,14 @@ export default defineCommand({
     if (latest === undefined && gitBase === undefined) throw new UsageError("--latest or --git-base is required");
     if (latest !== undefined && gitBase !== undefined) throw new UsageError("--latest and --git-base are mutually exclusive");
     if (args["dev-url"]) throw new InputError("--dev-url is not available yet: migrate lint replays the directory in memory; drop the flag");
-    if (args.url) throw new InputError("--url (live row counts) is not available yet: the database connection module is missing; drop the flag");
     const maxRows = positiveInt("--max-rows", args["max-rows"]) ?? positiveInt("max_rows", lint?.raw.max_rows as number | undefined);
     const format = outputFormat(args.format ?? lint?.log);
     const dir = openDir(settings.dir);
     const location = parseDirUrl(settings.dir);
     const path = location.scheme === "file" ? location.path : settings.dir;
     const select = gitBase !== undefined ? (files: Parameters<typeof selectLatest>[0]) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path)) : (files: Parameters<typeof selectLatest>[0]) => selectLatest(files, latest!);
-    const report = lintDir(dir, select, { flavor: settings.flavor, errors: lint?.errors ?? {}, ...(maxRows !== undefined ? { maxRows } : {}), now: () => performance.now() });
+    const rows = args.url ? await liveRowCounts(args.url) : undefined;
+    const report = lintDir(dir, select, { flavor: settings.flavor, errors: lint?.errors ?? {}, ...(rows ? { rows } : {}), ...(maxRows !== undefined ? { maxRows } : {}), now: () => performance.now() });
     process.stdout.write(format === "json" ? renderJson(report, { driver: settings.flavor.name, dir: path }) : renderText(report));
     if (hasErrors(report)) throw new ReportedError("lint found errors");
   },
