@@ -59,8 +59,14 @@ describe("compiled binary under env -i against the test server", () => {
     expect(run(["version"]).stdout).toContain("migrations: 20260102000000 (latest of 2 files embedded)\n");
   });
 
-  test("status, apply --dry-run, apply, status as root", async () => {
-    await withTestDatabase(async ({ url, conn }) => releaseSequence(url, conn));
+  test("status, apply --dry-run, apply, status as root; schema diff against mem://embedded finds drift", async () => {
+    await withTestDatabase(async ({ url, conn }) => {
+      await releaseSequence(url, conn);
+      const drift = ["schema", "diff", "--from", url, "--to", "mem://embedded"];
+      expect(run(drift)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
+      await conn.query("ALTER TABLE `events` ADD COLUMN `hotfix` int NULL");
+      expect(run(drift)).toEqual({ code: 0, stdout: '-- Modify "events" table\nALTER TABLE `events` DROP COLUMN `hotfix`;\n', stderr: "" });
+    });
   }, 60_000);
 
   test("the same as a user holding exactly the printed grants; the password is never printed", async () => {
