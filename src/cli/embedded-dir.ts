@@ -1,7 +1,7 @@
 /**
  * The embedded migration directory as a `MigrationDir` (`memoryDir`) and the facts `stats-db version` prints about it.
  */
-import { type MigrationDir, memoryDir } from "../migrate/dir.ts";
+import { type MigrationDir, type MigrationFile, memoryDir } from "../migrate/dir.ts";
 import { computeSum } from "../migrate/sum.ts";
 import { embedded } from "./embedded.ts";
 import { InputError } from "./errors.ts";
@@ -29,6 +29,20 @@ export function openEmbeddedDir(): MigrationDir {
   if (!dir) throw new InputError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
   verifyDir(dir);
   return dir;
+}
+
+/**
+ * The files a schema source `mem://embedded[?version=V]` names: the verified embedded directory, up to and including
+ * version V when given (Atlas's `?version=` on a directory source); `undefined` when `src` is another source.
+ */
+export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
+  const m = /^mem:\/\/embedded(?:\?version=([^&]+))?$/.exec(src);
+  if (!m) return undefined;
+  const files = openEmbeddedDir().files();
+  const version = m[1] === undefined ? undefined : decodeURIComponent(m[1]);
+  if (version === undefined) return files;
+  if (!files.some((f) => f.version === version)) throw new InputError(`${src}: no embedded migration has version ${version}`);
+  return files.filter((f) => f.version <= version);
 }
 
 /** What `version` reports about the embedded directory. */

@@ -10,7 +10,7 @@ import { replayFiles, replaySql } from "../migrate/replay.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { embedded } from "./embedded.ts";
-import { EMBEDDED_DIR_NAME, EMBEDDED_DIR_URL, openEmbeddedDir } from "./embedded-dir.ts";
+import { EMBEDDED_DIR_NAME, embeddedSourceFiles, openEmbeddedDir } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
 import { InputError } from "./errors.ts";
 import { devReplayUrl, inspectUrl, isLiveUrl } from "./live-source.ts";
@@ -55,11 +55,12 @@ export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: Sou
 
 /**
  * Loads the schema a source names: a database URL (inspected), `file://x.sql`, `file://<migration dir>`,
- * `file://entities`, a `.ts` module, and in the binary `mem://embedded` (the embedded migration directory).
+ * `file://entities`, a `.ts` module, and in the binary `mem://embedded[?version=V]` (the embedded migration directory, replayed in memory).
  */
 export async function loadSource(src: string, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
   if (isLiveUrl(src)) return (await inspectUrl(src)).schema;
-  if (src === EMBEDDED_DIR_URL) return replayDirWith(openEmbeddedDir(), flavor, opts);
+  const embeddedFiles = embeddedSourceFiles(src);
+  if (embeddedFiles) return replayFiles(embeddedFiles, flavor);
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
     throw new InputError(`unknown source scheme in "${src.replace(/\/\/[^@/]*@/, "//***@")}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`);
   }

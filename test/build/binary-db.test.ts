@@ -61,6 +61,12 @@ describe("compiled binary under env -i against the test server", () => {
 
   test("status, apply --dry-run, apply, status as root; schema diff against mem://embedded finds drift", async () => {
     await withTestDatabase(async ({ url, conn }) => {
+      expect(run(["migrate", "apply", "1", "--url", url]).code).toBe(0);
+      // Before a release: the live schema against the embedded files up to the version it is at.
+      const atCurrent = ["schema", "diff", "--from", url, "--to", "mem://embedded?version=20260101000000"];
+      expect(run(atCurrent)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
+      expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded?version=2026"])).toMatchObject({ code: 2, stderr: "Error: mem://embedded?version=2026: no embedded migration has version 2026\n" });
+      await conn.query("DROP TABLE `atlas_schema_revisions`, `events`");
       await releaseSequence(url, conn);
       const drift = ["schema", "diff", "--from", url, "--to", "mem://embedded"];
       expect(run(drift)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
