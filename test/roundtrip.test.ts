@@ -149,6 +149,6 @@ describe("round trip on MariaDB: load(current) + plan(diff(current, desired)) â‰
 
       const replayed = replaySql(`${pair.current}\n${planText(statements)}`, mariadb, undefined, `${name}/current.sql + plan`);
       expect(diff(replayed, desired)).toEqual([]);
-    });
+    }, 30_000);
   }
 });

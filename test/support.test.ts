@@ -104,7 +104,7 @@ describe("restart and kill", () => {
       expect(await testServerUrl()).toBe(url);
       expect(await countRows(`${url}/${name}`)).toBe(2);
     });
-  });
+  }, 60_000);
 });
 
 async function countRows(url: string): Promise<number> {
@@ -134,7 +134,7 @@ describe("cleanup at exit", () => {
     while ((existsSync(dir) || isAlive(pid)) && Date.now() < deadline) await Bun.sleep(100);
     expect(existsSync(dir)).toBe(false);
     expect(isAlive(pid)).toBe(false);
-  });
+  }, 90_000);
 });
 
 function isAlive(pid: number): boolean {

@@ -1,6 +1,6 @@
 /**
  * The database behind every DB test: `STATS_DB_TEST_URL` when set, else one private MariaDB per `bun test` run,
- * started lazily on first use and stopped (and its temp dir removed) when the run ends.
+ * started when this module is first imported and stopped (and its temp dir removed) when the run ends.
  */
 import { randomBytes } from "node:crypto";
 import { type Connection, createConnection } from "mysql2/promise";
@@ -69,6 +69,22 @@ export async function killTestServer(): Promise<void> {
   const server = await privateServerFor("killTestServer");
   await server.kill();
 }
+
+/**
+ * Starts the private server while the first DB test file loads, outside any test: bun test (1.4.5) gives each test
+ * 5 s unless the test says otherwise (bunfig has no timeout setting), and it kills the processes a timed-out test
+ * spawned; a first start inside a test could hit both.
+ */
+async function startOnImport(): Promise<void> {
+  if (process.env.STATS_DB_TEST_URL) return;
+  try {
+    await ensurePrivateServer();
+  } catch {
+    // Remembered by ensurePrivateServer: every DB test fails with this error, other tests in the file still run.
+  }
+}
+
+await startOnImport();
 
 async function privateServerFor(operation: string): Promise<PrivateServer> {
   if (process.env.STATS_DB_TEST_URL) throw new ExternalServerError(operation);
