@@ -3,11 +3,9 @@
  * then drop everything that was created. The alternative to the in-memory replay; both must agree.
  */
 import type { Queryable } from "../db/types.ts";
-import { FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, inspect, inspectWithFlavor } from "../mysql/inspect.ts";
+import { dropTableStatement, FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, inspectWithFlavor, TABLE_NAMES_QUERY } from "../mysql/inspect.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { plan } from "../mysql/plan.ts";
-import { diff } from "../schema/diff.ts";
-import { emptySchema, type Schema } from "../schema/model.ts";
+import type { Schema } from "../schema/model.ts";
 import { splitStatements } from "./split.ts";
 
 /** The dev database holds tables already (Atlas's `NotCleanError`). */
@@ -46,9 +44,12 @@ function lineAt(bytes: Uint8Array, pos: number): number {
 
 /** Fails with NotCleanError when the schema holds any table (the revisions table included). */
 export async function checkClean(conn: Queryable, schemaName: string): Promise<void> {
-  const current = await inspect(conn, schemaName, { includeRevisions: true });
-  const first = current.tables[0];
-  if (first) throw new NotCleanError(`found table "${first.name}" in schema "${schemaName}"`);
+  const [first] = await tableNames(conn, schemaName);
+  if (first !== undefined) throw new NotCleanError(`found table "${first}" in schema "${schemaName}"`);
+}
+
+async function tableNames(conn: Queryable, schemaName: string): Promise<string[]> {
+  return (await conn.query<{ TABLE_NAME: string }>(TABLE_NAMES_QUERY, [schemaName])).map((r) => String(r.TABLE_NAME));
 }
 
 async function execFile(conn: Queryable, file: DevFile): Promise<void> {
@@ -64,12 +65,12 @@ async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   }
 }
 
-/** Drops every table of the schema, in an order the server accepts. */
+/** Drops every table of the connection's schema (foreign key checks off, so in any order). */
 export async function dropAllTables(conn: Queryable, schemaName: string): Promise<void> {
-  const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
+  const names = await tableNames(conn, schemaName);
   await conn.exec(FOREIGN_KEY_CHECKS_OFF);
   try {
-    for (const s of plan(diff(schema, emptySchema), flavor)) await conn.exec(s.sql);
+    for (const name of names) await conn.exec(dropTableStatement(name));
   } finally {
     await conn.exec(FOREIGN_KEY_CHECKS_ON);
   }

@@ -17,7 +17,7 @@ import { normalizeTable } from "./normalize.ts";
 
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
 export { flavorOfVersion, type ServerInfo } from "./inspect/server.ts";
-export { FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON } from "./inspect/session.ts";
+export { dropTableStatement, FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, TABLE_NAMES_QUERY } from "./inspect/session.ts";
 
 /** The name of Atlas's revisions table, left out of inspections used for diffs unless asked for. */
 export const REVISIONS_TABLE = "atlas_schema_revisions";
