@@ -29,7 +29,9 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
   if (!Array.isArray(tables) || tables.length === 0) throw new InputError(`${where} exports no tables (export const tables = [...])`);
   const problems = validateEntities(tables);
   if (problems.length) throw new InputError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
-  return normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
+  // The database defaults only resolve table charsets: migrations do not manage the database's own default.
+  const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
+  return schema;
 }
 
 /** Imports the entities module at a path and returns the desired schema. */

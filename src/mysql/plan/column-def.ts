@@ -23,7 +23,8 @@ export function columnDefinition(column: Column, table: TableContext, flavor: Fl
     // MariaDB accepts COLLATE on a generated column only before AS.
     if (collate !== undefined) parts.push(`COLLATE ${collate}`);
     parts.push(`AS (${column.generated.expr}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
-    if (generatedNullability(flavor)) parts.push(column.nullable ? "NULL" : "NOT NULL");
+    // NULL is the default for a generated column; leaving it out keeps the file valid on MariaDB, which rejects it.
+    if (!column.nullable && generatedNullability(flavor)) parts.push("NOT NULL");
   } else {
     parts.push(column.nullable ? "NULL" : "NOT NULL");
     if (column.default) parts.push(`DEFAULT ${defaultValue(column.default, column.type)}`);
