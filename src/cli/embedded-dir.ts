@@ -4,7 +4,7 @@
 import { type MigrationDir, type MigrationFile, memoryDir } from "../migrate/dir.ts";
 import { computeSum } from "../migrate/sum.ts";
 import { embedded } from "./embedded.ts";
-import { InputError } from "./errors.ts";
+import { InputError, UsageError } from "./errors.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 /** The `--dir` URL that names the embedded directory; the default in the compiled binary. */
@@ -18,9 +18,15 @@ export function isCompiledBinary(): boolean {
   return embedded !== undefined;
 }
 
-/** The embedded migration directory, or `undefined` when running from source. Writes stay in memory. */
+function readOnly(): never {
+  throw new UsageError(`the embedded migration directory is read-only: pass --dir file://<path> to write migration files`);
+}
+
+/** The embedded migration directory, or `undefined` when running from source. It refuses writes (diff, hash). */
 export function embeddedDir(): MigrationDir | undefined {
-  return embedded ? memoryDir(embedded.files) : undefined;
+  if (!embedded) return undefined;
+  const dir = memoryDir(embedded.files);
+  return { files: () => dir.files(), readSum: () => dir.readSum(), writeFile: readOnly, removeFile: readOnly, writeSum: readOnly };
 }
 
 /** The embedded directory, verified against its atlas.sum before anything reads it (prints Atlas's report if not). */
@@ -45,7 +51,7 @@ export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
   return files.filter((f) => f.version <= version);
 }
 
-/** What `version` reports about the embedded directory. */
+/** What `version` reports about a migration directory (the embedded one in the binary). */
 export interface EmbeddedInfo {
   readonly files: number;
   /** Version of the last migration file, `undefined` for an empty directory. */

@@ -55,6 +55,14 @@ describe("compiled binary under env -i in an empty directory", () => {
     expect(run(args)).toEqual({ code: 0, stdout, stderr: "" });
   });
 
+  test("the embedded directory is read-only: migrate hash without --dir is refused", () => {
+    expect(run(["migrate", "hash"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Error: the embedded migration directory is read-only: pass --dir file://<path> to write migration files\n",
+    });
+  });
+
   test("schema hcl prints the same HCL as running from source", () => {
     const fromSource = cli(["schema", "hcl"]);
     expect(fromSource.code).toBe(0);

@@ -3,11 +3,11 @@
  * embedded directory's hash (the total `atlas.sum` starts with), after verifying that directory against its atlas.sum.
  */
 import { defineCommand } from "citty";
-import { dirInfo, isCompiledBinary, openEmbeddedDir } from "../embedded-dir.ts";
+import { dirInfo, type EmbeddedInfo, isCompiledBinary, openEmbeddedDir } from "../embedded-dir.ts";
 import { TOOL_VERSION } from "../version.ts";
 
 /** The lines `version` prints about an embedded directory. */
-export function embeddedLines(info: ReturnType<typeof dirInfo>): string {
+export function embeddedLines(info: EmbeddedInfo): string {
   const count = `${info.files} file${info.files === 1 ? "" : "s"}`;
   return `migrations: ${info.latest ?? "none"} (latest of ${count} embedded)\nmigrations hash: ${info.hash}\n`;
 }
