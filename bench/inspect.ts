@@ -1,0 +1,69 @@
+/**
+ * `bun run bench:inspect`: inspect a 1,000-table database (each table with 8 columns, a primary key, 2 indexes, a
+ * foreign key to the previous table, a CHECK and a JSON column) and print the number of queries and the wall time.
+ * Uses STATS_DB_BENCH_URL (a server URL without a database) when set, else a private throwaway MariaDB.
+ *
+ *   bun run bench:inspect [--tables 1000] [--runs 5]
+ */
+import { parseArgs } from "node:util";
+import { createConnection } from "mysql2/promise";
+import type { Queryable, Row } from "../src/db/types.ts";
+import { inspect } from "../src/mysql/inspect.ts";
+import { PrivateServer } from "../test/support/private-server.ts";
+import { findServerBinaries } from "../test/support/server-binaries.ts";
+
+const { values } = parseArgs({ options: { tables: { type: "string", default: "1000" }, runs: { type: "string", default: "5" } } });
+const tables = Number(values.tables);
+const runs = Number(values.runs);
+const server = process.env.STATS_DB_BENCH_URL ? undefined : await PrivateServer.create(findServerBinaries());
+const base = (process.env.STATS_DB_BENCH_URL ?? server!.url).replace(/\/$/, "");
+const db = `stats_bench_inspect_${process.pid}`;
+
+function tableDdl(k: number): string {
+  const fk = k > 0 ? `, CONSTRAINT t${k}_fk FOREIGN KEY (parent_id) REFERENCES t${k - 1} (id) ON DELETE CASCADE` : "";
+  return (
+    `CREATE TABLE t${k} (id bigint unsigned NOT NULL AUTO_INCREMENT, parent_id bigint unsigned NULL, name varchar(100) NOT NULL DEFAULT '', ` +
+    `score decimal(10,2) NOT NULL DEFAULT 0.00, created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), doc json NULL, ` +
+    `flag tinyint(1) NOT NULL DEFAULT 0, note text NULL, PRIMARY KEY (id), KEY t${k}_name (name(20), created_at DESC), ` +
+    `UNIQUE KEY t${k}_uq (name, parent_id), CONSTRAINT t${k}_score CHECK (score >= 0)${fk}) COMMENT 'bench table ${k}'`
+  );
+}
+
+const admin = await createConnection({ uri: base });
+try {
+  await admin.query(`CREATE DATABASE \`${db}\``);
+  const conn = await createConnection({ uri: `${base}/${db}` });
+  try {
+    const t0 = performance.now();
+    for (let k = 0; k < tables; k++) await conn.query(tableDdl(k));
+    console.log(`created ${tables} tables in ${((performance.now() - t0) / 1000).toFixed(1)} s (server ${server ? "private" : "STATS_DB_BENCH_URL"})`);
+    let queries = 0;
+    const q: Queryable = {
+      async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+        queries++;
+        const [rows] = await conn.query(sql, params as unknown[]);
+        return rows as T[];
+      },
+      async exec(sql: string, params?: readonly unknown[]): Promise<void> {
+        queries++;
+        await conn.query(sql, params as unknown[]);
+      },
+    };
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      queries = 0;
+      const start = performance.now();
+      const schema = await inspect(q, db);
+      times.push(performance.now() - start);
+      if (schema.tables.length !== tables) throw new Error(`inspected ${schema.tables.length} tables, expected ${tables}`);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`inspect: ${queries} queries for ${tables} tables; median ${sorted[Math.floor(runs / 2)]!.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms over ${runs} runs`);
+  } finally {
+    await conn.end();
+  }
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
+  await admin.end();
+  await server?.stop();
+}
