@@ -2,8 +2,8 @@
  * Live databases as schema sources: `mysql://…`, `maria://…` URLs are connected to, inspected and closed; a dev
  * database (`--dev-url`) replays migration files and DDL instead of the in-memory replay.
  */
-import { type Connection, isDatabaseUrl } from "../db/connect.ts";
-import { parseDatabaseUrl } from "../db/url.ts";
+import type { Connection } from "../db/connect.ts";
+import { isDatabaseUrl, parseDatabaseUrl } from "../db/url.ts";
 import { type DevFile, devReplay } from "../migrate/dev-replay.ts";
 import { type Inspection, type InspectOptions, inspectWithFlavor } from "../mysql/inspect.ts";
 import type { PlannedStatement } from "../mysql/plan.ts";

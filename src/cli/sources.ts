@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { MigrationDir } from "../migrate/dir.ts";
+import { isDatabaseUrl } from "../db/url.ts";
 import { parseDirUrl } from "../migrate/dir-url.ts";
 import { openLocalDir } from "../migrate/local-dir.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
@@ -13,10 +14,12 @@ import { embedded } from "./embedded.ts";
 import { EMBEDDED_DIR_NAME, embeddedSourceFiles, openEmbeddedDir } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
 import { InputError } from "./errors.ts";
-import { devReplayUrl, inspectUrl, isLiveUrl } from "./live-source.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
+
+// The database driver loads only when a source is a live database: file sources never pay for it.
+const live = () => import("./live-source.ts");
 
 /** Opens the migration directory of a `file://` URL. */
 export function openDir(url: string): MigrationDir {
@@ -50,7 +53,7 @@ export interface SourceOptions {
 export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
   if (!opts.devUrl) return replayDir(dir, flavor);
   verifyDir(dir);
-  return devReplayUrl(opts.devUrl, dir.files());
+  return (await live()).devReplayUrl(opts.devUrl, dir.files());
 }
 
 /**
@@ -58,7 +61,7 @@ export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: Sou
  * `file://entities`, a `.ts` module, and in the binary `mem://embedded[?version=V]` (the embedded migration directory, replayed in memory).
  */
 export async function loadSource(src: string, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
-  if (isLiveUrl(src)) return (await inspectUrl(src)).schema;
+  if (isDatabaseUrl(src)) return (await (await live()).inspectUrl(src)).schema;
   const embeddedFiles = embeddedSourceFiles(src);
   if (embeddedFiles) return replayFiles(embeddedFiles, flavor);
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
@@ -71,7 +74,7 @@ export async function loadSource(src: string, flavor: Flavor, opts: SourceOption
   if (path.endsWith(".ts") || path.endsWith(".js")) return loadEntities(path, flavor);
   if (statSync(path).isDirectory()) return isMigrationFolder(path) ? replayDirWith(openLocalDir(path), flavor, opts) : loadEntities(path, flavor);
   const name = src.replace(/^file:\/\//, "");
-  if (path.endsWith(".sql") && opts.devUrl) return devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
+  if (path.endsWith(".sql") && opts.devUrl) return (await live()).devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
   if (path.endsWith(".sql")) return replaySql(readFileSync(path, "utf8"), flavor, undefined, name);
   throw new InputError(`unknown source "${src}": expected a .sql file, a migration directory, an entities folder or a .ts module`);
 }

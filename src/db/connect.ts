@@ -9,6 +9,8 @@ import { toConnectionError, toStatementError } from "./errors.ts";
 import type { Queryable, Row } from "./types.ts";
 import { type DatabaseUrl, parseDatabaseUrl } from "./url.ts";
 
+export { isDatabaseUrl } from "./url.ts";
+
 /** Options of connect(); everything is optional. */
 export interface ConnectOptions {
   /** Used when the URL has no password (the CLI passes MYSQL_PWD or a prompted one). */
@@ -131,9 +133,4 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<C
     conn.destroy();
     throw toConnectionError(e, target.redacted, target);
   }
-}
-
-/** Whether a URL's scheme is one connect() understands (mysql, maria, mariadb and their +unix forms). */
-export function isDatabaseUrl(url: string): boolean {
-  return /^(mysql|mariadb|maria)(\+unix)?:\/\//i.test(url);
 }

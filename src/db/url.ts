@@ -7,6 +7,11 @@ import { DurationError, parseGoDuration } from "./duration.ts";
 /** How the connection uses TLS: `tls=` (go-sql-driver) or `ssl-mode=` (MySQL client spelling). */
 export type TlsMode = "disabled" | "preferred" | "required" | "verify";
 
+/** Whether a URL's scheme is one connect() understands (mysql, maria, mariadb and their +unix forms). */
+export function isDatabaseUrl(url: string): boolean {
+  return /^(mysql|mariadb|maria)(\+unix)?:\/\//i.test(url);
+}
+
 /** A parsed database URL; `password` is never part of `redacted`. */
 export interface DatabaseUrl {
   /** The scheme as written (`mysql`, `maria+unix`, …). */
