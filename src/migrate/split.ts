@@ -41,6 +41,12 @@ interface RawStmt {
   comments: string[];
 }
 
+/** A cheap necessary condition for reBegin to match at `at`: it starts with a blank or the B of BEGIN. */
+function mayBegin(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  return c === 0x42 || c === 0x62 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
 function matchAt(re: RegExp, s: string, at: number): string | undefined {
   re.lastIndex = at;
   const m = re.exec(s);
@@ -112,12 +118,19 @@ class Scanner {
   // Either the statement starts with BEGIN, or BEGIN follows (at least) one space inside it.
   private atBegin(): boolean {
     if (this.delim !== DEFAULT_DELIM) return false;
-    if (this.pos === 1) return matchAt(reBegin, this.input, 0) !== undefined;
-    return this.pos > 1 && matchAt(reBegin, this.input, this.pos - 2) !== undefined;
+    if (this.pos === 1) return mayBegin(this.input, 0) && matchAt(reBegin, this.input, 0) !== undefined;
+    return this.pos > 1 && mayBegin(this.input, this.pos - 2) && matchAt(reBegin, this.input, this.pos - 2) !== undefined;
   }
 
   private next(): number {
     if (this.pos >= this.input.length) return EOS;
+    const b = this.input.charCodeAt(this.pos);
+    if (b < 0x80) {
+      // ASCII is one byte and one rune: no decoding needed.
+      this.width = 1;
+      this.addPos(1);
+      return b;
+    }
     const { r, w } = decodeRune(this.input, this.pos);
     this.width = w;
     this.addPos(w);
@@ -125,9 +138,13 @@ class Scanner {
   }
 
   private pick(): number {
-    const [p, w, t] = [this.pos, this.width, this.total];
+    const p = this.pos;
+    const w = this.width;
+    const t = this.total;
     const r = this.next();
-    [this.pos, this.width, this.total] = [p, w, t];
+    this.pos = p;
+    this.width = w;
+    this.total = t;
     return r;
   }
 

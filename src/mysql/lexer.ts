@@ -30,7 +30,44 @@ export class ParseError extends Error {
 }
 
 const OPERATORS = ["<=>", "->>", "<<", ">>", "<=", ">=", "<>", "!=", "||", "&&", ":=", "->", "=", "<", ">", "+", "-", "*", "/", "%", "^", "&", "|", "~", "!", "(", ")", ",", ".", ";", "@", "?", "{", "}"];
+/** The operators by first character, longest first (the order of OPERATORS), so a token is found without a search. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", "0": "\0", b: "\b", Z: "\x1a", "\\": "\\", "'": "'", '"': '"' };
+
+// Sticky patterns: they match at `lastIndex` without copying the rest of the statement.
+const HEX = /0x[0-9a-fA-F]+/y;
+const BIT = /0b[01]+/y;
+const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
+const QUOTED_LITERAL = /([xXbB])'([0-9a-fA-F]*)'/y;
+const WORD = /[\w$\u0080-\uffff]+/y;
+const CONDITIONAL = /\/\*!(\d{5,6})?/y;
+
+/** Matches a sticky pattern at `at`; the match text or undefined. */
+function matchAt(re: RegExp, s: string, at: number): string | undefined {
+  re.lastIndex = at;
+  const m = re.exec(s);
+  return m === null ? undefined : m[0];
+}
+
+/** `\n`, space, `\t`, `\r`, `\f`, `\v`: the blanks between tokens. */
+function isBlank(code: number): boolean {
+  return code === 0x0a || code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0c || code === 0x0b;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** `[\w$]`: a character that continues a word. */
+function isWordChar(code: number): boolean {
+  return isDigit(code) || isWordStart(code);
+}
+
+/** `[A-Za-z_$]`. */
+function isWordStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x24;
+}
 
 /** Splits SQL text into tokens; comments are skipped and `/*!NNNNN … *\/` conditional comments yield their content. */
 export function tokenize(sql: string): Token[] {
@@ -57,7 +94,12 @@ class Lexer {
   private step(): void {
     const s = this.src;
     const c = s[this.pos]!;
-    if (c === "\n" || c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v") return this.blank(1);
+    const code = s.charCodeAt(this.pos);
+    if (isBlank(code)) {
+      let end = this.pos + 1;
+      while (isBlank(s.charCodeAt(end))) end++;
+      return this.blank(end - this.pos);
+    }
     if (c === "#" || (c === "-" && s[this.pos + 1] === "-" && /[\s]/.test(s[this.pos + 2] ?? " "))) return this.lineComment();
     if (c === "/" && s[this.pos + 1] === "*") return this.blockComment();
     if (c === "*" && s[this.pos + 1] === "/" && this.conditional > 0) {
@@ -66,11 +108,16 @@ class Lexer {
     }
     if (c === "`") return this.quotedIdent();
     if (c === "'" || c === '"') return this.string(c);
-    if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(s[this.pos + 1] ?? ""))) return this.number();
-    if (/[A-Za-z_$\u0080-\uffff]/.test(c)) return this.word();
-    const op = OPERATORS.find((o) => s.startsWith(o, this.pos));
+    if (isDigit(code) || (c === "." && isDigit(s.charCodeAt(this.pos + 1)))) return this.number();
+    if (isWordStart(code) || code >= 0x80) return this.word();
+    const op = this.operator(c);
     if (!op) throw new ParseError(this.line, this.col(this.pos), `unexpected character ${JSON.stringify(c)}`);
     this.push("op", op, op, this.pos + op.length);
+  }
+
+  private operator(c: string): string | undefined {
+    for (const o of OPERATORS_BY_FIRST.get(c) ?? []) if (o.length === 1 || this.src.startsWith(o, this.pos)) return o;
+    return undefined;
   }
 
   private col(at: number): number {
@@ -89,7 +136,7 @@ class Lexer {
 
   private advance(end: number): void {
     for (let i = this.pos; i < end; i++) {
-      if (this.src[i] === "\n") {
+      if (this.src.charCodeAt(i) === 0x0a) {
         this.line++;
         this.lineStart = i + 1;
       }
@@ -108,10 +155,10 @@ class Lexer {
   }
 
   private blockComment(): void {
-    const m = /^\/\*!(\d{5,6})?/.exec(this.src.slice(this.pos, this.pos + 10));
-    if (m) {
+    const m = matchAt(CONDITIONAL, this.src, this.pos);
+    if (m !== undefined) {
       this.conditional++;
-      return this.blank(m[0].length);
+      return this.blank(m.length);
     }
     const end = this.src.indexOf("*/", this.pos + 2);
     if (end < 0) throw new ParseError(this.line, this.col(this.pos), "unclosed comment");
@@ -136,45 +183,51 @@ class Lexer {
   }
 
   private string(q: string): void {
+    const s = this.src;
     let i = this.pos + 1;
     let value = "";
     for (;;) {
-      const c = this.src[i];
+      // Copy the run of plain characters up to the next backslash or quote in one slice.
+      let j = i;
+      while (j < s.length && s[j] !== "\\" && s[j] !== q) j++;
+      value += s.slice(i, j);
+      i = j;
+      const c = s[i];
       if (c === undefined) throw new ParseError(this.line, this.col(this.pos), `unclosed quote ${JSON.stringify(q)}`);
       if (c === "\\") {
-        const e = this.src[i + 1] ?? "";
+        const e = s[i + 1] ?? "";
         value += ESCAPES[e] ?? (e === "%" || e === "_" ? "\\" + e : e);
         i += 2;
-      } else if (c === q && this.src[i + 1] === q) {
+      } else if (s[i + 1] === q) {
         value += q;
         i += 2;
-      } else if (c === q) {
+      } else {
         i++;
         break;
-      } else {
-        value += c;
-        i++;
       }
     }
-    this.push("string", value, this.src.slice(this.pos, i), i);
+    this.push("string", value, s.slice(this.pos, i), i);
   }
 
   private number(): void {
-    const rest = this.src.slice(this.pos);
-    const hex = /^0x[0-9a-fA-F]+/.exec(rest);
-    if (hex && !/[\w$]/.test(rest[hex[0].length] ?? "")) return this.push("hex", hex[0], hex[0], this.pos + hex[0].length);
-    const bit = /^0b[01]+/.exec(rest);
-    if (bit && !/[\w$]/.test(rest[bit[0].length] ?? "")) return this.push("bit", bit[0], bit[0], this.pos + bit[0].length);
-    const m = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(rest)!;
-    if (/[A-Za-z_$]/.test(rest[m[0].length] ?? "")) return this.word();
-    this.push("number", m[0], m[0], this.pos + m[0].length);
+    const s = this.src;
+    const hex = matchAt(HEX, s, this.pos);
+    if (hex !== undefined && !isWordChar(s.charCodeAt(this.pos + hex.length))) return this.push("hex", hex, hex, this.pos + hex.length);
+    const bit = matchAt(BIT, s, this.pos);
+    if (bit !== undefined && !isWordChar(s.charCodeAt(this.pos + bit.length))) return this.push("bit", bit, bit, this.pos + bit.length);
+    const m = matchAt(NUMBER, s, this.pos)!;
+    if (isWordStart(s.charCodeAt(this.pos + m.length))) return this.word();
+    this.push("number", m, m, this.pos + m.length);
   }
 
   private word(): void {
-    const rest = this.src.slice(this.pos);
-    const lit = /^([xXbB])'([0-9a-fA-F]*)'/.exec(rest);
-    if (lit) return this.push(lit[1]!.toLowerCase() === "x" ? "hex" : "bit", lit[0], lit[0], this.pos + lit[0].length);
-    const m = /^[\w$\u0080-\uffff]+/.exec(rest)!;
-    this.push("word", m[0], m[0], this.pos + m[0].length);
+    const s = this.src;
+    const first = s[this.pos];
+    if ((first === "x" || first === "X" || first === "b" || first === "B") && s[this.pos + 1] === "'") {
+      const lit = matchAt(QUOTED_LITERAL, s, this.pos);
+      if (lit !== undefined) return this.push(first === "x" || first === "X" ? "hex" : "bit", lit, lit, this.pos + lit.length);
+    }
+    const m = matchAt(WORD, s, this.pos)!;
+    this.push("word", m, m, this.pos + m.length);
   }
 }

@@ -3,6 +3,16 @@
  */
 import { ParseError, type Token } from "../lexer.ts";
 
+/**
+ * `value.toUpperCase() === upper`, deciding most mismatches without building the upper-cased copy: upper-casing
+ * never shortens a string, and only non-ASCII characters lengthen it.
+ */
+function sameWord(value: string, upper: string): boolean {
+  if (value === upper) return true;
+  if (value.length > upper.length || (value.length < upper.length && !/[^\x00-\x7f]/.test(value))) return false;
+  return value.toUpperCase() === upper;
+}
+
 /** Reads tokens in order; every `expect…` failure is a ParseError naming the offending token's position. */
 export class Cursor {
   private i = 0;
@@ -23,10 +33,12 @@ export class Cursor {
 
   /** True when the tokens ahead are these words (case-insensitive). */
   isWord(...words: string[]): boolean {
-    return words.every((w, k) => {
+    for (let k = 0; k < words.length; k++) {
       const t = this.peek(k);
-      return t.kind === "word" && t.value.toUpperCase() === w;
-    });
+      const w = words[k]!;
+      if (t.kind !== "word" || !sameWord(t.value, w)) return false;
+    }
+    return true;
   }
 
   /** Consumes the words when they are ahead; reports whether it did. */
