@@ -62,6 +62,7 @@ export class PrivateServer {
     private readonly binaries: ServerBinaries,
     /** The temp directory holding `data/`, the socket, the pid file and `error.log`. */
     readonly dir: string,
+    /** The TCP port on 127.0.0.1, kept across restarts. */
     readonly port: number,
   ) {
     this.url = `mysql://root@127.0.0.1:${port}`;
@@ -177,12 +178,18 @@ function installDataDir(installDb: string, dir: string): Promise<void> {
   });
 }
 
+// The watchers, held for the life of the process so nothing closes their pipes before it ends.
+const watchers = new Set<ChildProcess>();
+
 function startWatcher(dir: string): void {
+  // A direct child: bun test kills the processes a timed-out test spawned, which is why mariadb.ts starts the server
+  // while a test file loads. (A grandchild would survive that, but bun closes a child's stdin pipe when it exits.)
   const watcher = spawn("sh", ["-c", WATCHER_SCRIPT, "stats-db-watcher", dir], {
     stdio: ["pipe", "ignore", "ignore"],
     detached: true,
   });
   watcher.unref();
+  watchers.add(watcher);
   // The pipe must not keep the test runner alive: its closing at exit is the watcher's signal.
   (watcher.stdin as unknown as { unref?: () => void } | null)?.unref?.();
 }
