@@ -8,7 +8,8 @@ import type { AppliedFile } from "./executor.ts";
 
 const plural = (n: number): string => (n > 1 ? "s" : "");
 
-function counts(ok: number, failed: number, noun: string): string | undefined {
+/** A footer count line, e.g. `2 migrations`, `1 migration ok, 1 with errors`, `1 sql statement with errors`. */
+export function counts(ok: number, failed: number, noun: string): string | undefined {
   if (ok > 0 && failed > 0) return `${ok} ${noun}${plural(ok)} ok, ${failed} with errors`;
   if (ok > 0) return `${ok} ${noun}${plural(ok)}`;
   if (failed > 0) return `${failed} ${noun}${plural(failed)} with errors`;

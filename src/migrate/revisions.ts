@@ -90,6 +90,12 @@ export class RevisionStore {
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
+  /** Deletes the rows of the given versions (what `migrate down` does once it reverted their files). */
+  async delete(versions: readonly string[]): Promise<void> {
+    if (versions.length === 0) return;
+    await this.conn.exec(`DELETE FROM ${this.table} WHERE ${ident("version")} IN (${versions.map(() => "?").join(", ")})`, versions);
+  }
+
   /** Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns). */
   async write(rev: Revision): Promise<void> {
     const values = [rev.version, rev.description, rev.type, rev.applied, rev.total, rev.executedAt, rev.executionTime, rev.error, rev.errorStmt, rev.hash, JSON.stringify(rev.partialHashes), rev.operatorVersion];

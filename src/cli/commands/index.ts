@@ -16,6 +16,7 @@ const migrate = defineCommand({
     validate: () => import("./migrate-validate.ts").then((m) => m.default),
     apply: () => import("./migrate-apply.ts").then((m) => m.default),
     status: () => import("./migrate-status.ts").then((m) => m.default),
+    down: () => import("./migrate-down.ts").then((m) => m.default),
   },
 });
 

@@ -49,7 +49,8 @@ function txModeOf(value: string | undefined): TxMode {
   throw new UsageError(`unknown tx-mode "${v}": use file, all or none`);
 }
 
-function lockTimeoutMs(value: string): number {
+/** Reads `--lock-timeout` (a Go duration such as `10s`) as milliseconds; a bad value is a usage error. */
+export function lockTimeoutMs(value: string): number {
   try {
     return parseGoDuration(value);
   } catch (e) {

@@ -1,0 +1,76 @@
+/**
+ * `stats-db migrate down [amount]`: verifies atlas.sum, connects, takes Atlas's apply lock, and reverts the last
+ * applied file(s) with a plan computed from the live schema and the directory at the target version, after checks
+ * that nothing the plan drops holds data. Prints the report (text or JSON).
+ */
+import process from "node:process";
+import { defineCommand } from "citty";
+import { type Connection, connect } from "../../db/connect.ts";
+import { revisionsSchemaOf } from "../../migrate/apply.ts";
+import { migrateDown } from "../../migrate/down.ts";
+import type { ReplayFn } from "../../migrate/down-plan.ts";
+import { downJson, formatDownText } from "../../migrate/down-report.ts";
+import { acquireLock, APPLY_LOCK } from "../../migrate/lock.ts";
+import { openDatabase, requireUrl } from "../connect.ts";
+import { ReportedError, UsageError } from "../errors.ts";
+import { boundSchema, devReplayUrl } from "../live-source.ts";
+import { dirArg, globalArgs } from "../options.ts";
+import { resolveSettings } from "../settings.ts";
+import { openDir, verifyDir } from "../sources.ts";
+import { TOOL_VERSION } from "../version.ts";
+import { isJsonFormat, lockTimeoutMs, migrateDbArgs } from "./migrate-apply.ts";
+
+/** Reads `[amount]`: a whole number of files, at least 1. */
+export function parseDownAmount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
+  const n = Number(value);
+  if (n < 1) throw new UsageError(`cannot revert '${n}' migration files`);
+  return n;
+}
+
+export default defineCommand({
+  meta: { name: "down", description: "revert the last applied migration file(s), planned from the live schema" },
+  args: {
+    ...globalArgs,
+    ...dirArg,
+    ...migrateDbArgs,
+    amount: { type: "positional", required: false, description: "revert this many files (default 1)" },
+    "to-version": { type: "string", description: "revert every file applied after this version" },
+    "dry-run": { type: "boolean", description: "run the checks and print the plan; change nothing" },
+    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data" },
+    "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
+    "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
+  },
+  async run({ args }) {
+    const amount = parseDownAmount(args.amount as string | undefined);
+    if (amount !== undefined && args["to-version"] !== undefined) throw new UsageError("give either an amount or --to-version, not both");
+    const json = isJsonFormat(args.format);
+    const settings = resolveSettings(args);
+    const migration = settings.project?.migration ?? {};
+    const timeout = lockTimeoutMs(args["lock-timeout"] ?? migration.lockTimeout ?? "10s");
+    const dir = openDir(settings.dir);
+    verifyDir(dir);
+    const url = requireUrl(settings.url);
+    const schema = boundSchema(url);
+    const devUrl = settings.devUrl;
+    const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
+    const { conn, options } = await openDatabase(url);
+    let lockConn: Connection | undefined;
+    try {
+      lockConn = await connect(url, options);
+      const lock = await acquireLock(lockConn, APPLY_LOCK, timeout);
+      const explicit = args["revisions-schema"] ?? migration.revisionsSchema;
+      const report = await migrateDown(conn, {
+        dir, schema, revisionsSchema: revisionsSchemaOf(explicit, schema), revisionsSchemaExplicit: explicit !== undefined,
+        dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
+        ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
+      }).finally(() => lock.release().catch(() => undefined));
+      process.stdout.write(json ? JSON.stringify(downJson(report)) + "\n" : formatDownText(report));
+      if (report.failure && json) throw new ReportedError(report.failure.message);
+      if (report.failure) throw report.failure;
+    } finally {
+      await Promise.all([lockConn?.close(), conn.close()]);
+    }
+  },
+});

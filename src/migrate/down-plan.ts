@@ -1,0 +1,65 @@
+/**
+ * The plan of `migrate down`, one step per reverted file (newest first): the step's target is the schema the
+ * directory builds at the previous revision, its current state the live schema with the earlier steps applied, and
+ * its statements `plan(diff(current, target))`. Because every step starts from the live state, a re-run after a
+ * failure plans only what is left.
+ */
+import type { Flavor } from "../mysql/flavor.ts";
+import { plan, type PlannedStatement } from "../mysql/plan.ts";
+import { applyChanges } from "../schema/apply.ts";
+import { diff } from "../schema/diff.ts";
+import { emptySchema, type Schema } from "../schema/model.ts";
+import type { MigrationFile } from "./dir.ts";
+import { type DownCheck, dataChecks } from "./down-checks.ts";
+import { type DownSelection, filesUpTo } from "./down-target.ts";
+import type { Revision } from "./revisions.ts";
+
+/** The `error` text that marks a revision whose file an unfinished run already reverted. */
+export const REVERTED_MARK = "reverted by migrate down";
+
+/** Whether an earlier, interrupted run already reverted this revision's file (its row is marked, not yet deleted). */
+export function isMarkedReverted(rev: Revision): boolean {
+  return rev.applied === 0 && rev.error.startsWith(REVERTED_MARK);
+}
+
+/** One reverted file: its checks and statements. */
+export interface DownStep {
+  readonly revision: Revision;
+  /** The version the database is at after this step ("" when none is left). */
+  readonly to: string;
+  /** An interrupted run already reverted this file; the step only removes its row. */
+  readonly alreadyReverted: boolean;
+  readonly checks: readonly DownCheck[];
+  readonly statements: readonly PlannedStatement[];
+}
+
+/** Builds the schema of a list of directory files (in memory, or on a dev database). */
+export type ReplayFn = (files: readonly MigrationFile[], flavor: Flavor) => Promise<Schema>;
+
+/** What planDown needs. */
+export interface DownPlanInput {
+  readonly live: Schema;
+  readonly selection: DownSelection;
+  readonly files: readonly MigrationFile[];
+  readonly flavor: Flavor;
+  readonly replay: ReplayFn;
+}
+
+/** Plans every step; checks are computed against the live schema, since they all run before the first statement. */
+export async function planDown(input: DownPlanInput): Promise<DownStep[]> {
+  const { reverted } = input.selection;
+  let state = input.live;
+  const steps: DownStep[] = [];
+  for (const [i, revision] of reverted.entries()) {
+    const to = reverted[i + 1]?.version ?? input.selection.target;
+    if (isMarkedReverted(revision)) {
+      steps.push({ revision, to, alreadyReverted: true, checks: [], statements: [] });
+      continue;
+    }
+    const target = to === "" ? emptySchema : await input.replay(filesUpTo(input.files, to), input.flavor);
+    const changes = diff(state, target);
+    steps.push({ revision, to, alreadyReverted: false, checks: dataChecks(changes, input.live), statements: plan(changes, input.flavor, { current: state }) });
+    state = applyChanges(state, changes);
+  }
+  return steps;
+}

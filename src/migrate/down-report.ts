@@ -1,0 +1,78 @@
+/**
+ * The report of `migrate down`: Atlas's text (atlas-compat.md §5: header, a checks block and a reverting block per
+ * version, the footer) and the `{{ json . }}` object (Atlas's `MigrateDown`, plus the checks that ran).
+ */
+import { formatGoDuration } from "./apply-duration.ts";
+import { counts } from "./apply-report.ts";
+import type { DownReport, StepResult } from "./down.ts";
+import { DataLossError } from "./down-errors.ts";
+import type { Revision } from "./revisions.ts";
+
+/** Printed when no revision is after the target. */
+export const NOTHING_TO_REVERT = "No migration files to revert";
+
+/** The header: `Migrating down from version X to Y (N migration[s] in total):` (` to Y` left out when none is left). */
+export function downHeader(report: DownReport): string {
+  const n = report.planned.length;
+  return `Migrating down from version ${report.current}${report.target ? ` to ${report.target}` : ""} (${n} migration${n > 1 ? "s" : ""} in total):`;
+}
+
+function statementLine(sql: string): string {
+  return `    -> ${sql.replaceAll("\n", "\n       ")}`;
+}
+
+function checksBlock(r: StepResult, failure: Error | undefined): string[] {
+  if (r.checks.length === 0) return [];
+  const lines = ["", `  -- checks before reverting version ${r.step.revision.version}`, ...r.checks.map((c) => statementLine(c.stmt))];
+  const failed = r.checks.some((c) => !c.passed);
+  lines.push(failed ? `    ${failure instanceof DataLossError ? failure.reason : "check failed"}` : `  -- ok (${formatGoDuration(r.checksNs)})`);
+  return lines;
+}
+
+function revertBlock(r: StepResult): string[] {
+  if (!r.ran) return [];
+  const lines = ["", `  -- reverting version ${r.step.revision.version}`, ...r.applied.map(statementLine)];
+  if (r.error) lines.push(`    ${r.error.text}`);
+  else lines.push(r.step.alreadyReverted ? "  -- ok (already reverted by an earlier, unfinished run)" : `  -- ok (${formatGoDuration(r.durationNs)})`);
+  return lines;
+}
+
+/** The footer lines after the dashes: total time, reverted files, statements. */
+export function downSummary(report: DownReport): string[] {
+  const ran = report.steps.filter((s) => s.ran);
+  const failed = ran.filter((s) => s.error).length;
+  const stmts = ran.reduce((n, s) => n + s.applied.length, 0);
+  const lines = [formatGoDuration(report.durationNs), counts(ran.length - failed, failed, "migration"), counts(stmts - failed, failed, "sql statement")];
+  return lines.filter((l): l is string => l !== undefined);
+}
+
+/** The report as text, shaped like Atlas's. */
+export function formatDownText(report: DownReport): string {
+  if (report.planned.length === 0) return NOTHING_TO_REVERT + "\n";
+  const body = report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)]);
+  const footer = ["", "  -------------------------", ...downSummary(report).map((l) => `  -- ${l}`)];
+  return [downHeader(report), ...body, ...footer].join("\n") + "\n";
+}
+
+function file(rev: Revision): { Name: string; Version: string; Description: string } {
+  return { Name: `${rev.version}${rev.description ? `_${rev.description}` : ""}.sql`, Version: rev.version, Description: rev.description };
+}
+
+/** The report as Atlas's `{{ json . }}` prints it (keys as in `MigrateDown`; `Checks` added). */
+export function downJson(report: DownReport): Record<string, unknown> {
+  return {
+    Planned: report.planned.map(file),
+    Reverted: report.steps.filter((s) => s.ran).map((s) => ({
+      ...file(s.step.revision), Start: s.start?.toISOString(), End: s.end?.toISOString(), Skipped: 0, Applied: s.applied, Scope: "versions",
+      ...(s.error ? { Error: { Stmt: s.error.stmt, Text: s.error.text } } : {}),
+    })),
+    Checks: report.steps.flatMap((s) => s.checks.map((c) => ({ Version: s.step.revision.version, Stmt: c.stmt, Passed: c.passed }))),
+    Current: report.current,
+    Target: report.target,
+    Total: report.planned.length,
+    Start: report.start.toISOString(),
+    End: report.end.toISOString(),
+    DryRun: report.dryRun,
+    ...(report.failure ? { Error: report.failure.message } : {}),
+  };
+}

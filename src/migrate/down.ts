@@ -1,0 +1,153 @@
+/**
+ * `migrate down` as a library call: read the revisions, choose what to revert, inspect the live schema, plan one step
+ * per file, run every data check before the first statement, then execute step by step. A finished step marks its
+ * row (so a re-run with the same arguments resumes instead of going further down); the rows go once all steps ran.
+ * The caller verifies atlas.sum first and holds the apply lock.
+ */
+import process from "node:process";
+import type { Queryable } from "../db/types.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import { inspectWithFlavor } from "../mysql/inspect.ts";
+import { AmbiguousRevisionsError } from "./apply-errors.ts";
+import { checkPasses } from "./down-checks.ts";
+import { DataLossError, RevertStatementError } from "./down-errors.ts";
+import { type DownStep, planDown, REVERTED_MARK, type ReplayFn } from "./down-plan.ts";
+import { type DownTarget, selectReverted } from "./down-target.ts";
+import type { MigrationDir } from "./dir.ts";
+import { replayFiles } from "./replay.ts";
+import { type Revision, RevisionStore } from "./revisions.ts";
+import { DEFAULT_REVISIONS_SCHEMA } from "./revisions-table.ts";
+
+/** The options of one down run. */
+export interface DownOptions extends DownTarget {
+  readonly dir: MigrationDir;
+  /** The schema the URL is bound to: the one inspected and reverted. */
+  readonly schema: string;
+  /** Where the revisions table lives (see revisionsSchemaOf). */
+  readonly revisionsSchema: string;
+  /** Whether the revisions schema was named explicitly (flag or env), which skips Atlas's clarity check. */
+  readonly revisionsSchemaExplicit: boolean;
+  /** Run the checks and print the plan; execute nothing and write no row. */
+  readonly dryRun: boolean;
+  /** Skip the data checks. */
+  readonly forceDataLoss: boolean;
+  /** Written to `operator_version` of a row a failed or unfinished run leaves behind. */
+  readonly operatorVersion: string;
+  /** Builds the schema of directory files (default: in-memory replay). */
+  readonly replay?: ReplayFn;
+}
+
+/** One check as it ran. */
+export interface CheckResult {
+  readonly stmt: string;
+  readonly passed: boolean;
+}
+
+/** One step as it ran: its checks, and its statements when the revert phase reached it. */
+export interface StepResult {
+  readonly step: DownStep;
+  readonly checks: readonly CheckResult[];
+  /** Wall time of the step's checks in nanoseconds. */
+  readonly checksNs: bigint;
+  /** Whether the revert phase reached this step (false when a check failed or an earlier step failed). */
+  readonly ran: boolean;
+  readonly start?: Date;
+  readonly end?: Date;
+  readonly durationNs: bigint;
+  /** Statements executed (or, in a dry run, shown), the failing one included. */
+  readonly applied: readonly string[];
+  readonly error?: { readonly stmt: string; readonly text: string };
+}
+
+/** The outcome of a run (Atlas's `MigrateDown` report). */
+export interface DownReport {
+  /** The revisions chosen for reverting, newest first. */
+  readonly planned: readonly Revision[];
+  readonly steps: readonly StepResult[];
+  readonly current: string;
+  readonly target: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly durationNs: bigint;
+  readonly dryRun: boolean;
+  /** What stopped the run: a DataLossError (nothing changed) or a RevertStatementError. */
+  readonly failure?: Error;
+}
+
+const inMemory: ReplayFn = async (files, flavor: Flavor) => replayFiles(files, flavor);
+
+async function readRevisions(conn: Queryable, store: RevisionStore, opts: DownOptions): Promise<Revision[]> {
+  if (await store.exists()) return store.readAll();
+  if (!opts.revisionsSchemaExplicit && opts.revisionsSchema === opts.schema && (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists())) {
+    throw new AmbiguousRevisionsError(opts.schema);
+  }
+  return [];
+}
+
+async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: boolean): Promise<{ results: StepResult[]; failure?: DataLossError }> {
+  const results: StepResult[] = [];
+  let failure: DataLossError | undefined;
+  for (const step of steps) {
+    const t0 = process.hrtime.bigint();
+    const checks: CheckResult[] = [];
+    for (const c of skip || failure ? [] : step.checks) {
+      const passed = await checkPasses(conn, c);
+      checks.push({ stmt: c.sql, passed });
+      if (!passed) {
+        failure = new DataLossError(step.revision.version, c.table, c.column);
+        break;
+      }
+    }
+    results.push({ step, checks, checksNs: process.hrtime.bigint() - t0, ran: false, durationNs: 0n, applied: [] });
+  }
+  return failure ? { results, failure } : { results };
+}
+
+// Executes one step; unless it is the last, a finished step marks its row so a re-run skips it.
+async function revertStep(conn: Queryable, store: RevisionStore, result: StepResult, opts: DownOptions, mark?: string): Promise<{ result: StepResult; failure?: Error }> {
+  const start = new Date();
+  const t0 = process.hrtime.bigint();
+  const rev = result.step.revision;
+  const applied: string[] = [];
+  const done = (extra: Partial<StepResult> = {}): StepResult => ({ ...result, ran: true, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, applied, ...extra });
+  for (const s of result.step.statements) {
+    applied.push(s.sql);
+    try {
+      if (!opts.dryRun) await conn.exec(s.sql);
+    } catch (e) {
+      const text = (e as Error).message;
+      // Best effort: the row tells `status` the revert failed; the re-run recomputes the plan from the live state anyway.
+      await store.write({ ...rev, error: text, errorStmt: s.sql, operatorVersion: opts.operatorVersion }).catch(() => undefined);
+      return { result: done({ error: { stmt: s.sql, text } }), failure: new RevertStatementError(s.sql, rev.version, text, { cause: e }) };
+    }
+  }
+  if (!opts.dryRun && mark !== undefined && !result.step.alreadyReverted) {
+    await store.write({ ...rev, applied: 0, error: mark, errorStmt: "", partialHashes: [], operatorVersion: opts.operatorVersion });
+  }
+  return { result: done() };
+}
+
+/** Runs `migrate down` on a connection (the caller holds the lock); a failed check or statement ends up in `failure`. */
+export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<DownReport> {
+  const start = new Date();
+  const t0 = process.hrtime.bigint();
+  const store = new RevisionStore(conn, opts.revisionsSchema);
+  const selection = selectReverted(await readRevisions(conn, store, opts), opts);
+  const report = (steps: StepResult[], failure?: Error): DownReport => ({
+    planned: selection.reverted, steps, current: selection.current, target: selection.target, start, end: new Date(),
+    durationNs: process.hrtime.bigint() - t0, dryRun: opts.dryRun, ...(failure ? { failure } : {}),
+  });
+  if (selection.reverted.length === 0) return report([]);
+  const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);
+  const steps = await planDown({ live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory });
+  const { results, failure } = await runChecks(conn, steps, opts.forceDataLoss);
+  if (failure) return report(results, failure);
+  const mark = `${REVERTED_MARK}; the revert to ${selection.target === "" ? "no version" : `version ${selection.target}`} has not finished`;
+  for (const [i, step] of results.entries()) {
+    const ran = await revertStep(conn, store, step, opts, i < results.length - 1 ? mark : undefined);
+    results[i] = ran.result;
+    if (ran.failure) return report(results, ran.failure);
+  }
+  if (!opts.dryRun) await store.delete(selection.reverted.map((r) => r.version));
+  return report(results);
+}
