@@ -1,6 +1,6 @@
 /**
  * The compiled binary against a real server, copied to an empty directory and run with `env -i` (no Bun, no Node, no
- * node_modules): status, apply --dry-run, apply, status — as root and as a user holding exactly `stats-db grants`.
+ * node_modules): status, apply --dry-run, apply, status, down — as root and as a user holding exactly `stats-db grants`.
  * It embeds a small MariaDB-compatible directory (the repository's migrations are planned for MySQL 8).
  */
 import { beforeAll, describe, expect, test } from "bun:test";
@@ -35,7 +35,7 @@ async function columns(conn: Connection, table: string): Promise<string[]> {
 const status = (current: string, next: string, executed: number, pending: number) =>
   [`  -- Current Version: ${current}`, `  -- Next Version:    ${next}`, `  -- Executed Files:  ${executed}`, `  -- Pending Files:   ${pending}`].join("\n") + "\n";
 
-// status → apply --dry-run (nothing changes) → apply → status, all with the URL as the only input.
+// status → apply --dry-run (nothing changes) → apply → status → down --dry-run → down → status, the URL the only input.
 async function releaseSequence(url: string, conn: Connection): Promise<void> {
   expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: PENDING\n" + status("No migration applied yet", "20260101000000", 0, 2), stderr: "" });
 
@@ -52,6 +52,16 @@ async function releaseSequence(url: string, conn: Connection): Promise<void> {
 
   expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: OK\n" + status("20260102000000", "Already at latest version", 2, 0), stderr: "" });
   expect(run(["migrate", "apply", "--url", url])).toEqual({ code: 0, stdout: "No migration files to execute\n", stderr: "" });
+
+  const downDry = run(["migrate", "down", "--dry-run", "--url", url]);
+  expect(downDry.code).toBe(0);
+  expect(downDry.stdout).toStartWith("Migrating down from version 20260102000000 to 20260101000000 (1 migration in total):\n");
+  expect(downDry.stdout).toContain("    -> ALTER TABLE `events` DROP COLUMN `site`\n");
+  expect(await columns(conn, "events")).toEqual(["id", "name", "site"]);
+
+  expect(run(["migrate", "down", "--url", url])).toMatchObject({ code: 0, stderr: "" });
+  expect(await columns(conn, "events")).toEqual(["id", "name"]);
+  expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: PENDING\n" + status("20260101000000", "20260102000000", 1, 1), stderr: "" });
 }
 
 describe("compiled binary under env -i against the test server", () => {
@@ -59,7 +69,7 @@ describe("compiled binary under env -i against the test server", () => {
     expect(run(["version"]).stdout).toContain("migrations: 20260102000000 (latest of 2 files embedded)\n");
   });
 
-  test("status, apply --dry-run, apply, status as root; schema diff against mem://embedded finds drift", async () => {
+  test("status, apply --dry-run, apply, status, down as root; schema diff against mem://embedded finds drift", async () => {
     await withTestDatabase(async ({ url, conn }) => {
       expect(run(["migrate", "apply", "1", "--url", url]).code).toBe(0);
       // Before a release: the live schema against the embedded files up to the version it is at.
@@ -68,7 +78,9 @@ describe("compiled binary under env -i against the test server", () => {
       expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded?version=2026"])).toMatchObject({ code: 2, stderr: "Error: mem://embedded?version=2026: no embedded migration has version 2026\n" });
       await conn.query("DROP TABLE `atlas_schema_revisions`, `events`");
       await releaseSequence(url, conn);
-      const drift = ["schema", "diff", "--from", url, "--to", "mem://embedded"];
+      // After the down the database is at the first version again; against all files the second one shows up.
+      expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded"]).stdout).toContain("ADD COLUMN `site` varchar(255) NULL");
+      const drift = ["schema", "diff", "--from", url, "--to", "mem://embedded?version=20260101000000"];
       expect(run(drift)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
       await conn.query("ALTER TABLE `events` ADD COLUMN `hotfix` int NULL");
       expect(run(drift)).toEqual({ code: 0, stdout: '-- Modify "events" table\nALTER TABLE `events` DROP COLUMN `hotfix`;\n', stderr: "" });
