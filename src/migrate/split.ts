@@ -41,11 +41,17 @@ interface RawStmt {
   comments: string[];
 }
 
-/** A cheap necessary condition for reBegin to match at `at`: it starts with a blank or the B of BEGIN. */
-function mayBegin(s: string, at: number): boolean {
-  const c = s.charCodeAt(at);
+/** A cheap necessary condition for reBegin to match at a character: it is a blank or the B of BEGIN. */
+function mayBegin(c: number): boolean {
   return c === 0x42 || c === 0x62 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
+
+/**
+ * ASCII characters the scan loop passes over without effect wherever they are (past the first position): not a
+ * parenthesis, quote or comment start, and unable to start a BEGIN (see mayBegin). The delimiter's first character
+ * is excluded at run time.
+ */
+const PLAIN = new Uint8Array(0x80).map((_, c) => (mayBegin(c) || "()'\"`#-/".includes(String.fromCharCode(c)) ? 0 : 1));
 
 function matchAt(re: RegExp, s: string, at: number): string | undefined {
   re.lastIndex = at;
@@ -80,6 +86,7 @@ class Scanner {
     let openingPos = 0;
     this.skipSpaces();
     for (;;) {
+      this.skipPlain();
       const r = this.next();
       if (r === EOS) {
         if (depth > 0) throw this.error(openingPos, "unclosed '('");
@@ -109,7 +116,7 @@ class Scanner {
       } else if (r === 0x2f && this.pick() === 0x2a) {
         this.next();
         this.comment("/*", "*/");
-      } else if (this.atBegin() && this.skipBegin()) {
+      } else if (mayBegin(r) && this.atBegin() && this.skipBegin()) {
         return this.emit(this.input.slice(0, this.pos));
       }
     }
@@ -118,8 +125,21 @@ class Scanner {
   // Either the statement starts with BEGIN, or BEGIN follows (at least) one space inside it.
   private atBegin(): boolean {
     if (this.delim !== DEFAULT_DELIM) return false;
-    if (this.pos === 1) return mayBegin(this.input, 0) && matchAt(reBegin, this.input, 0) !== undefined;
-    return this.pos > 1 && mayBegin(this.input, this.pos - 2) && matchAt(reBegin, this.input, this.pos - 2) !== undefined;
+    if (this.pos === 1) return matchAt(reBegin, this.input, 0) !== undefined;
+    return this.pos > 1 && mayBegin(this.input.charCodeAt(this.pos - 2)) && matchAt(reBegin, this.input, this.pos - 2) !== undefined;
+  }
+
+  /** Passes over a run of PLAIN characters at once (never the first one: position 1 may start a DELIMITER command). */
+  private skipPlain(): void {
+    if (this.pos === 0) return;
+    const s = this.input;
+    const delim = this.delim.charCodeAt(0);
+    let p = this.pos;
+    for (let c = s.charCodeAt(p); c < 0x80 && PLAIN[c] === 1 && c !== delim; c = s.charCodeAt(p)) p++;
+    if (p === this.pos) return;
+    this.width = 1;
+    this.total += p - this.pos;
+    this.pos = p;
   }
 
   private next(): number {

@@ -50,12 +50,18 @@ export function defaultCollation(charset: string, flavor: Flavor): string {
   return found;
 }
 
+/** Collation → charset answers already found (the names come from a fixed set, so this stays small). */
+const charsetOf = new Map<string, string>();
+
 /** The charset a collation belongs to; throws UnknownCharsetError for an unknown collation. */
 export function charsetOfCollation(collation: string): string {
+  const known = charsetOf.get(collation);
+  if (known !== undefined) return known;
   const co = canonicalCollation(collation);
   if (co === "binary") return "binary";
   const cs = BY_LENGTH.find((c) => co.startsWith(c + "_"));
   if (!cs) throw new UnknownCharsetError(collation);
+  charsetOf.set(collation, cs);
   return cs;
 }
 

@@ -40,7 +40,6 @@ const HEX = /0x[0-9a-fA-F]+/y;
 const BIT = /0b[01]+/y;
 const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
 const QUOTED_LITERAL = /([xXbB])'([0-9a-fA-F]*)'/y;
-const WORD = /[\w$\u0080-\uffff]+/y;
 const CONDITIONAL = /\/\*!(\d{5,6})?/y;
 
 /** Matches a sticky pattern at `at`; the match text or undefined. */
@@ -227,7 +226,9 @@ class Lexer {
       const lit = matchAt(QUOTED_LITERAL, s, this.pos);
       if (lit !== undefined) return this.push(first === "x" || first === "X" ? "hex" : "bit", lit, lit, this.pos + lit.length);
     }
-    const m = matchAt(WORD, s, this.pos)!;
-    this.push("word", m, m, this.pos + m.length);
+    let end = this.pos + 1;
+    for (let c = s.charCodeAt(end); isWordChar(c) || c >= 0x80; c = s.charCodeAt(end)) end++;
+    const m = s.slice(this.pos, end);
+    this.push("word", m, m, end);
   }
 }

@@ -84,6 +84,7 @@ export function foreignKeyIndex(fk: ForeignKey, explicitName: string | undefined
 /** Indexes missing for foreign keys; a generated key name (`<table>_ibfk_<n>`) counts as no name. */
 function implicitForeignKeyIndexes(table: Table): Index[] {
   const out: Index[] = [];
+  if (table.foreignKeys.length === 0) return out;
   const generated = new RegExp(`^${table.name.replace(/[^\w]/g, "\\$&")}_ibfk_\\d+$`);
   for (const fk of table.foreignKeys) {
     const current = { ...table, indexes: [...table.indexes, ...out] };

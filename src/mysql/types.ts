@@ -109,10 +109,19 @@ export function canonicalType(spec: TypeSpec): string {
   }
 }
 
+/** Canonical forms already computed: a schema repeats a handful of type texts on thousands of columns. */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 4096;
+
 /** Normalises type text to its canonical form, e.g. `INT(11) UNSIGNED` → `int unsigned`, `numeric(5)` → `decimal(5,0)`. */
 export function normalizeType(text: string): string {
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
   const cur = new Cursor(tokenize(text));
   const spec = readType(cur);
   cur.expectEnd();
-  return canonicalType(spec);
+  const canonical = canonicalType(spec);
+  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+  normalized.set(text, canonical);
+  return canonical;
 }

@@ -5,7 +5,7 @@
 import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
-import type { Schema, Table } from "./model.ts";
+import { type Schema, type Table, tableIndex } from "./model.ts";
 
 /** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
@@ -18,18 +18,17 @@ function applyChange(schema: Schema, change: Change): Schema {
       if (has(schema, change.table.name)) throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
       return { ...schema, tables: [...schema.tables, change.table] };
     case "DropTable":
-      table(schema, change.table.name);
+      tableAt(schema, change.table.name);
       return { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) };
     case "RenameTable":
       return renameTable(schema, change.from, change.to);
     case "ModifyTable": {
-      const before = table(schema, change.table);
-      const after = change.changes.reduce(applyTableChange, before);
+      const at = tableAt(schema, change.table);
+      const after = change.changes.reduce(applyTableChange, schema.tables[at]!);
       const renamed = renamedColumns(change);
-      return {
-        ...schema,
-        tables: schema.tables.map((t) => (t.name === change.table ? after : renamed.size ? retargetForeignKeys(t, change.table, renamed) : t)),
-      };
+      const tables = renamed.size ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed)) : schema.tables.slice();
+      tables[at] = after;
+      return { ...schema, tables };
     }
     case "ModifySchema":
       return { ...schema, ...(change.charset ? { charset: change.charset } : {}), ...(change.collate ? { collate: change.collate } : {}) };
@@ -39,18 +38,18 @@ function applyChange(schema: Schema, change: Change): Schema {
 }
 
 function has(schema: Schema, name: string): boolean {
-  return schema.tables.some((t) => t.name === name);
+  return tableIndex(schema, name) >= 0;
 }
 
-function table(schema: Schema, name: string): Table {
-  const t = schema.tables.find((x) => x.name === name);
-  if (!t) throw new ApplyError(`table "${name}" does not exist`, name);
-  return t;
+function tableAt(schema: Schema, name: string): number {
+  const at = tableIndex(schema, name);
+  if (at < 0) throw new ApplyError(`table "${name}" does not exist`, name);
+  return at;
 }
 
 /** Renames a table and the foreign keys of other tables that point at it. */
 function renameTable(schema: Schema, from: string, to: string): Schema {
-  table(schema, from);
+  tableAt(schema, from);
   if (has(schema, to)) throw new ApplyError(`table "${to}" already exists`, to);
   return {
     ...schema,

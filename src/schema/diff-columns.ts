@@ -3,7 +3,7 @@
  * in the desired order (the server keeps column order, so the plan must too).
  */
 import type { ColumnPosition, TableChange } from "./changes.ts";
-import { comparableColumn, deepEqual } from "./equal.ts";
+import { columnsEqual, comparableColumn } from "./equal.ts";
 import type { Column, Table } from "./model.ts";
 
 /** Column renames declared in the desired table that apply to the current one (old name → new name). */
@@ -38,7 +38,7 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
       changes.push({ kind: "AddColumn", column: stripRename(col), ...(atEnd ? {} : { position }) });
       return;
     }
-    const same = deepEqual(comparableColumn(existing), comparableColumn(col));
+    const same = columnsEqual(existing, col);
     if (same && inPlace) return;
     if (!same && storageChanges(existing, col)) {
       // Servers cannot MODIFY a column into or out of being generated, nor between VIRTUAL and STORED.

@@ -8,7 +8,7 @@ import { columnRenames } from "./diff-columns.ts";
 import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
 import { diffTable } from "./diff-table.ts";
 import { comparableTable } from "./equal.ts";
-import type { Schema } from "./model.ts";
+import type { Schema, Table } from "./model.ts";
 
 /** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
 export function diff(current: Schema, desired: Schema): Change[] {
@@ -18,7 +18,8 @@ export function diff(current: Schema, desired: Schema): Change[] {
     changes.push({ kind: "ModifySchema", charset: desired.charset, collate: desired.collate });
   }
   const currentNames = new Set(current.tables.map((t) => t.name));
-  const desiredNames = new Set(desired.tables.map((t) => t.name));
+  const desiredByName = byName(desired);
+  const desiredNames = new Set(desiredByName.keys());
 
   const tableRenames: Change[] = desired.tables
     .filter((d) => d.renamedFrom && !currentNames.has(d.name) && currentNames.has(d.renamedFrom) && !desiredNames.has(d.renamedFrom))
@@ -27,8 +28,9 @@ export function diff(current: Schema, desired: Schema): Change[] {
   // Diff against the current schema as it is after the renames: the server carries references along.
   let renamed = applyChanges(current, tableRenames);
   const columnRenameChanges = new Map<string, TableChange[]>();
+  const renamedByName = byName(renamed);
   for (const d of desired.tables) {
-    const c = renamed.tables.find((t) => t.name === d.name);
+    const c = renamedByName.get(d.name);
     if (!c) continue;
     const list: TableChange[] = [...columnRenames(c, d)].map(([from, to]) => ({ kind: "RenameColumn", from, to }));
     if (list.length) columnRenameChanges.set(d.name, list);
@@ -37,7 +39,7 @@ export function diff(current: Schema, desired: Schema): Change[] {
 
   const added: Change[] = [];
   for (const c of renamed.tables) {
-    const d = desired.tables.find((t) => t.name === c.name);
+    const d = desiredByName.get(c.name);
     if (!d) {
       changes.push({ kind: "DropTable", table: c });
       continue;
@@ -48,4 +50,11 @@ export function diff(current: Schema, desired: Schema): Change[] {
   const have = new Set(renamed.tables.map((t) => t.name));
   for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: comparableTable(d) });
   return rebuildForeignKeysOnRetype([...changes, ...added], renamed, desired);
+}
+
+/** Tables by name (the first of a name wins, as a search in order would find it). */
+function byName(schema: Schema): Map<string, Table> {
+  const out = new Map<string, Table>();
+  for (const t of schema.tables) if (!out.has(t.name)) out.set(t.name, t);
+  return out;
 }

@@ -40,10 +40,24 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return sameEntries(a as Record<string, unknown>, b as Record<string, unknown>);
+}
+
+/** Both objects have the same keys with defined values (`ignore` left out), and deeply equal values under them. */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>, ignore?: string): boolean {
+  let unmatched = 0;
+  for (const k of Object.keys(a)) {
+    if (k === ignore || a[k] === undefined) continue;
+    if (!deepEqual(a[k], b[k])) return false;
+    unmatched++;
+  }
+  for (const k of Object.keys(b)) if (k !== ignore && b[k] !== undefined) unmatched--;
+  return unmatched === 0;
+}
+
+/** `deepEqual(comparableColumn(a), comparableColumn(b))` without building the copies. */
+export function columnsEqual(a: Column, b: Column): boolean {
+  return sameEntries(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, "renamedFrom");
 }
 
 /** True when two tables are the same (names of members matter, their order does not). */

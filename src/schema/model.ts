@@ -113,9 +113,17 @@ export interface Schema {
 /** The empty schema: the starting point of a migration-directory replay. */
 export const emptySchema: Schema = { tables: [] };
 
+/** The position of the table with this name in `schema.tables`, or -1 (a plain loop: replay asks once per statement). */
+export function tableIndex(schema: Schema, name: string): number {
+  const tables = schema.tables;
+  for (let i = 0; i < tables.length; i++) if (tables[i]!.name === name) return i;
+  return -1;
+}
+
 /** Finds a table by name. */
 export function findTable(schema: Schema, name: string): Table | undefined {
-  return schema.tables.find((t) => t.name === name);
+  const i = tableIndex(schema, name);
+  return i < 0 ? undefined : schema.tables[i];
 }
 
 /** Finds a column by name. */

@@ -4,7 +4,7 @@
  */
 import type { Change, TableChange } from "../../schema/changes.ts";
 import { applyTableChange } from "../../schema/apply-table.ts";
-import type { Table, TableOptions } from "../../schema/model.ts";
+import { type Table, type TableOptions, tableIndex } from "../../schema/model.ts";
 import { resolveCharset } from "../charset.ts";
 import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
@@ -20,7 +20,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function parseAlterTable(cur: Cursor, ctx: ParseContext): Change[] {
   const ifExists = cur.acceptWord("IF", "EXISTS");
   const name = cur.tableName();
-  if (ifExists && !ctx.schema.tables.some((t) => t.name === name)) return [];
+  if (ifExists && tableIndex(ctx.schema, name) < 0) return [];
   let state = existingTable(ctx, name);
   const changes: TableChange[] = [];
   let renameTo: string | undefined;

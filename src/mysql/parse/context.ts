@@ -1,7 +1,7 @@
 /**
  * What a statement parser knows besides the text: the flavour and the schema before the statement.
  */
-import type { Schema, Table } from "../../schema/model.ts";
+import { findTable, type Schema, type Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { SchemaStateError } from "./errors.ts";
 
@@ -13,7 +13,7 @@ export interface ParseContext {
 
 /** The table of that name in the schema before the statement; throws SchemaStateError when it is missing. */
 export function existingTable(ctx: ParseContext, name: string): Table {
-  const t = ctx.schema.tables.find((x) => x.name === name);
+  const t = findTable(ctx.schema, name);
   if (!t) throw new SchemaStateError("table", name, "missing");
   return t;
 }

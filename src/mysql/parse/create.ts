@@ -2,6 +2,7 @@
  * CREATE TABLE and CREATE INDEX.
  */
 import type { Change } from "../../schema/changes.ts";
+import { tableIndex } from "../../schema/model.ts";
 import { buildTable, type TableItem } from "./build-table.ts";
 import { readColumnDef } from "./column.ts";
 import { existingTable, type ParseContext } from "./context.ts";
@@ -28,7 +29,7 @@ export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
     throw new UnsupportedStatementError("CREATE TABLE … AS SELECT", rest.line, rest.column);
   }
   cur.expectEnd();
-  if (ctx.schema.tables.some((t) => t.name === name)) {
+  if (tableIndex(ctx.schema, name) >= 0) {
     if (ifNotExists) return [];
     throw new SchemaStateError("table", name, "exists");
   }

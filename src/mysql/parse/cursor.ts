@@ -21,7 +21,8 @@ export class Cursor {
 
   /** The token `k` places ahead (the end token when past the end). */
   peek(k = 0): Token {
-    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+    const at = this.i + k;
+    return this.tokens[at < this.tokens.length ? at : this.tokens.length - 1]!;
   }
 
   /** Consumes and returns the next token. */
@@ -31,26 +32,29 @@ export class Cursor {
     return t;
   }
 
-  /** True when the tokens ahead are these words (case-insensitive). */
-  isWord(...words: string[]): boolean {
-    for (let k = 0; k < words.length; k++) {
-      const t = this.peek(k);
-      const w = words[k]!;
-      if (t.kind !== "word" || !sameWord(t.value, w)) return false;
-    }
-    return true;
+  /** True when the tokens ahead are these words (case-insensitive; up to three, the longest phrase a parser needs). */
+  isWord(a: string, b?: string, c?: string): boolean {
+    if (!this.wordAt(0, a)) return false;
+    if (b === undefined) return true;
+    if (!this.wordAt(1, b)) return false;
+    return c === undefined || this.wordAt(2, c);
+  }
+
+  private wordAt(k: number, upper: string): boolean {
+    const t = this.peek(k);
+    return t.kind === "word" && sameWord(t.value, upper);
   }
 
   /** Consumes the words when they are ahead; reports whether it did. */
-  acceptWord(...words: string[]): boolean {
-    if (!this.isWord(...words)) return false;
-    this.i += words.length;
+  acceptWord(a: string, b?: string, c?: string): boolean {
+    if (!this.isWord(a, b, c)) return false;
+    this.i += c !== undefined ? 3 : b !== undefined ? 2 : 1;
     return true;
   }
 
   /** Consumes the words or fails. */
-  expectWord(...words: string[]): void {
-    for (const w of words) if (!this.acceptWord(w)) this.fail(w);
+  expectWord(a: string, b?: string, c?: string): void {
+    for (const w of [a, b, c]) if (w !== undefined && !this.acceptWord(w)) this.fail(w);
   }
 
   /** True when the next token is this operator or punctuation. */
