@@ -1,13 +1,16 @@
 /**
  * The compiled binary against a real server, copied to an empty directory and run with `env -i` (no Bun, no Node, no
  * node_modules): status, apply --dry-run, apply, status, down — as root and as a user holding exactly `stats-db grants`.
- * It embeds a small MariaDB-compatible directory (the repository's migrations are planned for MySQL 8).
+ * The release binary embeds the repository's migrations; a second build embeds a small two-file directory so that every
+ * step (down included) has exact expected output.
  */
 import { beforeAll, describe, expect, test } from "bun:test";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
 import { grantStatements } from "../../src/cli/commands/grants.ts";
+import { openLocalDir } from "../../src/migrate/local-dir.ts";
+import { repoRoot } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { builtBinary } from "./built-binary.ts";
 import { isolatedCopy, runIsolated } from "./run-binary.ts";
@@ -63,6 +66,22 @@ async function releaseSequence(url: string, conn: Connection): Promise<void> {
   expect(await columns(conn, "events")).toEqual(["id", "name"]);
   expect(run(["migrate", "status", "--url", url])).toEqual({ code: 0, stdout: "Migration Status: PENDING\n" + status("20260101000000", "20260102000000", 1, 1), stderr: "" });
 }
+
+describe("the release binary (the repository's migrations and entities) under env -i", () => {
+  test("apply, status OK, and the live schema equals the embedded entities", async () => {
+    const files = openLocalDir(join(repoRoot, "migrations")).files();
+    const release = isolatedCopy(await builtBinary());
+    const runRelease = (args: string[]) => runIsolated(release.exe, args, { cwd: release.dir });
+    await withTestDatabase(async ({ url }) => {
+      expect(runRelease(["migrate", "status", "--url", url]).stdout).toStartWith("Migration Status: PENDING\n");
+      const applied = runRelease(["migrate", "apply", "--url", url]);
+      expect(applied).toMatchObject({ code: 0, stderr: "" });
+      expect(applied.stdout).toStartWith(`Migrating to version ${files.at(-1)!.version} (${files.length} migrations in total):\n`);
+      expect(runRelease(["migrate", "status", "--url", url]).stdout).toStartWith("Migration Status: OK\n");
+      expect(runRelease(["schema", "diff", "--from", url, "--to", "file://entities"])).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
+    });
+  }, 120_000);
+});
 
 describe("compiled binary under env -i against the test server", () => {
   test("version names the embedded fixture directory", () => {
