@@ -3,24 +3,13 @@
  * TypeBox's cloning and stay out of JSON). This is the only file that reads or writes that key.
  */
 import type { TSchema } from "@sinclair/typebox";
-import type { Default, Generated } from "../schema/model.ts";
+import type { Column } from "../schema/model.ts";
 
 /** The symbol under which column facts live on a TypeBox schema. */
 export const COLUMN_META = Symbol.for("stats-db.column");
 
-/** What a column declaration says about the MySQL column. */
-export interface ColumnMeta {
-  /** Canonical type text, e.g. `int unsigned`, `varchar(255)`. */
-  readonly type: string;
-  readonly nullable: boolean;
-  readonly default?: Default;
-  readonly autoIncrement?: boolean;
-  readonly onUpdate?: string;
-  readonly charset?: string;
-  readonly collate?: string;
-  readonly comment?: string;
-  readonly generated?: Generated;
-  readonly renamedFrom?: string;
+/** What a column declaration says about the MySQL column: the model's column facts without its name. */
+export interface ColumnMeta extends Omit<Column, "name"> {
   /** The raw default value as declared, checked against the column's TypeBox schema by validation. */
   readonly declaredDefault?: unknown;
 }
