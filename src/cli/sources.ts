@@ -8,12 +8,14 @@ import { isDatabaseUrl } from "../db/url.ts";
 import { parseDirUrl } from "../migrate/dir-url.ts";
 import { openLocalDir } from "../migrate/local-dir.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
+import { parseSum } from "../migrate/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { embedded } from "./embedded.ts";
 import { EMBEDDED_DIR_NAME, embeddedSourceFiles, openEmbeddedDir } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
 import { InputError } from "./errors.ts";
+import { cachedReplay } from "./replay-cache.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
@@ -34,10 +36,13 @@ export function openDir(url: string): MigrationDir {
   return openLocalDir(location.path);
 }
 
-/** Replays a verified migration directory in memory. */
+/** Replays a verified migration directory in memory (each file read once; a replay seen before comes from the cache). */
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
-  verifyDir(dir);
-  return replayFiles(dir.files(), flavor);
+  const files = dir.files();
+  const sum = dir.readSum();
+  verifyDir({ ...dir, files: () => files, readSum: () => sum });
+  if (sum === undefined) return replayFiles(files, flavor);
+  return cachedReplay(parseSum(sum).total, flavor, () => replayFiles(files, flavor));
 }
 
 function isMigrationFolder(path: string): boolean {

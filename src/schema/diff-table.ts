@@ -38,14 +38,20 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
   return [...fkDrops, ...drops, ...diffColumns(current, desired), ...adds, ...fkAdds, ...options];
 }
 
+const OPTION_KEYS: readonly (keyof TableOptions)[] = ["engine", "charset", "collate", "comment", "autoIncrement"];
+
 /** Option changes; AUTO_INCREMENT is only changed when the desired state states it. */
 function diffOptions(from: TableOptions, to: TableOptions): TableChange[] {
   const changed: Record<string, unknown> = {};
-  const keys: (keyof TableOptions)[] = ["engine", "charset", "collate", "comment", "autoIncrement"];
-  for (const k of keys) {
+  let any = false;
+  for (const k of OPTION_KEYS) {
     if (k === "autoIncrement" && to.autoIncrement === undefined) continue;
-    if (from[k] !== to[k]) changed[k] = to[k] ?? (k === "comment" ? "" : undefined);
+    if (from[k] !== to[k]) {
+      changed[k] = to[k] ?? (k === "comment" ? "" : undefined);
+      any = true;
+    }
   }
+  if (!any) return [];
   // CHARSET and COLLATE travel together: the server derives one from the other.
   if (changed.charset !== undefined || changed.collate !== undefined) Object.assign(changed, { charset: to.charset, collate: to.collate });
   const clean = Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined));
