@@ -39,7 +39,7 @@ function bitDefault(value: string): string {
 
 /** MySQL 8 reports binary-string defaults in hexadecimal (`0x616263`); MariaDB reports them quoted. */
 function binaryDefault(value: string, flavor: Flavor): string {
-  if (flavor.name === "mariadb") return hclString(value);
+  if (!flavor.hexBinaryDefaults) return hclString(value);
   if (/^0x[0-9a-f]*$/i.test(value)) return sqlCall(value);
   const hex = [...new TextEncoder().encode(value)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return sqlCall("0x" + hex);

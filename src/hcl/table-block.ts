@@ -80,9 +80,9 @@ function foreignKeyBlock(fk: ForeignKey, table: string): HclBlock {
  * an ENFORCED attribute, and it records one only for NOT ENFORCED checks on MySQL: that quirk is reproduced here.
  */
 function checkBlock(check: Check, flavor: Flavor): HclBlock {
-  const expr = flavor.name === "mysql" ? `(${check.expr})` : check.expr;
+  const expr = flavor.parenthesizedChecks ? `(${check.expr})` : check.expr;
   const attrs = [attr("expr", hclString(expr))];
-  if (flavor.name === "mysql" && !check.enforced) attrs.push(attr("enforced", "true"));
+  if (flavor.checkEnforcement && !check.enforced) attrs.push(attr("enforced", "true"));
   return block("check", check.name ? [check.name] : [], attrs);
 }
 

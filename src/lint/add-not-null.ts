@@ -23,7 +23,7 @@ function formatType(type: string, base: string): string {
 }
 
 function timestampValue(table: Table, column: Column, flavor: Flavor): string {
-  if (flavor.name === "mysql") return "0000-00-00 00:00:00";
+  if (!flavor.implicitTimestampDefault) return "0000-00-00 00:00:00";
   const i = table.columns.findIndex((c) => c.name === column.name);
   return table.columns.slice(0, i).some((c) => baseType(c.type) === "timestamp") ? "0000-00-00 00:00:00" : "CURRENT_TIMESTAMP";
 }
@@ -31,17 +31,17 @@ function timestampValue(table: Table, column: Column, flavor: Flavor): string {
 /** The outcome of adding `column` (NOT NULL, no default) to `table` (its state after the statement). */
 export function addNotNullOutcome(table: Table, column: Column, flavor: Flavor): AddNotNullOutcome {
   const base = baseType(column.type);
-  const maria = flavor.name === "mariadb";
+  const lenient = flavor.implicitValueForEveryType;
   if (IMPLICIT_ZERO.has(base)) return column.autoIncrement ? undefined : { kind: "implicit", type: formatType(column.type, base), value: "0" };
   if (base === "varchar" || base === "char") return { kind: "implicit", type: base, value: '""' };
-  if (TEXT.has(base) || base === "json") return maria ? { kind: "implicit", type: base, value: '""' } : undefined;
+  if (TEXT.has(base) || base === "json") return lenient ? { kind: "implicit", type: base, value: '""' } : undefined;
   if (base === "enum") return { kind: "implicit", type: "enum", value: q(typeValues(column.type)[0] ?? "") };
   if (base === "set") return { kind: "implicit", type: "set", value: '""' };
-  if (base === "date" || base === "datetime") return maria ? { kind: "implicit", type: base, value: "00:00:00" } : { kind: "fail", type: base };
+  if (base === "date" || base === "datetime") return lenient ? { kind: "implicit", type: base, value: "00:00:00" } : { kind: "fail", type: base };
   if (base === "year") return { kind: "implicit", type: base, value: "0000" };
   if (base === "time") return { kind: "implicit", type: base, value: "00:00:00" };
   if (base === "timestamp") return { kind: "implicit", type: base, value: timestampValue(table, column, flavor) };
-  if (SPATIAL.has(base)) return maria ? { kind: "implicit", type: base, value: '""' } : { kind: "fail", type: base };
+  if (SPATIAL.has(base)) return lenient ? { kind: "implicit", type: base, value: '""' } : { kind: "fail", type: base };
   return undefined;
 }
 

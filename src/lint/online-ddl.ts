@@ -65,7 +65,7 @@ function typeCost(from: Column, to: Column, flavor: Flavor): Cost {
   if (from.type === to.type) return "none";
   const a = varLength(from);
   const b = varLength(to);
-  if (a && b && a.base === b.base && b.bytes >= a.bytes) return flavor.name === "mariadb" || (a.bytes < 256) === (b.bytes < 256) ? "none" : "copy";
+  if (a && b && a.base === b.base && b.bytes >= a.bytes) return flavor.inplaceWideningAnyLength || (a.bytes < 256) === (b.bytes < 256) ? "none" : "copy";
   const base = baseType(to.type);
   if ((base === "enum" || base === "set") && baseType(from.type) === base && !memberChange(typeValues(from.type), typeValues(to.type))) return "none";
   return "copy";
@@ -79,7 +79,7 @@ function modifyColumn(from: Column, to: Column, moved: boolean, flavor: Flavor):
   if (JSON.stringify(from.generated) !== JSON.stringify(to.generated)) out.push({ cost: "copy", what: `change the generated expression of column ${col}` });
   if (!!from.autoIncrement !== !!to.autoIncrement) out.push({ cost: "copy", what: `change AUTO_INCREMENT on column ${col}` });
   if (from.nullable !== to.nullable) out.push({ cost: "rebuild", what: `make column ${col} ${to.nullable ? "nullable" : "NOT NULL"}` });
-  if (moved && flavor.name === "mysql") out.push({ cost: "rebuild", what: `move column ${col}` });
+  if (moved && flavor.columnMoveRebuilds) out.push({ cost: "rebuild", what: `move column ${col}` });
   return out;
 }
 
@@ -117,7 +117,7 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
       case "ModifyOptions":
         if (c.to.engine !== undefined && c.to.engine.toLowerCase() !== (c.from.engine ?? "").toLowerCase()) out.push({ cost: "copy", what: `change its engine to ${q(c.to.engine)}` });
         else if (c.to.engine !== undefined) out.push({ cost: "rebuild", what: `rebuild it (ENGINE=${c.to.engine})` });
-        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.name === "mysql") out.push({ cost: "rebuild", what: `change its default character set to ${q(c.to.charset)}` });
+        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds) out.push({ cost: "rebuild", what: `change its default character set to ${q(c.to.charset)}` });
         break;
       case "DropColumn":
       case "RenameColumn":

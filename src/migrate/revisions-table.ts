@@ -28,7 +28,7 @@ export function revisionsTable(flavor: Flavor): Table {
       column("type", "bigint unsigned", false, "2"),
       column("applied", "bigint", false, "0"),
       column("total", "bigint", false, "0"),
-      column("executed_at", "timestamp", flavor.name === "mariadb"),
+      column("executed_at", "timestamp", flavor.implicitTimestampDefault),
       column("execution_time", "bigint"),
       column("error", "longtext", true),
       column("error_stmt", "longtext", true),

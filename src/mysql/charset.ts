@@ -17,8 +17,6 @@ const DEFAULT_COLLATION: Record<string, string> = {
   utf16le: "utf16le_general_ci", utf32: "utf32_general_ci", utf8mb3: "utf8mb3_general_ci", utf8mb4: "utf8mb4_general_ci",
 };
 
-const MYSQL_OVERRIDES: Record<string, string> = { utf8mb4: "utf8mb4_0900_ai_ci", gb18030: "gb18030_chinese_ci" };
-
 /** Charset names longest first, so `utf16le_…` is matched before `utf16_…`. */
 const BY_LENGTH = [...Object.keys(DEFAULT_COLLATION), "gb18030"].sort((a, b) => b.length - a.length);
 
@@ -45,7 +43,7 @@ export function canonicalCollation(name: string): string {
 /** The default collation of a charset on a flavour; throws UnknownCharsetError for an unknown charset. */
 export function defaultCollation(charset: string, flavor: Flavor): string {
   const cs = canonicalCharset(charset);
-  const found = (flavor.name === "mysql" ? MYSQL_OVERRIDES[cs] : undefined) ?? DEFAULT_COLLATION[cs];
+  const found = flavor.collationOverrides[cs] ?? DEFAULT_COLLATION[cs];
   if (!found) throw new UnknownCharsetError(charset);
   return found;
 }

@@ -11,7 +11,9 @@ export interface ServerDefaults {
 
 /** A SQL flavour and what it can do. */
 export interface Flavor {
+  /** The flavour's name, for display and JSON only: behaviour goes by the capabilities below. */
   readonly name: "mysql" | "mariadb";
+  /** The server version the flavour stands for. */
   readonly version: string;
   /** `ALTER TABLE … RENAME COLUMN a TO b` (MySQL 8, MariaDB ≥ 10.5.2); else CHANGE COLUMN. */
   readonly renameColumn: boolean;
@@ -23,6 +25,40 @@ export interface Flavor {
   readonly displayWidth: boolean;
   /** Name of an unnamed table CHECK: MySQL `<table>_chk_<n>`, MariaDB `CONSTRAINT_<n>`. */
   readonly checkName: (table: string, n: number) => string;
+  /** A generated column may say NULL / NOT NULL (MySQL); MariaDB rejects it. */
+  readonly generatedNullability: boolean;
+  /** CHECK constraints take `[NOT] ENFORCED` and information_schema reports it (MySQL ≥ 8.0.16); MariaDB always enforces them. */
+  readonly checkEnforcement: boolean;
+  /** The ALTER TABLE words that drop a CHECK constraint: MySQL `DROP CHECK`, MariaDB `DROP CONSTRAINT`. */
+  readonly dropCheck: "DROP CHECK" | "DROP CONSTRAINT";
+  /** A CHECK named after a column is that column's own: written inside its definition, named after it when unnamed, dropped by MODIFY (MariaDB). */
+  readonly columnLevelChecks: boolean;
+  /** Without a CONSTRAINT symbol, the name after FOREIGN KEY names the constraint (MariaDB; MySQL ≥ 8.0.16 ignores it). */
+  readonly foreignKeyIndexNameIsSymbol: boolean;
+  /** information_schema caches TABLES statistics (AUTO_INCREMENT among them) unless `information_schema_stats_expiry` is 0 (MySQL 8). */
+  readonly cachedTableStats: boolean;
+  /** information_schema reports expressions (generated columns, functional index parts, CHECK clauses) with quotes and backslashes escaped (MySQL). */
+  readonly escapedExpressions: boolean;
+  /** Functional (expression) index parts, read from STATISTICS.EXPRESSION (MySQL ≥ 8.0.13); MariaDB has neither. */
+  readonly functionalIndexes: boolean;
+  /** COLUMN_DEFAULT holds SQL text, literals quoted and expressions as written (MariaDB); MySQL gives bare values and marks expressions DEFAULT_GENERATED. */
+  readonly defaultsAsSql: boolean;
+  /** Charset default collations that differ from the common table of `charset.ts`, by charset (MySQL 8: `utf8mb4_0900_ai_ci`, …). */
+  readonly collationOverrides: Readonly<Record<string, string>>;
+  /** information_schema wraps CHECK clauses in parentheses (MySQL), and Atlas's HCL prints them so. */
+  readonly parenthesizedChecks: boolean;
+  /** Binary-string defaults are reported in hexadecimal, `0x616263` (MySQL); MariaDB reports them quoted. */
+  readonly hexBinaryDefaults: boolean;
+  /** A NOT NULL TIMESTAMP column without a default may get an implicit CURRENT_TIMESTAMP (MariaDB: Atlas's lint assumes it for the first one, Ent declares `executed_at` NULL to avoid it). */
+  readonly implicitTimestampDefault: boolean;
+  /** ADD COLUMN … NOT NULL without a default fills existing rows for every type (MariaDB); MySQL fails on date/datetime/spatial, and Atlas reports nothing for text/json. */
+  readonly implicitValueForEveryType: boolean;
+  /** Widening a VARCHAR/VARBINARY is in place even across the 255/256-byte length-prefix boundary (MariaDB, as Atlas's lint assumes); MySQL copies the table. */
+  readonly inplaceWideningAnyLength: boolean;
+  /** Moving a column (FIRST / AFTER) rebuilds the table (MySQL, as Atlas's lint assumes); MariaDB does it in place. */
+  readonly columnMoveRebuilds: boolean;
+  /** Changing a table's default character set rebuilds the table (MySQL, as Atlas's lint assumes). */
+  readonly charsetChangeRebuilds: boolean;
   readonly defaults: ServerDefaults;
 }
 
@@ -35,6 +71,23 @@ export const mysql8: Flavor = {
   jsonAsLongtext: false,
   displayWidth: false,
   checkName: (table, n) => `${table}_chk_${n}`,
+  generatedNullability: true,
+  checkEnforcement: true,
+  dropCheck: "DROP CHECK",
+  columnLevelChecks: false,
+  foreignKeyIndexNameIsSymbol: false,
+  cachedTableStats: true,
+  escapedExpressions: true,
+  functionalIndexes: true,
+  defaultsAsSql: false,
+  collationOverrides: { utf8mb4: "utf8mb4_0900_ai_ci", gb18030: "gb18030_chinese_ci" },
+  parenthesizedChecks: true,
+  hexBinaryDefaults: true,
+  implicitTimestampDefault: false,
+  implicitValueForEveryType: false,
+  inplaceWideningAnyLength: false,
+  columnMoveRebuilds: true,
+  charsetChangeRebuilds: true,
   defaults: { charset: "utf8mb4", collate: "utf8mb4_0900_ai_ci", engine: "InnoDB" },
 };
 
@@ -47,6 +100,23 @@ export const mariadb: Flavor = {
   jsonAsLongtext: true,
   displayWidth: true,
   checkName: (_table, n) => `CONSTRAINT_${n}`,
+  generatedNullability: false,
+  checkEnforcement: false,
+  dropCheck: "DROP CONSTRAINT",
+  columnLevelChecks: true,
+  foreignKeyIndexNameIsSymbol: true,
+  cachedTableStats: false,
+  escapedExpressions: false,
+  functionalIndexes: false,
+  defaultsAsSql: true,
+  collationOverrides: {},
+  parenthesizedChecks: false,
+  hexBinaryDefaults: false,
+  implicitTimestampDefault: true,
+  implicitValueForEveryType: true,
+  inplaceWideningAnyLength: true,
+  columnMoveRebuilds: false,
+  charsetChangeRebuilds: false,
   defaults: { charset: "utf8mb4", collate: "utf8mb4_general_ci", engine: "InnoDB" },
 };
 

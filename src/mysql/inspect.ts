@@ -43,7 +43,7 @@ export interface Inspection {
 /** Inspects a schema and also returns the detected flavour (what a caller needs to plan changes for that server). */
 export async function inspectWithFlavor(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Inspection> {
   const { flavor } = await inspectServer(conn);
-  if (flavor.name === "mysql") await conn.exec(q.MYSQL_STATS_EXPIRY);
+  if (flavor.cachedTableStats) await conn.exec(q.MYSQL_STATS_EXPIRY);
   const [schemaRow] = await conn.query(q.SCHEMA_QUERY, [schemaName]);
   if (!schemaRow) throw new SchemaNotFoundError(schemaName);
   const collate = valid(schemaRow, "DEFAULT_COLLATION_NAME");

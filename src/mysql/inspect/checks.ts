@@ -20,7 +20,7 @@ export function checksByTable(rows: readonly Row[], flavor: Flavor): Map<string,
         const clause = required(r, "CHECK_CLAUSE");
         return {
           name: required(r, "CONSTRAINT_NAME"),
-          expr: canonicalExpr(flavor.name === "mysql" ? unescapeMysql(clause) : clause),
+          expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(clause) : clause),
           enforced: (text(r, "ENFORCED") ?? "YES").toUpperCase() !== "NO",
         };
       }),

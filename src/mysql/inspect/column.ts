@@ -40,7 +40,7 @@ export function columnFromRow(row: Row, flavor: Flavor): Column {
   const extra = applyExtra(col, text(row, "EXTRA") ?? "", table);
   if (extra.storage) {
     const raw = required(row, "GENERATION_EXPRESSION");
-    col.generated = { expr: canonicalExpr(flavor.name === "mysql" ? unescapeMysql(raw) : raw), stored: extra.storage === "STORED" };
+    col.generated = { expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(raw) : raw), stored: extra.storage === "STORED" };
   } else {
     const def = columnDefault(text(row, "COLUMN_DEFAULT"), col.type, extra.defaultGenerated, flavor);
     if (def) col.default = def;

@@ -50,5 +50,5 @@ function mysqlDefault(raw: string, type: string, generated: boolean): Default {
 /** The default of a column from COLUMN_DEFAULT (undefined: SQL NULL) and whether EXTRA says DEFAULT_GENERATED. */
 export function columnDefault(raw: string | undefined, type: string, generated: boolean, flavor: Flavor): Default | undefined {
   if (raw === undefined) return undefined;
-  return flavor.name === "mariadb" ? mariadbDefault(raw, type) : mysqlDefault(raw, type, generated);
+  return flavor.defaultsAsSql ? mariadbDefault(raw, type) : mysqlDefault(raw, type, generated);
 }

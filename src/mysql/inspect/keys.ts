@@ -21,7 +21,7 @@ function part(row: Row, flavor: Flavor): IndexPart {
   const column = text(row, "COLUMN_NAME");
   const expr = text(row, "EXPRESSION");
   const prefix = num(row, "SUB_PART");
-  const base: IndexPart = column !== undefined ? { column } : { expr: canonicalExpr(flavor.name === "mysql" ? unescapeMysql(expr ?? "") : (expr ?? "")) };
+  const base: IndexPart = column !== undefined ? { column } : { expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(expr ?? "") : (expr ?? "")) };
   return { ...base, ...(prefix ? { prefix } : {}), ...(Number(text(row, "DESC") ?? 0) === 1 ? { desc: true } : {}) };
 }
 

@@ -30,7 +30,7 @@ export const COLUMNS_QUERY =
 
 /** Every index part; MariaDB has no functional indexes, so no EXPRESSION column. */
 export function indexesQuery(flavor: Flavor): string {
-  const expression = flavor.name === "mysql" ? "`EXPRESSION`" : "NULL AS `EXPRESSION`";
+  const expression = flavor.functionalIndexes ? "`EXPRESSION`" : "NULL AS `EXPRESSION`";
   return (
     "SELECT `TABLE_NAME`, `INDEX_NAME`, `COLUMN_NAME`, `NON_UNIQUE`, `SEQ_IN_INDEX`, `INDEX_TYPE`, UPPER(`COLLATION`) = 'D' AS `DESC`, " +
     `\`INDEX_COMMENT\`, \`SUB_PART\`, ${expression} FROM \`INFORMATION_SCHEMA\`.\`STATISTICS\` ` +
@@ -49,7 +49,7 @@ export const FOREIGN_KEYS_QUERY =
 
 /** Every CHECK constraint: MySQL reads ENFORCED from TABLE_CONSTRAINTS; MariaDB checks are always enforced. */
 export function checksQuery(flavor: Flavor): string {
-  if (flavor.name === "mariadb") {
+  if (!flavor.checkEnforcement) {
     return "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, 'YES' AS ENFORCED FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME";
   }
   return (

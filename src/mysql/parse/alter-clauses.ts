@@ -104,7 +104,7 @@ export function modifyClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
  * drops it; the clause's own CHECK, if any, comes back as a new one. Returns the drop and the table without it.
  */
 function ownCheckDrop(t: Table, column: string, ctx: ParseContext): { changes: TableChange[]; table: Table } {
-  const check = ctx.flavor.name === "mariadb" ? t.checks.find((c) => c.name === column) : undefined;
+  const check = ctx.flavor.columnLevelChecks ? t.checks.find((c) => c.name === column) : undefined;
   if (!check) return { changes: [], table: t };
   return { changes: [{ kind: "DropCheck", check }], table: { ...t, checks: t.checks.filter((c) => c !== check) } };
 }

@@ -12,7 +12,7 @@ export function unnamedIndexName(index: IndexDef, taken: ReadonlySet<string>): s
 
 /** A foreign key's constraint name: the CONSTRAINT symbol; on MariaDB also the name after FOREIGN KEY (MySQL ≥ 8.0.16 ignores it). */
 export function givenForeignKeyName(fk: ForeignKeyDef, flavor: Flavor): string | undefined {
-  return fk.symbol ?? (flavor.name === "mariadb" ? fk.indexName : undefined);
+  return fk.symbol ?? (flavor.foreignKeyIndexNameIsSymbol ? fk.indexName : undefined);
 }
 
 /** The next generated foreign key name `<table>_ibfk_<n>`: one more than the highest such number in use. */
@@ -38,7 +38,7 @@ export class CheckNamer {
 
   /** The name for the next unnamed check (`column` when it was declared inside a column definition). */
   next(column: string | undefined): string {
-    if (column !== undefined && this.flavor.name === "mariadb") return column;
+    if (column !== undefined && this.flavor.columnLevelChecks) return column;
     do this.n++;
     while (this.taken.has(this.flavor.checkName(this.table, this.n)));
     const name = this.flavor.checkName(this.table, this.n);

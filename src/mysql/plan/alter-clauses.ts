@@ -6,7 +6,6 @@ import type { Check, Column, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-items.ts";
-import { dropCheckWords } from "./capabilities.ts";
 import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
 import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
@@ -53,7 +52,7 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "AddCheck":
       return `ADD ${checkDefinition(item.check, t, ctx.flavor)}`;
     case "DropCheck":
-      return `${dropCheckWords(ctx.flavor)} ${ident(item.check.name)}`;
+      return `${ctx.flavor.dropCheck} ${ident(item.check.name)}`;
     case "AlterCheck":
       return `ALTER CHECK ${ident(item.check.name)} ${item.check.enforced ? "ENFORCED" : "NOT ENFORCED"}`;
     case "ModifyOptions":

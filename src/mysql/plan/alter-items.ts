@@ -6,7 +6,6 @@
 import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
 import type { Check, Column, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
-import { checkEnforcement } from "./capabilities.ts";
 import { foldColumnChecks } from "./column-checks.ts";
 import { PlanError } from "./errors.ts";
 
@@ -64,7 +63,7 @@ function withoutAutoDroppedIndexes(items: AlterItem[]): AlterItem[] {
 
 /** DropCheck + AddCheck of the same name and expression → ALTER CHECK, where the flavour has it. */
 function alterChecks(items: AlterItem[], flavor: Flavor): AlterItem[] {
-  if (!checkEnforcement(flavor)) return items;
+  if (!flavor.checkEnforcement) return items;
   const out: AlterItem[] = [];
   const skip = new Set<AlterItem>();
   for (const item of items) {

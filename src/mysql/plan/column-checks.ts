@@ -6,11 +6,10 @@
 import type { Check, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import type { AlterItem } from "./alter-items.ts";
-import { columnLevelChecks } from "./capabilities.ts";
 
 /** The column-level check of each column of the table, by column name (empty where the flavour has none). */
 export function columnChecks(table: Table | undefined, flavor: Flavor): ReadonlyMap<string, Check> {
-  if (!table || !columnLevelChecks(flavor)) return new Map();
+  if (!table || !flavor.columnLevelChecks) return new Map();
   const names = new Set(table.columns.map((c) => c.name));
   return new Map(table.checks.filter((c) => names.has(c.name)).map((c) => [c.name, c]));
 }
@@ -26,7 +25,7 @@ export function inlineCheck(column: string, checks: ReadonlyMap<string, Check>):
  * (it carries the check) or drops it; otherwise replaced by a MODIFY COLUMN with the column's definition after.
  */
 export function foldColumnChecks(items: readonly AlterItem[], flavor: Flavor, before?: Table, after?: Table): AlterItem[] {
-  if (!before || !after || !columnLevelChecks(flavor)) return [...items];
+  if (!before || !after || !flavor.columnLevelChecks) return [...items];
   const own = new Set([...columnChecks(before, flavor).keys(), ...columnChecks(after, flavor).keys()]);
   const redefined = new Set(items.flatMap(definedOrDropped));
   const out: AlterItem[] = [];

@@ -5,7 +5,6 @@ import type { Column, Default, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
 import { isNumericType } from "../typeinfo.ts";
-import { generatedNullability } from "./capabilities.ts";
 
 /** What a column definition needs from its table: the table's default charset and collation (absent when unknown: the column then states its own). */
 export interface TableContext {
@@ -24,7 +23,7 @@ export function columnDefinition(column: Column, table: TableContext, flavor: Fl
     if (collate !== undefined) parts.push(`COLLATE ${collate}`);
     parts.push(`AS (${column.generated.expr}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
     // NULL is the default for a generated column; leaving it out keeps the file valid on MariaDB, which rejects it.
-    if (!column.nullable && generatedNullability(flavor)) parts.push("NOT NULL");
+    if (!column.nullable && flavor.generatedNullability) parts.push("NOT NULL");
   } else {
     parts.push(column.nullable ? "NULL" : "NOT NULL");
     if (column.default) parts.push(`DEFAULT ${defaultValue(column.default, column.type)}`);

@@ -4,7 +4,6 @@
 import type { Check, Column, ForeignKey, Index, IndexPart, PrimaryKey } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
-import { checkEnforcement } from "./capabilities.ts";
 import { PlanError } from "./errors.ts";
 
 /** Renders index parts: `` `c` (10) DESC `` for a column, `(expr) DESC` for an expression. */
@@ -47,7 +46,7 @@ export function foreignKeyDefinition(fk: ForeignKey): string {
 export function checkDefinition(check: Check, table: string, flavor: Flavor): string {
   const sql = `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})`;
   if (check.enforced) return sql;
-  if (!checkEnforcement(flavor)) throw new PlanError(`check "${check.name}" of table "${table}" is NOT ENFORCED, which ${flavor.name} does not support`, table);
+  if (!flavor.checkEnforcement) throw new PlanError(`check "${check.name}" of table "${table}" is NOT ENFORCED, which ${flavor.name} does not support`, table);
   return `${sql} NOT ENFORCED`;
 }
 
