@@ -78,15 +78,34 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>): EntityError[
   return errors;
 }
 
-function validateColumn(name: string, meta: ColumnMeta, schema: TSchema, err: (c: string, p: string) => void) {
-  const b = base(meta.type);
-  const size = /^(var)?(char|binary)\((\d+)\)/.exec(meta.type);
+/** What a type text alone says: its base name and the problems of its length, worked out once per distinct text. */
+interface TypeFacts {
+  readonly base: string;
+  readonly problems: readonly string[];
+}
+
+const typeFacts = new Map<string, TypeFacts>();
+
+function factsOf(type: string): TypeFacts {
+  const known = typeFacts.get(type);
+  if (known) return known;
+  const b = base(type);
+  const problems: string[] = [];
+  const size = /^(var)?(char|binary)\((\d+)\)/.exec(type);
   if (size) {
     const n = Number(size[3]);
     const max = size[1] ? 65535 : 255;
-    if (!Number.isInteger(n) || n < 1 || n > max) err(name, `${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
+    if (!Number.isInteger(n) || n < 1 || n > max) problems.push(`${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
   }
-  if (/\((NaN|undefined|-?\d*\.\d+)\)/.test(meta.type)) err(name, `type ${meta.type} needs a whole-number length`);
+  if (/\((NaN|undefined|-?\d*\.\d+)\)/.test(type)) problems.push(`type ${type} needs a whole-number length`);
+  const facts = { base: b, problems };
+  if (typeFacts.size < 4096) typeFacts.set(type, facts);
+  return facts;
+}
+
+function validateColumn(name: string, meta: ColumnMeta, schema: TSchema, err: (c: string, p: string) => void) {
+  const { base: b, problems } = factsOf(meta.type);
+  for (const p of problems) err(name, p);
   if (meta.autoIncrement && !INTEGER.has(b)) err(name, `AUTO_INCREMENT needs an integer type, not ${meta.type}`);
   if (meta.onUpdate && !TEMPORAL_NOW.has(b)) err(name, `ON UPDATE needs a datetime or timestamp column, not ${meta.type}`);
   const d = meta.default;

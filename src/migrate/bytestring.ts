@@ -13,14 +13,19 @@ export interface Rune {
   readonly w: number;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Converts text (encoded as UTF-8) or raw bytes to a byte string. */
 export function toByteString(input: string | Uint8Array): string {
+  // ASCII text is its own byte string.
+  if (typeof input === "string" && !NON_ASCII.test(input)) return input;
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   return bytes.toString("latin1");
 }
 
 /** Converts a byte string back to text, decoding it as UTF-8. */
 export function fromByteString(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
   return Buffer.from(s, "latin1").toString("utf8");
 }
 

@@ -31,11 +31,10 @@ function lineAt(bytes: Uint8Array, pos: number): number {
 
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
 export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
-  const bytes = new TextEncoder().encode(text);
   let schema = start;
   let stmts;
   try {
-    stmts = splitStatements(bytes);
+    stmts = splitStatements(text);
   } catch (e) {
     throw new ReplayError(file, 1, (e as Error).message, { cause: e });
   }
@@ -45,7 +44,7 @@ export function replaySql(text: string, flavor: Flavor, start: Schema = emptySch
     try {
       schema = applyChanges(schema, parse(stmt.text, { flavor, schema }));
     } catch (e) {
-      const line = lineAt(bytes, stmt.pos + shift);
+      const line = lineAt(new TextEncoder().encode(text), stmt.pos + shift);
       const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
       throw new ReplayError(file, line, reason, { cause: e });
     }

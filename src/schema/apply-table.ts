@@ -76,7 +76,9 @@ function place(columns: readonly Column[], col: Column, position?: ColumnPositio
   if ("first" in position) return [col, ...columns];
   const at = columns.findIndex((c) => c.name === position.after);
   if (at < 0) throw new ApplyError(`column "${position.after}" named in AFTER does not exist`);
-  return [...columns.slice(0, at + 1), col, ...columns.slice(at + 1)];
+  const out = columns.slice();
+  out.splice(at + 1, 0, col);
+  return out;
 }
 
 function renameParts(parts: readonly IndexPart[], from: string, to: string): IndexPart[] {

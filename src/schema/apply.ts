@@ -5,7 +5,7 @@
 import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
-import { type Schema, type Table, tableIndex } from "./model.ts";
+import { keepTablePositions, type Schema, type Table, tableIndex } from "./model.ts";
 
 /** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
@@ -16,7 +16,7 @@ function applyChange(schema: Schema, change: Change): Schema {
   switch (change.kind) {
     case "AddTable":
       if (has(schema, change.table.name)) throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
-      return { ...schema, tables: [...schema.tables, change.table] };
+      return { ...schema, tables: appended(schema.tables, change.table) };
     case "DropTable":
       tableAt(schema, change.table.name);
       return { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) };
@@ -28,6 +28,7 @@ function applyChange(schema: Schema, change: Change): Schema {
       const renamed = renamedColumns(change);
       const tables = renamed.size ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed)) : schema.tables.slice();
       tables[at] = after;
+      if (!renamed.size) keepTablePositions(schema.tables, tables);
       return { ...schema, tables };
     }
     case "ModifySchema":
@@ -35,6 +36,12 @@ function applyChange(schema: Schema, change: Change): Schema {
     default:
       return assertNever(change, "change");
   }
+}
+
+function appended(tables: readonly Table[], table: Table): Table[] {
+  const next = [...tables, table];
+  keepTablePositions(tables, next);
+  return next;
 }
 
 function has(schema: Schema, name: string): boolean {

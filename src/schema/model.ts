@@ -113,11 +113,38 @@ export interface Schema {
 /** The empty schema: the starting point of a migration-directory replay. */
 export const emptySchema: Schema = { tables: [] };
 
-/** The position of the table with this name in `schema.tables`, or -1 (a plain loop: replay asks once per statement). */
+/**
+ * Name → position hints per tables array, shared along a replay. Only an accelerator: a hint is used when the table
+ * at that position has the name, and a search in order decides everything else.
+ */
+const positions = new WeakMap<readonly Table[], Map<string, number>>();
+
+function positionsOf(tables: readonly Table[]): Map<string, number> {
+  let map = positions.get(tables);
+  if (map === undefined || map.size > tables.length) {
+    map = new Map();
+    for (let i = tables.length - 1; i >= 0; i--) map.set(tables[i]!.name, i);
+    positions.set(tables, map);
+  }
+  return map;
+}
+
+/** The position of the table with this name in `schema.tables`, or -1 (replay asks once per statement). */
 export function tableIndex(schema: Schema, name: string): number {
   const tables = schema.tables;
-  for (let i = 0; i < tables.length; i++) if (tables[i]!.name === name) return i;
+  const i = positionsOf(tables).get(name);
+  if (i !== undefined && tables[i]?.name === name) return i;
+  for (let k = 0; k < tables.length; k++) if (tables[k]!.name === name) return k;
   return -1;
+}
+
+/** Passes `prev`'s position hints on to `next`: the same tables in place, one replaced or one appended at the end. */
+export function keepTablePositions(prev: readonly Table[], next: readonly Table[]): void {
+  const map = positions.get(prev);
+  if (map === undefined) return;
+  const last = next[next.length - 1];
+  if (next.length === prev.length + 1 && last !== undefined && !map.has(last.name)) map.set(last.name, next.length - 1);
+  positions.set(next, map);
 }
 
 /** Finds a table by name. */

@@ -34,11 +34,12 @@ export type ElementDef =
   | { readonly kind: "foreignKey"; readonly fk: ForeignKeyDef }
   | { readonly kind: "check"; readonly check: CheckDef };
 
-const ELEMENT_START = ["CONSTRAINT", "PRIMARY", "UNIQUE", "INDEX", "KEY", "FULLTEXT", "SPATIAL", "FOREIGN", "CHECK"];
+const ELEMENT_START = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "INDEX", "KEY", "FULLTEXT", "SPATIAL", "FOREIGN", "CHECK"]);
 
 /** True when the cursor is at a table element that is not a column. */
 export function atElement(cur: Cursor): boolean {
-  return ELEMENT_START.some((w) => cur.isWord(w));
+  const t = cur.peek();
+  return t.kind === "word" && ELEMENT_START.has(t.value.toUpperCase());
 }
 
 /** Reads one non-column element (see atElement). */

@@ -16,6 +16,8 @@ const IGNORED = new Set([
   "INSERT_METHOD", "TABLESPACE", "STORAGE",
 ]);
 
+const MODELLED = new Set(["ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"]);
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** True when the cursor is at a table option. */
@@ -23,7 +25,7 @@ export function atTableOption(cur: Cursor): boolean {
   const t = cur.peek();
   if (t.kind !== "word") return false;
   const w = t.value.toUpperCase();
-  return IGNORED.has(w) || ["ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(w);
+  return IGNORED.has(w) || MODELLED.has(w);
 }
 
 /** Reads one table option into `out` (names canonicalised, not yet resolved). */
