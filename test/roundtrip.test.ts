@@ -4,76 +4,18 @@
  * replaying current.sql plus the plan offline must leave nothing to diff against desired.sql.
  */
 import { describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
 import { replaySql } from "../src/migrate/replay.ts";
-import { splitStatements } from "../src/migrate/split.ts";
 import { mariadb } from "../src/mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../src/mysql/plan.ts";
 import { diff } from "../src/schema/diff.ts";
-import type { Schema, Table } from "../src/schema/model.ts";
 import { withTestDatabase } from "./support/mariadb.ts";
+import { loadPair, PAIRS_DIR, pairNames as listPairs, withRenames } from "./support/pairs.ts";
+import { loadSql, showCreateTables, withoutAutoIncrement } from "./support/server-tables.ts";
 
-const PAIRS_DIR = join(import.meta.dir, "fixtures", "pairs");
-
-/** renames.json: `tables` maps new name → old name, `columns` maps `table.newColumn` (new table name) → old column. */
-interface Renames {
-  readonly tables?: Readonly<Record<string, string>>;
-  readonly columns?: Readonly<Record<string, string>>;
-}
-
-interface Pair {
-  readonly name: string;
-  readonly current: string;
-  readonly desired: string;
-  readonly renames: Renames;
-}
-
-function loadPair(name: string): Pair {
-  const dir = join(PAIRS_DIR, name);
-  const renamesFile = join(dir, "renames.json");
-  return {
-    name,
-    current: readFileSync(join(dir, "current.sql"), "utf8"),
-    desired: readFileSync(join(dir, "desired.sql"), "utf8"),
-    renames: existsSync(renamesFile) ? (JSON.parse(readFileSync(renamesFile, "utf8")) as Renames) : {},
-  };
-}
-
-const pairNames = readdirSync(PAIRS_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
-
-/** Declares the pair's renames on the desired schema; a rename naming a missing table or column is a fixture bug. */
-function withRenames(schema: Schema, renames: Renames): Schema {
-  const tableRenames = new Map(Object.entries(renames.tables ?? {}));
-  const columnRenames = new Map(Object.entries(renames.columns ?? {}));
-  const known = new Set<string>();
-  const tables = schema.tables.map((table): Table => {
-    const columns = table.columns.map((column) => {
-      const key = `${table.name}.${column.name}`;
-      const from = columnRenames.get(key);
-      if (from === undefined) return column;
-      known.add(`column ${key}`);
-      return { ...column, renamedFrom: from };
-    });
-    const from = tableRenames.get(table.name);
-    if (from !== undefined) known.add(`table ${table.name}`);
-    return from === undefined ? { ...table, columns } : { ...table, columns, renamedFrom: from };
-  });
-  const declared = [...[...tableRenames.keys()].map((t) => `table ${t}`), ...[...columnRenames.keys()].map((c) => `column ${c}`)];
-  const unknown = declared.filter((d) => !known.has(d));
-  if (unknown.length > 0) throw new Error(`renames.json names what desired.sql does not have: ${unknown.join(", ")}`);
-  return { ...schema, tables };
-}
-
-async function loadSql(conn: Connection, sql: string): Promise<void> {
-  await conn.query("SET FOREIGN_KEY_CHECKS=0");
-  for (const stmt of splitStatements(sql)) await conn.query(stmt.text);
-  await conn.query("SET FOREIGN_KEY_CHECKS=1");
-}
+const pairNames = listPairs();
 
 async function runPlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<void> {
   for (const [i, statement] of statements.entries()) {
@@ -100,19 +42,7 @@ function normaliseCreate(text: string): string {
     ...body.filter(isIndex).sort(),
     ...body.filter(isConstraint).sort(),
   ];
-  return [lines[0], ordered.join(",\n"), (lines.at(-1) ?? "").replace(/ AUTO_INCREMENT=\d+/, "")].join("\n");
-}
-
-/** SHOW CREATE TABLE of every base table, by name, normalised by normaliseCreate. */
-async function showCreateTables(conn: Connection): Promise<Record<string, string>> {
-  const [rows] = await conn.query("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'");
-  const names = (rows as Record<string, string>[]).map((row) => String(Object.values(row)[0])).sort();
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const [created] = await conn.query(`SHOW CREATE TABLE \`${name.replaceAll("`", "``")}\``);
-    out[name] = normaliseCreate(String((created as Record<string, string>[])[0]?.["Create Table"]));
-  }
-  return out;
+  return [lines[0], ordered.join(",\n"), withoutAutoIncrement(lines.at(-1) ?? "")].join("\n");
 }
 
 function planText(statements: readonly PlannedStatement[]): string {
@@ -143,7 +73,7 @@ describe("round trip on MariaDB: load(current) + plan(diff(current, desired)) �
           await loadSql(a.conn, pair.current);
           await loadSql(b.conn, pair.desired);
           await runPlan(a.conn, statements);
-          expect(await showCreateTables(a.conn)).toEqual(await showCreateTables(b.conn));
+          expect(await showCreateTables(a.conn, normaliseCreate)).toEqual(await showCreateTables(b.conn, normaliseCreate));
         });
       });
 

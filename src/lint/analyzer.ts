@@ -46,6 +46,17 @@ export interface Analyzer {
   readonly analyze: (file: LintFile) => Diagnostic[];
 }
 
+/** An ALTER of one table and the statement that makes it. */
+export interface TableEdit {
+  readonly stmt: LintStmt;
+  readonly change: Extract<Change, { kind: "ModifyTable" }>;
+}
+
+/** Every ModifyTable change of a file with its statement, in file order: what most analyzers walk. */
+export function tableEdits(file: LintFile): TableEdit[] {
+  return file.stmts.flatMap((stmt) => stmt.changes.flatMap((change) => (change.kind === "ModifyTable" ? [{ stmt, change }] : [])));
+}
+
 /** Go's `%q` for the plain names in diagnostics (JSON string quoting agrees with it for printable text). */
 export function q(s: string): string {
   return JSON.stringify(s);

@@ -4,7 +4,7 @@
  * the finding becomes an error when the table holds more than `max_rows` rows.
  */
 import { findTable } from "../schema/model.ts";
-import { type Analyzer, type LintFile, q } from "./analyzer.ts";
+import { type Analyzer, type LintFile, q, tableEdits } from "./analyzer.ts";
 import { costOf, type Costly } from "./online-ddl.ts";
 import type { Diagnostic } from "./report.ts";
 
@@ -26,18 +26,16 @@ export const blocking: Analyzer = {
   defaultError: false,
   analyze(file) {
     const out: Diagnostic[] = [];
-    for (const s of file.stmts) {
-      for (const c of s.changes) {
-        if (c.kind !== "ModifyTable" || file.spans.table(c.table).added) continue;
-        const table = findTable(s.before, c.table);
-        if (!table) continue;
-        const costs = costOf(table, c.changes, file.flavor);
-        const copies = costs.filter((x) => x.cost === "copy");
-        const items = copies.length > 0 ? copies : costs;
-        if (items.length === 0) continue;
-        const d = describe(file, c.table, items, copies.length > 0);
-        out.push({ pos: s.pos, code: copies.length > 0 ? "BD101" : "BD102", text: d.text, ...(d.error ? { error: true } : {}) });
-      }
+    for (const { stmt: s, change: c } of tableEdits(file)) {
+      if (file.spans.table(c.table).added) continue;
+      const table = findTable(s.before, c.table);
+      if (!table) continue;
+      const costs = costOf(table, c.changes, file.flavor);
+      const copies = costs.filter((x) => x.cost === "copy");
+      const items = copies.length > 0 ? copies : costs;
+      if (items.length === 0) continue;
+      const d = describe(file, c.table, items, copies.length > 0);
+      out.push({ pos: s.pos, code: copies.length > 0 ? "BD101" : "BD102", text: d.text, ...(d.error ? { error: true } : {}) });
     }
     return out;
   },

@@ -2,7 +2,7 @@
  * `condrop` (Atlas `sql/sqlcheck/condrop`): dropping a foreign key (CD101) unless one of its columns is dropped by the
  * same statement.
  */
-import { type Analyzer, q } from "./analyzer.ts";
+import { type Analyzer, q, tableEdits } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 
 /** The constraint-deletion analyzer. */
@@ -12,14 +12,11 @@ export const condrop: Analyzer = {
   defaultError: false,
   analyze(file) {
     const out: Diagnostic[] = [];
-    for (const s of file.stmts) {
-      for (const c of s.changes) {
-        if (c.kind !== "ModifyTable") continue;
-        const dropped = new Set(c.changes.flatMap((tc) => (tc.kind === "DropColumn" ? [tc.column.name] : [])));
-        for (const tc of c.changes) {
-          if (tc.kind === "DropForeignKey" && !tc.foreignKey.columns.some((col) => dropped.has(col))) {
-            out.push({ pos: s.pos, code: "CD101", text: `Dropping foreign-key constraint ${q(tc.foreignKey.name)}` });
-          }
+    for (const { stmt: s, change: c } of tableEdits(file)) {
+      const dropped = new Set(c.changes.flatMap((tc) => (tc.kind === "DropColumn" ? [tc.column.name] : [])));
+      for (const tc of c.changes) {
+        if (tc.kind === "DropForeignKey" && !tc.foreignKey.columns.some((col) => dropped.has(col))) {
+          out.push({ pos: s.pos, code: "CD101", text: `Dropping foreign-key constraint ${q(tc.foreignKey.name)}` });
         }
       }
     }

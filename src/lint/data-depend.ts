@@ -6,7 +6,7 @@
  */
 import type { TableChange } from "../schema/changes.ts";
 import { findTable, type Schema } from "../schema/model.ts";
-import { type Analyzer, type LintFile, q } from "./analyzer.ts";
+import { type Analyzer, type LintFile, q, tableEdits } from "./analyzer.ts";
 import { addNotNullOutcome, addNotNullText } from "./add-not-null.ts";
 import type { Diagnostic } from "./report.ts";
 
@@ -46,14 +46,7 @@ export const dataDepend: Analyzer = {
   text: "data dependent changes detected",
   defaultError: false,
   analyze(file) {
-    const out: Diagnostic[] = [];
-    for (const s of file.stmts) {
-      for (const c of s.changes) {
-        if (c.kind !== "ModifyTable") continue;
-        for (const tc of c.changes) out.push(...tableChange(file, s.after, c.table, tc, c.changes, s.pos));
-      }
-    }
-    return out;
+    return tableEdits(file).flatMap(({ stmt: s, change: c }) => c.changes.flatMap((tc) => tableChange(file, s.after, c.table, tc, c.changes, s.pos)));
   },
 };
 

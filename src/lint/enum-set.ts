@@ -6,7 +6,7 @@
  */
 import type { Column } from "../schema/model.ts";
 import { baseType } from "../mysql/typeinfo.ts";
-import { type Analyzer, q } from "./analyzer.ts";
+import { type Analyzer, q, tableEdits } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 import { typeValues } from "./type-values.ts";
 
@@ -46,16 +46,14 @@ export const enumSet: Analyzer = {
   defaultError: false,
   analyze(file) {
     const out: Diagnostic[] = [];
-    for (const s of file.stmts) {
-      for (const c of s.changes) {
-        if (c.kind !== "ModifyTable" || file.spans.table(c.table).added) continue;
-        for (const tc of c.changes) {
-          if (tc.kind !== "ModifyColumn") continue;
-          const type = baseType(tc.to.type);
-          if ((type !== "enum" && type !== "set") || baseType(tc.from.type) !== type) continue;
-          const change = memberChange(typeValues(tc.from.type), typeValues(tc.to.type));
-          if (change) out.push({ pos: s.pos, code: CODES[type][change.kind], text: text(change.kind, type.toUpperCase(), change.values, tc.to, c.table) });
-        }
+    for (const { stmt: s, change: c } of tableEdits(file)) {
+      if (file.spans.table(c.table).added) continue;
+      for (const tc of c.changes) {
+        if (tc.kind !== "ModifyColumn") continue;
+        const type = baseType(tc.to.type);
+        if ((type !== "enum" && type !== "set") || baseType(tc.from.type) !== type) continue;
+        const change = memberChange(typeValues(tc.from.type), typeValues(tc.to.type));
+        if (change) out.push({ pos: s.pos, code: CODES[type][change.kind], text: text(change.kind, type.toUpperCase(), change.values, tc.to, c.table) });
       }
     }
     return out;

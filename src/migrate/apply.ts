@@ -2,29 +2,23 @@
  * `migrate apply` as a library call (`migrateApplyRun` + `Executor`): revisions table, dirty check, baseline, pending
  * files, transactions, and one report. The caller verifies atlas.sum first and holds the apply lock.
  */
-import process from "node:process";
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { AmbiguousRevisionsError, ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
+import { ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
 import { dirtyReason } from "./apply-clean.ts";
 import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { effectiveTxMode, type TxMode } from "./directives.ts";
 import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext } from "./executor.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
-import { DEFAULT_REVISIONS_SCHEMA } from "./revisions-table.ts";
+import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
+import { stopwatch, type Timing } from "./stopwatch.ts";
 import { computeSum } from "./sum.ts";
 
 /** The options of one apply run. */
-export interface ApplyOptions {
+export interface ApplyOptions extends RevisionsPlace {
   readonly dir: MigrationDir;
   readonly flavor: Flavor;
-  /** The schema the URL is bound to, if any. */
-  readonly urlSchema?: string;
-  /** Where the revisions table lives (see revisionsSchemaOf). */
-  readonly revisionsSchema: string;
-  /** Whether the revisions schema was named explicitly (flag or env), which skips Atlas's clarity check. */
-  readonly revisionsSchemaExplicit: boolean;
   readonly dryRun: boolean;
   readonly baseline?: string;
   readonly allowDirty: boolean;
@@ -39,25 +33,16 @@ export interface ApplyOptions {
 }
 
 /** The outcome of a run: Atlas's `MigrateApply` report. */
-export interface ApplyReport {
+export interface ApplyReport extends Timing {
   readonly pending: readonly MigrationFile[];
   readonly applied: readonly AppliedFile[];
   /** The last revision before this run ("" when none). */
   readonly current: string;
   /** The version of the last pending file ("" when nothing is pending). */
   readonly target: string;
-  readonly start: Date;
-  readonly end: Date;
-  /** Wall time of the run in nanoseconds. */
-  readonly durationNs: bigint;
   /** The error that stopped the run (the failing statement's StatementError). */
   readonly failure?: Error;
   readonly message: string;
-}
-
-/** Where the revisions table lives: the flag or env, else the URL's schema, else `atlas_schema_revisions`. */
-export function revisionsSchemaOf(explicit: string | undefined, urlSchema: string | undefined): string {
-  return explicit ?? urlSchema ?? DEFAULT_REVISIONS_SCHEMA;
 }
 
 function baselineRevision(file: MigrationFile, operatorVersion: string): Revision {
@@ -79,9 +64,7 @@ function limit(files: MigrationFile[], opts: ApplyOptions): MigrationFile[] {
 
 async function readState(conn: Queryable, store: RevisionStore, opts: ApplyOptions): Promise<Revision[]> {
   const exists = await store.exists();
-  if (!exists && opts.urlSchema !== undefined && !opts.revisionsSchemaExplicit && opts.revisionsSchema === opts.urlSchema) {
-    if (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists()) throw new AmbiguousRevisionsError(opts.urlSchema);
-  }
+  await checkRevisionsPlace(conn, exists, opts);
   // A dry run creates nothing: a missing table reads as "no revisions", with the same output as a real run.
   if (!opts.dryRun) await store.ensure(opts.flavor);
   return exists ? store.readAll() : [];
@@ -112,8 +95,7 @@ async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationF
 
 /** Runs `migrate apply` on a connection (the caller holds the lock); a failing statement ends up in `failure`. */
 export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise<ApplyReport> {
-  const start = new Date();
-  const t0 = process.hrtime.bigint();
+  const time = stopwatch();
   if (opts.baseline && opts.allowDirty) throw new ApplyOptionError("sql/migrate: baseline and allow-dirty are mutually exclusive");
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const revisions = await readState(conn, store, opts);
@@ -122,7 +104,7 @@ export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise
   if (baseline && !opts.dryRun) await store.write(baselineRevision(baseline, opts.operatorVersion));
   const current = baseline?.version ?? revisions.at(-1)?.version ?? "";
   const pending = limit(files, opts);
-  if (pending.length === 0) return { pending, applied: [], current, target: "", start, end: new Date(), durationNs: process.hrtime.bigint() - t0, message: "No migration files to execute" };
+  if (pending.length === 0) return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
   const target = pending.at(-1)!.version;
   const ctx: ExecutorContext = {
     conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log: opts.log ?? (() => {}),
@@ -131,5 +113,5 @@ export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise
   const applied = await runFiles(conn, ctx, pending, opts);
   const failure = applied.find((a) => a.failure)?.failure;
   const message = `Migrated to version ${target}${current ? ` from ${current}` : ""} (${pending.length} migrations in total)`;
-  return { pending, applied, current, target, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, ...(failure ? { failure } : {}), message };
+  return { pending, applied, current, target, ...time(), ...(failure ? { failure } : {}), message };
 }

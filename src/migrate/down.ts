@@ -4,11 +4,9 @@
  * row (so a re-run with the same arguments resumes instead of going further down); the rows go once all steps ran.
  * The caller verifies atlas.sum first and holds the apply lock.
  */
-import process from "node:process";
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
-import { AmbiguousRevisionsError } from "./apply-errors.ts";
 import { checkPasses } from "./down-checks.ts";
 import { DataLossError, RevertStatementError } from "./down-errors.ts";
 import { type DownStep, planDown, REVERTED_MARK, type ReplayFn } from "./down-plan.ts";
@@ -16,17 +14,14 @@ import { type DownTarget, selectReverted } from "./down-target.ts";
 import type { MigrationDir } from "./dir.ts";
 import { replayFiles } from "./replay.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
-import { DEFAULT_REVISIONS_SCHEMA } from "./revisions-table.ts";
+import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
+import { stopwatch, type Timing } from "./stopwatch.ts";
 
 /** The options of one down run. */
-export interface DownOptions extends DownTarget {
+export interface DownOptions extends DownTarget, Omit<RevisionsPlace, "urlSchema"> {
   readonly dir: MigrationDir;
   /** The schema the URL is bound to: the one inspected and reverted. */
   readonly schema: string;
-  /** Where the revisions table lives (see revisionsSchemaOf). */
-  readonly revisionsSchema: string;
-  /** Whether the revisions schema was named explicitly (flag or env), which skips Atlas's clarity check. */
-  readonly revisionsSchemaExplicit: boolean;
   /** Run the checks and print the plan; execute nothing and write no row. */
   readonly dryRun: boolean;
   /** Skip the data checks. */
@@ -60,15 +55,12 @@ export interface StepResult {
 }
 
 /** The outcome of a run (Atlas's `MigrateDown` report). */
-export interface DownReport {
+export interface DownReport extends Timing {
   /** The revisions chosen for reverting, newest first. */
   readonly planned: readonly Revision[];
   readonly steps: readonly StepResult[];
   readonly current: string;
   readonly target: string;
-  readonly start: Date;
-  readonly end: Date;
-  readonly durationNs: bigint;
   readonly dryRun: boolean;
   /** What stopped the run: a DataLossError (nothing changed) or a RevertStatementError. */
   readonly failure?: Error;
@@ -78,9 +70,7 @@ const inMemory: ReplayFn = async (files, flavor: Flavor) => replayFiles(files, f
 
 async function readRevisions(conn: Queryable, store: RevisionStore, opts: DownOptions): Promise<Revision[]> {
   if (await store.exists()) return store.readAll();
-  if (!opts.revisionsSchemaExplicit && opts.revisionsSchema === opts.schema && (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists())) {
-    throw new AmbiguousRevisionsError(opts.schema);
-  }
+  await checkRevisionsPlace(conn, false, { ...opts, urlSchema: opts.schema });
   return [];
 }
 
@@ -88,7 +78,7 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
   const results: StepResult[] = [];
   let failure: DataLossError | undefined;
   for (const step of steps) {
-    const t0 = process.hrtime.bigint();
+    const time = stopwatch();
     const checks: CheckResult[] = [];
     for (const c of skip || failure ? [] : step.checks) {
       const passed = await checkPasses(conn, c);
@@ -98,18 +88,17 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
         break;
       }
     }
-    results.push({ step, checks, checksNs: process.hrtime.bigint() - t0, ran: false, durationNs: 0n, applied: [] });
+    results.push({ step, checks, checksNs: time().durationNs, ran: false, durationNs: 0n, applied: [] });
   }
   return failure ? { results, failure } : { results };
 }
 
 // Executes one step; unless it is the last, a finished step marks its row so a re-run skips it.
 async function revertStep(conn: Queryable, store: RevisionStore, result: StepResult, opts: DownOptions, mark?: string): Promise<{ result: StepResult; failure?: Error }> {
-  const start = new Date();
-  const t0 = process.hrtime.bigint();
+  const time = stopwatch();
   const rev = result.step.revision;
   const applied: string[] = [];
-  const done = (extra: Partial<StepResult> = {}): StepResult => ({ ...result, ran: true, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, applied, ...extra });
+  const done = (extra: Partial<StepResult> = {}): StepResult => ({ ...result, ran: true, ...time(), applied, ...extra });
   for (const s of result.step.statements) {
     applied.push(s.sql);
     try {
@@ -129,13 +118,11 @@ async function revertStep(conn: Queryable, store: RevisionStore, result: StepRes
 
 /** Runs `migrate down` on a connection (the caller holds the lock); a failed check or statement ends up in `failure`. */
 export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<DownReport> {
-  const start = new Date();
-  const t0 = process.hrtime.bigint();
+  const time = stopwatch();
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const selection = selectReverted(await readRevisions(conn, store, opts), opts);
   const report = (steps: StepResult[], failure?: Error): DownReport => ({
-    planned: selection.reverted, steps, current: selection.current, target: selection.target, start, end: new Date(),
-    durationNs: process.hrtime.bigint() - t0, dryRun: opts.dryRun, ...(failure ? { failure } : {}),
+    planned: selection.reverted, steps, current: selection.current, target: selection.target, ...time(), dryRun: opts.dryRun, ...(failure ? { failure } : {}),
   });
   if (selection.reverted.length === 0) return report([]);
   const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);

@@ -4,11 +4,11 @@
  */
 import type { Connection } from "mysql2/promise";
 import { replaySql } from "../../src/migrate/replay.ts";
-import { splitStatements } from "../../src/migrate/split.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../../src/mysql/plan.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
+import { loadSql, showCreateTables } from "../support/server-tables.ts";
 import { isTypedToolError } from "./classify-error.ts";
 import type { PeerCase } from "./suites.ts";
 
@@ -61,12 +61,6 @@ function secondDiff(peerCase: PeerCase, planSql: string): [Outcome, string] {
   }
 }
 
-async function loadSql(conn: Connection, sql: string): Promise<void> {
-  await conn.query("SET FOREIGN_KEY_CHECKS=0");
-  for (const stmt of splitStatements(sql)) await conn.query(stmt.text);
-  await conn.query("SET FOREIGN_KEY_CHECKS=1");
-}
-
 /** Runs the plan; returns "" or the first failing statement with the server's message. */
 async function runPlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<string> {
   for (const [i, statement] of statements.entries()) {
@@ -77,19 +71,6 @@ async function runPlan(conn: Connection, statements: readonly PlannedStatement[]
     }
   }
   return "";
-}
-
-/** SHOW CREATE TABLE of every base table by name, with only the AUTO_INCREMENT=n counter removed. */
-async function showCreateTables(conn: Connection): Promise<Map<string, string>> {
-  const [rows] = await conn.query("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'");
-  const names = (rows as Record<string, string>[]).map((row) => String(Object.values(row)[0])).sort();
-  const out = new Map<string, string>();
-  for (const name of names) {
-    const [created] = await conn.query(`SHOW CREATE TABLE \`${name.replaceAll("`", "``")}\``);
-    const text = String((created as Record<string, string>[])[0]?.["Create Table"]);
-    out.set(name, text.replace(/ AUTO_INCREMENT=\d+/, ""));
-  }
-  return out;
 }
 
 /** "" when both sides show the same tables, else the first difference. */

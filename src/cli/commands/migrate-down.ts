@@ -3,22 +3,18 @@
  * applied file(s) with a plan computed from the live schema and the directory at the target version, after checks
  * that nothing the plan drops holds data. Prints the report (text or JSON).
  */
-import process from "node:process";
 import { defineCommand } from "citty";
-import { type Connection, connect } from "../../db/connect.ts";
-import { revisionsSchemaOf } from "../../migrate/apply.ts";
 import { migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down-plan.ts";
 import { downJson, formatDownText } from "../../migrate/down-report.ts";
-import { acquireLock, APPLY_LOCK } from "../../migrate/lock.ts";
-import { openDatabase, requireUrl } from "../connect.ts";
-import { ReportedError, UsageError } from "../errors.ts";
+import { requireUrl } from "../connect.ts";
+import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";
+import { isJsonFormat, lockTimeoutMs, migrateDbArgs, revisionsLocation, withApplyLock, writeReport } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir, verifyDir } from "../sources.ts";
 import { TOOL_VERSION } from "../version.ts";
-import { isJsonFormat, lockTimeoutMs, migrateDbArgs } from "./migrate-apply.ts";
 
 /** Reads `[amount]`: a whole number of files, at least 1. */
 export function parseDownAmount(value: string | undefined): number | undefined {
@@ -48,29 +44,20 @@ export default defineCommand({
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const migration = settings.project?.migration ?? {};
-    const timeout = lockTimeoutMs(args["lock-timeout"] ?? migration.lockTimeout ?? "10s");
+    const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
     const url = requireUrl(settings.url);
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
-    const { conn, options } = await openDatabase(url);
-    let lockConn: Connection | undefined;
-    try {
-      lockConn = await connect(url, options);
-      const lock = await acquireLock(lockConn, APPLY_LOCK, timeout);
-      const explicit = args["revisions-schema"] ?? migration.revisionsSchema;
-      const report = await migrateDown(conn, {
-        dir, schema, revisionsSchema: revisionsSchemaOf(explicit, schema), revisionsSchemaExplicit: explicit !== undefined,
+    const report = await withApplyLock(url, timeout, (conn) =>
+      migrateDown(conn, {
+        dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
         dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
         ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
-      }).finally(() => lock.release().catch(() => undefined));
-      process.stdout.write(json ? JSON.stringify(downJson(report)) + "\n" : formatDownText(report));
-      if (report.failure && json) throw new ReportedError(report.failure.message);
-      if (report.failure) throw report.failure;
-    } finally {
-      await Promise.all([lockConn?.close(), conn.close()]);
-    }
+      }),
+    );
+    writeReport(report, json, () => downJson(report), () => formatDownText(report));
   },
 });

@@ -3,14 +3,13 @@
  */
 import process from "node:process";
 import { defineCommand } from "citty";
-import { revisionsSchemaOf } from "../../migrate/apply.ts";
 import { migrateStatus } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../../migrate/status-report.ts";
 import { openDatabase, requireUrl } from "../connect.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir } from "../sources.ts";
-import { isJsonFormat, migrateDbArgs } from "./migrate-apply.ts";
 
 export default defineCommand({
   meta: { name: "status", description: "show applied and pending migration files of a database" },
@@ -21,7 +20,7 @@ export default defineCommand({
     const dir = openDir(settings.dir);
     const { conn } = await openDatabase(requireUrl(settings.url));
     try {
-      const schema = revisionsSchemaOf(args["revisions-schema"] ?? settings.project?.migration.revisionsSchema, conn.target.schema);
+      const schema = revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, conn.target.schema).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);
       process.stdout.write(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
     } finally {

@@ -3,14 +3,13 @@
  * against the desired state, show the plan, ask, execute statement by statement.
  */
 import { defineCommand } from "citty";
-import { formatMigrationFile } from "../../migrate/name.ts";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
-import { confirmApply } from "../confirm.ts";
+import { showAndApply } from "../confirm.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { executePlan, withConnection } from "../live-source.ts";
+import { withConnection } from "../live-source.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { loadSource } from "../sources.ts";
@@ -42,9 +41,7 @@ export default defineCommand({
         return;
       }
       const statements = plan(changes, flavor, { current });
-      process.stdout.write("-- Planned Changes:\n" + formatMigrationFile(statements));
-      if (args["dry-run"] || !(await confirmApply(args["auto-approve"], "schema apply"))) return;
-      await executePlan(conn, statements);
+      if (!(await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"] }))) return;
       process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
     });
   },

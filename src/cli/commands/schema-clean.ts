@@ -3,14 +3,13 @@
  * order the server accepts; asks first unless --auto-approve.
  */
 import { defineCommand } from "citty";
-import { formatMigrationFile } from "../../migrate/name.ts";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { emptySchema } from "../../schema/model.ts";
-import { confirmApply } from "../confirm.ts";
+import { showAndApply } from "../confirm.ts";
 import { requireUrl } from "../connect.ts";
-import { executePlan, withConnection } from "../live-source.ts";
+import { withConnection } from "../live-source.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 
@@ -33,9 +32,7 @@ export default defineCommand({
         return;
       }
       const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
-      process.stdout.write("-- Planned Changes:\n" + formatMigrationFile(statements));
-      if (!(await confirmApply(args["auto-approve"], "schema clean"))) return;
-      await executePlan(conn, statements);
+      await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema clean" });
     });
   },
 });
