@@ -3,12 +3,13 @@
  * revisions must hold nothing but (at most) the revisions table.
  */
 import type { Queryable } from "../db/types.ts";
+import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../mysql/queries/catalog.ts";
 import { REVISIONS_TABLE } from "./revisions-table.ts";
 
 const SYSTEM_SCHEMAS = ["information_schema", "innodb", "mysql", "performance_schema", "sys"];
 
 async function tablesOf(conn: Queryable, schema: string): Promise<string[]> {
-  const rows = await conn.query("SELECT `TABLE_NAME` AS t FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`", [schema]);
+  const rows = await conn.query(SCHEMA_TABLES_QUERY, [schema]);
   return rows.map((r) => String(r.t));
 }
 
@@ -21,7 +22,7 @@ export async function dirtyReason(conn: Queryable, schema: string | undefined, r
     const other = (await tablesOf(conn, schema)).find((t) => t !== REVISIONS_TABLE);
     return other === undefined ? undefined : `found table "${other}" in schema "${schema}"`;
   }
-  const rows = await conn.query(`SELECT \`SCHEMA_NAME\` AS s FROM \`INFORMATION_SCHEMA\`.\`SCHEMATA\` WHERE \`SCHEMA_NAME\` NOT IN (${SYSTEM_SCHEMAS.map(() => "?").join(", ")}) ORDER BY \`SCHEMA_NAME\``, SYSTEM_SCHEMAS);
+  const rows = await conn.query(schemasExceptQuery(SYSTEM_SCHEMAS.length), SYSTEM_SCHEMAS);
   const schemas = rows.map((r) => String(r.s));
   if (schemas.length > 1) return `found multiple schemas: ${schemas.length}`;
   if (schemas.length === 0) return undefined;

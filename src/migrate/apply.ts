@@ -4,6 +4,7 @@
  */
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
+import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
 import { ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
 import { dirtyReason } from "./apply-clean.ts";
 import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
@@ -75,21 +76,21 @@ async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationF
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
   const out: AppliedFile[] = [];
-  if (opts.txMode === "all") await tx("BEGIN");
+  if (opts.txMode === "all") await tx(BEGIN);
   for (const [i, file] of files.entries()) {
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
     const own = modes[i] === "file";
-    if (own) await tx("BEGIN");
+    if (own) await tx(BEGIN);
     const result = await executeFile(ctx, file, hash);
     out.push(result);
     if (result.failure) {
-      if (own || opts.txMode === "all") await tx("ROLLBACK");
+      if (own || opts.txMode === "all") await tx(ROLLBACK);
       return out;
     }
-    if (own) await tx("COMMIT");
+    if (own) await tx(COMMIT);
   }
-  if (opts.txMode === "all") await tx("COMMIT");
+  if (opts.txMode === "all") await tx(COMMIT);
   return out;
 }
 

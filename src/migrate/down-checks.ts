@@ -3,7 +3,7 @@
  * before it drops a column every value must be NULL. Only objects that exist in the live schema are checked.
  */
 import type { Queryable } from "../db/types.ts";
-import { ident } from "../mysql/sql.ts";
+import { isEmptyQuery } from "../mysql/queries/data-checks.ts";
 import type { Change } from "../schema/changes.ts";
 import { findTable, type Schema } from "../schema/model.ts";
 
@@ -14,14 +14,8 @@ export interface DownCheck {
   readonly column?: string;
 }
 
-/** `SELECT NOT EXISTS (SELECT 1 FROM t [WHERE c IS NOT NULL]) AS is_empty`, as Atlas prints it. */
-export function checkSql(table: string, column?: string): string {
-  const where = column === undefined ? "" : ` WHERE ${ident(column)} IS NOT NULL`;
-  return `SELECT NOT EXISTS (SELECT 1 FROM ${ident(table)}${where}) AS ${ident("is_empty")}`;
-}
-
 function check(table: string, column?: string): DownCheck {
-  return { sql: checkSql(table, column), table, ...(column !== undefined ? { column } : {}) };
+  return { sql: isEmptyQuery(table, column), table, ...(column !== undefined ? { column } : {}) };
 }
 
 /** The checks guarding the drops among `changes`, for tables and columns present in `live`. */

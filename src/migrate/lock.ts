@@ -3,6 +3,7 @@
  * dedicated connection, so the lock dies with that session if the process does.
  */
 import type { Queryable } from "../db/types.ts";
+import { GET_LOCK_QUERY, RELEASE_LOCK_QUERY } from "../mysql/queries/lock.ts";
 
 /** Atlas's lock name for `migrate apply`; server-wide, not per schema. */
 export const APPLY_LOCK = "atlas_migrate_execute";
@@ -26,13 +27,13 @@ export interface HeldLock {
 /** Takes the named lock, waiting up to `timeoutMs` (whole seconds, as Atlas passes `int(timeout.Seconds())`). */
 export async function acquireLock(conn: Queryable, name: string, timeoutMs: number): Promise<HeldLock> {
   const seconds = Math.max(0, Math.trunc(timeoutMs / 1000));
-  const rows = await conn.query("SELECT GET_LOCK(?, ?) AS l", [name, seconds]);
+  const rows = await conn.query(GET_LOCK_QUERY, [name, seconds]);
   const got = rows[0]?.l;
   if (got === null || got === undefined) throw new LockError(name, false);
   if (Number(got) !== 1) throw new LockError(name, true);
   return {
     release: async () => {
-      await conn.query("SELECT RELEASE_LOCK(?) AS r", [name]);
+      await conn.query(RELEASE_LOCK_QUERY, [name]);
     },
   };
 }

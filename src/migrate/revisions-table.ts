@@ -4,7 +4,6 @@
  */
 import type { Flavor } from "../mysql/flavor.ts";
 import { createTableSql } from "../mysql/plan.ts";
-import { ident } from "../mysql/sql.ts";
 import type { Column, Table } from "../schema/model.ts";
 
 /** The revisions table's name. */
@@ -46,12 +45,5 @@ export function revisionsTable(flavor: Flavor): Table {
 
 /** `CREATE TABLE` of the revisions table, qualified with its schema (Atlas runs it unqualified on a bound connection). */
 export function revisionsTableDdl(flavor: Flavor, schema: string): string {
-  const ddl = createTableSql(revisionsTable(flavor), flavor);
-  const head = `CREATE TABLE ${ident(REVISIONS_TABLE)}`;
-  return `CREATE TABLE ${ident(schema)}.${ident(REVISIONS_TABLE)}${ddl.slice(head.length)}`;
-}
-
-/** The qualified name of the revisions table in a schema. */
-export function revisionsTableName(schema: string): string {
-  return `${ident(schema)}.${ident(REVISIONS_TABLE)}`;
+  return createTableSql(revisionsTable(flavor), flavor, schema);
 }

@@ -4,8 +4,9 @@
  */
 import type { Queryable, Row } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { ident } from "../mysql/sql.ts";
-import { REVISIONS_TABLE, revisionsTableDdl, revisionsTableName } from "./revisions-table.ts";
+import { createDatabaseStatement, SCHEMA_EXISTS_QUERY, TABLE_EXISTS_QUERY } from "../mysql/queries/catalog.ts";
+import { deleteByKeysSql, type QualifiedTable, selectAllButSql, selectByKeySql, upsertSql } from "../mysql/queries/rows.ts";
+import { REVISIONS_TABLE, revisionsTableDdl } from "./revisions-table.ts";
 
 /** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
 export const RevisionType = { baseline: 1, execute: 2, resolved: 4, executeResolved: 6 } as const;
@@ -56,50 +57,49 @@ function fromRow(r: Row): Revision {
 
 /** The revisions table of one schema over a connection. */
 export class RevisionStore {
-  private readonly table: string;
+  private readonly table: QualifiedTable;
 
   constructor(
     private readonly conn: Queryable,
     readonly schema: string,
   ) {
-    this.table = revisionsTableName(schema);
+    this.table = { schema, name: REVISIONS_TABLE };
   }
 
   /** Whether the schema exists and holds the revisions table. */
   async exists(): Promise<boolean> {
-    const rows = await this.conn.query("SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?", [this.schema, REVISIONS_TABLE]);
+    const rows = await this.conn.query(TABLE_EXISTS_QUERY, [this.schema, REVISIONS_TABLE]);
     return Number(rows[0]?.n) > 0;
   }
 
   /** Creates the schema (when missing) and the table (when missing), as Atlas does before every apply. */
   async ensure(flavor: Flavor): Promise<void> {
-    const schemas = await this.conn.query("SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`SCHEMATA` WHERE `SCHEMA_NAME` = ?", [this.schema]);
-    if (Number(schemas[0]?.n) === 0) await this.conn.exec(`CREATE DATABASE ${ident(this.schema)}`);
+    const schemas = await this.conn.query(SCHEMA_EXISTS_QUERY, [this.schema]);
+    if (Number(schemas[0]?.n) === 0) await this.conn.exec(createDatabaseStatement(this.schema));
     if (!(await this.exists())) await this.conn.exec(revisionsTableDdl(flavor, this.schema));
   }
 
   /** All revisions, ordered by version (byte order: the column is utf8mb4_bin). */
   async readAll(): Promise<Revision[]> {
-    const rows = await this.conn.query(`SELECT ${COLUMNS.map(ident).join(", ")} FROM ${this.table} WHERE ${ident("version")} <> ? ORDER BY ${ident("version")}`, [CLOUD_ROW]);
+    const rows = await this.conn.query(selectAllButSql(this.table, COLUMNS, "version"), [CLOUD_ROW]);
     return rows.map(fromRow);
   }
 
   /** One revision by version, or undefined. */
   async read(version: string): Promise<Revision | undefined> {
-    const rows = await this.conn.query(`SELECT ${COLUMNS.map(ident).join(", ")} FROM ${this.table} WHERE ${ident("version")} = ?`, [version]);
+    const rows = await this.conn.query(selectByKeySql(this.table, COLUMNS, "version"), [version]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
   /** Deletes the rows of the given versions (what `migrate down` does once it reverted their files). */
   async delete(versions: readonly string[]): Promise<void> {
     if (versions.length === 0) return;
-    await this.conn.exec(`DELETE FROM ${this.table} WHERE ${ident("version")} IN (${versions.map(() => "?").join(", ")})`, versions);
+    await this.conn.exec(deleteByKeysSql(this.table, "version", versions.length), versions);
   }
 
   /** Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns). */
   async write(rev: Revision): Promise<void> {
     const values = [rev.version, rev.description, rev.type, rev.applied, rev.total, rev.executedAt, rev.executionTime, rev.error, rev.errorStmt, rev.hash, JSON.stringify(rev.partialHashes), rev.operatorVersion];
-    const updates = COLUMNS.filter((c) => !IMMUTABLE.has(c)).map((c) => `${ident(c)} = VALUES(${ident(c)})`);
-    await this.conn.exec(`INSERT INTO ${this.table} (${COLUMNS.map(ident).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")}) ON DUPLICATE KEY UPDATE ${updates.join(", ")}`, values);
+    await this.conn.exec(upsertSql(this.table, COLUMNS, IMMUTABLE), values);
   }
 }

@@ -3,7 +3,8 @@
  * is created elsewhere (e.g. Terraform); this only says what to grant.
  */
 import { defineCommand } from "citty";
-import { ident, quoteString } from "../../mysql/sql.ts";
+import { accountName, grantStatement } from "../../mysql/queries/grants.ts";
+import { ident } from "../../mysql/sql.ts";
 import { UsageError } from "../errors.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
@@ -21,6 +22,9 @@ export const SCHEMA_PRIVILEGES: readonly (readonly [string, string])[] = [
   ["REFERENCES", "foreign keys (MySQL 8 checks it on the referenced table)"],
 ];
 
+// What a separate revisions schema needs (CREATE lets the first apply create the schema itself).
+const REVISIONS_PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER"];
+
 /** What to grant: to whom, on which schema, and optionally a separate revisions schema and a dev (lint) schema. */
 export interface GrantTarget {
   readonly user: string;
@@ -32,21 +36,21 @@ export interface GrantTarget {
 
 /** The GRANT statements (with comments) that give a migration user exactly what stats-db needs. */
 export function grantStatements(t: GrantTarget): string {
-  const who = `${quoteString(t.user)}@${quoteString(t.host)}`;
-  const privs = SCHEMA_PRIVILEGES.map(([p]) => p).join(", ");
+  const who = accountName(t.user, t.host);
+  const privs = SCHEMA_PRIVILEGES.map(([p]) => p);
   const lines = [
     `-- stats-db migration user ${who}: apply, status, down, schema inspect/diff on ${ident(t.schema)}.`,
     "-- GET_LOCK/RELEASE_LOCK (the migration lock) and information_schema need no grant.",
     ...SCHEMA_PRIVILEGES.map(([p, why]) => `--   ${p.padEnd(10)} ${why}`),
-    `GRANT ${privs} ON ${ident(t.schema)}.* TO ${who};`,
+    `${grantStatement(privs, t.schema, who)};`,
   ];
   if (t.revisionsSchema && t.revisionsSchema !== t.schema) {
     lines.push(`-- The revisions table lives in ${ident(t.revisionsSchema)} (--revisions-schema); CREATE lets the first apply create that schema.`);
-    lines.push(`GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER ON ${ident(t.revisionsSchema)}.* TO ${who};`);
+    lines.push(`${grantStatement(REVISIONS_PRIVILEGES, t.revisionsSchema, who)};`);
   }
   if (t.devSchema) {
     lines.push(`-- The dev database for migrate lint/validate --dev-url: replayed from scratch and cleaned afterwards.`);
-    lines.push(`GRANT ${privs} ON ${ident(t.devSchema)}.* TO ${who};`);
+    lines.push(`${grantStatement(privs, t.devSchema, who)};`);
   }
   return lines.join("\n") + "\n";
 }

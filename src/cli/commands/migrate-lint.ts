@@ -10,6 +10,7 @@ import { renderJson } from "../../lint/render-json.ts";
 import { renderText } from "../../lint/render-text.ts";
 import { lintDir } from "../../lint/runner.ts";
 import { selectAdded, selectLatest } from "../../lint/select.ts";
+import { TABLE_ROW_ESTIMATES_QUERY } from "../../mysql/queries/catalog.ts";
 import { hasErrors } from "../../lint/report.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
@@ -27,7 +28,7 @@ function positiveInt(flag: string, v: string | number | undefined): number | und
 async function liveRowCounts(url: string): Promise<Map<string, number>> {
   const conn = await connect(url);
   try {
-    const rows = await conn.query<{ name: string; n: number | null }>("SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
+    const rows = await conn.query<{ name: string; n: number | null }>(TABLE_ROW_ESTIMATES_QUERY);
     return new Map(rows.map((r) => [r.name, Number(r.n ?? 0)]));
   } finally {
     await conn.close();

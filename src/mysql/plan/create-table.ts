@@ -8,8 +8,8 @@ import { columnChecks, inlineCheck } from "./column-checks.ts";
 import { columnDefinition } from "./column-def.ts";
 import { assertForeignKeyFits, byName, checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
 
-/** Renders `CREATE TABLE t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError for a table a server would refuse. */
-export function createTableSql(table: Table, flavor: Flavor): string {
+/** Renders `CREATE TABLE [schema.]t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError for a table a server would refuse. */
+export function createTableSql(table: Table, flavor: Flavor, schema?: string): string {
   for (const fk of table.foreignKeys) assertForeignKeyFits(fk, table.name, table.columns);
   const own = columnChecks(table, flavor);
   const body = [
@@ -20,7 +20,8 @@ export function createTableSql(table: Table, flavor: Flavor): string {
     ...byName(table.checks.filter((c) => !own.has(c.name))).map((c) => checkDefinition(c, table.name, flavor)),
   ];
   const options = tableOptionsSql(table.options, flavor);
-  return `CREATE TABLE ${ident(table.name)} (${body.join(", ")})${options ? ` ${options}` : ""}`;
+  const name = schema === undefined ? ident(table.name) : `${ident(schema)}.${ident(table.name)}`;
+  return `CREATE TABLE ${name} (${body.join(", ")})${options ? ` ${options}` : ""}`;
 }
 
 /** Renders `CHARSET x COLLATE y [COMMENT '…'] [ENGINE e] [AUTO_INCREMENT n]`: ENGINE only when not the server default, AUTO_INCREMENT only above 1. */

@@ -1,0 +1,10 @@
+/**
+ * Queries that ask whether a table or column holds data (the checks before `migrate down` drops it).
+ */
+import { ident } from "../sql.ts";
+
+/** `SELECT NOT EXISTS (SELECT 1 FROM t [WHERE c IS NOT NULL]) AS is_empty`, as Atlas prints it: 1 when nothing would be lost. */
+export function isEmptyQuery(table: string, column?: string): string {
+  const where = column === undefined ? "" : ` WHERE ${ident(column)} IS NOT NULL`;
+  return `SELECT NOT EXISTS (SELECT 1 FROM ${ident(table)}${where}) AS ${ident("is_empty")}`;
+}
