@@ -129,7 +129,9 @@ class Lexer {
 
   private push(kind: TokenKind, value: string, raw: string, end: number): void {
     this.out.push(this.token(kind, value, raw, this.pos));
-    this.advance(end);
+    // Only quoted tokens can span lines.
+    if (kind === "ident" || kind === "string") this.advance(end);
+    else this.pos = end;
     this.space = false;
   }
 
