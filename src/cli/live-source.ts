@@ -6,7 +6,6 @@ import type { Connection } from "../db/connect.ts";
 import { isDatabaseUrl, parseDatabaseUrl } from "../db/url.ts";
 import { type DevFile, devReplay } from "../migrate/dev-replay.ts";
 import { type Inspection, type InspectOptions, inspectWithFlavor } from "../mysql/inspect.ts";
-import type { PlannedStatement } from "../mysql/plan.ts";
 import type { Schema } from "../schema/model.ts";
 import { openDatabase } from "./connect.ts";
 import { InputError } from "./errors.ts";
@@ -44,28 +43,4 @@ export function inspectUrl(url: string, options: InspectOptions = {}): Promise<I
 /** Replays files on the clean dev database a URL names and returns the inspected schema. */
 export async function devReplayUrl(devUrl: string, files: readonly DevFile[]): Promise<Schema> {
   return (await withConnection(devUrl, (conn, schema) => devReplay(conn, schema, files))).schema;
-}
-
-/** A planned statement failed on the target database; earlier statements of the plan stay applied. */
-export class PlanExecutionError extends Error {
-  constructor(
-    readonly statement: string,
-    readonly applied: number,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`executing statement ${JSON.stringify(statement)}: ${reason} (${applied} statement${applied === 1 ? "" : "s"} applied before it)`, options);
-    this.name = "PlanExecutionError";
-  }
-}
-
-/** Runs planned statements one by one, in order; stops at the first failure with PlanExecutionError. */
-export async function executePlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<void> {
-  for (const [i, s] of statements.entries()) {
-    try {
-      await conn.exec(s.sql);
-    } catch (e) {
-      throw new PlanExecutionError(s.sql, i, (e as Error).message, { cause: e });
-    }
-  }
 }

@@ -6,7 +6,7 @@ import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
-import { showAndApply } from "../confirm.ts";
+import { showAndApply } from "../apply-plan.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { withConnection } from "../live-source.ts";

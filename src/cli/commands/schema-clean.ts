@@ -7,7 +7,7 @@ import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { emptySchema } from "../../schema/model.ts";
-import { showAndApply } from "../confirm.ts";
+import { showAndApply } from "../apply-plan.ts";
 import { requireUrl } from "../connect.ts";
 import { withConnection } from "../live-source.ts";
 import { globalArgs } from "../options.ts";
