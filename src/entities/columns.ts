@@ -2,7 +2,7 @@
  * Column builders: each returns a TypeBox schema for the row value (so `Static<>` gives the row type and `Value`
  * checks rows) carrying the MySQL column facts.
  */
-import { type TSchema, Type } from "@sinclair/typebox";
+import { type TLiteral, type TSchema, type TUnion, Type } from "@sinclair/typebox";
 import type { Default } from "../schema/model.ts";
 import { type ColumnMeta, withMeta } from "./meta.ts";
 
@@ -133,7 +133,7 @@ export const col = {
   timestamp: <O extends ColumnOptions<string | Date>>(precision?: number, o?: O) => column(fsp(precision, "timestamp"), Type.Union([Type.Date(), Type.String()]), o),
   year: <O extends ColumnOptions<number>>(o?: O) => column("year", Type.Integer({ minimum: 1901, maximum: 2155 }), o),
   enum: <const V extends readonly string[], O extends TextOptions<V[number]>>(values: V, o?: O) =>
-    column(`enum(${values.map(quoteValue).join(",")})`, Type.Union(values.map((v) => Type.Literal(v))) as unknown as ReturnType<typeof Type.Union<{ [K in keyof V]: ReturnType<typeof Type.Literal<V[K]>> }>>, o),
+    column(`enum(${values.map(quoteValue).join(",")})`, Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<V[number]>[]>, o),
   /** SET: values are comma-separated member lists, as the driver returns them. */
   set: <const V extends readonly string[], O extends TextOptions>(values: V, o?: O) =>
     column(`set(${values.map(quoteValue).join(",")})`, Type.String({ pattern: `^((${values.map(escapeRegex).join("|")})(,(${values.map(escapeRegex).join("|")}))*)?$` }), o),

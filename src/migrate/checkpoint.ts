@@ -7,7 +7,7 @@ import { checkpointTag } from "./directives.ts";
 
 /** Whether a migration file is a checkpoint file. */
 export function isCheckpoint(file: MigrationFile): boolean {
-  return checkpointTag(file.bytes) !== undefined;
+  return checkpointTag(file.text) !== undefined;
 }
 
 /** The files without checkpoint files (what runs on a database that already has revisions). */

@@ -22,8 +22,8 @@ const BY_LENGTH = [...Object.keys(DEFAULT_COLLATION), "gb18030"].sort((a, b) => 
 
 /** A charset or collation name the tables do not know. */
 export class UnknownCharsetError extends Error {
-  constructor(readonly name: string) {
-    super(`unknown character set or collation ${JSON.stringify(name)}`);
+  constructor(readonly charsetName: string) {
+    super(`unknown character set or collation ${JSON.stringify(charsetName)}`);
     this.name = "UnknownCharsetError";
   }
 }
