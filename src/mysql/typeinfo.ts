@@ -2,10 +2,17 @@
  * Facts about canonical column type text (as stored in the model, e.g. `int unsigned`, `varchar(64)`).
  */
 
+/** Base names already worked out: a schema repeats a handful of type texts on thousands of columns. */
+const bases = new Map<string, string>();
+
 /** The base type name: `varchar(64)` → `varchar`, `int unsigned` → `int`. */
 export function baseType(type: string): string {
+  const known = bases.get(type);
+  if (known !== undefined) return known;
   const m = /^[a-z]+/.exec(type);
-  return m ? m[0] : type;
+  const base = m ? m[0] : type;
+  if (bases.size < 4096) bases.set(type, base);
+  return base;
 }
 
 const NUMERIC = new Set(["bool", "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit"]);
