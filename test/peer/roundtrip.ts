@@ -1,8 +1,8 @@
 /**
- * One peer case through the round trip on a real server: load current into A and desired into B, plan the diff
- * computed offline, run it on A, compare SHOW CREATE TABLE of A and B, and check that a second diff is empty.
+ * One peer case through the round trip on a real server: load current into A and desired into B, plan the diff, run
+ * it on A, compare SHOW CREATE TABLE of A and B, and check that a second diff is empty. In memory mode A and B are
+ * replayed from the SQL offline (this file); in live mode they are inspected from the databases (roundtrip-live.ts).
  */
-import type { Connection } from "mysql2/promise";
 import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../../src/mysql/plan.ts";
@@ -10,10 +10,15 @@ import { diff } from "../../src/schema/diff.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { loadSql, showCreateTables } from "../support/server-tables.ts";
 import { isTypedToolError } from "./classify-error.ts";
+import { runLiveCase } from "./roundtrip-live.ts";
+import { compareTables, errorLine, runPlan } from "./server-steps.ts";
 import type { PeerCase } from "./suites.ts";
 
-/** The outcome of one case: pass, fail (a wrong or failing plan, or a crash), or unsupported (a typed, clear error). */
-export type Outcome = "pass" | "fail" | "unsupported";
+/**
+ * The outcome of one case: pass, fail (a wrong or failing plan, or a crash), unsupported (a typed, clear error), or
+ * known (live mode only: a documented difference, see live-differences.ts).
+ */
+export type Outcome = "pass" | "fail" | "unsupported" | "known";
 
 /** A case's outcome with a one-paragraph reason when it did not pass. */
 export interface CaseResult {
@@ -24,8 +29,15 @@ export interface CaseResult {
   readonly plan: string;
 }
 
-/** Runs one case; never throws for the case's own problems (they become a result). */
-export async function runCase(peerCase: PeerCase): Promise<CaseResult> {
+/** How a case builds A and B: replayed in memory (`memory`) or inspected from the loaded databases (`live`). */
+export type Mode = "memory" | "live";
+
+/** Runs one case in the given mode; never throws for the case's own problems (they become a result). */
+export async function runCase(peerCase: PeerCase, mode: Mode): Promise<CaseResult> {
+  return mode === "live" ? runLiveCase(peerCase) : runMemoryCase(peerCase);
+}
+
+async function runMemoryCase(peerCase: PeerCase): Promise<CaseResult> {
   let statements: PlannedStatement[];
   try {
     const current = replaySql(peerCase.current, mariadb, undefined, "current");
@@ -59,35 +71,4 @@ function secondDiff(peerCase: PeerCase, planSql: string): [Outcome, string] {
   } catch (error) {
     return ["fail", `replaying current + plan: ${errorLine(error)}`];
   }
-}
-
-/** Runs the plan; returns "" or the first failing statement with the server's message. */
-async function runPlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<string> {
-  for (const [i, statement] of statements.entries()) {
-    try {
-      await conn.query(statement.sql);
-    } catch (error) {
-      return `planned statement ${i + 1} failed: ${errorLine(error)}: ${statement.sql}`;
-    }
-  }
-  return "";
-}
-
-/** "" when both sides show the same tables, else the first difference. */
-function compareTables(a: Map<string, string>, b: Map<string, string>): string {
-  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
-  for (const name of names) {
-    const left = a.get(name);
-    const right = b.get(name);
-    if (left === right) continue;
-    if (left === undefined) return `table ${name} missing after the plan`;
-    if (right === undefined) return `table ${name} left over after the plan`;
-    return `table ${name} differs:\n--- after plan ---\n${left}\n--- desired ---\n${right}`;
-  }
-  return "";
-}
-
-function errorLine(error: unknown): string {
-  const e = error as Error;
-  return `${e?.name ?? "Error"}: ${e?.message ?? String(error)}`.split("\n")[0]!;
 }
