@@ -1,6 +1,6 @@
 /**
- * The lint runner (Atlas `migratelint.Runner`): check atlas.sum, pick the new files, replay the earlier ones in memory,
- * then replay each new file statement by statement — a data statement is recorded and skipped, a DDL statement is
+ * The lint runner (Atlas `migratelint.Runner`): check atlas.sum, pick the new files, replay the earlier ones (in memory,
+ * or on a dev database), then replay each new file statement by statement — a data statement is recorded and skipped, a DDL statement is
  * parsed against the schema before it and applied — and run every analyzer over the file. A statement that cannot be
  * parsed or applied stops the run with a file error, as a replay error stops Atlas's.
  */
@@ -14,6 +14,7 @@ import { replayFiles, ReplayError } from "../migrate/replay.ts";
 import { splitStatements } from "../migrate/split.ts";
 import { ChecksumError, ChecksumFileNotFound, validateDir } from "../migrate/sum.ts";
 import { isSumIgnored } from "../migrate/directives.ts";
+import { DevReplayError } from "../migrate/dev-replay.ts";
 import type { Analyzer, LintStmt } from "./analyzer.ts";
 import { analyzers } from "./analyzers.ts";
 import { nolintRules } from "./nolint.ts";
@@ -104,11 +105,21 @@ function outOfOrderReport(sel: Selection, name: string, errors: Readonly<Record<
   return [{ analyzer: "non_linear", text: "out of order migration files detected", diagnostics: [{ pos: 0, code: "NL101", text }], error: errors.non_linear ?? true }];
 }
 
-/** Lints the selected files of a directory. */
-export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): LintReport {
+/** Replays the files before the new ones into the schema the first new file starts from (e.g. on a dev database). */
+export type BaseReplay = (files: readonly MigrationFile[]) => Promise<Schema>;
+
+/** A run after the integrity check and the file selection, before any replay. */
+interface Prepared {
+  readonly t0: number;
+  readonly steps: { name: string; text: string; error?: string }[];
+  readonly sel: Selection;
+  readonly head: Pick<LintReport, "fromVersion" | "toVersion" | "total">;
+}
+
+function prepare(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): Prepared | LintReport {
   const now = opts.now ?? Date.now;
   const t0 = now();
-  const steps: { name: string; text: string; error?: string }[] = [];
+  const steps: Prepared["steps"] = [];
   const all = dir.files();
   const sum = validateDir(all, dir.readSum());
   if (!sum.ok && !(sum.error instanceof ChecksumFileNotFound)) {
@@ -121,30 +132,64 @@ export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => S
   const sel = select(all.filter((f) => !isSumIgnored(f.bytes)));
   steps.push({ name: "Detect New Migration Files", text: `Found ${sel.fresh.length} new migration files (from ${sel.base.length + sel.fresh.length} total)` });
   const head = { ...(sel.base.length > 0 ? { fromVersion: sel.base.at(-1)!.version } : {}), ...(sel.fresh.length > 0 ? { toVersion: sel.fresh.at(-1)!.version } : {}), total: sel.fresh.length };
+  return { t0, steps, sel, head };
+}
+
+function stopped(p: Prepared, files: FileReport[], message: string, opts: LintOptions): LintReport {
+  p.steps.push({ name: "Replay Migration Files", text: "Failed replaying the migration files", error: message });
+  return { ...p.head, files, failure: { name: message.split(":")[0]!, error: message }, steps: p.steps, ms: (opts.now ?? Date.now)() - p.t0 };
+}
+
+function lintFresh(p: Prepared, base: Schema, opts: LintOptions): LintReport {
   const files: FileReport[] = [];
+  let schema = base;
   try {
-    let schema = replayBase(sel.base, opts.flavor);
-    for (const f of sel.fresh) {
-      const r = lintFile(f, schema, opts, outOfOrderReport(sel, f.name, opts.errors ?? {}));
+    for (const f of p.sel.fresh) {
+      const r = lintFile(f, schema, opts, outOfOrderReport(p.sel, f.name, opts.errors ?? {}));
       schema = r.end;
       if (r.report) {
         files.push(r.report);
-        steps.push({ name: `Analyze ${f.name}`, text: `${r.report.reports.length} reports were found in analysis` });
+        p.steps.push({ name: `Analyze ${f.name}`, text: `${r.report.reports.length} reports were found in analysis` });
       }
     }
   } catch (e) {
     if (!(e instanceof StopError)) throw e;
-    steps.push({ name: "Replay Migration Files", text: "Failed replaying the migration files", error: e.message });
-    return { ...head, files, failure: { name: e.message.split(":")[0]!, error: e.message }, steps, ms: now() - t0 };
+    return stopped(p, files, e.message, opts);
   }
-  return { ...head, files, steps, ms: now() - t0 };
+  return { ...p.head, files, steps: p.steps, ms: (opts.now ?? Date.now)() - p.t0 };
 }
 
-function replayBase(base: readonly MigrationFile[], flavor: Flavor): Schema {
+/** Lints the selected files of a directory, the earlier files replayed in memory. */
+export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): LintReport {
+  const p = prepare(dir, select, opts);
+  if (!("sel" in p)) return p;
+  let base: Schema;
   try {
-    return replayFiles(base, flavor);
+    base = replayFiles(p.sel.base, opts.flavor);
   } catch (e) {
-    if (e instanceof ReplayError) throw new StopError(e.message);
+    if (e instanceof ReplayError) return stopped(p, [], e.message, opts);
     throw e;
   }
+  return lintFresh(p, base, opts);
+}
+
+/**
+ * Lints the selected files of a directory, the earlier files replayed by `replay` (with `--dev-url`: executed on the
+ * clean dev database and inspected, see migrate/dev-replay.ts). The new files are then analysed statement by statement
+ * in memory on top of that base, exactly as after an in-memory replay: each statement's state before is the inspected
+ * base plus `applyChanges` of the statements parsed before it. A statement of the base that fails on the dev database
+ * stops the run like a replay error; any other error of `replay` (a dev database that is not clean, a lost
+ * connection) is thrown.
+ */
+export async function lintDirWith(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions, replay: BaseReplay): Promise<LintReport> {
+  const p = prepare(dir, select, opts);
+  if (!("sel" in p)) return p;
+  let base: Schema;
+  try {
+    base = await replay(p.sel.base);
+  } catch (e) {
+    if (e instanceof DevReplayError) return stopped(p, [], e.message, opts);
+    throw e;
+  }
+  return lintFresh(p, base, opts);
 }

@@ -77,7 +77,7 @@ describe("migrate lint", () => {
   test.each([
     [["migrate", "lint"], "--latest or --git-base is required"],
     [["migrate", "lint", "--latest", "1", "--git-base", "main"], "--latest and --git-base are mutually exclusive"],
-    [["migrate", "lint", "--latest", "1", "--dev-url", "mysql://root:secret@localhost/dev"], "--dev-url is not available yet"],
+    [["migrate", "lint", "--latest", "1", "--dev-url", "mysql://root:secret@localhost"], "names no database"],
     [["migrate", "lint", "--latest", "x"], "--latest needs a whole number"],
   ])("usage: %p", (args, message) => {
     const root = project({ "1_init.sql": init });

@@ -1,21 +1,27 @@
 /**
- * `stats-db migrate lint --latest N | --git-base REF`: analyses the new migration files (replayed in memory after the
- * earlier ones) and prints Atlas's lint report; exit 1 when a finding is error-level.
+ * `stats-db migrate lint --latest N | --git-base REF`: analyses the new migration files after the earlier ones —
+ * replayed in memory, or with `--dev-url` executed on the clean dev database and inspected (the new files' statements
+ * are then analysed in memory on top of that state) — and prints Atlas's lint report; exit 1 when a finding is
+ * error-level. With `--url`, blocking changes show the target's row counts and are errors above `--max-rows`.
  */
 import { defineCommand } from "citty";
-import { connect } from "../../db/connect.ts";
 import { addedFiles } from "../../migrate/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir-url.ts";
 import { renderJson } from "../../lint/render-json.ts";
 import { renderText } from "../../lint/render-text.ts";
-import { lintDir } from "../../lint/runner.ts";
+import { type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
+import type { LintReport } from "../../lint/report.ts";
+import type { MigrationDir } from "../../migrate/dir.ts";
+import { devReplay } from "../../migrate/dev-replay.ts";
+import { inspectServer } from "../../mysql/inspect.ts";
 import { selectAdded, selectLatest } from "../../lint/select.ts";
 import { TABLE_ROW_ESTIMATES_QUERY } from "../../mysql/queries/catalog.ts";
 import { hasErrors } from "../../lint/report.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir } from "../sources.ts";
-import { InputError, ReportedError, UsageError } from "../errors.ts";
+import { ReportedError, UsageError } from "../errors.ts";
+import { withConnection } from "../live-source.ts";
 
 function positiveInt(flag: string, v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -25,14 +31,22 @@ function positiveInt(flag: string, v: string | number | undefined): number | und
 }
 
 /** Estimated row counts of the tables of the URL's schema (one query; InnoDB's `TABLE_ROWS` is an estimate). */
-async function liveRowCounts(url: string): Promise<Map<string, number>> {
-  const conn = await connect(url);
-  try {
+function liveRowCounts(url: string): Promise<Map<string, number>> {
+  return withConnection(url, async (conn) => {
     const rows = await conn.query<{ name: string; n: number | null }>(TABLE_ROW_ESTIMATES_QUERY);
     return new Map(rows.map((r) => [r.name, Number(r.n ?? 0)]));
-  } finally {
-    await conn.close();
-  }
+  });
+}
+
+type Select = Parameters<typeof lintDir>[1];
+
+/** Lints with the base files replayed on the clean dev database; the dev server's flavour unless --flavor was given. */
+function lintOnDev(devUrl: string, dir: MigrationDir, select: Select, opts: LintOptions, flavorGiven: boolean): Promise<LintReport> {
+  return withConnection(devUrl, async (conn, schema) => {
+    const flavor = flavorGiven ? opts.flavor : (await inspectServer(conn)).flavor;
+    const replay = async (files: Parameters<Select>[0]) => (await devReplay(conn, schema, files)).schema;
+    return lintDirWith(dir, select, { ...opts, flavor }, replay);
+  });
 }
 
 function outputFormat(v: string | undefined): "text" | "json" {
@@ -62,15 +76,15 @@ export default defineCommand({
     const gitBase = args["git-base"] ?? (args.latest ? undefined : lint?.gitBase);
     if (latest === undefined && gitBase === undefined) throw new UsageError("--latest or --git-base is required");
     if (latest !== undefined && gitBase !== undefined) throw new UsageError("--latest and --git-base are mutually exclusive");
-    if (args["dev-url"]) throw new InputError("--dev-url is not available yet: migrate lint replays the directory in memory; drop the flag");
     const maxRows = positiveInt("--max-rows", args["max-rows"]) ?? positiveInt("max_rows", lint?.raw.max_rows as number | undefined);
     const format = outputFormat(args.format ?? lint?.log);
     const dir = openDir(settings.dir);
     const location = parseDirUrl(settings.dir);
     const path = location.scheme === "file" ? location.path : settings.dir;
-    const select = gitBase !== undefined ? (files: Parameters<typeof selectLatest>[0]) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path)) : (files: Parameters<typeof selectLatest>[0]) => selectLatest(files, latest!);
-    const rows = args.url ? await liveRowCounts(args.url) : undefined;
-    const report = lintDir(dir, select, { flavor: settings.flavor, errors: lint?.errors ?? {}, ...(rows ? { rows } : {}), ...(maxRows !== undefined ? { maxRows } : {}), now: () => performance.now() });
+    const select: Select = gitBase !== undefined ? (files) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path)) : (files) => selectLatest(files, latest!);
+    const rows = settings.url ? await liveRowCounts(settings.url) : undefined;
+    const opts: LintOptions = { flavor: settings.flavor, errors: lint?.errors ?? {}, ...(rows ? { rows } : {}), ...(maxRows !== undefined ? { maxRows } : {}), now: () => performance.now() };
+    const report = settings.devUrl ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined) : lintDir(dir, select, opts);
     process.stdout.write(format === "json" ? renderJson(report, { driver: settings.flavor.name, dir: path }) : renderText(report));
     if (hasErrors(report)) throw new ReportedError("lint found errors");
   },
