@@ -9,7 +9,7 @@ import { addedFiles } from "../../migrate/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir-url.ts";
 import { renderJson } from "../../lint/render-json.ts";
 import { renderText } from "../../lint/render-text.ts";
-import { type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
+import { type BaseReplay, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
 import type { LintReport } from "../../lint/report.ts";
 import type { MigrationDir } from "../../migrate/dir.ts";
 import { devReplay } from "../../migrate/dev-replay.ts";
@@ -44,7 +44,7 @@ type Select = Parameters<typeof lintDir>[1];
 function lintOnDev(devUrl: string, dir: MigrationDir, select: Select, opts: LintOptions, flavorGiven: boolean): Promise<LintReport> {
   return withConnection(devUrl, async (conn, schema) => {
     const flavor = flavorGiven ? opts.flavor : (await inspectServer(conn)).flavor;
-    const replay = async (files: Parameters<Select>[0]) => (await devReplay(conn, schema, files)).schema;
+    const replay: BaseReplay = async (files) => (await devReplay(conn, schema, files)).schema;
     return lintDirWith(dir, select, { ...opts, flavor }, replay);
   });
 }
