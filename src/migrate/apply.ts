@@ -4,13 +4,14 @@
  */
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
+import { statementKind } from "../mysql/parse.ts";
 import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
 import { ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
 import { dirtyReason } from "./apply-clean.ts";
 import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { effectiveTxMode, type TxMode } from "./directives.ts";
-import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext } from "./executor.ts";
+import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./executor.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
@@ -71,6 +72,11 @@ async function readState(conn: Queryable, store: RevisionStore, opts: ApplyOptio
   return exists ? store.readAll() : [];
 }
 
+/** True when every statement of the file is DDL. */
+function ddlOnly(file: MigrationFile): boolean {
+  return fileStatements(file).every((s) => statementKind(s) === "ddl");
+}
+
 async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<AppliedFile[]> {
   const sums = new Map(computeSum(opts.dir.files()).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
@@ -80,7 +86,8 @@ async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationF
   for (const [i, file] of files.entries()) {
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
-    const own = modes[i] === "file";
+    // Every DDL statement commits implicitly on MySQL and MariaDB: a transaction around a DDL-only file does nothing.
+    const own = modes[i] === "file" && !ddlOnly(file);
     if (own) await tx(BEGIN);
     const result = await executeFile(ctx, file, hash);
     out.push(result);
@@ -107,9 +114,11 @@ export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise
   const pending = limit(files, opts);
   if (pending.length === 0) return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
   const target = pending.at(-1)!.version;
+  const known = new Map(revisions.map((r) => [r.version, r]));
   const ctx: ExecutorContext = {
     conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log: opts.log ?? (() => {}),
-    revisions: { read: async (v) => (opts.dryRun && !(await store.exists()) ? undefined : store.read(v)), write: (r) => store.write(r) },
+    // The rows read above stay valid: the caller holds the apply lock.
+    revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },
   };
   const applied = await runFiles(conn, ctx, pending, opts);
   const failure = applied.find((a) => a.failure)?.failure;

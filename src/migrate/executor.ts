@@ -109,8 +109,11 @@ export async function executeFile(ctx: ExecutorContext, file: MigrationFile, has
       const failure = new StatementError(text, file.version, message, { cause: e });
       return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied, error: { stmt: text, text: message }, failure };
     }
-    rev = await writer.write({ ...rev, applied: rev.applied + 1, partialHashes: [...(rev.partialHashes ?? []).slice(0, rev.applied), sums[i]!], error: "", errorStmt: "" });
+    // After the last statement the row is written finished at once (Atlas writes the same row twice).
+    const last = i === stmts.length - 1;
+    const partial = last ? null : [...(rev.partialHashes ?? []).slice(0, rev.applied), sums[i]!];
+    rev = await writer.write({ ...rev, applied: rev.applied + 1, partialHashes: partial, error: "", errorStmt: "" });
   }
-  rev = await writer.write({ ...rev, partialHashes: null });
+  if (applied.length === 0) rev = await writer.write({ ...rev, partialHashes: null });
   return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied };
 }
