@@ -7,7 +7,7 @@ import type { Change, TableChange } from "./changes.ts";
 import { columnRenames } from "./diff-columns.ts";
 import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
 import { diffTable } from "./diff-table.ts";
-import { comparableTable } from "./equal.ts";
+import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
 
 /** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
@@ -48,8 +48,14 @@ export function diff(current: Schema, desired: Schema): Change[] {
     if (tableChanges.length) changes.push({ kind: "ModifyTable", table: d.name, changes: tableChanges });
   }
   const have = new Set(renamed.tables.map((t) => t.name));
-  for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: comparableTable(d) });
+  for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: asCreated(d) });
   return rebuildForeignKeysOnRetype([...changes, ...added], renamed, desired);
+}
+
+/** A new table without rename markers, its members in the desired order (the server keeps and shows index and check order). */
+function asCreated(table: Table): Table {
+  const { renamedFrom: _r, ...rest } = table;
+  return { ...rest, columns: table.columns.map(comparableColumn) };
 }
 
 /** Tables by name (the first of a name wins, as a search in order would find it). */

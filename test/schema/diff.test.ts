@@ -84,3 +84,24 @@ describe("diff and applyChanges", () => {
     expect(() => applyChanges(schema(), [{ kind: "DropTable", table: sites }])).toThrow('table "sites" does not exist');
   });
 });
+
+test("a new table keeps its index and check order, without rename markers (the planner writes them in that order)", () => {
+  const t: Table = {
+    name: "t",
+    renamedFrom: "old",
+    columns: [{ name: "b", type: "int", nullable: true }, { name: "a", type: "int", nullable: true, renamedFrom: "x" }],
+    indexes: [
+      { name: "zb", unique: false, type: "BTREE", parts: [{ column: "b" }] },
+      { name: "ka", unique: false, type: "BTREE", parts: [{ column: "a" }] },
+    ],
+    foreignKeys: [],
+    checks: [{ name: "z_chk", expr: "`b` > 0", enforced: true }, { name: "a_chk", expr: "`a` > 0", enforced: true }],
+    options: {},
+  };
+  const [change] = diff({ tables: [] }, { tables: [t] });
+  if (change?.kind !== "AddTable") throw new Error(`want AddTable, got ${change?.kind}`);
+  expect(change.table.indexes.map((i) => i.name)).toEqual(["zb", "ka"]);
+  expect(change.table.checks.map((c) => c.name)).toEqual(["z_chk", "a_chk"]);
+  expect(change.table.renamedFrom).toBeUndefined();
+  expect(change.table.columns.map((c) => c.renamedFrom)).toEqual([undefined, undefined]);
+});

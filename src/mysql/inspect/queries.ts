@@ -28,13 +28,17 @@ export const COLUMNS_QUERY =
   "`EXTRA`, `CHARACTER_SET_NAME`, `COLLATION_NAME`, `GENERATION_EXPRESSION` FROM `INFORMATION_SCHEMA`.`COLUMNS` " +
   "WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`, `ORDINAL_POSITION`";
 
-/** Every index part; MariaDB has no functional indexes, so no EXPRESSION column. */
+/**
+ * Every index part; MariaDB has no functional indexes, so no EXPRESSION column. No ORDER BY (Atlas sorts by index
+ * name): the server lists a table's keys in its own key order, the one SHOW CREATE TABLE shows, and a plan that keeps
+ * it reproduces the table; rows are grouped by table and parts sorted by SEQ_IN_INDEX in code.
+ */
 export function indexesQuery(flavor: Flavor): string {
   const expression = flavor.functionalIndexes ? "`EXPRESSION`" : "NULL AS `EXPRESSION`";
   return (
     "SELECT `TABLE_NAME`, `INDEX_NAME`, `COLUMN_NAME`, `NON_UNIQUE`, `SEQ_IN_INDEX`, `INDEX_TYPE`, UPPER(`COLLATION`) = 'D' AS `DESC`, " +
     `\`INDEX_COMMENT\`, \`SUB_PART\`, ${expression} FROM \`INFORMATION_SCHEMA\`.\`STATISTICS\` ` +
-    "WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`, `INDEX_NAME`, `SEQ_IN_INDEX`"
+    "WHERE `TABLE_SCHEMA` = ?"
   );
 }
 
@@ -47,10 +51,13 @@ export const FOREIGN_KEYS_QUERY =
   "WHERE t1.REFERENCED_COLUMN_NAME IS NOT NULL AND t1.TABLE_SCHEMA = ? " +
   "ORDER BY t1.TABLE_NAME, t1.CONSTRAINT_NAME, t1.ORDINAL_POSITION";
 
-/** Every CHECK constraint: MySQL reads ENFORCED from TABLE_CONSTRAINTS; MariaDB checks are always enforced. */
+/**
+ * Every CHECK constraint: MySQL reads ENFORCED from TABLE_CONSTRAINTS; MariaDB checks are always enforced, and listed
+ * without ORDER BY in declaration order (what SHOW CREATE TABLE shows), grouped by table in code.
+ */
 export function checksQuery(flavor: Flavor): string {
   if (!flavor.checkEnforcement) {
-    return "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, 'YES' AS ENFORCED FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME";
+    return "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, 'YES' AS ENFORCED FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
   }
   return (
     "SELECT t1.TABLE_NAME, t1.CONSTRAINT_NAME, t2.CHECK_CLAUSE, t1.ENFORCED FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS AS t1 " +

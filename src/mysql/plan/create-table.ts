@@ -8,16 +8,20 @@ import { columnChecks, inlineCheck } from "./column-checks.ts";
 import { columnDefinition } from "./column-def.ts";
 import { assertForeignKeyFits, byName, checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
 
-/** Renders `CREATE TABLE [schema.]t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError for a table a server would refuse. */
+/**
+ * Renders `CREATE TABLE [schema.]t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError
+ * for a table a server would refuse. Indexes and checks keep the model's order (declaration order for a parsed or
+ * declared table, the server's for an inspected one): the server keeps it within each kind of key, and shows it.
+ */
 export function createTableSql(table: Table, flavor: Flavor, schema?: string): string {
   for (const fk of table.foreignKeys) assertForeignKeyFits(fk, table.name, table.columns);
   const own = columnChecks(table, flavor);
   const body = [
     ...table.columns.map((c) => columnDefinition(c, table, flavor) + inlineCheck(c.name, own)),
     ...(table.primaryKey ? [primaryKeyDefinition(table.primaryKey)] : []),
-    ...byName(table.indexes).map(indexDefinition),
+    ...table.indexes.map(indexDefinition),
     ...byName(table.foreignKeys).map(foreignKeyDefinition),
-    ...byName(table.checks.filter((c) => !own.has(c.name))).map((c) => checkDefinition(c, table.name, flavor)),
+    ...table.checks.filter((c) => !own.has(c.name)).map((c) => checkDefinition(c, table.name, flavor)),
   ];
   const options = tableOptionsSql(table.options, flavor);
   const name = schema === undefined ? ident(table.name) : `${ident(schema)}.${ident(table.name)}`;

@@ -84,7 +84,7 @@ export const createCases: PlanCase[] = [
     want: ["create \"g\" table: CREATE TABLE `g` (`a` int NOT NULL, `b` int AS (`a` + 1) STORED NOT NULL) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
   },
   {
-    name: "indexes: unique, fulltext with comment, prefix and DESC, sorted by name",
+    name: "indexes: unique, fulltext with comment, prefix and DESC, in declaration order",
     changes: [
       {
         kind: "AddTable",
@@ -99,7 +99,7 @@ export const createCases: PlanCase[] = [
     ],
     want: [
       'create "docs" table: CREATE TABLE `docs` (`id` int NOT NULL AUTO_INCREMENT, `title` varchar(100) NOT NULL, `body` text NOT NULL, `n` int NULL, PRIMARY KEY (`id`), ' +
-        "FULLTEXT INDEX `ft_body` (`body`) COMMENT 'search', UNIQUE INDEX `Title` (`title`), INDEX `title_n` (`title` (10) DESC, `n`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
+        "INDEX `title_n` (`title` (10) DESC, `n`), FULLTEXT INDEX `ft_body` (`body`) COMMENT 'search', UNIQUE INDEX `Title` (`title`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
     ],
     live: true,
   },
@@ -115,8 +115,8 @@ export const createCases: PlanCase[] = [
       },
     ],
     want: [
-      "create \"t\" table: CREATE TABLE `t` (`a` varchar(10) NOT NULL, `b` varchar(10) NOT NULL, FULLTEXT INDEX `ft` (`a`) WITH PARSER `ngram`, INDEX `ia` ((lower(`a`))), " +
-        "INDEX `ib` USING HASH (`b`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
+      "create \"t\" table: CREATE TABLE `t` (`a` varchar(10) NOT NULL, `b` varchar(10) NOT NULL, INDEX `ia` ((lower(`a`))), INDEX `ib` USING HASH (`b`), " +
+        "FULLTEXT INDEX `ft` (`a`) WITH PARSER `ngram`) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
     ],
   },
   {
@@ -148,9 +148,9 @@ export const createCases: PlanCase[] = [
     live: true,
   },
   {
-    name: "checks on MariaDB",
+    name: "checks on MariaDB, in declaration order",
     changes: [{ kind: "AddTable", table: table("t", [nint("a"), nint("b")], { checks: [chk("b_pos", "`b` > 0"), chk("a_pos", "`a` >= 0")] }) }],
-    want: ["create \"t\" table: CREATE TABLE `t` (`a` int NULL, `b` int NULL, CONSTRAINT `a_pos` CHECK (`a` >= 0), CONSTRAINT `b_pos` CHECK (`b` > 0)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
+    want: ["create \"t\" table: CREATE TABLE `t` (`a` int NULL, `b` int NULL, CONSTRAINT `b_pos` CHECK (`b` > 0), CONSTRAINT `a_pos` CHECK (`a` >= 0)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
     live: true,
   },
   {
