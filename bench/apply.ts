@@ -3,7 +3,12 @@
  * client running the same statements from one file, each into its own fresh database. Uses STATS_DB_BENCH_URL
  * (a server URL without a database) or a private throwaway MariaDB. Target: ratio ≤ 1.15.
  *
- *   bun run bench:apply [--runs 3] [--files 200]
+ *   bun run bench:apply [--runs 3] [--files 200] [--binary] [--breakdown]
+ *
+ * --binary times a binary compiled from the current sources (into the bench's temp dir) instead of `bun src/cli/main.ts`.
+ * --breakdown also reports, per run, the tool's fixed cost (the same command again with nothing pending: process
+ * start-up, imports, connections, lock, revisions read) and an in-process apply split into migration statements,
+ * revision-row writes, other queries and the rest (JavaScript).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,13 +16,21 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
+import { buildBinary, defaultBuildOptions } from "../scripts/build.ts";
+import { connect } from "../src/db/connect.ts";
+import type { Queryable } from "../src/db/types.ts";
+import { flavorByName, mysql8 } from "../src/mysql/flavor.ts";
+import { migrateApply } from "../src/migrate/apply.ts";
 import { computeSum, formatSum } from "../src/migrate/sum.ts";
 import { memoryDir } from "../src/migrate/dir.ts";
+import { REVISIONS_TABLE } from "../src/migrate/revisions-table.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 
 const TARGET = 1.15;
-const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, files: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "3" }, files: { type: "string", default: "200" }, binary: { type: "boolean", default: false }, breakdown: { type: "boolean", default: false } },
+});
 const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
 
 function migrationFiles(n: number): Record<string, string> {
@@ -41,6 +54,43 @@ function timed(cmd: string, args: string[], input?: string): number {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Milliseconds an in-process apply spends per kind of round trip, and in total. */
+type Breakdown = Record<"statements" | "revisionWrites" | "otherQueries" | "total", number>;
+
+// Times every call on `conn` by kind: a migration statement, a write of the revisions table, anything else.
+function timing(conn: Queryable, statements: ReadonlySet<string>, into: Breakdown): Queryable {
+  const kind = (sql: string): keyof Breakdown => (statements.has(sql) ? "statements" : sql.startsWith("INSERT INTO") && sql.includes(REVISIONS_TABLE) ? "revisionWrites" : "otherQueries");
+  const time = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      into[kind(sql)] += performance.now() - t0;
+    }
+  };
+  return { query: (sql, params) => time(sql, () => conn.query(sql, params)), exec: (sql, params) => time(sql, () => conn.exec(sql, params)) };
+}
+
+async function inProcess(url: string, schema: string, files: Record<string, string>): Promise<Breakdown> {
+  const dir = memoryDir(files);
+  dir.writeSum(formatSum(computeSum(dir.files())));
+  const statements = new Set(Object.values(files).flatMap((text) => text.split(/(?<=;)\n/).filter((s) => s !== "")));
+  const out: Breakdown = { statements: 0, revisionWrites: 0, otherQueries: 0, total: 0 };
+  const conn = await connect(url);
+  try {
+    const t0 = performance.now();
+    const report = await migrateApply(timing(conn, statements, out), {
+      dir, flavor: flavorByName(conn.flavorName) ?? mysql8, urlSchema: schema, revisionsSchema: schema, revisionsSchemaExplicit: false,
+      dryRun: false, allowDirty: false, txMode: "file", execOrder: "linear", operatorVersion: "stats-db bench",
+    });
+    out.total = performance.now() - t0;
+    if (report.failure) throw report.failure;
+    return out;
+  } finally {
+    await conn.close();
+  }
+}
+
 const server = process.env.STATS_DB_BENCH_URL ? undefined : await PrivateServer.create(findServerBinaries());
 const base = (process.env.STATS_DB_BENCH_URL ?? server!.url).replace(/\/$/, "");
 const u = new URL(base.replace(/^[a-z+]+:/, "http:"));
@@ -48,23 +98,33 @@ const clientArgs = ["-h", u.hostname, "-P", u.port || "3306", "-u", decodeURICom
 const root = mkdtempSync(join(tmpdir(), "stats-db-bench-apply-"));
 const admin = await createConnection({ uri: base });
 try {
+  const tool = values.binary ? [(await buildBinary({ ...defaultBuildOptions(), outfile: join(root, "stats-db") })).outfile] : [process.execPath, main];
   const files = migrationFiles(Number(values.files));
   mkdirSync(join(root, "migrations"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, "migrations", name), text);
   writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
   const allSql = Object.values(files).join("");
-  console.log(`${Object.keys(files).length} files, ${allSql.split(";\n").length - 1} statements, server ${server ? "private" : "STATS_DB_BENCH_URL"}`);
-  const tool: number[] = [];
+  console.log(`${Object.keys(files).length} files, ${allSql.split(";\n").length - 1} statements, server ${server ? "private" : "STATS_DB_BENCH_URL"}, stats-db ${values.binary ? "binary" : "from source"}`);
+  const toolMs: number[] = [];
   const client: number[] = [];
   for (let run = 0; run < Number(values.runs); run++) {
-    for (const db of [`bench_apply_tool_${run}`, `bench_apply_client_${run}`]) await admin.query(`DROP DATABASE IF EXISTS \`${db}\`; `).then(() => admin.query(`CREATE DATABASE \`${db}\``));
-    tool.push(timed(process.execPath, [main, "migrate", "apply", "--url", `${base}/bench_apply_tool_${run}`, "--dir", `file://${join(root, "migrations")}`]));
-    client.push(timed("mariadb", [...clientArgs, `bench_apply_client_${run}`], allSql));
-    for (const db of [`bench_apply_tool_${run}`, `bench_apply_client_${run}`]) await admin.query(`DROP DATABASE \`${db}\``);
-    console.log(`run ${run + 1}: stats-db ${tool.at(-1)!.toFixed(0)} ms, mariadb client ${client.at(-1)!.toFixed(0)} ms`);
+    const dbs = [`bench_apply_tool_${run}`, `bench_apply_client_${run}`, `bench_apply_inproc_${run}`];
+    for (const db of dbs) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).then(() => admin.query(`CREATE DATABASE \`${db}\``));
+    const applyArgs = [...tool.slice(1), "migrate", "apply", "--url", `${base}/${dbs[0]}`, "--dir", `file://${join(root, "migrations")}`];
+    toolMs.push(timed(tool[0]!, applyArgs));
+    client.push(timed("mariadb", [...clientArgs, dbs[1]!], allSql));
+    let line = `run ${run + 1}: stats-db ${toolMs.at(-1)!.toFixed(0)} ms, mariadb client ${client.at(-1)!.toFixed(0)} ms`;
+    if (values.breakdown) {
+      const fixed = timed(tool[0]!, applyArgs);
+      const b = await inProcess(`${base}/${dbs[2]}`, dbs[2]!, files);
+      const rest = b.total - b.statements - b.revisionWrites - b.otherQueries;
+      line += `; fixed cost ${fixed.toFixed(0)} ms; in-process ${b.total.toFixed(0)} ms = statements ${b.statements.toFixed(0)} + revision writes ${b.revisionWrites.toFixed(0)} + other queries ${b.otherQueries.toFixed(0)} + rest ${rest.toFixed(0)}`;
+    }
+    for (const db of dbs) await admin.query(`DROP DATABASE \`${db}\``);
+    console.log(line);
   }
-  const ratio = median(tool) / median(client);
-  console.log(`median: stats-db migrate apply ${median(tool).toFixed(0)} ms, mariadb client ${median(client).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET})`);
+  const ratio = median(toolMs) / median(client);
+  console.log(`median: stats-db migrate apply ${median(toolMs).toFixed(0)} ms, mariadb client ${median(client).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET})`);
 } finally {
   await admin.end();
   rmSync(root, { recursive: true, force: true });
