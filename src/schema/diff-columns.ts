@@ -19,13 +19,12 @@ export function columnRenames(current: Table, desired: Table): Map<string, strin
 /** The column changes turning `current` into `desired` (renames already applied), in the order they apply. */
 export function diffColumns(current: Table, desired: Table): TableChange[] {
   const changes: TableChange[] = [];
-  const renamed = current.columns;
   const wanted = new Set(desired.columns.map((c) => c.name));
-  for (const c of renamed) if (!wanted.has(c.name)) changes.push({ kind: "DropColumn", column: c });
+  for (const c of current.columns) if (!wanted.has(c.name)) changes.push({ kind: "DropColumn", column: c });
 
   // Walk the desired order over a simulated column list, adding or moving what is out of place.
-  const order = renamed.filter((c) => wanted.has(c.name)).map((c) => c.name);
-  const byName = new Map(renamed.map((c) => [c.name, c]));
+  const order = current.columns.filter((c) => wanted.has(c.name)).map((c) => c.name);
+  const byName = new Map(current.columns.map((c) => [c.name, c]));
   desired.columns.forEach((col, i) => {
     const before = i === 0 ? undefined : desired.columns[i - 1]!.name;
     const existing = byName.get(col.name);
@@ -35,7 +34,7 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
     if (!existing) {
       const atEnd = order.length === i;
       order.splice(i, 0, col.name);
-      changes.push({ kind: "AddColumn", column: stripRename(col), ...(atEnd ? {} : { position }) });
+      changes.push({ kind: "AddColumn", column: comparableColumn(col), ...(atEnd ? {} : { position }) });
       return;
     }
     const same = columnsEqual(existing, col);
@@ -46,14 +45,14 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
       changes.push({ kind: "DropColumn", column: existing });
       const atEnd = order.length === i;
       order.splice(i, 0, col.name);
-      changes.push({ kind: "AddColumn", column: stripRename(col), ...(atEnd ? {} : { position }) });
+      changes.push({ kind: "AddColumn", column: comparableColumn(col), ...(atEnd ? {} : { position }) });
       return;
     }
     if (!inPlace) {
       order.splice(at, 1);
       order.splice(i, 0, col.name);
     }
-    changes.push({ kind: "ModifyColumn", from: existing, to: stripRename(col), ...(inPlace ? {} : { position }) });
+    changes.push({ kind: "ModifyColumn", from: existing, to: comparableColumn(col), ...(inPlace ? {} : { position }) });
   });
   return changes;
 }
@@ -61,8 +60,4 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
 /** True when a column changes between stored, virtual and not generated. */
 function storageChanges(from: Column, to: Column): boolean {
   return Boolean(from.generated) !== Boolean(to.generated) || (from.generated !== undefined && from.generated.stored !== to.generated?.stored);
-}
-
-function stripRename(c: Column): Column {
-  return comparableColumn(c);
 }

@@ -37,7 +37,6 @@ export function diff(current: Schema, desired: Schema): Change[] {
   }
   renamed = applyChanges(renamed, [...columnRenameChanges].map(([table, cs]) => ({ kind: "ModifyTable", table, changes: cs })));
 
-  const added: Change[] = [];
   for (const c of renamed.tables) {
     const d = desiredByName.get(c.name);
     if (!d) {
@@ -48,8 +47,8 @@ export function diff(current: Schema, desired: Schema): Change[] {
     if (tableChanges.length) changes.push({ kind: "ModifyTable", table: d.name, changes: tableChanges });
   }
   const have = new Set(renamed.tables.map((t) => t.name));
-  for (const d of desired.tables) if (!have.has(d.name)) added.push({ kind: "AddTable", table: asCreated(d) });
-  return rebuildForeignKeysOnRetype([...changes, ...added], renamed, desired);
+  for (const d of desired.tables) if (!have.has(d.name)) changes.push({ kind: "AddTable", table: asCreated(d) });
+  return rebuildForeignKeysOnRetype(changes, renamed, desired);
 }
 
 /** A new table without rename markers, its members in the desired order (the server keeps and shows index and check order). */
