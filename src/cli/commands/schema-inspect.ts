@@ -5,16 +5,14 @@
 import { defineCommand } from "citty";
 import { schemaToEntitiesSource } from "../../entities/typebox-source.ts";
 import { schemaToHcl } from "../../hcl/write-schema.ts";
-import { formatMigrationFile } from "../../migrate/name.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
-import { plan } from "../../mysql/plan.ts";
 import { assertNever } from "../../schema/changes.ts";
-import { diff } from "../../schema/diff.ts";
-import { emptySchema, type Index, type IndexPart, type Schema } from "../../schema/model.ts";
+import type { Index, IndexPart, Schema } from "../../schema/model.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { inspectUrl, isLiveUrl } from "../live-source.ts";
 import { globalArgs } from "../options.ts";
+import { schemaSql } from "../schema-sql.ts";
 import { resolveSettings } from "../settings.ts";
 import { loadSource } from "../sources.ts";
 
@@ -42,7 +40,7 @@ function render(format: Format, schema: Schema, flavor: Flavor, name: string, im
     case "hcl":
       return schemaToHcl(schema, flavor, name);
     case "sql":
-      return formatMigrationFile(plan(diff(emptySchema, schema), flavor));
+      return schemaSql(schema, flavor);
     case "json":
       return schemaJson(schema, name);
     case "typebox":

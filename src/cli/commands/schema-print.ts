@@ -3,10 +3,10 @@
  */
 import { type ArgsDef, defineCommand } from "citty";
 import { schemaToHcl } from "../../hcl/write-schema.ts";
-import { createTableSql } from "../../mysql/plan.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import type { Schema } from "../../schema/model.ts";
 import { flavorArg, globalArgs } from "../options.ts";
+import { schemaSql } from "../schema-sql.ts";
 import { resolveSettings } from "../settings.ts";
 import { loadSource } from "../sources.ts";
 
@@ -33,6 +33,4 @@ function printer(name: string, description: string, render: (s: Schema, f: Flavo
 export const hcl = printer("hcl", "print the desired schema as Atlas HCL", schemaToHcl);
 
 /** `schema sql`. */
-export const sql = printer("sql", "print the desired schema as CREATE TABLE statements", (s, f) =>
-  s.tables.map((t) => createTableSql(t, f) + ";\n").join(""),
-);
+export const sql = printer("sql", "print the desired schema as CREATE TABLE statements, referenced tables first", schemaSql);
