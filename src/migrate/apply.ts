@@ -72,9 +72,9 @@ async function readState(conn: Queryable, store: RevisionStore, opts: ApplyOptio
   return exists ? store.readAll() : [];
 }
 
-/** True when every statement of the file is DDL. */
-function ddlOnly(file: MigrationFile): boolean {
-  return fileStatements(file).every((s) => statementKind(s) === "ddl");
+/** True when every statement is DDL. */
+function ddlOnly(stmts: readonly string[]): boolean {
+  return stmts.every((s) => statementKind(s) === "ddl");
 }
 
 async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<AppliedFile[]> {
@@ -87,9 +87,10 @@ async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationF
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
     // Every DDL statement commits implicitly on MySQL and MariaDB: a transaction around a DDL-only file does nothing.
-    const own = modes[i] === "file" && !ddlOnly(file);
+    const stmts = fileStatements(file);
+    const own = modes[i] === "file" && !ddlOnly(stmts);
     if (own) await tx(BEGIN);
-    const result = await executeFile(ctx, file, hash);
+    const result = await executeFile(ctx, file, hash, stmts);
     out.push(result);
     if (result.failure) {
       if (own || opts.txMode === "all") await tx(ROLLBACK);

@@ -79,10 +79,9 @@ function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[
 }
 
 /** Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history throws. */
-export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string): Promise<AppliedFile> {
+export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string, stmts: readonly string[] = fileStatements(file)): Promise<AppliedFile> {
   const start = new Date();
   const t0 = process.hrtime.bigint();
-  const stmts = fileStatements(file);
   const sums = partialHashes(stmts);
   const writer = new RevisionWriter(ctx);
   const stored = await ctx.revisions.read(file.version);
