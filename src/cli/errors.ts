@@ -21,6 +21,14 @@ export class ReportedError extends Error {
   }
 }
 
+/** A run stopped by a signal after its running statement: one line, exit code 128 + the signal's number. */
+export class InterruptedError extends ReportedError {
+  constructor(readonly signal: "SIGHUP" | "SIGINT" | "SIGTERM") {
+    super(`interrupted by ${signal}: stopped after the running statement; run the same command again to go on`, { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal]);
+    this.name = "InterruptedError";
+  }
+}
+
 /** Bad input the user must fix (broken entities, an unknown source): exit code 2, one line per problem. */
 export class InputError extends Error {
   constructor(
@@ -40,7 +48,7 @@ export function exitCodeOf(e: unknown): number {
 
 /** The text printed to stderr for an error: `Error: <message>` plus detail lines; the stack only with --debug. */
 export function renderError(e: unknown, debug: boolean): string {
-  if (e instanceof ReportedError) return "";
+  if (e instanceof ReportedError && !(e instanceof InterruptedError)) return "";
   const err = e instanceof Error ? e : new Error(String(e));
   const lines = [`Error: ${err.message}`];
   if (e instanceof InputError) lines.push(...e.problems.map((p) => `  ${p}`));

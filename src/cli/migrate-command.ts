@@ -1,15 +1,21 @@
 /**
  * What the `migrate` commands that talk to a database share: their flags (`--url`, `--revisions-schema`, `--format`),
- * the lock timeout, where the revisions table lives, Atlas's apply lock around a run, and the report's output.
+ * the lock timeouts, where the revisions table lives, the locked migration session around a run, and the report's
+ * output.
  */
 import process from "node:process";
 import type { ArgsDef } from "citty";
-import { type Connection, connect } from "../db/connect.ts";
+import { type ConnectOptions, type Connection, connect } from "../db/connect.ts";
 import { DurationError, parseGoDuration } from "../db/duration.ts";
+import { ConnectionError } from "../db/errors.ts";
+import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/lock.ts";
 import { revisionsSchemaOf } from "../migrate/revisions-schema.ts";
-import { acquireLock, APPLY_LOCK } from "../migrate/lock.ts";
+import type { ControlSession } from "../migrate/statement-watch.ts";
+import { describeBlocker } from "../mysql/blockers.ts";
+import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import { openDatabase } from "./connect.ts";
 import { ReportedError, UsageError } from "./errors.ts";
+import { err, out } from "./output.ts";
 
 /** `--url`, `--revisions-schema`, `--format`. */
 export const migrateDbArgs = {
@@ -41,25 +47,79 @@ export function revisionsLocation(flag: string | undefined, configured: string |
   return { revisionsSchema: revisionsSchemaOf(explicit, urlSchema), revisionsSchemaExplicit: explicit !== undefined };
 }
 
-/**
- * Connects to `url`, takes Atlas's apply lock on a second connection (waiting up to `timeoutMs`), runs `body` on the
- * first, releases the lock (ignoring a failure to) and closes both connections, whatever happens.
- */
-export async function withApplyLock<T>(url: string, timeoutMs: number, body: (conn: Connection) => Promise<T>): Promise<T> {
-  const { conn, options } = await openDatabase(url);
-  let lockConn: Connection | undefined;
+/** Reads `--lock-wait-timeout`, else the env's `lock_wait_timeout`, else 60 s, as whole seconds; 0 keeps the server's. */
+export function lockWaitTimeoutSeconds(flag: string | undefined, configured: string | undefined): number {
   try {
-    lockConn = await connect(url, options);
-    const lock = await acquireLock(lockConn, APPLY_LOCK, timeoutMs);
-    return await body(conn).finally(() => lock.release().catch(() => undefined));
+    const ms = parseGoDuration(flag ?? configured ?? "60s");
+    if (ms < 0) throw new UsageError(`invalid --lock-wait-timeout: ${flag ?? configured} is negative (0 keeps the server's)`);
+    return Math.ceil(ms / 1000);
+  } catch (e) {
+    if (e instanceof DurationError) throw new UsageError(`invalid --lock-wait-timeout: ${e.message}`);
+    throw e;
+  }
+}
+
+/** How a migration session is opened: the apply lock's wait, and the bound on lock waits of its statements. */
+export interface SessionOptions {
+  readonly lockTimeoutMs: number;
+  /** Session `lock_wait_timeout` and `innodb_lock_wait_timeout` in seconds; 0 keeps the server's. */
+  readonly lockWaitTimeoutS: number;
+}
+
+/** What a command that changes a database gets: the locked statement session, the lock, and a control session. */
+export interface MigrationSession {
+  readonly conn: Connection;
+  readonly lock: HeldLock;
+  readonly control: ControlSession;
+}
+
+/** A second connection opened on first use and opened again after it was lost (e.g. closed by the server's wait_timeout). */
+function lazyControl(url: string, options: ConnectOptions): ControlSession & { close(): Promise<void> } {
+  let opened: Promise<Connection> | undefined;
+  const reset = (c: Promise<Connection>) => {
+    if (opened === c) opened = undefined;
+  };
+  return {
+    get: async () => {
+      const current = (opened ??= connect(url, options));
+      const conn = await current.catch((e) => {
+        reset(current);
+        throw e;
+      });
+      const guard = async <T>(p: Promise<T>): Promise<T> =>
+        p.catch((e) => {
+          if (e instanceof ConnectionError) reset(current);
+          throw e;
+        });
+      return { threadId: conn.threadId, query: (sql, params) => guard(conn.query(sql, params)), exec: (sql, params) => guard(conn.exec(sql, params)) };
+    },
+    close: async () => {
+      await (await opened?.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/**
+ * Connects to `url`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
+ * holds it), bounds its lock waits, runs `body`, then releases the lock and closes every connection, whatever happens.
+ */
+export async function withMigrationSession<T>(url: string, opts: SessionOptions, body: (session: MigrationSession) => Promise<T>): Promise<T> {
+  const { conn, options } = await openDatabase(url);
+  const control = lazyControl(url, options);
+  try {
+    const lock = await acquireLock(conn, APPLY_LOCK, opts.lockTimeoutMs, (holder) =>
+      err(`waiting up to ${Math.trunc(opts.lockTimeoutMs / 1000)}s for the apply lock${holder ? `, held by ${describeBlocker(holder)}` : ""}\n`),
+    );
+    if (opts.lockWaitTimeoutS > 0) await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
+    return await body({ conn, lock, control }).finally(() => lock.release().catch(() => undefined));
   } finally {
-    await Promise.all([lockConn?.close(), conn.close()]);
+    await Promise.all([control.close(), conn.close()]);
   }
 }
 
 /** Prints a run's report as one JSON line or as text; then a failure the report carries fails the command (after JSON, by its message alone). */
 export function writeReport(report: { readonly failure?: Error }, json: boolean, asJson: () => unknown, asText: () => string): void {
-  process.stdout.write(json ? JSON.stringify(asJson()) + "\n" : asText());
+  out(json ? JSON.stringify(asJson()) + "\n" : asText());
   if (report.failure && json) throw new ReportedError(report.failure.message);
   if (report.failure) throw report.failure;
 }

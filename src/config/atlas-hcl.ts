@@ -52,6 +52,8 @@ export interface ProjectEnv {
   readonly schemas: readonly string[];
   readonly exclude: readonly string[];
   readonly migration: MigrationConfig;
+  /** stats-db's `lock_wait_timeout` (a Go duration): the bound on each migration statement's wait for a table lock. */
+  readonly lockWaitTimeout?: string;
   readonly lint: LintConfig;
   /** The env's `format { … }` block, evaluated. */
   readonly format: Readonly<Record<string, Value>>;
@@ -147,7 +149,7 @@ export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
   const formatBlocks = e.blocks.filter((b) => b.type === "format");
   const result = {
     name: opts.env, url: str(e, "url", scope), devUrl: str(e, "dev", scope), src: strings(e, "src", scope),
-    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope),
+    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope), lockWaitTimeout: str(e, "lock_wait_timeout", scope),
     migration: migrationConfig(env, scope), lint: lintConfig(body, env, scope),
     format: formatBlocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {}),
   };

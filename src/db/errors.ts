@@ -20,6 +20,10 @@ export const ER = {
   DUP_FIELDNAME: 1060,
   /** ER_TABLE_EXISTS_ERROR. */
   TABLE_EXISTS: 1050,
+  /** ER_LOCK_WAIT_TIMEOUT: a metadata or row lock was not granted within the session's lock wait timeout. */
+  LOCK_WAIT_TIMEOUT: 1205,
+  /** ER_QUERY_INTERRUPTED: the statement was stopped by KILL QUERY. */
+  QUERY_INTERRUPTED: 1317,
 } as const;
 
 /** Why a connection could not be made. */

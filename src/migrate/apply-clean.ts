@@ -4,7 +4,11 @@
  */
 import type { Queryable } from "../db/types.ts";
 import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../mysql/queries/catalog.ts";
+import { JOURNAL_TABLE } from "../mysql/queries/journal.ts";
 import { REVISIONS_TABLE } from "./revisions-table.ts";
+
+// The revisions table and stats-db's statement journal beside it are bookkeeping, not schema.
+const BOOKKEEPING = new Set([REVISIONS_TABLE, JOURNAL_TABLE]);
 
 const SYSTEM_SCHEMAS = ["information_schema", "innodb", "mysql", "performance_schema", "sys"];
 
@@ -19,7 +23,7 @@ async function tablesOf(conn: Queryable, schema: string): Promise<string[]> {
  */
 export async function dirtyReason(conn: Queryable, schema: string | undefined, revisionsSchema: string): Promise<string | undefined> {
   if (schema !== undefined) {
-    const other = (await tablesOf(conn, schema)).find((t) => t !== REVISIONS_TABLE);
+    const other = (await tablesOf(conn, schema)).find((t) => !BOOKKEEPING.has(t));
     return other === undefined ? undefined : `found table "${other}" in schema "${schema}"`;
   }
   const rows = await conn.query(schemasExceptQuery(SYSTEM_SCHEMAS.length), SYSTEM_SCHEMAS);
@@ -27,7 +31,7 @@ export async function dirtyReason(conn: Queryable, schema: string | undefined, r
   if (schemas.length > 1) return `found multiple schemas: ${schemas.length}`;
   if (schemas.length === 0) return undefined;
   if (schemas[0] !== revisionsSchema) return `found schema "${schemas[0]}"`;
-  const tables = await tablesOf(conn, schemas[0]!);
+  const tables = (await tablesOf(conn, schemas[0]!)).filter((t) => t !== JOURNAL_TABLE);
   if (tables.length > 1) return `found multiple tables: ${tables.length}`;
   if (tables.length === 1 && tables[0] !== REVISIONS_TABLE) return `found table "${tables[0]}"`;
   return undefined;

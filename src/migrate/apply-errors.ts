@@ -86,3 +86,22 @@ export class AmbiguousRevisionsError extends Error {
     this.name = "AmbiguousRevisionsError";
   }
 }
+
+/**
+ * The connection was lost while a statement ran: the server may still complete it, so its outcome is unknown. The
+ * journal keeps it; the next run waits for it and decides from the live schema.
+ */
+export class StatementInDoubtError extends Error {
+  constructor(
+    readonly stmt: string,
+    readonly version: string,
+    readonly driverMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `sql/migrate: executing statement ${goQ(stmt)} from version ${goQ(version)}: ${driverMessage}; the server may still complete it: run "stats-db migrate apply" again, it checks whether the statement took effect before going on`,
+      options,
+    );
+    this.name = "StatementInDoubtError";
+  }
+}

@@ -35,22 +35,45 @@ export function applySummary(report: ApplyReport): string[] {
 }
 
 /** The header line: `Migrating to version <to>[ from <from>] (<N> migrations in total):`. */
-export function applyHeader(report: ApplyReport): string {
+export function applyHeader(report: Pick<ApplyReport, "target" | "current" | "pending">): string {
   return `Migrating to version ${report.target}${report.current ? ` from ${report.current}` : ""} (${report.pending.length} migrations in total):`;
 }
 
+/** The lines that open a file's block (a blank line, then `-- migrating version V`). */
+export function fileStartText(version: string): string {
+  return `\n  -- migrating version ${version}\n`;
+}
+
+/** A statement's line (`-> …`, continuation lines indented). */
+export function statementText(stmt: string): string {
+  return `    -> ${stmt.replaceAll("\n", "\n       ")}\n`;
+}
+
+/** A failed statement's error line. */
+export function errorText(text: string): string {
+  return `    ${text}\n`;
+}
+
+/** The line that closes a file that ran to its end. */
+export function fileOkText(durationNs: bigint): string {
+  return `  -- ok (${formatGoDuration(durationNs)})\n`;
+}
+
 function fileBlock(f: AppliedFile): string {
-  const lines = ["", `  -- migrating version ${f.file.version}`];
-  for (const stmt of f.applied) lines.push(`    -> ${stmt.replaceAll("\n", "\n       ")}`);
-  lines.push(f.error ? `    ${f.error.text}` : `  -- ok (${formatGoDuration(f.durationNs)})`);
-  return lines.join("\n") + "\n";
+  const body = f.applied.map(statementText).join("");
+  const end = f.error ? errorText(f.error.text) : f.stopped ? "" : fileOkText(f.durationNs);
+  return fileStartText(f.file.version) + body + end;
+}
+
+/** The footer: the dashes, the total time and the counts. */
+export function applyFooter(report: ApplyReport): string {
+  return ["", "  -------------------------", ...applySummary(report).map((l) => `  -- ${l}`)].join("\n") + "\n";
 }
 
 /** The report as Atlas prints it by default. */
 export function formatApplyText(report: ApplyReport): string {
   if (report.pending.length === 0) return "No migration files to execute\n";
-  const footer = ["", "  -------------------------", ...applySummary(report).map((l) => `  -- ${l}`)];
-  return applyHeader(report) + "\n" + report.applied.map(fileBlock).join("") + footer.join("\n") + "\n";
+  return applyHeader(report) + "\n" + report.applied.map(fileBlock).join("") + applyFooter(report);
 }
 
 /** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`). */

@@ -1,6 +1,7 @@
 /**
- * `migrate apply` as a library call (`migrateApplyRun` + `Executor`): revisions table, dirty check, baseline, pending
- * files, transactions, and one report. The caller verifies atlas.sum first and holds the apply lock.
+ * `migrate apply` as a library call (`migrateApplyRun` + `Executor`): revisions table and journal, statements left in
+ * doubt by an interrupted run, dirty check, baseline, pending files, transactions, and one report. The caller verifies
+ * atlas.sum first and holds the apply lock on the same connection.
  */
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
@@ -12,6 +13,8 @@ import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { effectiveTxMode, type TxMode } from "./directives.ts";
 import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./executor.ts";
+import { type InDoubtEvent, resolveInDoubt } from "./in-doubt.ts";
+import { StatementJournal } from "./journal.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
@@ -31,8 +34,27 @@ export interface ApplyOptions extends RevisionsPlace {
   readonly execOrder: ExecOrder;
   /** Written to `operator_version`, e.g. `stats-db v0.1.0`. */
   readonly operatorVersion: string;
-  readonly log?: (event: ApplyEvent) => void;
+  readonly log?: (event: ApplyRunEvent) => void;
+  /** Sends one statement (default: `conn.exec`); the CLI watches statements for lock waits. */
+  readonly send?: (text: string) => Promise<void>;
+  /** Once aborted, the run starts no further statement and reports what it did (`stopped`). */
+  readonly stop?: AbortSignal;
+  /** Called before each file (not in a dry run); the CLI checks there that it still holds the apply lock. */
+  readonly beforeFile?: () => Promise<void>;
+  /** How long to wait for a session that still runs a statement left in doubt (default 10 s). */
+  readonly inDoubtWaitMs?: number;
 }
+
+/** The run's plan, told before its first statement: what the report's header says. */
+export interface PlanEvent {
+  readonly kind: "plan";
+  readonly pending: readonly MigrationFile[];
+  readonly current: string;
+  readonly target: string;
+}
+
+/** Everything a run tells while it works. */
+export type ApplyRunEvent = ApplyEvent | InDoubtEvent | PlanEvent;
 
 /** The outcome of a run: Atlas's `MigrateApply` report. */
 export interface ApplyReport extends Timing {
@@ -45,6 +67,8 @@ export interface ApplyReport extends Timing {
   /** The error that stopped the run (the failing statement's StatementError). */
   readonly failure?: Error;
   readonly message: string;
+  /** The run was asked to stop and did, before its last pending statement. */
+  readonly stopped?: boolean;
 }
 
 function baselineRevision(file: MigrationFile, operatorVersion: string): Revision {
@@ -64,11 +88,13 @@ function limit(files: MigrationFile[], opts: ApplyOptions): MigrationFile[] {
   return opts.amount !== undefined ? out.slice(0, opts.amount) : out;
 }
 
-async function readState(conn: Queryable, store: RevisionStore, opts: ApplyOptions): Promise<Revision[]> {
+async function readState(conn: Queryable, store: RevisionStore, journal: StatementJournal, opts: ApplyOptions): Promise<Revision[]> {
   const exists = await store.exists();
   await checkRevisionsPlace(conn, exists, opts);
   // A dry run creates nothing: a missing table reads as "no revisions", with the same output as a real run.
-  if (!opts.dryRun) await store.ensure(opts.flavor);
+  if (opts.dryRun) return exists ? store.readAll() : [];
+  await store.ensure(opts.flavor);
+  await journal.ensure();
   return exists ? store.readAll() : [];
 }
 
@@ -77,37 +103,54 @@ function ddlOnly(stmts: readonly string[]): boolean {
   return stmts.every((s) => statementKind(s) === "ddl");
 }
 
-async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<AppliedFile[]> {
+async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
   const sums = new Map(computeSum(opts.dir.files()).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
   const out: AppliedFile[] = [];
   if (opts.txMode === "all") await tx(BEGIN);
   for (const [i, file] of files.entries()) {
+    if (ctx.stop?.aborted && opts.txMode !== "all") return { applied: out, stopped: true };
+    if (!opts.dryRun) await opts.beforeFile?.();
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
     // Every DDL statement commits implicitly on MySQL and MariaDB: a transaction around a DDL-only file does nothing.
     const stmts = fileStatements(file);
     const own = modes[i] === "file" && !ddlOnly(stmts);
     if (own) await tx(BEGIN);
-    const result = await executeFile(ctx, file, hash, stmts);
+    const result = await executeFile(ctx, file, hash, stmts, own || opts.txMode === "all");
     out.push(result);
-    if (result.failure) {
-      if (own || opts.txMode === "all") await tx(ROLLBACK);
-      return out;
+    if (result.failure || result.stopped) {
+      // A stopped transactional file is rolled back whole, its revision row with it: the next run starts it afresh.
+      if (own || opts.txMode === "all") await tx(ROLLBACK).catch(() => undefined);
+      return { applied: out, stopped: result.stopped === true };
     }
     if (own) await tx(COMMIT);
   }
   if (opts.txMode === "all") await tx(COMMIT);
-  return out;
+  return { applied: out, stopped: false };
 }
 
-/** Runs `migrate apply` on a connection (the caller holds the lock); a failing statement ends up in `failure`. */
-export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise<ApplyReport> {
+/**
+ * Runs `migrate apply` on a connection (the caller holds the apply lock on it); a failing statement ends up in
+ * `failure`. Statements an interrupted run left in doubt are resolved first (never in a dry run).
+ */
+export async function migrateApply(conn: Queryable & { readonly threadId?: number }, opts: ApplyOptions): Promise<ApplyReport> {
   const time = stopwatch();
   if (opts.baseline && opts.allowDirty) throw new ApplyOptionError("sql/migrate: baseline and allow-dirty are mutually exclusive");
   const store = new RevisionStore(conn, opts.revisionsSchema);
-  const revisions = await readState(conn, store, opts);
+  const journal = new StatementJournal(conn, opts.revisionsSchema);
+  const log = opts.log ?? (() => {});
+  let revisions = await readState(conn, store, journal, opts);
+  if (!opts.dryRun && revisions.length > 0) {
+    revisions = await resolveInDoubt(
+      {
+        conn, ...(conn.threadId !== undefined ? { threadId: conn.threadId } : {}), flavor: opts.flavor, ...(opts.urlSchema !== undefined ? { schemaName: opts.urlSchema } : {}),
+        files: opts.dir.files(), store, journal, waitMs: opts.inDoubtWaitMs ?? 10_000, operatorVersion: opts.operatorVersion, log,
+      },
+      revisions,
+    );
+  }
   const dirty = revisions.length === 0 ? await dirtyReason(conn, opts.urlSchema, opts.revisionsSchema) : undefined;
   const { files, baseline } = pendingFiles({ files: opts.dir.files(), revisions, ...(dirty !== undefined ? { dirty } : {}), ...(opts.baseline ? { baseline: opts.baseline } : {}), allowDirty: opts.allowDirty, execOrder: opts.execOrder });
   if (baseline && !opts.dryRun) await store.write(baselineRevision(baseline, opts.operatorVersion));
@@ -115,14 +158,16 @@ export async function migrateApply(conn: Queryable, opts: ApplyOptions): Promise
   const pending = limit(files, opts);
   if (pending.length === 0) return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
   const target = pending.at(-1)!.version;
+  log({ kind: "plan", pending, current, target });
   const known = new Map(revisions.map((r) => [r.version, r]));
   const ctx: ExecutorContext = {
-    conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log: opts.log ?? (() => {}),
+    conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log,
+    ...(opts.dryRun ? {} : { journal }), ...(opts.send ? { send: opts.send } : {}), ...(opts.stop ? { stop: opts.stop } : {}),
     // The rows read above stay valid: the caller holds the apply lock.
     revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },
   };
-  const applied = await runFiles(conn, ctx, pending, opts);
+  const { applied, stopped } = await runFiles(conn, ctx, pending, opts);
   const failure = applied.find((a) => a.failure)?.failure;
   const message = `Migrated to version ${target}${current ? ` from ${current}` : ""} (${pending.length} migrations in total)`;
-  return { pending, applied, current, target, ...time(), ...(failure ? { failure } : {}), message };
+  return { pending, applied, current, target, ...time(), ...(failure ? { failure } : {}), ...(stopped ? { stopped } : {}), message };
 }

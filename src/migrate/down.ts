@@ -30,6 +30,10 @@ export interface DownOptions extends DownTarget, Omit<RevisionsPlace, "urlSchema
   readonly operatorVersion: string;
   /** Builds the schema of directory files (default: in-memory replay). */
   readonly replay?: ReplayFn;
+  /** Sends one statement (default: `conn.exec`; the CLI watches statements for lock waits). */
+  readonly send?: (sql: string) => Promise<void>;
+  /** Once aborted, no further statement starts; a re-run plans the rest from the live schema. */
+  readonly stop?: AbortSignal;
 }
 
 /** One check as it ran. */
@@ -64,6 +68,8 @@ export interface DownReport extends Timing {
   readonly dryRun: boolean;
   /** What stopped the run: a DataLossError (nothing changed) or a RevertStatementError. */
   readonly failure?: Error;
+  /** The run was asked to stop (a signal) and did, before its last statement. */
+  readonly stopped?: boolean;
 }
 
 const inMemory: ReplayFn = async (files, flavor: Flavor) => replayFiles(files, flavor);
@@ -94,15 +100,17 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
 }
 
 // Executes one step; unless it is the last, a finished step marks its row so a re-run skips it.
-async function revertStep(conn: Queryable, store: RevisionStore, result: StepResult, opts: DownOptions, mark?: string): Promise<{ result: StepResult; failure?: Error }> {
+async function revertStep(conn: Queryable, store: RevisionStore, result: StepResult, opts: DownOptions, mark?: string): Promise<{ result: StepResult; failure?: Error; stopped?: boolean }> {
   const time = stopwatch();
   const rev = result.step.revision;
   const applied: string[] = [];
   const done = (extra: Partial<StepResult> = {}): StepResult => ({ ...result, ran: true, ...time(), applied, ...extra });
+  const send = opts.send ?? ((sql: string) => conn.exec(sql));
   for (const s of result.step.statements) {
+    if (opts.stop?.aborted) return { result: done(), stopped: true };
     applied.push(s.sql);
     try {
-      if (!opts.dryRun) await conn.exec(s.sql);
+      if (!opts.dryRun) await send(s.sql);
     } catch (e) {
       const text = (e as Error).message;
       // Best effort: the row tells `status` the revert failed; the re-run recomputes the plan from the live state anyway.
@@ -134,6 +142,7 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
     const ran = await revertStep(conn, store, step, opts, i < results.length - 1 ? mark : undefined);
     results[i] = ran.result;
     if (ran.failure) return report(results, ran.failure);
+    if (ran.stopped) return { ...report(results), stopped: true };
   }
   if (!opts.dryRun) await store.delete(selection.reverted.map((r) => r.version));
   return report(results);

@@ -1,12 +1,18 @@
 /**
  * Executes one migration file statement by statement (`Executor.ExecuteFile`, `sql/migrate/migrate.go`), writing its
  * revision row before the first statement, after every statement and at the end, so a failed or interrupted run
- * resumes at the first statement that did not complete.
+ * resumes at the first statement that did not complete. Before each statement is sent, the journal records it (see
+ * in-doubt.ts); a data statement outside a transaction runs in one of its own together with its revision write, so
+ * its outcome is never in doubt.
  */
 import process from "node:process";
+import { ConnectionError } from "../db/errors.ts";
 import type { Queryable } from "../db/types.ts";
-import { goQ, HistoryChangedError, StatementError } from "./apply-errors.ts";
+import { statementKind } from "../mysql/parse.ts";
+import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
+import { goQ, HistoryChangedError, StatementError, StatementInDoubtError } from "./apply-errors.ts";
 import type { MigrationFile } from "./dir.ts";
+import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { type Revision, RevisionType } from "./revisions.ts";
 import { splitStatements } from "./split.ts";
@@ -15,7 +21,8 @@ import { splitStatements } from "./split.ts";
 export type ApplyEvent =
   | { readonly kind: "file"; readonly file: MigrationFile; readonly skipped: number; readonly total: number }
   | { readonly kind: "stmt"; readonly file: MigrationFile; readonly text: string; readonly index: number; readonly total: number }
-  | { readonly kind: "error"; readonly file: MigrationFile; readonly stmt: string; readonly text: string };
+  | { readonly kind: "error"; readonly file: MigrationFile; readonly stmt: string; readonly text: string }
+  | { readonly kind: "file-done"; readonly file: MigrationFile; readonly durationNs: bigint };
 
 /** Where revisions are read and written; a dry run reads and never writes. */
 export interface RevisionAccess {
@@ -27,6 +34,12 @@ export interface RevisionAccess {
 export interface ExecutorContext {
   readonly conn: Queryable;
   readonly revisions: RevisionAccess;
+  /** Where statements are recorded before they are sent (absent in a dry run). */
+  readonly journal?: StatementJournal;
+  /** Sends one statement (default: `conn.exec`; the CLI watches it for lock waits). */
+  readonly send?: (text: string) => Promise<void>;
+  /** Once aborted, no further statement is started. */
+  readonly stop?: AbortSignal;
   readonly dryRun: boolean;
   readonly operatorVersion: string;
   readonly log: (event: ApplyEvent) => void;
@@ -44,8 +57,10 @@ export interface AppliedFile {
   /** Statements executed by this run, the failing one included. */
   readonly applied: readonly string[];
   readonly error?: { readonly stmt: string; readonly text: string };
-  /** The error that stopped the run at this file (a StatementError), when `error` is set. */
-  readonly failure?: StatementError;
+  /** The error that stopped the run at this file (a StatementError or StatementInDoubtError), when `error` is set. */
+  readonly failure?: StatementError | StatementInDoubtError;
+  /** The run was asked to stop before the file's remaining statements. */
+  readonly stopped?: boolean;
 }
 
 /** A file's statement texts, as the splitter emits them; a split error names the file. */
@@ -78,12 +93,17 @@ function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[
   }
 }
 
-/** Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history throws. */
-export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string, stmts: readonly string[] = fileStatements(file)): Promise<AppliedFile> {
+/**
+ * Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history
+ * throws. `inTransaction`: the caller opened a transaction around the file.
+ */
+export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string, stmts: readonly string[] = fileStatements(file), inTransaction = false): Promise<AppliedFile> {
   const start = new Date();
   const t0 = process.hrtime.bigint();
   const sums = partialHashes(stmts);
   const writer = new RevisionWriter(ctx);
+  const send = ctx.send ?? ((text: string) => ctx.conn.exec(text));
+  const tx = async (sql: string): Promise<void> => (ctx.dryRun ? undefined : ctx.conn.exec(sql));
   const stored = await ctx.revisions.read(file.version);
   let rev: Revision = stored ?? {
     version: file.version, description: file.description, type: RevisionType.execute, applied: 0, total: stmts.length,
@@ -94,25 +114,42 @@ export async function executeFile(ctx: ExecutorContext, file: MigrationFile, has
   const skipped = rev.applied;
   ctx.log({ kind: "file", file, skipped, total: stmts.length });
   const applied: string[] = [];
+  const outcome = (extra: Partial<AppliedFile> = {}): AppliedFile => ({ file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied, ...extra });
   for (const [i, text] of stmts.entries()) {
     if (i < skipped) continue;
+    if (ctx.stop?.aborted) return outcome({ stopped: true });
     ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
     applied.push(text);
+    // A data statement and its revision write commit together, so a run killed around it leaves nothing in doubt.
+    const ownTx = !inTransaction && statementKind(text) === "data";
     try {
-      if (!ctx.dryRun) await ctx.conn.exec(text);
+      if (ownTx) await tx(BEGIN);
+      await ctx.journal?.record(file.version, i, sums[i]!);
+      if (!ctx.dryRun) await send(text);
     } catch (e) {
       const message = (e as Error).message;
       ctx.log({ kind: "error", file, stmt: text, text: message });
-      // Best effort: when the server is gone, the row cannot be written and the next run redoes this statement.
+      if (e instanceof ConnectionError) {
+        // The server may still finish the statement: nothing can be recorded now; the next run decides (in-doubt.ts).
+        const failure = new StatementInDoubtError(text, file.version, message, { cause: e });
+        return outcome({ error: { stmt: text, text: message }, failure });
+      }
+      if (ownTx) await tx(ROLLBACK).catch(() => undefined);
+      // Best effort: when the server is gone, the row cannot be written and the journal leaves the statement in doubt.
       await writer.write({ ...rev, error: message, errorStmt: text }).catch(() => undefined);
+      await ctx.journal?.clear(file.version).catch(() => undefined);
       const failure = new StatementError(text, file.version, message, { cause: e });
-      return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied, error: { stmt: text, text: message }, failure };
+      return outcome({ error: { stmt: text, text: message }, failure });
     }
     // After the last statement the row is written finished at once (Atlas writes the same row twice).
     const last = i === stmts.length - 1;
     const partial = last ? null : [...(rev.partialHashes ?? []).slice(0, rev.applied), sums[i]!];
     rev = await writer.write({ ...rev, applied: rev.applied + 1, partialHashes: partial, error: "", errorStmt: "" });
+    if (ownTx) await tx(COMMIT);
   }
   if (applied.length === 0) rev = await writer.write({ ...rev, partialHashes: null });
-  return { file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied };
+  await ctx.journal?.clear(file.version);
+  const done = outcome();
+  ctx.log({ kind: "file-done", file, durationNs: done.durationNs });
+  return done;
 }

@@ -2,6 +2,7 @@
  * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
  * apply them from the state before. This is how a migration directory becomes a Schema offline.
  */
+import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
 import { applyChanges } from "../schema/apply.ts";
 import { emptySchema, type Schema } from "../schema/model.ts";
@@ -29,8 +30,17 @@ function lineAt(bytes: Uint8Array, pos: number): number {
   return line;
 }
 
-/** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
-export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
+/** One replayed statement: its 0-based index and text, the schema before it, its changes and the schema after it. */
+export interface ReplayStep {
+  readonly index: number;
+  readonly text: string;
+  readonly before: Schema;
+  readonly changes: readonly Change[];
+  readonly after: Schema;
+}
+
+/** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */
+export function* replaySteps(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Generator<ReplayStep> {
   let schema = start;
   let stmts;
   try {
@@ -40,15 +50,26 @@ export function replaySql(text: string, flavor: Flavor, start: Schema = emptySch
   }
   // With an `atlas:delimiter` first line, the splitter's offsets are relative to the text after that line.
   const shift = /^-- atlas:delimiter /.test(text) ? text.indexOf("\n") + 1 : 0;
-  for (const stmt of stmts) {
+  for (const [index, stmt] of stmts.entries()) {
+    let changes: Change[];
+    let after: Schema;
     try {
-      schema = applyChanges(schema, parse(stmt.text, { flavor, schema }));
+      changes = parse(stmt.text, { flavor, schema });
+      after = applyChanges(schema, changes);
     } catch (e) {
       const line = lineAt(new TextEncoder().encode(text), stmt.pos + shift);
       const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
       throw new ReplayError(file, line, reason, { cause: e });
     }
+    yield { index, text: stmt.text, before: schema, changes, after };
+    schema = after;
   }
+}
+
+/** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
+export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
+  let schema = start;
+  for (const step of replaySteps(text, flavor, start, file)) schema = step.after;
   return schema;
 }
 

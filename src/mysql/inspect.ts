@@ -11,6 +11,7 @@ import { columnFromRow } from "./inspect/column.ts";
 import { SchemaNotFoundError } from "./inspect/errors.ts";
 import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
 import * as q from "./inspect/queries.ts";
+import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
 import { groupBy, num, required, valid } from "./inspect/values.ts";
 import { normalizeTable } from "./normalize.ts";
@@ -56,7 +57,8 @@ export async function inspectWithFlavor(conn: Queryable, schemaName: string, opt
   const tables: Table[] = [];
   for (const row of tableRows) {
     const name = required(row, "TABLE_NAME");
-    if (name === REVISIONS_TABLE && !options.includeRevisions) continue;
+    // The tool's own bookkeeping tables are not part of the schema a user manages.
+    if ((name === REVISIONS_TABLE || name === JOURNAL_TABLE) && !options.includeRevisions) continue;
     const restored = restoreJsonColumns((columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)), checks.get(name) ?? [], flavor);
     const k = keys.get(name) ?? { indexes: [] };
     const table: Table = {

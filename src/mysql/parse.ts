@@ -12,6 +12,7 @@ import { parseCreateIndex, parseCreateTable } from "./parse/create.ts";
 import { Cursor } from "./parse/cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
+import { tablesNamed } from "./parse/statement-tables.ts";
 
 export type { ParseContext } from "./parse/context.ts";
 export type { StatementKind } from "./parse/classify.ts";
@@ -67,6 +68,17 @@ export function statementKind(sql: string): StatementKind {
     return classify(tokenize(sql)).kind;
   } catch (e) {
     if (e instanceof ParseError) return "unsupported";
+    throw e;
+  }
+}
+
+/** The tables a DDL statement names (renamed-to names included); empty for other statements and unreadable text. */
+export function statementTables(sql: string): string[] {
+  try {
+    const tokens = tokenize(sql);
+    return tablesNamed(tokens, classify(tokens));
+  } catch (e) {
+    if (e instanceof ParseError) return [];
     throw e;
   }
 }

@@ -1,18 +1,27 @@
 /**
  * `stats-db migrate apply [amount]`: verifies atlas.sum, connects, takes Atlas's apply lock and runs the pending files,
- * printing Atlas's report (text or JSON).
+ * printing Atlas's report as it runs (text) or at the end (JSON). A signal stops the run after the running statement.
  */
-import process from "node:process";
 import { defineCommand } from "citty";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
 import { migrateApply } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply-pending.ts";
-import { applyJson, formatApplyText } from "../../migrate/apply-report.ts";
+import { applyFooter, applyJson } from "../../migrate/apply-report.ts";
 import type { TxMode } from "../../migrate/directives.ts";
-import type { ApplyEvent } from "../../migrate/executor.ts";
+import { StatementWatch } from "../../migrate/statement-watch.ts";
+import { printApplyEvent } from "../apply-progress.ts";
 import { requireUrl } from "../connect.ts";
-import { UsageError } from "../errors.ts";
-import { isJsonFormat, lockTimeoutMs, migrateDbArgs, revisionsLocation, withApplyLock, writeReport } from "../migrate-command.ts";
+import { InterruptedError, UsageError } from "../errors.ts";
+import { catchInterrupts } from "../interrupts.ts";
+import {
+  isJsonFormat,
+  lockTimeoutMs,
+  lockWaitTimeoutSeconds,
+  migrateDbArgs,
+  revisionsLocation,
+  withMigrationSession,
+  writeReport,
+} from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir, verifyDir } from "../sources.ts";
@@ -33,13 +42,6 @@ function txModeOf(value: string | undefined): TxMode {
   throw new UsageError(`unknown tx-mode "${v}": use file, all or none`);
 }
 
-// One line per statement on stderr, only for a person watching a terminal.
-function progress(event: ApplyEvent): void {
-  if (event.kind !== "stmt") return;
-  const first = event.text.split("\n")[0]!;
-  process.stderr.write(`\r\x1b[K  ${event.file.version} [${event.index + 1}/${event.total}] ${first.length > 80 ? first.slice(0, 77) + "..." : first}`);
-}
-
 export default defineCommand({
   meta: { name: "apply", description: "apply pending migration files to a database (Atlas-compatible revisions)" },
   args: {
@@ -49,6 +51,7 @@ export default defineCommand({
     amount: { type: "positional", required: false, description: "apply at most this many files" },
     "dry-run": { type: "boolean", description: "print the plan without executing it" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
+    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
     baseline: { type: "string", description: "version to mark as applied on a database without revisions" },
     "allow-dirty": { type: "boolean", description: "allow a first apply on a database that has tables" },
     "to-version": { type: "string", description: "apply pending files up to and including this version" },
@@ -63,20 +66,31 @@ export default defineCommand({
     const txMode = txModeOf(args["tx-mode"]);
     const execOrder = parseExecOrder(args["exec-order"] ?? migration.execOrder ?? "linear");
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
+    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], settings.project?.lockWaitTimeout) };
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const { report, context } = await withApplyLock(requireUrl(settings.url), timeout, async (conn) => {
-      const baseline = args.baseline ?? migration.baseline;
-      const report = await migrateApply(conn, {
-        dir, flavor: flavorByName(conn.flavorName) ?? mysql8, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
-        dryRun: args["dry-run"] === true, allowDirty: args["allow-dirty"] === true,
-        ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}), ...(baseline ? { baseline } : {}),
-        ...(args["to-version"] ? { toVersion: args["to-version"] } : {}), ...(amount !== undefined ? { amount } : {}),
-        txMode, execOrder, operatorVersion: `stats-db v${TOOL_VERSION}`, ...(process.stderr.isTTY && !json ? { log: progress } : {}),
-      });
-      return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir } };
+    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
+    const { report, context, stoppedBy } = await withMigrationSession(requireUrl(settings.url), session, async ({ conn, lock, control }) => {
+      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log });
+      const interrupts = catchInterrupts(() => watch.cancel());
+      try {
+        const baseline = args.baseline ?? migration.baseline;
+        const report = await migrateApply(conn, {
+          dir, flavor: flavorByName(conn.flavorName) ?? mysql8, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
+          dryRun: args["dry-run"] === true, allowDirty: args["allow-dirty"] === true,
+          ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}), ...(baseline ? { baseline } : {}),
+          ...(args["to-version"] ? { toVersion: args["to-version"] } : {}), ...(amount !== undefined ? { amount } : {}),
+          txMode, execOrder, operatorVersion: `stats-db v${TOOL_VERSION}`, log,
+          send: (text) => watch.run(text), stop: interrupts.signal, beforeFile: () => lock.verify(), inDoubtWaitMs: timeout,
+        });
+        return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir }, stoppedBy: interrupts.received() };
+      } finally {
+        interrupts.dispose();
+      }
     });
-    if (process.stderr.isTTY && !json) process.stderr.write("\r\x1b[K");
-    writeReport(report, json, () => applyJson(report, context), () => formatApplyText(report));
+    // The header, files and statements were printed as they ran; the footer ends the text report.
+    const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
+    writeReport(report, json, () => applyJson(report, context), text);
+    if (stoppedBy) throw new InterruptedError(stoppedBy);
   },
 });

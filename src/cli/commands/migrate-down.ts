@@ -8,9 +8,12 @@ import { migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down-plan.ts";
 import { downJson, formatDownText } from "../../migrate/down-report.ts";
 import { requireUrl } from "../connect.ts";
-import { UsageError } from "../errors.ts";
+import { InterruptedError, UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";
-import { isJsonFormat, lockTimeoutMs, migrateDbArgs, revisionsLocation, withApplyLock, writeReport } from "../migrate-command.ts";
+import { StatementWatch } from "../../migrate/statement-watch.ts";
+import { printLockWait } from "../apply-progress.ts";
+import { catchInterrupts } from "../interrupts.ts";
+import { isJsonFormat, lockTimeoutMs, lockWaitTimeoutSeconds, migrateDbArgs, revisionsLocation, withMigrationSession, writeReport } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir, verifyDir } from "../sources.ts";
@@ -36,6 +39,7 @@ export default defineCommand({
     "dry-run": { type: "boolean", description: "run the checks and print the plan; change nothing" },
     "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
+    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
   },
   async run({ args }) {
@@ -51,13 +55,23 @@ export default defineCommand({
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
-    const report = await withApplyLock(url, timeout, (conn) =>
-      migrateDown(conn, {
-        dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
-        dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
-        ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
-      }),
-    );
+    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], settings.project?.lockWaitTimeout) };
+    const { report, stoppedBy } = await withMigrationSession(url, session, async ({ conn, control }) => {
+      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
+      const interrupts = catchInterrupts(() => watch.cancel());
+      try {
+        const report = await migrateDown(conn, {
+          dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
+          dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
+          ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
+          send: (sql) => watch.run(sql), stop: interrupts.signal,
+        });
+        return { report, stoppedBy: interrupts.received() };
+      } finally {
+        interrupts.dispose();
+      }
+    });
     writeReport(report, json, () => downJson(report), () => formatDownText(report));
+    if (stoppedBy) throw new InterruptedError(stoppedBy);
   },
 });

@@ -1,0 +1,42 @@
+/**
+ * A run's text output as it happens: Atlas's report lines on stdout, each written when its statement starts, its
+ * error or its file's end; lock waits and statements left in doubt by an earlier run on stderr.
+ */
+import type { ApplyRunEvent } from "../migrate/apply.ts";
+import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "../migrate/apply-report.ts";
+import type { LockWaitEvent } from "../migrate/statement-watch.ts";
+import { describeBlocker } from "../mysql/blockers.ts";
+import { err, out } from "./output.ts";
+
+const short = (s: string) => {
+  const line = s.replace(/\s+/g, " ").trim();
+  return line.length > 100 ? line.slice(0, 97) + "..." : line;
+};
+
+/** Prints a lock wait: how long, and who blocks. */
+export function printLockWait(e: LockWaitEvent): void {
+  const who = e.blockers.length ? e.blockers.map((b) => `\n      blocked by ${describeBlocker(b)}`).join("") : "\n      (no blocking session found)";
+  err(`    .. waiting ${e.seconds}s (${e.state}) for: ${short(e.text)}${who}\n`);
+}
+
+/** Prints one event of a run; `text` false prints only the stderr notices (JSON output comes at the end). */
+export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean): void {
+  switch (e.kind) {
+    case "lock-wait":
+      return printLockWait(e);
+    case "in-doubt-wait":
+      return err(`statement ${e.index + 1} of version ${e.version} is still running on connection ${e.connId} (for ${e.seconds}s, left by an interrupted run): waiting for it\n`);
+    case "in-doubt-resolved":
+      return err(`statement ${e.index + 1} of version ${e.version} was in doubt: ${e.how}${e.applied ? "; recorded as applied" : ""}\n`);
+    case "plan":
+      return text ? out(applyHeader(e) + "\n") : undefined;
+    case "file":
+      return text ? out(fileStartText(e.file.version)) : undefined;
+    case "stmt":
+      return text ? out(statementText(e.text)) : undefined;
+    case "error":
+      return text ? out(errorText(e.text)) : undefined;
+    case "file-done":
+      return text ? out(fileOkText(e.durationNs)) : undefined;
+  }
+}

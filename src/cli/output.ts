@@ -1,0 +1,27 @@
+/**
+ * Output that reaches its destination at once and never kills the run: written synchronously (a pipe or a file holds
+ * every line up to the moment a run is killed), and a vanished terminal (SSH dropped: EIO, EPIPE) only stops the
+ * output, never the statement being run.
+ */
+import { writeSync } from "node:fs";
+
+const broken = new Set<number>();
+
+function write(fd: number, text: string): void {
+  if (broken.has(fd) || text === "") return;
+  try {
+    writeSync(fd, text);
+  } catch {
+    broken.add(fd);
+  }
+}
+
+/** Writes to stdout now. */
+export function out(text: string): void {
+  write(1, text);
+}
+
+/** Writes to stderr now. */
+export function err(text: string): void {
+  write(2, text);
+}

@@ -1,0 +1,44 @@
+/**
+ * The statement journal (stats-db's own table beside the revisions table): which statement of which file a run was
+ * about to send, and on which server session. A row whose statement the revisions table does not show as done or
+ * failed marks a statement in doubt (see in-doubt.ts).
+ */
+import type { Queryable } from "../db/types.ts";
+import { createJournalSql, deleteIntentSql, recordIntentSql, selectIntentsSql } from "../mysql/queries/journal.ts";
+
+/** A statement a run was about to send: file version, 0-based index, its partial hash and the session that sent it. */
+export interface Intent {
+  readonly version: string;
+  readonly index: number;
+  readonly hash: string;
+  readonly connId: number;
+}
+
+/** The journal of one revisions schema over a connection. */
+export class StatementJournal {
+  constructor(
+    private readonly conn: Queryable,
+    readonly schema: string,
+  ) {}
+
+  /** Creates the table when missing (DDL: call it outside any transaction). */
+  async ensure(): Promise<void> {
+    await this.conn.exec(createJournalSql(this.schema));
+  }
+
+  /** Records that this session is about to send statement `index` of `version`. */
+  async record(version: string, index: number, hash: string): Promise<void> {
+    await this.conn.exec(recordIntentSql(this.schema), [version, index, hash]);
+  }
+
+  /** Every recorded intent. */
+  async readAll(): Promise<Intent[]> {
+    const rows = await this.conn.query(selectIntentsSql(this.schema));
+    return rows.map((r) => ({ version: String(r.version), index: Number(r.stmt_index), hash: String(r.stmt_hash), connId: Number(r.conn_id) }));
+  }
+
+  /** Forgets the intent of a version (its statement is recorded in the revisions table now). */
+  async clear(version: string): Promise<void> {
+    await this.conn.exec(deleteIntentSql(this.schema), [version]);
+  }
+}
