@@ -8,7 +8,8 @@
 import { FaultLab, STATEMENTS } from "./lab.ts";
 import { cleanReference, interruptAndRerun, type KillPoint, type Outcome } from "./scenarios.ts";
 
-let seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
+const initialSeed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
+let seed = initialSeed;
 const random = (n: number) => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31;
   return seed % n;
@@ -23,7 +24,7 @@ const loops: [string, KillPoint[]][] = [
   ["server crash", [0, 1, 2].map(() => ({ stmt: random(STATEMENTS.length), phase: "running", how: "server-crash" }))],
 ];
 
-console.log(`fault loops: seed ${seed}, ${STATEMENTS.length} statements`);
+console.log(`fault loops: seed ${initialSeed}, ${STATEMENTS.length} statements`);
 const lab = await FaultLab.start();
 let passed = 0;
 let failed = 0;
