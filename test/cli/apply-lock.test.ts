@@ -1,0 +1,53 @@
+/**
+ * The apply lock lives on the statement session: a run that lost it stops before its next file, and a waiting run
+ * names the session that holds it.
+ */
+import { expect, setDefaultTimeout, test } from "bun:test";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createConnection } from "mysql2/promise";
+import { memoryDir } from "../../src/migrate/dir.ts";
+import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { withTestDatabase } from "../support/mariadb.ts";
+import { cli } from "./run-cli.ts";
+
+setDefaultTimeout(60_000);
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "stats-db-lock-"));
+  mkdirSync(join(root, "migrations"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, "migrations", name), text);
+  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
+  return root;
+}
+
+test("a run whose session lost the lock stops before the next file, with one line; a re-run finishes", async () => {
+  await withTestDatabase(async ({ url, conn }) => {
+    const root = project({
+      "1_a.sql": "CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id));\nDO RELEASE_LOCK('atlas_migrate_execute');\n",
+      "2_b.sql": "CREATE TABLE b (id int NOT NULL, PRIMARY KEY (id));\n",
+    });
+    const r = cli(["migrate", "apply", "--url", url], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: the apply lock "atlas_migrate_execute" is no longer held by this run\'s session: stopped before the next statement; run the command again\n');
+    const [tables] = await conn.query("SHOW TABLES LIKE 'b'");
+    expect(tables).toEqual([]);
+    expect(cli(["migrate", "apply", "--url", url], { cwd: root })).toMatchObject({ code: 0, stderr: "" });
+    const [after] = await conn.query("SHOW TABLES LIKE 'b'");
+    expect(after).toHaveLength(1);
+  });
+});
+
+test("a second run waits for the lock and names the session holding it", async () => {
+  await withTestDatabase(async ({ url }) => {
+    const root = project({ "1_a.sql": "CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id));\n" });
+    const holder = await createConnection({ uri: url });
+    const [[{ id }]] = (await holder.query("SELECT CONNECTION_ID() AS id")) as unknown as [[{ id: number }]];
+    await holder.query("SELECT GET_LOCK('atlas_migrate_execute', 0)");
+    const r = cli(["migrate", "apply", "--url", url, "--lock-timeout", "1s"], { cwd: root });
+    holder.destroy();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^waiting up to 1s for the apply lock, held by connection ${id} \\(root@[^,]+, idle \\d+s\\)\\nError: acquiring database lock: sql/schema: lock is held by other session \\(connection ${id} `));
+  });
+});
