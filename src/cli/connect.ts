@@ -7,10 +7,11 @@ import { consola } from "consola";
 import { type ConnectOptions, connect, type Connection } from "../db/connect.ts";
 import { ConnectionError } from "../db/errors.ts";
 import { parseDatabaseUrl } from "../db/url.ts";
+import { UsageError } from "./errors.ts";
 
 /** The URL a command needs, or Atlas's error when neither `--url` nor the env gave one. */
 export function requireUrl(url: string | undefined): string {
-  if (url === undefined || url === "") throw new Error('required flag "url" not set');
+  if (url === undefined || url === "") throw new UsageError('required flag "url" not set');
   return url;
 }
 

@@ -3,7 +3,7 @@
  * turns any error into one line on stderr and an exit code. Nothing below cli/ prints or exits.
  */
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
-import { exitCodeOf, renderError, UsageError } from "./errors.ts";
+import { renderError, UsageError } from "./errors.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
 
@@ -72,6 +72,6 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     process.stderr.write(renderError(e, debug));
-    return exitCodeOf(e);
+    return (await import("./exit-codes.ts")).exitCodeOf(e);
   }
 }

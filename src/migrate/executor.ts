@@ -9,7 +9,7 @@ import { goQ, HistoryChangedError, StatementError } from "./apply-errors.ts";
 import type { MigrationFile } from "./dir.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { type Revision, RevisionType } from "./revisions.ts";
-import { splitStatements } from "./split.ts";
+import { SplitError, splitStatements } from "./split.ts";
 
 /** What an apply run reports while it works (the CLI turns these into progress lines). */
 export type ApplyEvent =
@@ -53,7 +53,7 @@ export function fileStatements(file: MigrationFile): string[] {
   try {
     return splitStatements(file.bytes).map((s) => s.text);
   } catch (e) {
-    throw new Error(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`, { cause: e });
+    throw new SplitError(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`);
   }
 }
 

@@ -21,9 +21,9 @@ import { TOOL_VERSION } from "../version.ts";
 /** Reads the `[amount]` argument as Atlas does. */
 export function parseAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value)) throw new Error(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
+  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
   const n = Number(value);
-  if (n < 1) throw new Error(`cannot apply '${n}' migration files`);
+  if (n < 1) throw new UsageError(`cannot apply '${n}' migration files`);
   return n;
 }
 
