@@ -7,10 +7,13 @@
  * (hcl-lexer.ts), parser (hcl-parser.ts) and evaluator (hcl-eval.ts).
  */
 import type { Attribute, Block, Body } from "./hcl-ast.ts";
-import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type Value } from "./hcl-eval.ts";
+import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type UnsetEnv, type Value } from "./hcl-eval.ts";
 import { parseHcl } from "./hcl-parser.ts";
+import { checkProjectShape } from "./shape.ts";
 import { resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
+
+export type { UnsetEnv };
 
 /** The `migration { … }` block of an env. */
 export interface MigrationConfig {
@@ -44,6 +47,8 @@ export interface DataSource {
 
 /** The settings of one env (empty when no env was selected), as loadProject returns them. */
 export interface ProjectEnv {
+  /** The project file's name as messages print it (LoadOptions.file). */
+  readonly file: string;
   readonly name?: string;
   readonly url?: string;
   readonly devUrl?: string;
@@ -57,6 +62,8 @@ export interface ProjectEnv {
   readonly format: Readonly<Record<string, Value>>;
   /** Data blocks referenced by the env, keyed `type.name`. */
   readonly dataSources: Readonly<Record<string, DataSource>>;
+  /** For `url` and `dev` that came out empty: the getenv() whose variable was unset (e.g. `STATS_DB_URL`, line 12). */
+  readonly unsetEnv: Readonly<Partial<Record<"url" | "dev", UnsetEnv>>>;
 }
 
 /** Options of loadProject: the env to select, `--var` values, the environment, and the file name for messages. */
@@ -139,14 +146,23 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
 /** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`. */
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
   const body = parseHcl(text, opts.file);
+  checkProjectShape(body, opts.file);
   const vars = resolveVariables(collect(body, "variable", opts.file, 1), opts.vars ?? {}, opts.getenv, opts.file);
   const data = new Map(collect(body, "data", opts.file, 2).map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
   const env = selectEnv(body, opts.env, opts.file);
-  const scope = newScope({ file: opts.file, vars, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
+  const scope = newScope({ file: opts.file, vars: vars.values, varUnsetEnv: vars.unsetEnv, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
   const e = env?.body ?? { attrs: [], blocks: [] };
   const formatBlocks = e.blocks.filter((b) => b.type === "format");
+  const unsetEnv: Partial<Record<"url" | "dev", UnsetEnv>> = {};
+  const url = (name: "url" | "dev") => {
+    const mark = scope.unsetEnv.length;
+    const v = str(e, name, scope);
+    const unset = scope.unsetEnv[mark];
+    if (v === "" && unset) unsetEnv[name] = unset;
+    return v;
+  };
   const result = {
-    name: opts.env, url: str(e, "url", scope), devUrl: str(e, "dev", scope), src: strings(e, "src", scope),
+    name: opts.env, url: url("url"), devUrl: url("dev"), src: strings(e, "src", scope),
     schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope),
     migration: migrationConfig(env, scope), lint: lintConfig(body, env, scope),
     format: formatBlocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {}),
@@ -156,7 +172,7 @@ export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
     const b = data.get(key)!;
     dataSources[key] = { type: b.labels[0]!, name: b.labels[1]!, config: bodyValue(b.body, scope) };
   }
-  return { ...result, dataSources };
+  return { file: opts.file, ...result, dataSources, unsetEnv };
 }
 
 /** Reads a `data://` marker found in `src` or `url` back into its data source type, name and attribute. */

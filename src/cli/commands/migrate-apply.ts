@@ -65,7 +65,7 @@ export default defineCommand({
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const { report, context } = await withApplyLock(requireUrl(settings.url), timeout, async (conn) => {
+    const { report, context } = await withApplyLock(requireUrl(settings), timeout, async (conn) => {
       const baseline = args.baseline ?? migration.baseline;
       const report = await migrateApply(conn, {
         dir, flavor: flavorByName(conn.flavorName) ?? mysql8, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),

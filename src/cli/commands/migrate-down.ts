@@ -47,7 +47,7 @@ export default defineCommand({
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const url = requireUrl(settings.url);
+    const url = requireUrl(settings);
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
