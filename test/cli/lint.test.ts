@@ -114,7 +114,7 @@ describe("migrate lint", () => {
     expect(codes).toEqual(["NL101", "DS103"]);
     expect(j.Files[2].Reports).toBeUndefined();
     const bad = cli(["migrate", "lint", "--git-base", "no-such-ref"], { cwd: root });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a bad --git-base is bad input (GitError → 2 in src/cli/exit-codes.ts)
     expect(bad.stderr).toContain('Error: git diff against "no-such-ref" failed');
   });
 });

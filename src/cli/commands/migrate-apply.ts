@@ -74,7 +74,7 @@ export default defineCommand({
         ...(args["to-version"] ? { toVersion: args["to-version"] } : {}), ...(amount !== undefined ? { amount } : {}),
         txMode, execOrder, operatorVersion: `stats-db v${TOOL_VERSION}`, ...(process.stderr.isTTY && !json ? { log: progress } : {}),
       });
-      return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir } };
+      return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir, dryRun: args["dry-run"] === true } };
     });
     if (process.stderr.isTTY && !json) process.stderr.write("\r\x1b[K");
     writeReport(report, json, () => applyJson(report, context), () => formatApplyText(report));
