@@ -2,8 +2,10 @@
  * Exit codes from one table (usage and bad input → 2, failures → 1) and atlas.hcl mistakes (unknown attributes and
  * blocks, duplicate env, undeclared --var, an unset getenv() where the URL is needed): issue 9, items 13, 14 and 16.
  */
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { repoRoot } from "../cli/run-cli.ts";
 import type { BadInputCase, CaseContext } from "./harness.ts";
 
@@ -101,6 +103,26 @@ export const cases: readonly BadInputCase[] = [
   },
   { name: "atlas.hcl: an unset url for schema clean", args: () => ["schema", "clean", "--env", "local", "--auto-approve"], env: { STATS_DB_URL: "" }, code: 2, first: /^Error: STATS_DB_URL is not set \(atlas\.hcl:2\)/ },
 
+  // ── lint --git-base: files not committed yet are new (issue 9, item 12) ────────────────────────────────────────
+  {
+    name: "lint --git-base main: an untracked file newer than the committed ones does not make them 'added out of order'",
+    setup: (c) => {
+      const git = (...a: string[]) => execFileSync("git", a, { cwd: c.root, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+      git("init", "-q", "-b", "main");
+      git("add", "migrations/20260101000000_init.sql");
+      git("commit", "-qm", "base");
+      git("checkout", "-qb", "feature");
+      git("add", ".");
+      git("commit", "-qm", "feature");
+      writeFileSync(join(c.root, "migrations", "20260103000000_add_c.sql"), "ALTER TABLE `t1` ADD COLUMN `c` int NULL;\n");
+      const files = ["20260101000000_init.sql", "20260102000000_add_b.sql", "20260103000000_add_c.sql"].map((name) => ({ name, bytes: readFileSync(join(c.root, "migrations", name)) }));
+      writeFileSync(join(c.root, "migrations", "atlas.sum"), formatSum(computeSum(files)));
+    },
+    args: () => ["migrate", "lint", "--git-base", "main"],
+    code: 0,
+    first: "Analyzing changes from version 20260101000000 to 20260103000000 (2 migrations in total):",
+  },
+
   // ── Failures: exit 1 ──────────────────────────────────────────────────────────────────────────────────────────
   { name: "a refused connection", args: (c) => ["migrate", "status", "--dir", c.dirUrl, "--url", DEAD], code: 1, first: /^Error: connection refused by 127\.0\.0\.1/ },
   {
@@ -140,11 +162,10 @@ export const cases: readonly BadInputCase[] = [
     name: "a statement the server rejects",
     db: true,
     mayChange: true,
-    setup: async (c) => {
+    setup: (c) => {
       writeFileSync(join(c.root, "migrations", "20260103000000_bad.sql"), "ALTER TABLE `nope` ADD COLUMN `x` int;\n");
-      const { computeSum, formatSum } = await import("../../src/migrate/sum.ts");
-      const { openLocalDir } = await import("../../src/migrate/local-dir.ts");
-      writeFileSync(join(c.root, "migrations", "atlas.sum"), formatSum(computeSum(openLocalDir(join(c.root, "migrations")).files())));
+      const files = ["20260101000000_init.sql", "20260102000000_add_b.sql", "20260103000000_bad.sql"].map((name) => ({ name, bytes: readFileSync(join(c.root, "migrations", name)) }));
+      writeFileSync(join(c.root, "migrations", "atlas.sum"), formatSum(computeSum(files)));
     },
     args: (c) => ["migrate", "apply", "--dir", c.dirUrl, "--url", c.url],
     code: 1,
