@@ -123,6 +123,24 @@ export const cases: readonly BadInputCase[] = [
     first: "Analyzing changes from version 20260101000000 to 20260103000000 (2 migrations in total):",
   },
 
+  // ── A revisions table an Atlas < 0.8 created (no error_stmt) is read, not refused (issue 9, item 15) ──────────────
+  {
+    name: "status on a revisions table Atlas 0.7 created (no error_stmt): read as it is, nothing changed",
+    db: true,
+    setup: async (c) => {
+      await c.conn!.query(
+        "CREATE TABLE `atlas_schema_revisions` (`version` varchar(255) NOT NULL, `description` varchar(255) NOT NULL, `type` bigint unsigned NOT NULL DEFAULT 2, `applied` bigint NOT NULL DEFAULT 0, " +
+          "`total` bigint NOT NULL DEFAULT 0, `executed_at` timestamp NULL, `execution_time` bigint NOT NULL, `error` longtext NULL, `hash` varchar(255) NOT NULL, `partial_hashes` json NULL, " +
+          "`operator_version` varchar(255) NOT NULL, PRIMARY KEY (`version`)) CHARSET utf8mb4 COLLATE utf8mb4_bin",
+      );
+      await c.conn!.query("CREATE TABLE `t1` (`id` int NOT NULL, PRIMARY KEY (`id`))");
+      await c.conn!.query("INSERT INTO `atlas_schema_revisions` VALUES ('20260101000000', 'init', 2, 1, 1, NOW(), 1000, '', 'x', 'null', 'Atlas CLI v0.7.2')");
+    },
+    args: (c) => ["migrate", "status", "--dir", c.dirUrl, "--url", c.url],
+    code: 0,
+    first: "Migration Status: PENDING",
+  },
+
   // ── Failures: exit 1 ──────────────────────────────────────────────────────────────────────────────────────────
   { name: "a refused connection", args: (c) => ["migrate", "status", "--dir", c.dirUrl, "--url", DEAD], code: 1, first: /^Error: connection refused by 127\.0\.0\.1/ },
   {
