@@ -96,6 +96,8 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
 /** The exit code for an error: a ReportedError's own, else the row of its class (or nearest ancestor), else 1. */
 export function exitCodeOf(e: unknown): number {
   if (e instanceof ReportedError) return e.exitCode;
+  // citty's argument errors (a missing or invalid argument): its CLIError class is not exported, its name is.
+  if (e instanceof Error && e.name === "CLIError") return EXIT_USAGE;
   for (let proto = e instanceof Error ? Object.getPrototypeOf(e) : null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
     const code = EXIT_CODES.get(proto.constructor as ErrorClass);
     if (code !== undefined) return code;

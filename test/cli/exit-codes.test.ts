@@ -62,6 +62,11 @@ describe("exit codes", () => {
     expect(exitCodeOf(new ReportedError("printed", 3))).toBe(3);
   });
 
+  test("citty's argument errors (CLIError, not exported) are usage errors", () => {
+    const cittyError = Object.assign(new Error("Missing required argument: --user"), { name: "CLIError", code: "EARG" });
+    expect(exitCodeOf(cittyError)).toBe(2);
+  });
+
   test("a subclass without a row takes its nearest ancestor's", () => {
     class Typo extends UsageError {}
     expect(exitCodeOf(new Typo("t"))).toBe(2);
