@@ -13,8 +13,6 @@ import { checkProjectShape } from "./shape.ts";
 import { resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
 
-export type { UnsetEnv };
-
 /** The `migration { … }` block of an env. */
 export interface MigrationConfig {
   readonly dir?: string;
@@ -95,16 +93,14 @@ function strings(body: Body, name: string, scope: Scope): string[] {
   throw new ConfigError(scope.file, `attribute ${JSON.stringify(name)} must be a string or a list of strings`, a.pos);
 }
 
-function collect(body: Body, type: string, file: string, labels: number): Block[] {
-  const blocks = body.blocks.filter((b) => b.type === type);
-  const bad = blocks.find((b) => b.labels.length !== labels);
-  if (bad) throw new ConfigError(file, `a ${type} block takes ${labels} label(s)`, bad.pos);
-  return blocks;
+// The blocks of one type (their labels were checked by checkProjectShape).
+function collect(body: Body, type: string): Block[] {
+  return body.blocks.filter((b) => b.type === type);
 }
 
 function localsOf(body: Body, file: string): Map<string, Attribute> {
   const locals = new Map<string, Attribute>();
-  for (const attr of collect(body, "locals", file, 0).flatMap((b) => b.body.attrs)) {
+  for (const attr of collect(body, "locals").flatMap((b) => b.body.attrs)) {
     if (locals.has(attr.name)) throw new ConfigError(file, `local ${JSON.stringify(attr.name)} is defined twice`, attr.pos);
     locals.set(attr.name, attr);
   }
@@ -112,7 +108,7 @@ function localsOf(body: Body, file: string): Map<string, Attribute> {
 }
 
 function selectEnv(body: Body, name: string | undefined, file: string): Block | undefined {
-  const envs = collect(body, "env", file, 1);
+  const envs = collect(body, "env");
   if (name === undefined) return undefined;
   const env = envs.find((e) => e.labels[0] === name);
   if (env) return env;
@@ -121,7 +117,7 @@ function selectEnv(body: Body, name: string | undefined, file: string): Block | 
 }
 
 function lintConfig(body: Body, env: Block | undefined, scope: Scope): LintConfig {
-  const blocks = [...collect(body, "lint", scope.file, 0), ...(env ? collect(env.body, "lint", scope.file, 0) : [])];
+  const blocks = [...collect(body, "lint"), ...(env ? collect(env.body, "lint") : [])];
   const raw = blocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {});
   const errors: Record<string, boolean> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -147,8 +143,8 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
   const body = parseHcl(text, opts.file);
   checkProjectShape(body, opts.file);
-  const vars = resolveVariables(collect(body, "variable", opts.file, 1), opts.vars ?? {}, opts.getenv, opts.file);
-  const data = new Map(collect(body, "data", opts.file, 2).map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
+  const vars = resolveVariables(collect(body, "variable"), opts.vars ?? {}, opts.getenv, opts.file);
+  const data = new Map(collect(body, "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
   const env = selectEnv(body, opts.env, opts.file);
   const scope = newScope({ file: opts.file, vars: vars.values, varUnsetEnv: vars.unsetEnv, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
   const e = env?.body ?? { attrs: [], blocks: [] };
