@@ -104,8 +104,7 @@ function traversal(e: Extract<Expr, { kind: "traversal" }>, scope: Scope): Value
   if (e.root === "var" && scope.vars.has(String(first))) {
     v = scope.vars.get(String(first))!;
     scope.unsetEnv.push(...(scope.varUnsetEnv?.get(String(first)) ?? []));
-  }
-  else if (e.root === "var") return fail(scope, `undefined variable ${JSON.stringify(`var.${first}`)}`, e.pos);
+  } else if (e.root === "var") return fail(scope, `undefined variable ${JSON.stringify(`var.${first}`)}`, e.pos);
   else if (e.root === "local") v = local(String(first), scope, e.pos);
   else if (e.root === "data") return data(names, scope, e.pos);
   else if (e.root === "atlas" && first === "env" && scope.envName !== undefined) v = scope.envName;
