@@ -7,11 +7,12 @@ import { consola } from "consola";
 import { type ConnectOptions, connect, type Connection } from "../db/connect.ts";
 import { ConnectionError } from "../db/errors.ts";
 import { parseDatabaseUrl } from "../db/url.ts";
+import { UsageError } from "./errors.ts";
 
-/** The URL a command needs, or Atlas's error when neither `--url` nor the env gave one. */
-export function requireUrl(url: string | undefined): string {
-  if (url === undefined || url === "") throw new Error('required flag "url" not set');
-  return url;
+/** The URL a command needs; else which environment variable the env's `url` read is unset, else Atlas's error. */
+export function requireUrl(settings: { readonly url?: string; readonly urlUnset?: string }): string {
+  if (settings.url) return settings.url;
+  throw new UsageError(settings.urlUnset ?? 'required flag "url" not set');
 }
 
 /** A live connection and the options that opened it (reuse them for a second connection, e.g. the lock's). */

@@ -1,5 +1,5 @@
 /**
- * CLI-level errors and the one place every error becomes a line on stderr and an exit code.
+ * CLI-level errors and how any error is printed on stderr (its exit code comes from exit-codes.ts).
  */
 
 /** A wrong flag, argument or combination of them: exit code 2. */
@@ -38,12 +38,6 @@ export class InputError extends Error {
     super(message);
     this.name = "InputError";
   }
-}
-
-/** The exit code for an error: 2 for usage and input errors, 1 for everything else. */
-export function exitCodeOf(e: unknown): number {
-  if (e instanceof ReportedError) return e.exitCode;
-  return e instanceof UsageError || e instanceof InputError ? 2 : 1;
 }
 
 /** The text printed to stderr for an error: `Error: <message>` plus detail lines; the stack only with --debug. */

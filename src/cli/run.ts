@@ -3,7 +3,8 @@
  * turns any error into one line on stderr and an exit code. Nothing below cli/ prints or exits.
  */
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
-import { exitCodeOf, renderError, UsageError } from "./errors.ts";
+import { colourAllowed, stripColour } from "./colour.ts";
+import { renderError, UsageError } from "./errors.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
 
@@ -64,7 +65,8 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     }
     const { cmd, rest } = await findCommand(root, argv);
     if (rest.includes("--help") || rest.includes("-h") || !cmd.run) {
-      process.stdout.write((await renderUsage(cmd)) + "\n");
+      const usage = await renderUsage(cmd);
+      process.stdout.write((colourAllowed(process.stdout) ? usage : stripColour(usage)) + "\n");
       return cmd.run || rest.includes("--help") || rest.includes("-h") ? 0 : 2;
     }
     checkArgs((await resolve(cmd.args ?? {})) as ArgsDef, rest);
@@ -72,6 +74,6 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     process.stderr.write(renderError(e, debug));
-    return exitCodeOf(e);
+    return (await import("./exit-codes.ts")).exitCodeOf(e);
   }
 }

@@ -2,7 +2,7 @@
  * Settings of one command run: flags first, then the selected `env` block of atlas.hcl (as Atlas does), then defaults.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import process from "node:process";
 import { loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
 import { flavorByName, type Flavor, mariadb, mysql8 } from "../mysql/flavor.ts";
@@ -26,6 +26,8 @@ export interface Settings {
   /** Migration directory URL (`file://…`; in the compiled binary the default is the embedded `mem://embedded`). */
   readonly dir: string;
   readonly url?: string;
+  /** Why `url` is missing when the env's `url = getenv("X")` found X unset: `X is not set (atlas.hcl:12)`. */
+  readonly urlUnset?: string;
   readonly devUrl?: string;
   /** Desired-state sources from the env's `src` (flags override per command). */
   readonly src: readonly string[];
@@ -42,12 +44,21 @@ function parseVars(v: string | string[] | undefined): Record<string, string> {
   return out;
 }
 
-/** Reads the env block named by --env from the project file; undefined without --env. */
+/** The project file's name in messages: relative to the working directory when it lies below it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
+/** Reads the env block named by --env from the project file; undefined without --env (then --var is refused: nothing reads it). */
 export function readProject(flags: CommonFlags): ProjectEnv | undefined {
-  if (!flags.env) return undefined;
+  if (!flags.env) {
+    if (flags.var !== undefined) throw new UsageError("--var sets atlas.hcl variables: it needs --env");
+    return undefined;
+  }
   const file = resolve((flags.config ?? "file://atlas.hcl").replace(/^file:\/\//, ""));
   if (!existsSync(file)) throw new UsageError(`--env ${flags.env} given but the project file ${file} does not exist`);
-  return loadProject(readFileSync(file, "utf8"), { env: flags.env, vars: parseVars(flags.var), getenv: (n) => process.env[n], file });
+  return loadProject(readFileSync(file, "utf8"), { env: flags.env, vars: parseVars(flags.var), getenv: (n) => process.env[n], file: displayPath(file) });
 }
 
 /** The flavour: --flavor, else the scheme of the dev or target URL (`maria://`, `mariadb://`), else MySQL 8. */
@@ -79,10 +90,12 @@ export function resolveSettings(flags: CommonFlags): Settings {
   const project = readProject(flags);
   const url = flags.url ?? project?.url;
   const devUrl = flags["dev-url"] ?? project?.devUrl;
+  const unset = flags.url === undefined ? project?.unsetEnv.url : undefined;
   return {
     ...(project ? { project } : {}),
     dir: flags.dir ?? project?.migration.dir ?? (isCompiledBinary() ? EMBEDDED_DIR_URL : "file://migrations"),
     ...(url ? { url } : {}),
+    ...(!url && unset ? { urlUnset: `${unset.name} is not set (${project?.file}:${unset.pos.line}): export it or pass --url` } : {}),
     ...(devUrl ? { devUrl } : {}),
     src: project ? project.src.map((s) => resolveSrc(s, project)) : [],
     flavor: flavorOf(flags.flavor, devUrl, url),

@@ -25,12 +25,7 @@ const live = () => import("./live-source.ts");
 
 /** Opens the migration directory of a `file://` URL. */
 export function openDir(url: string): MigrationDir {
-  let location;
-  try {
-    location = parseDirUrl(url);
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
+  const location = parseDirUrl(url);
   if (location.scheme === "mem" && location.name === EMBEDDED_DIR_NAME) return openEmbeddedDir();
   if (location.scheme !== "file") throw new InputError(`unsupported migration directory URL "${url}": use file://<path>`);
   return openLocalDir(location.path);

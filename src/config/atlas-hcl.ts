@@ -7,8 +7,9 @@
  * (hcl-lexer.ts), parser (hcl-parser.ts) and evaluator (hcl-eval.ts).
  */
 import type { Attribute, Block, Body } from "./hcl-ast.ts";
-import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type Value } from "./hcl-eval.ts";
+import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type UnsetEnv, type Value } from "./hcl-eval.ts";
 import { parseHcl } from "./hcl-parser.ts";
+import { checkProjectShape } from "./shape.ts";
 import { resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
 
@@ -19,6 +20,8 @@ export interface MigrationConfig {
   readonly baseline?: string;
   readonly execOrder?: string;
   readonly lockTimeout?: string;
+  /** stats-db's bound on each migration statement's wait for a table lock (a Go duration; "0" keeps the server's). */
+  readonly lockWaitTimeout?: string;
   readonly revisionsSchema?: string;
 }
 
@@ -44,6 +47,8 @@ export interface DataSource {
 
 /** The settings of one env (empty when no env was selected), as loadProject returns them. */
 export interface ProjectEnv {
+  /** The project file's name as messages print it (LoadOptions.file). */
+  readonly file: string;
   readonly name?: string;
   readonly url?: string;
   readonly devUrl?: string;
@@ -52,13 +57,13 @@ export interface ProjectEnv {
   readonly schemas: readonly string[];
   readonly exclude: readonly string[];
   readonly migration: MigrationConfig;
-  /** stats-db's `lock_wait_timeout` (a Go duration): the bound on each migration statement's wait for a table lock. */
-  readonly lockWaitTimeout?: string;
   readonly lint: LintConfig;
   /** The env's `format { … }` block, evaluated. */
   readonly format: Readonly<Record<string, Value>>;
   /** Data blocks referenced by the env, keyed `type.name`. */
   readonly dataSources: Readonly<Record<string, DataSource>>;
+  /** For `url` and `dev` that came out empty: the getenv() whose variable was unset (e.g. `STATS_DB_URL`, line 12). */
+  readonly unsetEnv: Readonly<Partial<Record<"url" | "dev", UnsetEnv>>>;
 }
 
 /** Options of loadProject: the env to select, `--var` values, the environment, and the file name for messages. */
@@ -90,16 +95,14 @@ function strings(body: Body, name: string, scope: Scope): string[] {
   throw new ConfigError(scope.file, `attribute ${JSON.stringify(name)} must be a string or a list of strings`, a.pos);
 }
 
-function collect(body: Body, type: string, file: string, labels: number): Block[] {
-  const blocks = body.blocks.filter((b) => b.type === type);
-  const bad = blocks.find((b) => b.labels.length !== labels);
-  if (bad) throw new ConfigError(file, `a ${type} block takes ${labels} label(s)`, bad.pos);
-  return blocks;
+// The blocks of one type (their labels were checked by checkProjectShape).
+function collect(body: Body, type: string): Block[] {
+  return body.blocks.filter((b) => b.type === type);
 }
 
 function localsOf(body: Body, file: string): Map<string, Attribute> {
   const locals = new Map<string, Attribute>();
-  for (const attr of collect(body, "locals", file, 0).flatMap((b) => b.body.attrs)) {
+  for (const attr of collect(body, "locals").flatMap((b) => b.body.attrs)) {
     if (locals.has(attr.name)) throw new ConfigError(file, `local ${JSON.stringify(attr.name)} is defined twice`, attr.pos);
     locals.set(attr.name, attr);
   }
@@ -107,7 +110,7 @@ function localsOf(body: Body, file: string): Map<string, Attribute> {
 }
 
 function selectEnv(body: Body, name: string | undefined, file: string): Block | undefined {
-  const envs = collect(body, "env", file, 1);
+  const envs = collect(body, "env");
   if (name === undefined) return undefined;
   const env = envs.find((e) => e.labels[0] === name);
   if (env) return env;
@@ -116,7 +119,7 @@ function selectEnv(body: Body, name: string | undefined, file: string): Block | 
 }
 
 function lintConfig(body: Body, env: Block | undefined, scope: Scope): LintConfig {
-  const blocks = [...collect(body, "lint", scope.file, 0), ...(env ? collect(env.body, "lint", scope.file, 0) : [])];
+  const blocks = [...collect(body, "lint"), ...(env ? collect(env.body, "lint") : [])];
   const raw = blocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {});
   const errors: Record<string, boolean> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -134,22 +137,31 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
   const b = m.body;
   return {
     dir: str(b, "dir", scope), format: str(b, "format", scope), baseline: str(b, "baseline", scope),
-    execOrder: str(b, "exec_order", scope), lockTimeout: str(b, "lock_timeout", scope), revisionsSchema: str(b, "revisions_schema", scope),
+    execOrder: str(b, "exec_order", scope), lockTimeout: str(b, "lock_timeout", scope), lockWaitTimeout: str(b, "lock_wait_timeout", scope), revisionsSchema: str(b, "revisions_schema", scope),
   };
 }
 
 /** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`. */
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
   const body = parseHcl(text, opts.file);
-  const vars = resolveVariables(collect(body, "variable", opts.file, 1), opts.vars ?? {}, opts.getenv, opts.file);
-  const data = new Map(collect(body, "data", opts.file, 2).map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
+  checkProjectShape(body, opts.file);
+  const vars = resolveVariables(collect(body, "variable"), opts.vars ?? {}, opts.getenv, opts.file);
+  const data = new Map(collect(body, "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
   const env = selectEnv(body, opts.env, opts.file);
-  const scope = newScope({ file: opts.file, vars, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
+  const scope = newScope({ file: opts.file, vars: vars.values, varUnsetEnv: vars.unsetEnv, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
   const e = env?.body ?? { attrs: [], blocks: [] };
   const formatBlocks = e.blocks.filter((b) => b.type === "format");
+  const unsetEnv: Partial<Record<"url" | "dev", UnsetEnv>> = {};
+  const url = (name: "url" | "dev") => {
+    const mark = scope.unsetEnv.length;
+    const v = str(e, name, scope);
+    const unset = scope.unsetEnv[mark];
+    if (v === "" && unset) unsetEnv[name] = unset;
+    return v;
+  };
   const result = {
-    name: opts.env, url: str(e, "url", scope), devUrl: str(e, "dev", scope), src: strings(e, "src", scope),
-    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope), lockWaitTimeout: str(e, "lock_wait_timeout", scope),
+    name: opts.env, url: url("url"), devUrl: url("dev"), src: strings(e, "src", scope),
+    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope),
     migration: migrationConfig(env, scope), lint: lintConfig(body, env, scope),
     format: formatBlocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {}),
   };
@@ -158,7 +170,7 @@ export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
     const b = data.get(key)!;
     dataSources[key] = { type: b.labels[0]!, name: b.labels[1]!, config: bodyValue(b.body, scope) };
   }
-  return { ...result, dataSources };
+  return { file: opts.file, ...result, dataSources, unsetEnv };
 }
 
 /** Reads a `data://` marker found in `src` or `url` back into its data source type, name and attribute. */

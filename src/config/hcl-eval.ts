@@ -17,9 +17,19 @@ export interface Scope {
   readonly data: ReadonlyMap<string, Block>;
   readonly getenv: (name: string) => string | undefined;
   readonly envName?: string;
+  /** The unset or empty environment variables each `variable` default read through getenv (see UnsetEnv). */
+  readonly varUnsetEnv?: ReadonlyMap<string, readonly UnsetEnv[]>;
   /** Filled while evaluating: local values computed so far, and the data blocks referenced (`type.name`). */
   readonly cache: Map<string, Value | typeof EVALUATING>;
   readonly usedData: Set<string>;
+  /** Filled while evaluating: every getenv() that found its variable unset or empty (directly or through var.x), in order. */
+  readonly unsetEnv: UnsetEnv[];
+}
+
+/** A `getenv("NAME")` call that returned "" because NAME is unset or empty, and where it is. */
+export interface UnsetEnv {
+  readonly name: string;
+  readonly pos: Pos;
 }
 
 const EVALUATING = Symbol("evaluating");
@@ -38,8 +48,8 @@ export function parseDataRef(value: string): { type: string; name: string; attri
 }
 
 /** A fresh evaluation scope. */
-export function newScope(s: Omit<Scope, "cache" | "usedData">): Scope {
-  return { ...s, cache: new Map(), usedData: new Set() };
+export function newScope(s: Omit<Scope, "cache" | "usedData" | "unsetEnv">): Scope {
+  return { ...s, cache: new Map(), usedData: new Set(), unsetEnv: [] };
 }
 
 function fail(scope: Scope, message: string, pos: Pos): never {
@@ -91,8 +101,10 @@ function traversal(e: Extract<Expr, { kind: "traversal" }>, scope: Scope): Value
   if (names.length === 0) return e.root;
   const [first, ...rest] = names;
   let v: Value;
-  if (e.root === "var" && scope.vars.has(String(first))) v = scope.vars.get(String(first))!;
-  else if (e.root === "var") return fail(scope, `undefined variable ${JSON.stringify(`var.${first}`)}`, e.pos);
+  if (e.root === "var" && scope.vars.has(String(first))) {
+    v = scope.vars.get(String(first))!;
+    scope.unsetEnv.push(...(scope.varUnsetEnv?.get(String(first)) ?? []));
+  } else if (e.root === "var") return fail(scope, `undefined variable ${JSON.stringify(`var.${first}`)}`, e.pos);
   else if (e.root === "local") v = local(String(first), scope, e.pos);
   else if (e.root === "data") return data(names, scope, e.pos);
   else if (e.root === "atlas" && first === "env" && scope.envName !== undefined) v = scope.envName;
@@ -104,7 +116,9 @@ function call(e: Extract<Expr, { kind: "call" }>, scope: Scope): Value {
   if (e.name !== "getenv") return fail(scope, `unknown function ${JSON.stringify(e.name)}`, e.pos);
   const args = e.args.map((a) => evaluate(a, scope));
   if (args.length !== 1 || typeof args[0] !== "string") return fail(scope, "getenv takes one string argument", e.pos);
-  return scope.getenv(args[0]) ?? "";
+  const value = scope.getenv(args[0]) ?? "";
+  if (value === "") scope.unsetEnv.push({ name: args[0], pos: e.pos });
+  return value;
 }
 
 function template(e: Extract<Expr, { kind: "template" }>, scope: Scope): Value {

@@ -3,7 +3,7 @@
  * or its default; a variable with neither is an error.
  */
 import type { Block, Expr } from "./hcl-ast.ts";
-import { evaluate, newScope, type Value } from "./hcl-eval.ts";
+import { evaluate, newScope, type UnsetEnv, type Value } from "./hcl-eval.ts";
 import { ConfigError } from "./errors.ts";
 
 function typeName(e: Expr | undefined): string {
@@ -27,22 +27,37 @@ function convert(raw: string, block: Block, file: string): Value {
   return type === "list" || type === "set" ? raw.split(",") : raw;
 }
 
-/** Resolves every declared variable from `given` values or defaults (defaults may only use getenv). */
+/** The variables' values, and for each default that read an unset environment variable, which one and where. */
+export interface ResolvedVariables {
+  readonly values: Map<string, Value>;
+  readonly unsetEnv: Map<string, readonly UnsetEnv[]>;
+}
+
+/** Resolves every declared variable from `given` values or defaults (defaults may only use getenv); a `--var` no block declares is an error. */
 export function resolveVariables(
   blocks: readonly Block[],
   given: Readonly<Record<string, string>>,
   getenv: (name: string) => string | undefined,
   file: string,
-): Map<string, Value> {
+): ResolvedVariables {
   const vars = new Map<string, Value>();
+  const unsetEnv = new Map<string, readonly UnsetEnv[]>();
   const scope = newScope({ file, vars, locals: new Map(), data: new Map(), getenv });
+  const declared = blocks.map((b) => b.labels[0]);
+  const undeclared = Object.keys(given).find((k) => !declared.includes(k));
+  if (undeclared !== undefined) {
+    const known = declared.length ? `declared: ${declared.map((d) => JSON.stringify(d)).join(", ")}` : "it declares no variable";
+    throw new ConfigError(file, `--var ${undeclared} is not declared: add a variable ${JSON.stringify(undeclared)} block or drop the flag (${known})`, blocks[0]?.pos ?? { line: 1, col: 1 });
+  }
   for (const block of blocks) {
     const name = block.labels[0];
     if (block.labels.length !== 1 || name === undefined) throw new ConfigError(file, "a variable block takes one label: its name", block.pos);
     const def = block.body.attrs.find((a) => a.name === "default");
+    const mark = scope.unsetEnv.length;
     if (Object.hasOwn(given, name)) vars.set(name, convert(given[name]!, block, file));
     else if (def) vars.set(name, evaluate(def.expr, scope));
     else throw new ConfigError(file, `missing value for required variable ${JSON.stringify(name)}: pass --var ${name}=<value> or give it a default`, block.pos);
+    if (scope.unsetEnv.length > mark) unsetEnv.set(name, scope.unsetEnv.slice(mark));
   }
-  return vars;
+  return { values: vars, unsetEnv };
 }

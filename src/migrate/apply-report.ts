@@ -76,8 +76,8 @@ export function formatApplyText(report: ApplyReport): string {
   return applyHeader(report) + "\n" + report.applied.map(fileBlock).join("") + applyFooter(report);
 }
 
-/** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`). */
-export function applyJson(report: ApplyReport, context: { driver: string; url: string; dir: string }): Record<string, unknown> {
+/** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`), plus `DryRun`; a dry run's message claims no migration. */
+export function applyJson(report: ApplyReport, context: { driver: string; url: string; dir: string; dryRun?: boolean }): Record<string, unknown> {
   const file = (f: AppliedFile["file"]) => ({ Name: f.name, Version: f.version, Description: f.description });
   return {
     Driver: context.driver,
@@ -93,6 +93,9 @@ export function applyJson(report: ApplyReport, context: { driver: string; url: s
     Start: report.start.toISOString(),
     End: report.end.toISOString(),
     ...(report.failure ? { Error: report.failure.message } : {}),
-    Message: report.message,
+    Message: context.dryRun && report.pending.length > 0
+      ? `Dry run: would migrate to version ${report.target}${report.current ? ` from ${report.current}` : ""} (${report.pending.length} migrations in total); nothing was executed`
+      : report.message,
+    DryRun: context.dryRun === true,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The paragraph Atlas prints (`printChecksumError` in `cmd/atlas/internal/cmdapi/migrate.go`, colours off) when a
- * migration directory fails its checksum validation; the CLI adds `Error: <message>` on stderr itself.
+ * migration directory fails its checksum validation, its hint naming this tool's command (`stats-db migrate hash`)
+ * rather than Atlas's; the CLI adds `Error: <message>` on stderr itself.
  */
 import { ChecksumError, type SumValidationError } from "./sum.ts";
 
@@ -10,6 +11,6 @@ export function formatChecksumReport(error: SumValidationError): string {
   return (
     "You have a checksum error in your migration directory.\n" +
     located +
-    "Please check your migration files and run 'atlas migrate hash' to re-hash the contents\n\n"
+    "Please check your migration files and run 'stats-db migrate hash' to re-hash the contents\n\n"
   );
 }

@@ -137,6 +137,7 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   const steps = await planDown({ live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory });
   const { results, failure } = await runChecks(conn, steps, opts.forceDataLoss);
   if (failure) return report(results, failure);
+  if (!opts.dryRun) await store.ensure(flavor);
   const mark = `${REVERTED_MARK}; the revert to ${selection.target === "" ? "no version" : `version ${selection.target}`} has not finished`;
   for (const [i, step] of results.entries()) {
     const ran = await revertStep(conn, store, step, opts, i < results.length - 1 ? mark : undefined);

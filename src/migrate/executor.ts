@@ -15,7 +15,7 @@ import type { MigrationFile } from "./dir.ts";
 import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { type Revision, RevisionType } from "./revisions.ts";
-import { splitStatements } from "./split.ts";
+import { SplitError, splitStatements } from "./split.ts";
 
 /** What an apply run reports while it works (the CLI turns these into progress lines). */
 export type ApplyEvent =
@@ -68,7 +68,7 @@ export function fileStatements(file: MigrationFile): string[] {
   try {
     return splitStatements(file.bytes).map((s) => s.text);
   } catch (e) {
-    throw new Error(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`, { cause: e });
+    throw new SplitError(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`);
   }
 }
 

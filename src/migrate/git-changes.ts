@@ -1,6 +1,8 @@
 /**
- * Migration files added since a git revision (Atlas's git change detector): `git -C <repo> --no-pager diff
- * --name-only --diff-filter=A <base> HEAD -- <dir>`, committed changes only (not the work tree).
+ * Migration files added since a git revision (Atlas's git change detector), the work tree included: files added
+ * between `<base>` and the work tree (`git diff --name-only --diff-filter=A <base> -- <dir>`: committed and staged)
+ * and files git does not track yet (`git ls-files --others --exclude-standard -- <dir>`). A file written but not yet
+ * committed is new, not a file the base already had (which would make the committed new files look out of order).
  */
 import { execFileSync } from "node:child_process";
 import { basename, relative, resolve } from "node:path";
@@ -16,15 +18,20 @@ export class GitError extends Error {
   }
 }
 
-/** Base names of the files under `dir` added between `base` and HEAD in the repository at `gitDir`. */
-export function addedFiles(gitDir: string, base: string, dir: string): string[] {
-  const path = relative(resolve(gitDir), resolve(dir)) || ".";
-  let out: string;
+function git(gitDir: string, base: string, args: readonly string[]): string[] {
   try {
-    out = execFileSync("git", ["-C", gitDir, "--no-pager", "diff", "--name-only", "--diff-filter=A", base, "HEAD", "--", path], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("git", ["-C", gitDir, "--no-pager", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    return out.split("\n").filter((l) => l !== "");
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new GitError(base, (err.stderr || err.message).trim().split("\n")[0] ?? "");
   }
-  return out.split("\n").filter((l) => l !== "").map((l) => basename(l));
+}
+
+/** Base names of the files under `dir` added since `base` in the repository at `gitDir`: committed, staged or untracked. */
+export function addedFiles(gitDir: string, base: string, dir: string): string[] {
+  const path = relative(resolve(gitDir), resolve(dir)) || ".";
+  const added = git(gitDir, base, ["diff", "--name-only", "--diff-filter=A", base, "--", path]);
+  const untracked = git(gitDir, base, ["ls-files", "--others", "--exclude-standard", "--", path]);
+  return [...new Set([...added, ...untracked].map((l) => basename(l)))];
 }

@@ -3,7 +3,8 @@
  * DDL is byte for byte Atlas's on each flavour (`executed_at` is NOT NULL on MySQL 8, NULL on MariaDB).
  */
 import type { Flavor } from "../mysql/flavor.ts";
-import { createTableSql } from "../mysql/plan.ts";
+import { columnDefinition, createTableSql } from "../mysql/plan.ts";
+import { ident } from "../mysql/sql.ts";
 import type { Column, Table } from "../schema/model.ts";
 
 /** The revisions table's name. */
@@ -46,4 +47,16 @@ export function revisionsTable(flavor: Flavor): Table {
 /** `CREATE TABLE` of the revisions table, qualified with its schema (Atlas runs it unqualified on a bound connection). */
 export function revisionsTableDdl(flavor: Flavor, schema: string): string {
   return createTableSql(revisionsTable(flavor), flavor, schema);
+}
+
+/**
+ * The `ALTER TABLE` that brings a revisions table an older Atlas created up to date, as Atlas migrates its own table
+ * (Ent's schema migration: the missing columns added at the end, e.g. `error_stmt`, which Atlas < 0.8 did not have);
+ * undefined when no column is missing.
+ */
+export function revisionsUpgradeDdl(flavor: Flavor, schema: string, present: ReadonlySet<string>): string | undefined {
+  const table = revisionsTable(flavor);
+  const missing = table.columns.filter((c) => !present.has(c.name));
+  if (missing.length === 0) return undefined;
+  return `ALTER TABLE ${ident(schema)}.${ident(REVISIONS_TABLE)} ${missing.map((c) => `ADD COLUMN ${columnDefinition(c, table, flavor)}`).join(", ")}`;
 }

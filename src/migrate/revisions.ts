@@ -1,12 +1,13 @@
 /**
  * Rows of `atlas_schema_revisions` (Atlas's `migrate.Revision`): reading them, and writing one with Ent's upsert
- * (every column but version, description and executed_at is replaced on conflict).
+ * (every column but version, description and executed_at is replaced on conflict). A table an older Atlas created
+ * (< 0.8: no `error_stmt`) is read as it is and brought up to date by `ensure` before anything is written.
  */
 import type { Queryable, Row } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { createDatabaseStatement, SCHEMA_EXISTS_QUERY, TABLE_EXISTS_QUERY } from "../mysql/queries/catalog.ts";
+import { createDatabaseStatement, SCHEMA_EXISTS_QUERY, TABLE_COLUMNS_QUERY, TABLE_EXISTS_QUERY } from "../mysql/queries/catalog.ts";
 import { deleteByKeysSql, type QualifiedTable, selectAllButSql, selectByKeySql, upsertSql } from "../mysql/queries/rows.ts";
-import { REVISIONS_TABLE, revisionsTableDdl } from "./revisions-table.ts";
+import { REVISIONS_TABLE, revisionsTableDdl, revisionsUpgradeDdl } from "./revisions-table.ts";
 
 /** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
 export const RevisionType = { baseline: 1, execute: 2, resolved: 4, executeResolved: 6 } as const;
@@ -58,6 +59,7 @@ function fromRow(r: Row): Revision {
 /** The revisions table of one schema over a connection. */
 export class RevisionStore {
   private readonly table: QualifiedTable;
+  private present: Promise<Set<string>> | undefined;
 
   constructor(
     private readonly conn: Queryable,
@@ -72,22 +74,42 @@ export class RevisionStore {
     return Number(rows[0]?.n) > 0;
   }
 
-  /** Creates the schema (when missing) and the table (when missing), as Atlas does before every apply. */
+  /** Creates the schema (when missing) and the table (when missing) or adds the columns an older Atlas's table lacks, as Atlas does before every apply. */
   async ensure(flavor: Flavor): Promise<void> {
     const schemas = await this.conn.query(SCHEMA_EXISTS_QUERY, [this.schema]);
     if (Number(schemas[0]?.n) === 0) await this.conn.exec(createDatabaseStatement(this.schema));
-    if (!(await this.exists())) await this.conn.exec(revisionsTableDdl(flavor, this.schema));
+    if (!(await this.exists())) {
+      await this.conn.exec(revisionsTableDdl(flavor, this.schema));
+      this.present = undefined;
+      return;
+    }
+    const upgrade = revisionsUpgradeDdl(flavor, this.schema, await this.columns());
+    if (upgrade === undefined) return;
+    await this.conn.exec(upgrade);
+    this.present = undefined;
+  }
+
+  /** The columns the table has (read once per store, again after `ensure` changed the table). */
+  private columns(): Promise<Set<string>> {
+    this.present ??= this.conn.query(TABLE_COLUMNS_QUERY, [this.schema, REVISIONS_TABLE]).then((rows) => new Set(rows.map((r) => String(r.c))));
+    return this.present;
+  }
+
+  /** The revision columns to select: all of them, but those an older table lacks (they read as ""). */
+  private async readable(): Promise<string[]> {
+    const present = await this.columns();
+    return COLUMNS.filter((c) => present.has(c));
   }
 
   /** All revisions, ordered by version (byte order: the column is utf8mb4_bin). */
   async readAll(): Promise<Revision[]> {
-    const rows = await this.conn.query(selectAllButSql(this.table, COLUMNS, "version"), [CLOUD_ROW]);
+    const rows = await this.conn.query(selectAllButSql(this.table, await this.readable(), "version"), [CLOUD_ROW]);
     return rows.map(fromRow);
   }
 
   /** One revision by version, or undefined. */
   async read(version: string): Promise<Revision | undefined> {
-    const rows = await this.conn.query(selectByKeySql(this.table, COLUMNS, "version"), [version]);
+    const rows = await this.conn.query(selectByKeySql(this.table, await this.readable(), "version"), [version]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 

@@ -50,12 +50,18 @@ describe("migrate apply / status (CLI)", () => {
       const dry = cli(["migrate", "apply", "--env", "prod", "--dry-run"], { cwd: root, env });
       expect(dry.code).toBe(0);
       expect(dry.stdout.split("\n").slice(0, 4)).toEqual(["Migrating to version 002 (2 migrations in total):", "", "  -- migrating version 001", "    -> CREATE TABLE t0 (id int NOT NULL);"]);
+      const dryJson = cli(["migrate", "apply", "--env", "prod", "--dry-run", "--format", "json"], { cwd: root, env });
+      expect(dryJson.code).toBe(0);
+      expect(JSON.parse(dryJson.stdout)).toMatchObject({ DryRun: true, Target: "002", Message: "Dry run: would migrate to version 002 (2 migrations in total); nothing was executed" });
+      expect(dryJson.stdout).not.toContain("Migrated");
       expect((await conn.query("SHOW TABLES"))[0]).toEqual([]);
       const before = cli(["migrate", "status", "--env", "prod"], { cwd: root, env });
       expect(before.stdout).toBe("Migration Status: PENDING\n  -- Current Version: No migration applied yet\n  -- Next Version:    001\n  -- Executed Files:  0\n  -- Pending Files:   2\n");
       const real = cli(["migrate", "apply", "--env", "prod"], { cwd: root, env });
       expect(real.code).toBe(0);
       expect(real.stdout).toMatch(/\n  -------------------------\n  -- [\d.]+(µs|ms|s)\n  -- 2 migrations\n  -- 6 sql statements\n$/);
+      const again = cli(["migrate", "apply", "--env", "prod", "--format", "json"], { cwd: root, env });
+      expect(JSON.parse(again.stdout)).toMatchObject({ DryRun: false, Message: "No migration files to execute" });
       const after = cli(["migrate", "status", "--env", "prod", "--format", "{{ json . }}"], { cwd: root, env });
       expect(JSON.parse(after.stdout)).toMatchObject({ Status: "OK", Current: "002", Next: "Already at latest version", Pending: [] });
       rmSync(root, { recursive: true });

@@ -114,7 +114,35 @@ describe("migrate lint", () => {
     expect(codes).toEqual(["NL101", "DS103"]);
     expect(j.Files[2].Reports).toBeUndefined();
     const bad = cli(["migrate", "lint", "--git-base", "no-such-ref"], { cwd: root });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a bad --git-base is bad input (GitError → 2 in src/cli/exit-codes.ts)
     expect(bad.stderr).toContain('Error: git diff against "no-such-ref" failed');
+  });
+
+  test("--git-base main: staged and untracked files are new too, not base files that make the committed ones out of order", () => {
+    const b = "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n";
+    const root = project({ "1_init.sql": init, "3_b.sql": b });
+    const git = (...a: string[]) => execFileSync("git", a, { cwd: root, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-qm", "base");
+    git("checkout", "-qb", "feature");
+    const files: Record<string, string> = { "1_init.sql": init, "3_b.sql": b, "4_c.sql": "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n" };
+    const write = (name: string, text: string) => {
+      files[name] = text;
+      writeFileSync(join(root, "migrations", name), text);
+      writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(Object.entries(files).map(([n, t]) => ({ name: n, bytes: Buffer.from(t) })))));
+    };
+    write("4_c.sql", files["4_c.sql"]!);
+    git("add", ".");
+    git("commit", "-qm", "committed");
+    write("5_d.sql", "ALTER TABLE `t` ADD COLUMN `d` int NULL;\n");
+    git("add", "migrations/5_d.sql");
+    write("6_e.sql", "ALTER TABLE `t` ADD COLUMN `e` int NULL;\n");
+    const r = cli(["migrate", "lint", "--git-base", "main", "--format", "json"], { cwd: root });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.Files.map((f: { Name: string }) => f.Name)).toEqual(["4_c.sql", "5_d.sql", "6_e.sql"]);
+    expect(r.stdout).not.toContain("NL101");
   });
 });

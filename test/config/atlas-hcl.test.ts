@@ -31,7 +31,6 @@ lint {
   }
   latest = 1
   log    = "{{ json .Files }}"
-  custom = "kept"
 }
 env "local" {
   url     = var.url
@@ -93,7 +92,7 @@ describe("loadProject", () => {
       gitDir: undefined,
       log: "{{ json .Files }}",
       errors: { destructive: true, data_depend: true },
-      raw: { destructive: { error: true }, data_depend: { error: true }, latest: 3, log: "{{ json .Files }}", custom: "kept", git: { base: "main" } },
+      raw: { destructive: { error: true }, data_depend: { error: true }, latest: 3, log: "{{ json .Files }}", git: { base: "main" } },
     });
   });
 
@@ -113,8 +112,8 @@ describe("loadProject", () => {
     ["unknown env lists the defined ones", project, { env: "prod" }, 'atlas.hcl: env "prod" not defined in project file (defined: "local", "ci")'],
     ["missing variable", project, { env: "local", vars: {} }, 'atlas.hcl:10:1: missing value for required variable "token": pass --var token=<value> or give it a default'],
     ["number variable given text", project, { env: "local", vars: { token: "t", latest: "many" } }, 'atlas.hcl:6:1: variable "latest" expects a number'],
-    ["url of the wrong kind", 'env "x" {\n  url = ["a"]\n}\n', { env: "x" }, 'atlas.hcl:2:3: attribute "url" must be a string, not a list'],
-    ["env without a label", "env {\n}\n", { env: "x" }, "atlas.hcl:1:1: a env block takes 1 label(s)"],
+    ["url of the wrong kind", 'env "x" {\n  url = ["a"]\n}\n', { env: "x", vars: {} }, 'atlas.hcl:2:3: attribute "url" must be a string, not a list'],
+    ["env without a label", "env {\n}\n", { env: "x", vars: {} }, "atlas.hcl:1:1: a env block takes 1 label, found 0"],
   ];
   for (const [name, text, o, message] of errors) {
     test(name, () => {
@@ -131,16 +130,136 @@ describe("loadProject", () => {
 
   test("data blocks an env does not use are not evaluated", () => {
     const text = 'data "external_schema" "x" {\n  program = [var.undeclared]\n}\nenv "a" {\n  url = "u"\n}\n';
-    expect(loadProject(text, opts({ env: "a" })).dataSources).toEqual({});
+    expect(loadProject(text, opts({ env: "a", vars: {} })).dataSources).toEqual({});
   });
 
   test("error messages never contain a URL's password", () => {
     const text = 'env "x" {\n  url = "mysql://u:hunter2@h/db"\n  dev = ["mysql://u:hunter2@h/db"]\n}\n';
-    expect(() => loadProject(text, opts({ env: "x" }))).toThrow(ConfigError);
+    expect(() => loadProject(text, opts({ env: "x", vars: {} }))).toThrow(ConfigError);
     try {
-      loadProject(text, opts({ env: "x" }));
+      loadProject(text, opts({ env: "x", vars: {} }));
     } catch (e) {
       expect(String(e)).not.toContain("hunter2");
     }
+  });
+});
+
+describe("as strict as Atlas", () => {
+  const load = (text: string, o: Partial<LoadOptions> = {}) => loadProject(text, { getenv: (n) => environ[n], file: "atlas.hcl", env: "x", ...o });
+  const failure = (text: string, o: Partial<LoadOptions> = {}): string => {
+    try {
+      load(text, o);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error("no error");
+  };
+
+  test("the project's own atlas.hcl loads for every env", async () => {
+    const text = await Bun.file(new URL("../../atlas.hcl", import.meta.url)).text();
+    for (const env of ["local", "ci", "prod"]) expect(load(text, { env }).name).toBe(env);
+  });
+
+  test("every block and attribute of Atlas's documented project file is accepted", () => {
+    const text = `variable "url" {
+  type    = string
+  default = "mysql://root:pass@localhost:3306/app"
+}
+data "external_schema" "orm" {
+  program     = ["npm", "run", "--silent", "schema"]
+  working_dir = "."
+}
+lint {
+  destructive {
+    error = false
+  }
+  naming {
+    match = "^[a-z]+$"
+  }
+  latest = 1
+  log    = "{{ json .Files }}"
+  review = ERROR
+  git {
+    dir  = "."
+    base = "master"
+  }
+}
+diff {
+  skip {
+    drop_schema = true
+    drop_table  = true
+  }
+}
+env "x" {
+  url     = var.url
+  dev     = "docker://mysql/8/dev"
+  src     = data.external_schema.orm.url
+  schemas = ["app"]
+  exclude = ["*.tmp"]
+  migration {
+    dir               = "file://migrations"
+    exclude           = ["x"]
+    format            = atlas
+    baseline          = "20240101000000"
+    exec_order        = LINEAR_SKIP
+    lock_timeout      = "10s"
+    lock_wait_timeout = "5s"
+    revisions_schema  = "atlas_schema_revisions"
+    repo {
+      name = "app"
+    }
+  }
+  format {
+    migrate {
+      apply = "{{ json . }}"
+      diff  = "{{ sql . }}"
+    }
+    schema {
+      inspect = "{{ sql . }}"
+    }
+  }
+  diff {
+    skip {
+      rename_table = true
+    }
+  }
+  lint {
+    latest = 1
+    data_depend {
+      error = true
+    }
+  }
+}
+`;
+    expect(load(text).migration.lockTimeout).toBe("10s");
+  });
+
+  const refused: [string, string, string][] = [
+    ["an unknown attribute in an env", 'env "x" {\n  ur = "mysql://h/db"\n}\n', 'atlas.hcl:2:3: unknown attribute "ur" in env "x" (expected one of: url, dev, src, schemas, exclude)'],
+    ["an unknown block in an env", 'env "x" {\n  migraton {\n    dir = "file://m"\n  }\n}\n', 'atlas.hcl:2:3: unknown block "migraton" in env "x"'],
+    ["an unknown attribute in a migration block", 'env "x" {\n  migration {\n    dirr = "file://m"\n  }\n}\n', 'atlas.hcl:3:5: unknown attribute "dirr" in env "x" > migration'],
+    ["an unknown attribute in the global lint block", "lint {\n  lastest = 1\n}\n", 'atlas.hcl:2:3: unknown attribute "lastest" in lint'],
+    ["an unknown analyzer in an env's lint block", 'env "x" {\n  lint {\n    destructve {\n      error = true\n    }\n  }\n}\n', 'atlas.hcl:3:5: unknown block "destructve" in env "x" > lint'],
+    ["an unknown option of an analyzer", "lint {\n  destructive {\n    eror = true\n  }\n}\n", 'atlas.hcl:3:5: unknown attribute "eror" in lint > destructive (expected one of: error)'],
+    ["an unknown diff skip", "diff {\n  skip {\n    drop_tables = true\n  }\n}\n", 'atlas.hcl:3:5: unknown attribute "drop_tables" in diff > skip'],
+    ["an unknown top-level block", 'enviroment "x" {\n}\n', 'atlas.hcl:1:1: unknown block "enviroment" at the top level'],
+    ["a top-level attribute", 'url = "x"\n', 'atlas.hcl:1:1: unknown attribute "url" at the top level (it takes none)'],
+    ["a duplicate env name", 'env "x" {\n}\n\nenv "x" {\n}\n', 'atlas.hcl:4:1: env "x" is defined twice (first at line 1)'],
+    ["a migration block with a label", 'env "x" {\n  migration "m" {\n  }\n}\n', "atlas.hcl:2:3: a migration block takes 0 labels, found 1"],
+  ];
+  for (const [name, text, message] of refused) test(`refused: ${name}`, () => expect(failure(text)).toStartWith(message));
+
+  test("an undeclared --var names itself and the declared ones", () => {
+    const text = 'variable "url" {\n  type = string\n}\nenv "x" {\n  url = var.url\n}\n';
+    expect(failure(text, { vars: { url: "u", tenant: "t" } })).toBe('atlas.hcl:1:1: --var tenant is not declared: add a variable "tenant" block or drop the flag (declared: "url")');
+  });
+
+  test("a url from an unset or empty getenv records which variable and where", () => {
+    const direct = load('env "x" {\n  url = getenv("NOPE_URL")\n  dev = getenv("EMPTY_DEV")\n}\n', { getenv: (n) => (n === "EMPTY_DEV" ? "" : undefined) });
+    expect(direct.unsetEnv).toEqual({ url: { name: "NOPE_URL", pos: { line: 2, col: 9 } }, dev: { name: "EMPTY_DEV", pos: { line: 3, col: 9 } } });
+    const viaVar = load('variable "url" {\n  type    = string\n  default = getenv("NOPE_URL")\n}\nenv "x" {\n  url = var.url\n}\n');
+    expect(viaVar.unsetEnv).toEqual({ url: { name: "NOPE_URL", pos: { line: 3, col: 13 } } });
+    expect(load('env "x" {\n  url = getenv("DB_URL")\n}\n').unsetEnv).toEqual({});
   });
 });

@@ -106,3 +106,20 @@ test("the server's wait_timeout shorter than the run: one run at a time, no stat
   expect(await lab.state(db)).toEqual(reference as never);
   expect([...lab.sentCounts(log).values()].every((n) => n === 1)).toBe(true);
 });
+
+test("the statement session killed from outside: the run stops in doubt, the re-run finds no effect and runs it again", async () => {
+  const { db, log } = await lab.prepare("killconn");
+  const stmt = STATEMENTS[4]!;
+  const child = lab.run(["migrate", "apply", "--url", lab.url(db)]);
+  expect(await lab.until(child, () => lab.running(stmt))).toBe(true);
+  const [[{ id }]] = (await lab.admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE INFO = ?", [stmt])) as unknown as [[{ id: number }]];
+  await lab.admin.query(`KILL CONNECTION ${id}`);
+  const first = await child.done;
+  expect(first.code).toBe(1);
+  expect(first.stderr).toContain("the server may still complete it: run \"stats-db migrate apply\" again");
+  const rerun = await lab.run(["migrate", "apply", "--url", lab.url(db)]).done;
+  expect([rerun.code, rerun.stderr]).toEqual([0, "statement 1 of version 003 was in doubt: the live schema shows no effect of it: it runs again\n"]);
+  expect(await lab.state(db)).toEqual(reference as never);
+  // Sent twice, but the killed execution never took effect; every other statement exactly once.
+  expect([...lab.sentCounts(log)].filter(([, n]) => n !== 1)).toEqual([[stmt, 2]]);
+});

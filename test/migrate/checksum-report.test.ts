@@ -9,21 +9,21 @@ const cases: { name: string; error: SumValidationError; want: string }[] = [
     want:
       "You have a checksum error in your migration directory.\n\n" +
       "\tL3: 20240102000000_add_name.sql was edited\n\n" +
-      "Please check your migration files and run 'atlas migrate hash' to re-hash the contents\n\n",
+      "Please check your migration files and run 'stats-db migrate hash' to re-hash the contents\n\n",
   },
   {
     name: "missing atlas.sum",
     error: new ChecksumFileNotFound(),
     want:
       "You have a checksum error in your migration directory.\n" +
-      "Please check your migration files and run 'atlas migrate hash' to re-hash the contents\n\n",
+      "Please check your migration files and run 'stats-db migrate hash' to re-hash the contents\n\n",
   },
   {
     name: "plain mismatch",
     error: new ChecksumMismatch(),
     want:
       "You have a checksum error in your migration directory.\n" +
-      "Please check your migration files and run 'atlas migrate hash' to re-hash the contents\n\n",
+      "Please check your migration files and run 'stats-db migrate hash' to re-hash the contents\n\n",
   },
 ];
 

@@ -30,9 +30,9 @@ import { TOOL_VERSION } from "../version.ts";
 /** Reads the `[amount]` argument as Atlas does. */
 export function parseAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value)) throw new Error(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
+  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
   const n = Number(value);
-  if (n < 1) throw new Error(`cannot apply '${n}' migration files`);
+  if (n < 1) throw new UsageError(`cannot apply '${n}' migration files`);
   return n;
 }
 
@@ -66,11 +66,11 @@ export default defineCommand({
     const txMode = txModeOf(args["tx-mode"]);
     const execOrder = parseExecOrder(args["exec-order"] ?? migration.execOrder ?? "linear");
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
-    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], settings.project?.lockWaitTimeout) };
+    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout) };
     const dir = openDir(settings.dir);
     verifyDir(dir);
     const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
-    const { report, context, stoppedBy } = await withMigrationSession(requireUrl(settings.url), session, async ({ conn, lock, control }) => {
+    const { report, context, stoppedBy } = await withMigrationSession(requireUrl(settings), session, async ({ conn, lock, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log });
       const interrupts = catchInterrupts(() => watch.cancel());
       try {
@@ -83,7 +83,7 @@ export default defineCommand({
           txMode, execOrder, operatorVersion: `stats-db v${TOOL_VERSION}`, log,
           send: (text) => watch.run(text), stop: interrupts.signal, beforeFile: () => lock.verify(), inDoubtWaitMs: timeout,
         });
-        return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir }, stoppedBy: interrupts.received() };
+        return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir, dryRun: args["dry-run"] === true }, stoppedBy: interrupts.received() };
       } finally {
         interrupts.dispose();
       }

@@ -51,11 +51,11 @@ export default defineCommand({
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const url = requireUrl(settings.url);
+    const url = requireUrl(settings);
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
-    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], settings.project?.lockWaitTimeout) };
+    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout) };
     const { report, stoppedBy } = await withMigrationSession(url, session, async ({ conn, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
       const interrupts = catchInterrupts(() => watch.cancel());

@@ -62,7 +62,7 @@ export default defineCommand({
     ...dirArg,
     ...flavorArg,
     latest: { type: "string", description: "analyse the last N migration files" },
-    "git-base": { type: "string", description: "analyse the files added since this git revision (committed in HEAD)" },
+    "git-base": { type: "string", description: "analyse the files added since this git revision (committed, staged or untracked)" },
     "git-dir": { type: "string", description: "git repository to read (default .)" },
     format: { type: "string", alias: "log", description: "output format: json (Atlas's {{ json . }})" },
     url: { type: "string", description: "target database, for live row counts of tables behind blocking changes" },

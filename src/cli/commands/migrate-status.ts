@@ -18,7 +18,7 @@ export default defineCommand({
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const dir = openDir(settings.dir);
-    const { conn } = await openDatabase(requireUrl(settings.url));
+    const { conn } = await openDatabase(requireUrl(settings));
     try {
       const schema = revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, conn.target.schema).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);

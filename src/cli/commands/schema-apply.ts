@@ -29,7 +29,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const settings = resolveSettings(args);
-    const url = requireUrl(settings.url);
+    const url = requireUrl(settings);
     const to = args.to ?? settings.src[0] ?? "file://entities";
     if (to === url) throw new UsageError("--to names the database being changed");
     await withConnection(url, async (conn, schemaName) => {

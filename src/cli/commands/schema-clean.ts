@@ -24,7 +24,7 @@ export default defineCommand({
     "auto-approve": { type: "boolean", description: "drop without asking" },
   },
   async run({ args }) {
-    const url = requireUrl(resolveSettings(args).url);
+    const url = requireUrl(resolveSettings(args));
     await withConnection(url, async (conn, schemaName) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       if (schema.tables.length === 0) {

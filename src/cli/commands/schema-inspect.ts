@@ -61,7 +61,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const settings = resolveSettings(args);
-    const url = requireUrl(settings.url);
+    const url = requireUrl(settings);
     const format = FORMATS[(args.format ?? "hcl").trim()];
     if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json or typebox`);
     const { schema, flavor } = isLiveUrl(url) ? await inspectUrl(url) : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };

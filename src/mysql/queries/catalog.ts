@@ -7,6 +7,9 @@ import { ident } from "../sql.ts";
 /** `n` > 0 when a table exists; two parameters, the schema and the table. */
 export const TABLE_EXISTS_QUERY = "SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?";
 
+/** The column names (`c`) of a table, in table order; two parameters, the schema and the table. */
+export const TABLE_COLUMNS_QUERY = "SELECT `COLUMN_NAME` AS c FROM `INFORMATION_SCHEMA`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? ORDER BY `ORDINAL_POSITION`";
+
 /** `n` > 0 when a schema exists; one parameter, the schema. */
 export const SCHEMA_EXISTS_QUERY = "SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`SCHEMATA` WHERE `SCHEMA_NAME` = ?";
 
