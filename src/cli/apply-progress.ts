@@ -26,6 +26,8 @@ export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean)
       return printLockWait(e);
     case "in-doubt-wait":
       return err(`statement ${e.index + 1} of version ${e.version} is still running on connection ${e.connId} (for ${e.seconds}s, left by an interrupted run): waiting for it\n`);
+    case "in-doubt-pending":
+      return err(`statement ${e.index + 1} of version ${e.version} is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n`);
     case "in-doubt-resolved":
       return err(`statement ${e.index + 1} of version ${e.version} was in doubt: ${e.how}${e.applied ? "; recorded as applied" : ""}\n`);
     case "plan":

@@ -13,7 +13,7 @@ import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { effectiveTxMode, type TxMode } from "./directives.ts";
 import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./executor.ts";
-import { type InDoubtEvent, resolveInDoubt } from "./in-doubt.ts";
+import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./in-doubt.ts";
 import { StatementJournal } from "./journal.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
@@ -142,7 +142,8 @@ export async function migrateApply(conn: Queryable & { readonly threadId?: numbe
   const journal = new StatementJournal(conn, opts.revisionsSchema);
   const log = opts.log ?? (() => {});
   let revisions = await readState(conn, store, journal, opts);
-  if (!opts.dryRun && revisions.length > 0) {
+  if (opts.dryRun) for (const d of await statementsInDoubt(journal, revisions)) log({ kind: "in-doubt-pending", version: d.version, index: d.index });
+  else if (revisions.length > 0) {
     revisions = await resolveInDoubt(
       {
         conn, ...(conn.threadId !== undefined ? { threadId: conn.threadId } : {}), flavor: opts.flavor, ...(opts.urlSchema !== undefined ? { schemaName: opts.urlSchema } : {}),

@@ -40,8 +40,9 @@ export class InDoubtError extends Error {
   }
 }
 
-/** Progress while resolving: waiting for an old session, and each decision. */
+/** Progress while resolving: waiting for an old session, and each decision; in a dry run, what a real run would decide. */
 export type InDoubtEvent =
+  | { readonly kind: "in-doubt-pending"; readonly version: string; readonly index: number }
   | { readonly kind: "in-doubt-wait"; readonly version: string; readonly index: number; readonly connId: number; readonly seconds: number; readonly info: string }
   | { readonly kind: "in-doubt-resolved"; readonly version: string; readonly index: number; readonly stmt: string; readonly applied: boolean; readonly how: string };
 
@@ -70,6 +71,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Whether an intent marks a statement whose outcome the revisions table does not record. */
 export function isInDoubt(intent: Intent, rev: Revision | undefined): rev is Revision {
   return rev !== undefined && rev.applied === intent.index && rev.error === "" && rev.applied < rev.total;
+}
+
+/** The statements in doubt, read only (none when the journal table does not exist yet). */
+export async function statementsInDoubt(journal: StatementJournal, revisions: readonly Revision[]): Promise<Intent[]> {
+  const byVersion = new Map(revisions.map((r) => [r.version, r]));
+  const intents = await journal.readAll().catch(() => []);
+  return intents.filter((i) => isInDoubt(i, byVersion.get(i.version)));
 }
 
 /** The files whose statements built the schema a file started from: applied (or baselined) files before it, in order. */

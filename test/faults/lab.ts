@@ -49,9 +49,30 @@ export interface Child {
 export class FaultLab {
   private constructor(
     readonly server: PrivateServer,
-    readonly admin: Connection,
+    private adminConn: Connection,
     readonly root: string,
   ) {}
+
+  /** The admin connection (a new one after a crash). */
+  get admin(): Connection {
+    return this.adminConn;
+  }
+
+  /** Crashes the server (SIGKILL), starts it again, reconnects and keeps logging to `log`. */
+  async crashServer(log: string): Promise<void> {
+    await this.server.kill();
+    await this.server.start();
+    this.adminConn.destroy();
+    this.adminConn = await createConnection({ uri: this.server.url });
+    await this.logTo(log);
+  }
+
+  private async logTo(log: string): Promise<void> {
+    await this.adminConn.query("SET GLOBAL log_output = 'FILE'");
+    await this.adminConn.query("SET GLOBAL general_log = 0");
+    await this.adminConn.query(`SET GLOBAL general_log_file = '${log}'`);
+    await this.adminConn.query("SET GLOBAL general_log = 1");
+  }
 
   static async start(): Promise<FaultLab> {
     const server = await PrivateServer.create(findServerBinaries());
@@ -60,7 +81,6 @@ export class FaultLab {
     mkdirSync(join(root, "migrations"));
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, "migrations", name), text);
     writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(FILES).files())));
-    await admin.query("SET GLOBAL log_output = 'FILE'");
     return new FaultLab(server, admin, root);
   }
 
@@ -82,9 +102,7 @@ export class FaultLab {
     if (first.code !== 0) throw new Error(`preparing ${db}: ${first.stderr}`);
     await this.admin.query(`INSERT INTO \`${db}\`.big SELECT seq, seq FROM \`${db}\`.seq_1_to_${ROWS}`);
     const log = join(this.root, `${db}.log`);
-    await this.admin.query("SET GLOBAL general_log = 0");
-    await this.admin.query(`SET GLOBAL general_log_file = '${log}'`);
-    await this.admin.query("SET GLOBAL general_log = 1");
+    await this.logTo(log);
     return { db, log };
   }
 

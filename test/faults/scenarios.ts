@@ -31,10 +31,8 @@ export async function interruptAndRerun(lab: FaultLab, reference: unknown, point
   const stmt = STATEMENTS[point.stmt]!;
   const hit = await lab.until(child, point.phase === "running" ? () => lab.running(stmt) : async () => (await lab.appliedCount(db)) >= point.stmt + 1);
   if (hit) {
-    if (point.how === "server-crash") {
-      await lab.server.kill();
-      await lab.server.start();
-    } else child.proc.kill(point.how);
+    if (point.how === "server-crash") await lab.crashServer(log);
+    else child.proc.kill(point.how);
   }
   const first = await child.done;
   const rerun = await lab.run(["migrate", "apply", "--url", lab.url(db)]).done;

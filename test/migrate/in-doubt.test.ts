@@ -61,10 +61,12 @@ describe("statements in doubt", () => {
     });
   });
 
-  test("a DDL statement that did not take effect runs again", async () => {
+  test("a DDL statement that did not take effect runs again (a dry run first says a real run will decide it)", async () => {
     await withTestDatabase(async (db) => {
       const root = project();
       await leaveInDoubt(db, root, 0, []);
+      const dry = cli(["migrate", "apply", "--dry-run", "--url", db.url], { cwd: root });
+      expect([dry.code, dry.stderr]).toEqual([0, "statement 1 of version 002 is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n"]);
       const r = cli(["migrate", "apply", "--url", db.url], { cwd: root });
       expect([r.code, r.stderr]).toEqual([0, "statement 1 of version 002 was in doubt: the live schema shows no effect of it: it runs again\n"]);
       expect(await columns(db)).toEqual(["id", "a", "b"]);
