@@ -2,6 +2,7 @@
  * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
  * apply them from the state before. This is how a migration directory becomes a Schema offline.
  */
+import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
 import { applyChanges } from "../schema/apply.ts";
 import { emptySchema, type Schema } from "../schema/model.ts";
@@ -29,8 +30,11 @@ function lineAt(bytes: Uint8Array, pos: number): number {
   return line;
 }
 
+/** Receives the changes of each replayed statement, in order (e.g. to follow renames). */
+export type ReplayObserver = (changes: readonly Change[]) => void;
+
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
-export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
+export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>", observe?: ReplayObserver): Schema {
   let schema = start;
   let stmts;
   try {
@@ -42,7 +46,9 @@ export function replaySql(text: string, flavor: Flavor, start: Schema = emptySch
   const shift = /^-- atlas:delimiter /.test(text) ? text.indexOf("\n") + 1 : 0;
   for (const stmt of stmts) {
     try {
-      schema = applyChanges(schema, parse(stmt.text, { flavor, schema }));
+      const changes = parse(stmt.text, { flavor, schema });
+      schema = applyChanges(schema, changes);
+      observe?.(changes);
     } catch (e) {
       const line = lineAt(new TextEncoder().encode(text), stmt.pos + shift);
       const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
@@ -53,6 +59,6 @@ export function replaySql(text: string, flavor: Flavor, start: Schema = emptySch
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */
-export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema): Schema {
-  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name), start);
+export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema, observe?: ReplayObserver): Schema {
+  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name, observe), start);
 }

@@ -1,7 +1,8 @@
 /**
  * `stats-db migrate down [amount]`: verifies atlas.sum, connects, takes Atlas's apply lock, and reverts the last
  * applied file(s) with a plan computed from the live schema and the directory at the target version, after checks
- * that nothing the plan drops holds data. Prints the report (text or JSON).
+ * that the database has not drifted from the directory and that nothing the plan drops or narrows holds data that
+ * would be lost. Prints the report (text or JSON).
  */
 import { defineCommand } from "citty";
 import { migrateDown } from "../../migrate/down.ts";
@@ -25,6 +26,13 @@ export function parseDownAmount(value: string | undefined): number | undefined {
   return n;
 }
 
+/** Checks `--to-version` names a file of the directory: no other version can be reverted to. */
+export function checkToVersion(version: string | undefined, versions: readonly string[]): void {
+  if (version === undefined || versions.includes(version)) return;
+  const hint = versions.length === 0 ? "the directory has no migration files" : `the directory has versions ${versions[0]} to ${versions.at(-1)}`;
+  throw new UsageError(`--to-version ${JSON.stringify(version)} is not the version of a migration file (${hint})`);
+}
+
 export default defineCommand({
   meta: { name: "down", description: "revert the last applied migration file(s), planned from the live schema" },
   args: {
@@ -34,7 +42,8 @@ export default defineCommand({
     amount: { type: "positional", required: false, description: "revert this many files (default 1)" },
     "to-version": { type: "string", description: "revert every file applied after this version" },
     "dry-run": { type: "boolean", description: "run the checks and print the plan; change nothing" },
-    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data" },
+    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data and narrowed columns lose none" },
+    "allow-drift": { type: "boolean", description: "revert even when the database differs from the directory at its version (the drift is reverted too)" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
   },
@@ -47,6 +56,7 @@ export default defineCommand({
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
+    checkToVersion(args["to-version"], dir.files().map((f) => f.version));
     const url = requireUrl(settings.url);
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
@@ -54,7 +64,7 @@ export default defineCommand({
     const report = await withApplyLock(url, timeout, (conn) =>
       migrateDown(conn, {
         dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
-        dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
+        dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, allowDrift: args["allow-drift"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
         ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
       }),
     );
