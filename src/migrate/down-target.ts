@@ -50,7 +50,7 @@ export function filesBetween(files: readonly MigrationFile[], after: string, upT
 }
 
 /** A file cut after its first `count` statements (its directive line kept): what a partly applied revision ran. */
-export function firstStatements(file: MigrationFile, count: number): MigrationFile {
+function firstStatements(file: MigrationFile, count: number): MigrationFile {
   const stmts = splitStatements(file.text);
   const next = stmts[count];
   if (next === undefined) return file;
