@@ -229,6 +229,22 @@ describe("migrate down checks that narrowed columns keep their values", () => {
     });
   }, 60_000);
 
+  test("a column renamed by a later reverted file is checked under its live name", async () => {
+    const files = {
+      "1_init.sql": "CREATE TABLE `users` (`email` varchar(20) NULL);\n",
+      "2_widen.sql": "ALTER TABLE `users` MODIFY `email` varchar(100) NULL;\n",
+      "3_rename.sql": "ALTER TABLE `users` RENAME COLUMN `email` TO `mail`;\nRENAME TABLE `users` TO `people`;\n",
+    };
+    await withConn(async (conn, name) => {
+      await apply(conn, name, hashedDir(files));
+      await conn.exec("INSERT INTO `people` VALUES (REPEAT('m', 30))");
+      const report = await down(conn, name, hashedDir(files), { amount: 2 });
+      expect(report.steps[1]!.checks).toEqual([{ stmt: "SELECT COUNT(*) AS `not_fitting` FROM `people` WHERE CHAR_LENGTH(`mail`) > 20", passed: false }]);
+      expect((report.failure as DataLossError).reason).toBe('column "mail" of table "people" has 1 row whose values do not fit varchar(20)');
+      expect(await versions(conn)).toEqual(["1", "2", "3"]);
+    });
+  }, 60_000);
+
   test("a change of type family that cannot be compared: any non-NULL value may not fit", async () => {
     const files = { "1_init.sql": "CREATE TABLE `t` (`c` int NULL);\n", "2_str.sql": "ALTER TABLE `t` MODIFY `c` varchar(10) NULL;\n" };
     await withConn(async (conn, name) => {
