@@ -22,6 +22,8 @@ export function parseDownAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
   const n = Number(value);
+  // Go's strconv.Atoi (Atlas) refuses what does not fit an int64; past 2^53 a number is no longer exact here.
+  if (!Number.isSafeInteger(n)) throw new UsageError(`invalid amount argument "${value}" (value out of range). Omit the argument or pass a valid integer instead`);
   if (n < 1) throw new UsageError(`cannot revert '${n}' migration files`);
   return n;
 }
