@@ -57,7 +57,7 @@ export class DataLossError extends Error {
 export class DriftError extends Error {
   constructor(
     readonly version: string,
-    /** One line per difference, e.g. `extra column "users"."nick"`. */
+    /** One line per difference, e.g. `extra column "nick" of table "users": \`nick\` int NULL`. */
     readonly differences: readonly string[],
   ) {
     const n = differences.length;
