@@ -11,15 +11,25 @@ export class DownTargetError extends Error {
   }
 }
 
-/** A revision to keep has no file in the directory, so the state to revert to cannot be computed. */
+/** A revision to keep (or the applied one) has no file in the directory, so its schema cannot be computed. */
 export class MissingTargetFileError extends Error {
-  constructor(readonly version: string) {
-    super(`sql/migrate: migration file of version ${goQ(version)} not found: cannot compute the schema to revert to`);
+  constructor(
+    readonly version: string,
+    consequence = "cannot compute the schema to revert to",
+  ) {
+    super(`sql/migrate: migration file of version ${goQ(version)} not found: ${consequence}`);
     this.name = "MissingTargetFileError";
   }
 }
 
-/** A pre-revert check found rows that the revert would delete; nothing was changed. */
+/** What a failed narrowing check found: the type the column gets, how many rows do not fit, and whether that count is exact. */
+export interface NotFitting {
+  readonly type: string;
+  readonly rows: number;
+  readonly exact: boolean;
+}
+
+/** A pre-revert check found rows that the revert would delete or cut; nothing was changed. */
 export class DataLossError extends Error {
   /** What the check found, e.g. `table "logs" is not empty`. */
   readonly reason: string;
@@ -28,11 +38,34 @@ export class DataLossError extends Error {
     readonly version: string,
     readonly table: string,
     readonly column?: string,
+    readonly notFitting?: NotFitting,
   ) {
-    const reason = column === undefined ? `table ${goQ(table)} is not empty` : `column ${goQ(column)} of table ${goQ(table)} holds non-NULL values`;
-    super(`${reason} and reverting version ${goQ(version)} drops it: nothing was changed (--force-data-loss reverts anyway)`);
+    const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
+    const reason =
+      notFitting !== undefined
+        ? `column ${goQ(column ?? "")} of table ${goQ(table)} has ${rows(notFitting.rows)} whose values ${notFitting.exact ? "do" : "may"} not fit ${notFitting.type}`
+        : column === undefined
+          ? `table ${goQ(table)} is not empty`
+          : `column ${goQ(column)} of table ${goQ(table)} holds non-NULL values`;
+    super(`${reason} and reverting version ${goQ(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`);
     this.name = "DataLossError";
     this.reason = reason;
+  }
+}
+
+/** The live schema differs from the directory at the applied version; nothing was changed. */
+export class DriftError extends Error {
+  constructor(
+    readonly version: string,
+    /** One line per difference, e.g. `extra column "nick" of table "users": \`nick\` int NULL`. */
+    readonly differences: readonly string[],
+  ) {
+    const n = differences.length;
+    super(
+      `the database has drifted from the migration directory at version ${goQ(version)} (${n} difference${n === 1 ? "" : "s"}: ${differences[0]}${n > 1 ? ", …" : ""}): ` +
+        "nothing was changed (--allow-drift reverts anyway, planning from the live schema)",
+    );
+    this.name = "DriftError";
   }
 }
 

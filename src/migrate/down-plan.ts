@@ -1,25 +1,38 @@
 /**
  * The plan of `migrate down`, one step per reverted file (newest first): the step's target is the schema the
- * directory builds at the previous revision, its current state the live schema with the earlier steps applied, and
- * its statements `plan(diff(current, target))`. Because every step starts from the live state, a re-run after a
- * failure plans only what is left.
+ * directory builds at the previous revision, with the renames the reverted file made marked so they are undone as
+ * renames; its current state is the live schema with the earlier steps applied, and its statements
+ * `plan(diff(current, target))`. Because every step starts from the live state, a re-run after a failure plans only
+ * what is left. Before planning, the live schema is compared with the directory at the applied version (drift).
  */
 import type { Flavor } from "../mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../mysql/plan.ts";
 import { applyChanges } from "../schema/apply.ts";
 import { diff } from "../schema/diff.ts";
 import { emptySchema, type Schema } from "../schema/model.ts";
+import { NameTrail } from "../schema/name-trail.ts";
 import type { MigrationFile } from "./dir.ts";
 import { type DownCheck, dataChecks } from "./down-checks.ts";
-import { type DownSelection, filesUpTo } from "./down-target.ts";
+import { driftLines } from "./down-drift.ts";
+import { MissingTargetFileError } from "./down-errors.ts";
+import { markRenames } from "./down-renames.ts";
+import { type DownSelection, filesAsApplied, filesBetween, filesUpTo } from "./down-target.ts";
 import type { Revision } from "./revisions.ts";
 
 /** The `error` text that marks a revision whose file an unfinished run already reverted. */
 export const REVERTED_MARK = "reverted by migrate down";
 
+/** The start of the `error` text a failed revert statement leaves on its revision's row. */
+export const REVERT_FAILED_MARK = "migrate down failed";
+
 /** Whether an earlier, interrupted run already reverted this revision's file (its row is marked, not yet deleted). */
 export function isMarkedReverted(rev: Revision): boolean {
   return rev.applied === 0 && rev.error.startsWith(REVERTED_MARK);
+}
+
+/** Whether an earlier run stopped while reverting these revisions: the live schema is then between two versions. */
+export function revertInProgress(revisions: readonly Revision[]): boolean {
+  return revisions.some((r) => isMarkedReverted(r) || r.error.startsWith(REVERT_FAILED_MARK));
 }
 
 /** One reverted file: its checks and statements. */
@@ -45,9 +58,25 @@ export interface DownPlanInput {
   readonly replay: ReplayFn;
 }
 
+/**
+ * The drift of the live schema from the directory at the applied version, one line per difference (a partly applied
+ * file counts with its applied statements only).
+ */
+export async function driftFromApplied(input: DownPlanInput): Promise<string[]> {
+  const { current, reverted } = input.selection;
+  if (!input.files.some((f) => f.version === current)) {
+    throw new MissingTargetFileError(current, "cannot compare the database with the directory at its version (--allow-drift reverts without comparing)");
+  }
+  const expected = await input.replay(filesUpTo(filesAsApplied(input.files, reverted), current), input.flavor);
+  return driftLines(input.live, expected, input.flavor);
+}
+
 /** Plans every step; checks are computed against the live schema, since they all run before the first statement. */
 export async function planDown(input: DownPlanInput): Promise<DownStep[]> {
   const { reverted } = input.selection;
+  const files = filesAsApplied(input.files, reverted);
+  // Leads from the names a step's changes use to the live names the checks query.
+  const trail = new NameTrail();
   let state = input.live;
   const steps: DownStep[] = [];
   for (const [i, revision] of reverted.entries()) {
@@ -56,9 +85,9 @@ export async function planDown(input: DownPlanInput): Promise<DownStep[]> {
       steps.push({ revision, to, alreadyReverted: true, checks: [], statements: [] });
       continue;
     }
-    const target = to === "" ? emptySchema : await input.replay(filesUpTo(input.files, to), input.flavor);
+    const target = to === "" ? emptySchema : markRenames(await input.replay(filesUpTo(files, to), input.flavor), filesBetween(files, to, revision.version), input.flavor);
     const changes = diff(state, target);
-    steps.push({ revision, to, alreadyReverted: false, checks: dataChecks(changes, input.live), statements: plan(changes, input.flavor, { current: state }) });
+    steps.push({ revision, to, alreadyReverted: false, checks: dataChecks(changes, input.live, trail), statements: plan(changes, input.flavor, { current: state }) });
     state = applyChanges(state, changes);
   }
   return steps;

@@ -46,10 +46,15 @@ export function downSummary(report: DownReport): string[] {
   return lines.filter((l): l is string => l !== undefined);
 }
 
-/** The report as text, shaped like Atlas's. */
+function driftBlock(report: DownReport): string[] {
+  if (!report.drift) return [];
+  return ["", `  -- the database has drifted from the migration directory at version ${report.current}:`, ...report.drift.map((d) => `    ${d}`)];
+}
+
+/** The report as text, shaped like Atlas's (plus the drift that stopped it, one line per difference). */
 export function formatDownText(report: DownReport): string {
   if (report.planned.length === 0) return NOTHING_TO_REVERT + "\n";
-  const body = report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)]);
+  const body = [...driftBlock(report), ...report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)])];
   const footer = ["", "  -------------------------", ...downSummary(report).map((l) => `  -- ${l}`)];
   return [downHeader(report), ...body, ...footer].join("\n") + "\n";
 }
@@ -58,7 +63,7 @@ function file(rev: Revision): { Name: string; Version: string; Description: stri
   return { Name: `${rev.version}${rev.description ? `_${rev.description}` : ""}.sql`, Version: rev.version, Description: rev.description };
 }
 
-/** The report as Atlas's `{{ json . }}` prints it (keys as in `MigrateDown`; `Checks` added). */
+/** The report as Atlas's `{{ json . }}` prints it (keys as in `MigrateDown`; `Checks` and `Drift` added). */
 export function downJson(report: DownReport): Record<string, unknown> {
   return {
     Planned: report.planned.map(file),
@@ -73,6 +78,7 @@ export function downJson(report: DownReport): Record<string, unknown> {
     Start: report.start.toISOString(),
     End: report.end.toISOString(),
     DryRun: report.dryRun,
+    ...(report.drift ? { Drift: report.drift } : {}),
     ...(report.failure ? { Error: report.failure.message } : {}),
   };
 }

@@ -1,15 +1,16 @@
 /**
- * `migrate down` as a library call: read the revisions, choose what to revert, inspect the live schema, plan one step
- * per file, run every data check before the first statement, then execute step by step. A finished step marks its
+ * `migrate down` as a library call: read the revisions, choose what to revert, inspect the live schema, stop on drift
+ * from the directory at the applied version, plan one step per file, run every data check before the first statement,
+ * then execute step by step. A finished step marks its
  * row (so a re-run with the same arguments resumes instead of going further down); the rows go once all steps ran.
  * The caller verifies atlas.sum first and holds the apply lock.
  */
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
-import { checkPasses } from "./down-checks.ts";
-import { DataLossError, RevertStatementError } from "./down-errors.ts";
-import { type DownStep, planDown, REVERTED_MARK, type ReplayFn } from "./down-plan.ts";
+import { runCheck } from "./down-checks.ts";
+import { DataLossError, DriftError, RevertStatementError } from "./down-errors.ts";
+import { type DownStep, driftFromApplied, planDown, REVERT_FAILED_MARK, REVERTED_MARK, type ReplayFn, revertInProgress } from "./down-plan.ts";
 import { type DownTarget, selectReverted } from "./down-target.ts";
 import type { MigrationDir } from "./dir.ts";
 import { replayFiles } from "./replay.ts";
@@ -26,6 +27,8 @@ export interface DownOptions extends DownTarget, Omit<RevisionsPlace, "urlSchema
   readonly dryRun: boolean;
   /** Skip the data checks. */
   readonly forceDataLoss: boolean;
+  /** Revert even when the live schema differs from the directory at the applied version (the plan reverts the drift too). */
+  readonly allowDrift?: boolean;
   /** Written to `operator_version` of a row a failed or unfinished run leaves behind. */
   readonly operatorVersion: string;
   /** Builds the schema of directory files (default: in-memory replay). */
@@ -66,7 +69,9 @@ export interface DownReport extends Timing {
   readonly current: string;
   readonly target: string;
   readonly dryRun: boolean;
-  /** What stopped the run: a DataLossError (nothing changed) or a RevertStatementError. */
+  /** The differences from the directory at the applied version that stopped the run (one line each). */
+  readonly drift?: readonly string[];
+  /** What stopped the run: a DriftError or a DataLossError (nothing changed), or a RevertStatementError. */
   readonly failure?: Error;
   /** The run was asked to stop (a signal) and did, before its last statement. */
   readonly stopped?: boolean;
@@ -87,10 +92,10 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
     const time = stopwatch();
     const checks: CheckResult[] = [];
     for (const c of skip || failure ? [] : step.checks) {
-      const passed = await checkPasses(conn, c);
+      const { passed, rows } = await runCheck(conn, c);
       checks.push({ stmt: c.sql, passed });
       if (!passed) {
-        failure = new DataLossError(step.revision.version, c.table, c.column);
+        failure = new DataLossError(step.revision.version, c.table, c.column, c.narrowedTo && { ...c.narrowedTo, rows: rows ?? 0 });
         break;
       }
     }
@@ -114,7 +119,7 @@ async function revertStep(conn: Queryable, store: RevisionStore, result: StepRes
     } catch (e) {
       const text = (e as Error).message;
       // Best effort: the row tells `status` the revert failed; the re-run recomputes the plan from the live state anyway.
-      await store.write({ ...rev, error: text, errorStmt: s.sql, operatorVersion: opts.operatorVersion }).catch(() => undefined);
+      await store.write({ ...rev, error: `${REVERT_FAILED_MARK}: ${text}`, errorStmt: s.sql, operatorVersion: opts.operatorVersion }).catch(() => undefined);
       return { result: done({ error: { stmt: s.sql, text } }), failure: new RevertStatementError(s.sql, rev.version, text, { cause: e }) };
     }
   }
@@ -134,7 +139,13 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   });
   if (selection.reverted.length === 0) return report([]);
   const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);
-  const steps = await planDown({ live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory });
+  const input = { live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory };
+  // Mid-revert the live schema is between two versions by design: the first run compared it already.
+  if (!opts.allowDrift && !revertInProgress(selection.reverted)) {
+    const drift = await driftFromApplied(input);
+    if (drift.length > 0) return { ...report([], new DriftError(selection.current, drift)), drift };
+  }
+  const steps = await planDown(input);
   const { results, failure } = await runChecks(conn, steps, opts.forceDataLoss);
   if (failure) return report(results, failure);
   if (!opts.dryRun) await store.ensure(flavor);

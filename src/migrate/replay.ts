@@ -30,6 +30,9 @@ function lineAt(bytes: Uint8Array, pos: number): number {
   return line;
 }
 
+/** Receives the changes of each replayed statement, in order (e.g. to follow renames). */
+export type ReplayObserver = (changes: readonly Change[]) => void;
+
 /** One replayed statement: its 0-based index and text, the schema before it, its changes and the schema after it. */
 export interface ReplayStep {
   readonly index: number;
@@ -67,13 +70,16 @@ export function* replaySteps(text: string, flavor: Flavor, start: Schema = empty
 }
 
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
-export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Schema {
+export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>", observe?: ReplayObserver): Schema {
   let schema = start;
-  for (const step of replaySteps(text, flavor, start, file)) schema = step.after;
+  for (const step of replaySteps(text, flavor, start, file)) {
+    schema = step.after;
+    observe?.(step.changes);
+  }
   return schema;
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */
-export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema): Schema {
-  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name), start);
+export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema, observe?: ReplayObserver): Schema {
+  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name, observe), start);
 }

@@ -69,7 +69,7 @@ describe("migrate down (CLI)", () => {
       const again = cli(["migrate", "down", "--url", url, "--format", "json"], { cwd: root });
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({ Planned: [{ Name: "1_init.sql", Version: "1", Description: "init" }], Reverted: [{ Version: "1", Applied: ["DROP TABLE `users`"] }], Current: "1", Target: "", Total: 1 });
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions"]);
+      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal"]);
       const none = cli(["migrate", "down", "--url", url], { cwd: root });
       expect([none.code, none.stdout, none.stderr]).toEqual([0, "No migration files to revert\n", ""]);
       rmSync(root, { recursive: true });
@@ -162,4 +162,71 @@ describe("migrate down (CLI)", () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, "", stderr]);
     rmSync(root, { recursive: true });
   });
+});
+
+describe("migrate down keeps data (CLI)", () => {
+  const renames: Record<string, string> = {
+    "1_init.sql": "CREATE TABLE `users` (`id` int NOT NULL, `email` varchar(50) NOT NULL, PRIMARY KEY (`id`));\n",
+    "2_rename.sql": "ALTER TABLE `users` CHANGE COLUMN `email` `mail` varchar(50) NOT NULL;\nRENAME TABLE `users` TO `people`;\n",
+  };
+  function renameProject(): string {
+    const root = mkdtempSync(join(tmpdir(), "stats-db-down-"));
+    mkdirSync(join(root, "migrations"));
+    for (const [name, text] of Object.entries(renames)) writeFileSync(join(root, "migrations", name), text);
+    writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(renames).files())));
+    return root;
+  }
+
+  test("a renamed column and table are renamed back with their values (in memory and with --dev-url); apply renames forward", async () => {
+    await withTestDatabase(async ({ url: devUrl }) => {
+      await withTestDatabase(async ({ url, conn }) => {
+        const root = renameProject();
+        expect(cli(["migrate", "apply", "--url", url], { cwd: root }).code).toBe(0);
+        await conn.query("INSERT INTO `people` (`id`, `mail`) VALUES (1, 'a@b'), (2, 'c@d')");
+        const memory = cli(["migrate", "down", "--url", url, "--dry-run"], { cwd: root });
+        const dev = cli(["migrate", "down", "--url", url, "--dry-run", "--dev-url", devUrl], { cwd: root });
+        expect(memory.stdout).toContain("  -- reverting version 2\n    -> RENAME TABLE `people` TO `users`\n    -> ALTER TABLE `users` RENAME COLUMN `mail` TO `email`\n  -- ok");
+        expect(durations(dev.stdout)).toBe(durations(memory.stdout));
+        const r = cli(["migrate", "down", "--url", url], { cwd: root });
+        expect([r.code, r.stderr]).toEqual([0, ""]);
+        const [back] = (await conn.query("SELECT `id`, `email` FROM `users` ORDER BY `id`")) as [unknown[]];
+        expect(back).toEqual([{ id: 1, email: "a@b" }, { id: 2, email: "c@d" }]);
+        expect(cli(["migrate", "apply", "--url", url], { cwd: root }).code).toBe(0);
+        const [forward] = (await conn.query("SELECT `id`, `mail` FROM `people` ORDER BY `id`")) as [unknown[]];
+        expect(forward).toEqual([{ id: 1, mail: "a@b" }, { id: 2, mail: "c@d" }]);
+        rmSync(root, { recursive: true });
+      });
+    });
+  }, 60_000);
+
+  test("drift: listed on stdout, one error line, exit 1, nothing changed; --allow-drift reverts", async () => {
+    await withTestDatabase(async ({ url, conn }) => {
+      const root = project();
+      expect(cli(["migrate", "apply", "--url", url], { cwd: root }).code).toBe(0);
+      await conn.query("ALTER TABLE `users` ADD COLUMN `nick` varchar(20) NULL, MODIFY `email` varchar(255) NOT NULL");
+      const r = cli(["migrate", "down", "--url", url], { cwd: root });
+      expect(r.code).toBe(1);
+      expect(durations(r.stdout)).toBe(
+        [
+          "Migrating down from version 2 to 1 (1 migration in total):",
+          "",
+          "  -- the database has drifted from the migration directory at version 2:",
+          '    extra column "nick" of table "users": `nick` varchar(20) NULL',
+          '    column "email" of table "users" is `email` varchar(255) NOT NULL; the directory has `email` varchar(50) NOT NULL',
+          "",
+          "  -------------------------",
+          "  -- D",
+          "",
+        ].join("\n"),
+      );
+      expect(r.stderr).toStartWith('Error: the database has drifted from the migration directory at version "2" (2 differences: ');
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "logs", "stats_db_apply_journal", "users"]);
+      expect(await versions(conn)).toEqual(["1", "2"]);
+      const allowed = cli(["migrate", "down", "--url", url, "--allow-drift"], { cwd: root });
+      expect([allowed.code, allowed.stderr]).toEqual([0, ""]);
+      expect(await versions(conn)).toEqual(["1"]);
+      rmSync(root, { recursive: true });
+    });
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 /**
  * `stats-db migrate down [amount]`: verifies atlas.sum, connects, takes Atlas's apply lock, and reverts the last
  * applied file(s) with a plan computed from the live schema and the directory at the target version, after checks
- * that nothing the plan drops holds data. Prints the report (text or JSON).
+ * that the database has not drifted from the directory and that nothing the plan drops or narrows holds data that
+ * would be lost. Prints the report (text or JSON).
  */
 import { defineCommand } from "citty";
 import { migrateDown } from "../../migrate/down.ts";
@@ -24,8 +25,17 @@ export function parseDownAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
   const n = Number(value);
+  // Go's strconv.Atoi (Atlas) refuses what does not fit an int64; past 2^53 a number is no longer exact here.
+  if (!Number.isSafeInteger(n)) throw new UsageError(`invalid amount argument "${value}" (value out of range). Omit the argument or pass a valid integer instead`);
   if (n < 1) throw new UsageError(`cannot revert '${n}' migration files`);
   return n;
+}
+
+/** Checks `--to-version` names a file of the directory: no other version can be reverted to. */
+export function checkToVersion(version: string | undefined, versions: readonly string[]): void {
+  if (version === undefined || versions.includes(version)) return;
+  const hint = versions.length === 0 ? "the directory has no migration files" : `the directory has versions ${versions[0]} to ${versions.at(-1)}`;
+  throw new UsageError(`--to-version ${JSON.stringify(version)} is not the version of a migration file (${hint})`);
 }
 
 export default defineCommand({
@@ -37,7 +47,8 @@ export default defineCommand({
     amount: { type: "positional", required: false, description: "revert this many files (default 1)" },
     "to-version": { type: "string", description: "revert every file applied after this version" },
     "dry-run": { type: "boolean", description: "run the checks and print the plan; change nothing" },
-    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data" },
+    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data and narrowed columns lose none" },
+    "allow-drift": { type: "boolean", description: "revert even when the database differs from the directory at its version (the drift is reverted too)" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
     "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
@@ -51,6 +62,7 @@ export default defineCommand({
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
+    checkToVersion(args["to-version"], dir.files().map((f) => f.version));
     const url = requireUrl(settings);
     const schema = boundSchema(url);
     const devUrl = settings.devUrl;
@@ -62,7 +74,7 @@ export default defineCommand({
       try {
         const report = await migrateDown(conn, {
           dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
-          dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
+          dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, allowDrift: args["allow-drift"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
           ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
           send: (sql) => watch.run(sql), stop: interrupts.signal,
         });

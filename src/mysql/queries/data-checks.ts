@@ -8,3 +8,8 @@ export function isEmptyQuery(table: string, column?: string): string {
   const where = column === undefined ? "" : ` WHERE ${ident(column)} IS NOT NULL`;
   return `SELECT NOT EXISTS (SELECT 1 FROM ${ident(table)}${where}) AS ${ident("is_empty")}`;
 }
+
+/** `SELECT COUNT(*) AS not_fitting FROM t WHERE <condition>`: how many rows a narrower column definition would lose. */
+export function notFittingQuery(table: string, where: string): string {
+  return `SELECT COUNT(*) AS ${ident("not_fitting")} FROM ${ident(table)} WHERE ${where}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * Drift before `migrate down`: the differences between the live schema and the directory replayed at the applied
+ * version, one line each (what the database has that the directory does not, and the other way round). A revert
+ * planned over drift would revert the drift too, so `migrate down` stops unless told otherwise.
+ */
+import type { Flavor } from "../mysql/flavor.ts";
+import { columnDefinition } from "../mysql/plan.ts";
+import { assertNever, type Change, type TableChange } from "../schema/changes.ts";
+import { diff } from "../schema/diff.ts";
+import { type Column, findTable, type Schema, type TableOptions } from "../schema/model.ts";
+
+const q = (name: string): string => JSON.stringify(name);
+
+function options(o: TableOptions): string {
+  return Object.entries(o).map(([k, v]) => `${k}=${v}`).join(" ");
+}
+
+/** A member (index, foreign key, check, primary key) in the database, in the directory, or in both but different. */
+function memberLines(table: string, members: readonly { extra: boolean; what: string; name: string }[]): string[] {
+  const key = (m: { what: string; name: string }) => `${m.what}\u0000${m.name}`;
+  const extra = new Set(members.filter((m) => m.extra).map(key));
+  const missing = new Set(members.filter((m) => !m.extra).map(key));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of members) {
+    const k = key(m);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const label = `${m.what}${m.name ? ` ${q(m.name)}` : ""} of table ${q(table)}`;
+    out.push(extra.has(k) && missing.has(k) ? `${label} differs from the directory` : extra.has(k) ? `extra ${label}` : `missing ${label}`);
+  }
+  return out;
+}
+
+/** Both sides of a table, for column definitions written as the table would write them (its default charset left out). */
+interface Sides {
+  readonly live: Schema;
+  readonly expected: Schema;
+  readonly flavor: Flavor;
+}
+
+function tableLines(table: string, changes: readonly TableChange[], sides: Sides): string[] {
+  const context = (s: Schema) => ({ name: table, options: findTable(s, table)?.options ?? {} });
+  const inDb = (c: Column) => columnDefinition(c, context(sides.live), sides.flavor);
+  const inDir = (c: Column) => columnDefinition(c, context(sides.expected), sides.flavor);
+  const lines: string[] = [];
+  const members: { extra: boolean; what: string; name: string }[] = [];
+  for (const c of changes) {
+    switch (c.kind) {
+      case "AddColumn":
+        lines.push(`missing column ${q(c.column.name)} of table ${q(table)}: ${inDir(c.column)}`);
+        break;
+      case "DropColumn":
+        lines.push(`extra column ${q(c.column.name)} of table ${q(table)}: ${inDb(c.column)}`);
+        break;
+      case "ModifyColumn":
+        lines.push(
+          inDb(c.from) === inDir(c.to)
+            ? `column ${q(c.from.name)} of table ${q(table)} is in another position`
+            : `column ${q(c.from.name)} of table ${q(table)} is ${inDb(c.from)}; the directory has ${inDir(c.to)}`,
+        );
+        break;
+      case "RenameColumn":
+        lines.push(`column ${q(c.from)} of table ${q(table)} is ${q(c.to)} in the directory`);
+        break;
+      case "AddIndex":
+      case "DropIndex":
+        members.push({ extra: c.kind === "DropIndex", what: c.index.unique ? "unique index" : "index", name: c.index.name });
+        break;
+      case "RenameIndex":
+        lines.push(`index ${q(c.from)} of table ${q(table)} is ${q(c.to)} in the directory`);
+        break;
+      case "AddPrimaryKey":
+      case "DropPrimaryKey":
+        members.push({ extra: c.kind === "DropPrimaryKey", what: "primary key", name: "" });
+        break;
+      case "AddForeignKey":
+      case "DropForeignKey":
+        members.push({ extra: c.kind === "DropForeignKey", what: "foreign key", name: c.foreignKey.name });
+        break;
+      case "AddCheck":
+      case "DropCheck":
+        members.push({ extra: c.kind === "DropCheck", what: "check", name: c.check.name });
+        break;
+      case "ModifyOptions":
+        lines.push(`table ${q(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`);
+        break;
+      case "ConvertCharset":
+        lines.push(`table ${q(table)} has another character set; the directory has ${c.charset} ${c.collate}`);
+        break;
+      default:
+        assertNever(c, "table change");
+    }
+  }
+  return [...lines, ...memberLines(table, members)];
+}
+
+function changeLines(change: Change, sides: Sides): string[] {
+  switch (change.kind) {
+    case "AddTable":
+      return [`missing table ${q(change.table.name)}`];
+    case "DropTable":
+      return [`extra table ${q(change.table.name)}`];
+    case "RenameTable":
+      return [`table ${q(change.from)} is ${q(change.to)} in the directory`];
+    case "ModifyTable":
+      return tableLines(change.table, change.changes, sides);
+    case "ModifySchema":
+      return [`the schema's default character set differs; the directory has ${change.charset ?? ""} ${change.collate ?? ""}`.trimEnd()];
+    default:
+      return assertNever(change, "change");
+  }
+}
+
+/** The drift of `live` from `expected` (the directory at the applied version), one line per difference. */
+export function driftLines(live: Schema, expected: Schema, flavor: Flavor): string[] {
+  return diff(live, expected).flatMap((c) => changeLines(c, { live, expected, flavor }));
+}
