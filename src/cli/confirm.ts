@@ -9,6 +9,12 @@ import { readAnswer } from "./terminal-input.ts";
 /** The one line printed when the operator does not approve. */
 export const ABORTED = "aborted, nothing changed";
 
+/** Prints ABORTED and returns the error that ends the command with exit 1 (the line is all the operator sees). */
+export function aborted(): ReportedError {
+  process.stderr.write(ABORTED + "\n");
+  return new ReportedError(ABORTED, 1);
+}
+
 /** What to confirm: the command (for the refusal without a terminal) and, when the plan drops every table, the schema. */
 export interface ConfirmRequest {
   readonly autoApprove: boolean | undefined;
@@ -32,7 +38,5 @@ export async function confirmPlan(req: ConfirmRequest): Promise<void> {
   if (req.autoApprove) return;
   if (process.stdin.isTTY !== true) throw new UsageError(`${req.command} needs confirmation but stdin is not a terminal: pass --auto-approve to apply without asking`);
   const question = req.dropsSchema !== undefined ? `This drops every table of "${req.dropsSchema}". Type the database name to confirm: ` : "Apply these changes? [y/N] ";
-  if (approves(await readAnswer(question), req.dropsSchema)) return;
-  process.stderr.write(ABORTED + "\n");
-  throw new ReportedError(ABORTED, 1);
+  if (!approves(await readAnswer(question), req.dropsSchema)) throw aborted();
 }

@@ -27,9 +27,12 @@ export interface PtyInput {
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** Runs `stats-db <args>` on a pty; types `input.keys` after `input.after` shows; gives up (code -1) after `timeoutMs`. */
-export function runOnPty(args: readonly string[], input: PtyInput | undefined, opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<PtyResult> {
-  const command = [process.execPath, main, ...args].map(quote).join(" ");
+/**
+ * Runs `stats-db <args>` on a pty (from source, or the executable `opts.exe`); types `input.keys` after `input.after`
+ * shows; gives up (code -1) after `timeoutMs`.
+ */
+export function runOnPty(args: readonly string[], input: PtyInput | undefined, opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number; exe?: string } = {}): Promise<PtyResult> {
+  const command = [...(opts.exe ? [opts.exe] : [process.execPath, main]), ...args].map(quote).join(" ");
   const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: opts.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: "1", ...opts.env }, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   let typed = false;
