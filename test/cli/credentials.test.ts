@@ -151,6 +151,18 @@ describe("the password prompt on a terminal", () => {
     });
   }
 
+  test("schema clean: the password prompt, then the name prompt", async () => {
+    await withTestDatabase(async ({ url, name, conn }) => {
+      await conn.query("CREATE TABLE t (id int)");
+      const { bare } = await passwordUser(conn, url, name);
+      const r = await runOnPty(["schema", "clean", "--url", bare], [{ keys: `${PASSWORD}\r`, after: PROMPT }, { keys: `${name}\r`, after: /Type the database name to confirm: $/ }], { env: env() });
+      expect(r.code).toBe(0);
+      expect(r.output).not.toContain(PASSWORD);
+      const [rows] = await conn.query("SHOW TABLES");
+      expect(rows).toEqual([]);
+    });
+  });
+
   test("migrate apply: the typed password opens the lock's connection too", async () => {
     await withTestDatabase(async ({ url, name, conn }) => {
       const { bare } = await passwordUser(conn, url, name);
