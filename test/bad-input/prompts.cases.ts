@@ -72,6 +72,7 @@ export const cases: readonly BadInputCase[] = [
   { name: "a --dir URL with a bad escape and a password", args: () => ["migrate", "hash", "--dir", `file:///tmp/x%zz?password=${SECRET}`], env: noHome, code: 2, first: 'Error: parse "file:///tmp/x%zz?password=xxxxx": invalid URL escape' },
   { name: "a --dir that is a database URL with a password", args: () => ["migrate", "validate", "--dir", `mysql://probe:${SECRET}@h/db?password=${SECRET}`], env: noHome, code: 2, first: /unsupported driver "mysql"/ },
   { name: "?password= on a dev URL to a refused port", args: () => ["schema", "diff", "--from", "file://migrations", "--to", "file://migrations", "--dev-url", `${DOWN}?password=${SECRET}`], env: noHome, code: 1, first: REFUSED },
+  { name: "grants: a malformed URL with a password", args: () => ["grants", "--user", "m", "--url", `mysql://probe:${SECRET}@h/db?tls=maybe`], env: noHome, code: 1, first: /^Error: invalid database URL mysql:\/\/probe:xxxxx@h\/db\?tls=maybe: unknown tls value/ },
   { name: "MYSQL_PWD to a refused port", args: () => ["migrate", "status", "--url", DOWN], env: { HOME: emptyHome, MYSQL_PWD: SECRET }, code: 1, first: REFUSED },
 
   // Option files: a missing or broken one stops any command with one line naming the file (and line), never a value.
