@@ -1,13 +1,17 @@
 /**
- * CLI glue for database connections: the URL from flags or the env, and the password from the URL, `MYSQL_PWD`,
- * or (only when stdin is a terminal and the server refused a password-less login) a prompt.
+ * CLI glue for database connections: the URL from flags or the env; the option file of the run; the password from the
+ * URL, `MYSQL_PWD` or the option file, else (only on a terminal, after the server refused a login without one) typed
+ * at a prompt that shows nothing.
  */
 import process from "node:process";
-import { consola } from "consola";
 import { type ConnectOptions, connect, type Connection } from "../db/connect.ts";
+import { choosePassword } from "../db/credentials.ts";
 import { ConnectionError } from "../db/errors.ts";
 import { parseDatabaseUrl } from "../db/url.ts";
 import { UsageError } from "./errors.ts";
+import { aborted } from "./confirm.ts";
+import { clientOptions } from "./option-file-choice.ts";
+import { readAnswer } from "./terminal-input.ts";
 
 /** The URL a command needs; else which environment variable the env's `url` read is unset, else Atlas's error. */
 export function requireUrl(settings: { readonly url?: string; readonly urlUnset?: string }): string {
@@ -21,16 +25,19 @@ export interface Opened {
   readonly options: ConnectOptions;
 }
 
-/** Connects, asking for the password on a terminal when the server refuses a login without one. */
+/** Connects, asking for the password on a terminal when the server refuses a login without one; Ctrl-C/Esc/Ctrl-D abort. */
 export async function openDatabase(url: string): Promise<Opened> {
+  const client = clientOptions();
+  const options: ConnectOptions = client ? { client } : {};
   try {
-    return { conn: await connect(url), options: {} };
-  } catch (e) {
-    const target = parseDatabaseUrl(url);
-    const canAsk = target.password === undefined && process.env.MYSQL_PWD === undefined && process.stdin.isTTY === true;
-    if (!(e instanceof ConnectionError && e.failure === "access-denied" && canAsk)) throw e;
-    const password = await consola.prompt(`Password for ${target.user}@${target.socketPath ?? target.host}:`, { type: "text", cancel: "reject" });
-    const options = { password: String(password) };
     return { conn: await connect(url, options), options };
+  } catch (e) {
+    const target = parseDatabaseUrl(url, client);
+    const canAsk = choosePassword(target, client, undefined).source === "none" && process.stdin.isTTY === true;
+    if (!(e instanceof ConnectionError && e.failure === "access-denied" && canAsk)) throw e;
+    const password = await readAnswer(`Password for ${target.user}@${target.socketPath ?? target.host}: `, { hidden: true });
+    if (password === undefined) throw aborted();
+    const prompted = { ...options, password };
+    return { conn: await connect(url, prompted), options: prompted };
   }
 }

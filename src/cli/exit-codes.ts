@@ -7,6 +7,7 @@
 import { ConfigError } from "../config/errors.ts";
 import { DurationError } from "../db/duration.ts";
 import { ConnectionError, DatabaseError } from "../db/errors.ts";
+import { OptionFileError } from "../db/option-file.ts";
 import { DatabaseUrlError } from "../db/url.ts";
 import { UnsupportedEntityTypeError } from "../entities/typebox-source.ts";
 import { EntityError } from "../entities/validate.ts";
@@ -24,7 +25,7 @@ import {
 import { DevReplayError, NotCleanError as DevNotCleanError } from "../migrate/dev-replay.ts";
 import { DirUrlError } from "../migrate/dir-url.ts";
 import { DirectiveError } from "../migrate/directives.ts";
-import { DataLossError, DownTargetError, MissingTargetFileError, RevertStatementError } from "../migrate/down-errors.ts";
+import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down-errors.ts";
 import { GitError } from "../migrate/git-changes.ts";
 import { DirReadError } from "../migrate/local-dir.ts";
 import { InDoubtError } from "../migrate/in-doubt.ts";
@@ -66,6 +67,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [ApplyOptionError, EXIT_USAGE],
   [DownTargetError, EXIT_USAGE],
   [GitError, EXIT_USAGE],
+  [OptionFileError, EXIT_USAGE],
   // Failures: the directory, the database, the server or the plan stopped the run.
   [ReportedError, EXIT_FAILURE],
   [PlanExecutionError, EXIT_FAILURE],
@@ -101,6 +103,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [LockError, EXIT_FAILURE],
   [MissingTargetFileError, EXIT_FAILURE],
   [DataLossError, EXIT_FAILURE],
+  [DriftError, EXIT_FAILURE],
   [RevertStatementError, EXIT_FAILURE],
   [PlanVerificationError, EXIT_FAILURE],
   // An interrupted run: its statements' fate is known (in doubt: the next apply decides) or needs the operator.

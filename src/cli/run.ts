@@ -5,6 +5,7 @@
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
 import { colourAllowed, stripColour } from "./colour.ts";
 import { renderError, UsageError } from "./errors.ts";
+import { chooseOptionFile } from "./option-file-choice.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
 
@@ -55,6 +56,16 @@ export function checkArgs(args: ArgsDef, argv: readonly string[]): void {
   }
 }
 
+/** The value of a `--name VALUE` or `--name=VALUE` flag in checked argv (before any `--`), or undefined. */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    if (argv[i] === `--${name}`) value = argv[++i];
+    else if (argv[i]!.startsWith(`--${name}=`)) value = argv[i]!.slice(name.length + 3);
+  }
+  return value;
+}
+
 /** Runs the CLI for argv; returns the process exit code. Writes output and errors itself. */
 export async function run(root: AnyCommand, argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
@@ -70,6 +81,7 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
       return cmd.run || rest.includes("--help") || rest.includes("-h") ? 0 : 2;
     }
     checkArgs((await resolve(cmd.args ?? {})) as ArgsDef, rest);
+    chooseOptionFile(flagValue(rest, "defaults-file"));
     await runCommand(cmd, { rawArgs: rest });
     return 0;
   } catch (e) {

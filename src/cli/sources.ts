@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { MigrationDir } from "../migrate/dir.ts";
-import { isDatabaseUrl } from "../db/url.ts";
+import { isDatabaseUrl, redactDatabaseUrl } from "../db/url.ts";
 import { parseDirUrl } from "../migrate/dir-url.ts";
 import { openLocalDir } from "../migrate/local-dir.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
@@ -65,7 +65,7 @@ export async function loadSource(src: string, flavor: Flavor, opts: SourceOption
   const embeddedFiles = embeddedSourceFiles(src);
   if (embeddedFiles) return replayFiles(embeddedFiles, flavor);
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
-    throw new InputError(`unknown source scheme in "${src.replace(/\/\/[^@/]*@/, "//***@")}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`);
+    throw new InputError(`unknown source scheme in "${redactDatabaseUrl(src)}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`);
   }
   const path = resolve(src.replace(/^file:\/\//, ""));
   // The binary carries its entities: file://entities means them unless such a folder exists where it runs.

@@ -1,11 +1,13 @@
 /**
- * Opens a connection from a database URL (mysql2, text protocol): password from the URL, else the `password`
- * option, else `MYSQL_PWD`; connect and statement timeouts; session variables from the URL; errors mapped to
- * ConnectionError / DatabaseError with the URL redacted.
+ * Opens a connection from a database URL (mysql2, text protocol): what the URL leaves out from an option file, the
+ * password from the URL, else `MYSQL_PWD`, else the option file, else the `password` option (a prompted one); connect
+ * and statement timeouts; session variables from the URL; errors mapped to ConnectionError / DatabaseError with the URL
+ * redacted.
  */
-import process from "node:process";
 import { createConnection, type Connection as DriverConnection, type ConnectionOptions } from "mysql2/promise";
+import { choosePassword, tlsOptions } from "./credentials.ts";
 import { toConnectionError, toStatementError } from "./errors.ts";
+import type { ClientOptions } from "./option-file.ts";
 import type { Queryable, Row } from "./types.ts";
 import { type DatabaseUrl, parseDatabaseUrl } from "./url.ts";
 
@@ -13,8 +15,10 @@ export { isDatabaseUrl } from "./url.ts";
 
 /** Options of connect(); everything is optional. */
 export interface ConnectOptions {
-  /** Used when the URL has no password (the CLI passes MYSQL_PWD or a prompted one). */
+  /** A password typed at a prompt: used when neither the URL, `MYSQL_PWD` nor the option file gives one. */
   readonly password?: string;
+  /** An option file's `[client]` settings: user, host, port, socket, TLS and password where the URL gives none. */
+  readonly client?: ClientOptions;
   /** Connect timeout in ms (default: the URL's `?timeout=`, else 10 s). */
   readonly connectTimeoutMs?: number;
   /** Per-statement timeout in ms (default: the URL's `?readTimeout=`, else none: DDL may run long). */
@@ -39,9 +43,8 @@ export interface Connection extends Queryable {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-function driverOptions(target: DatabaseUrl, opts: ConnectOptions): ConnectionOptions {
-  const password = target.password ?? opts.password ?? process.env.MYSQL_PWD;
-  const ssl = target.tls === "verify" ? { rejectUnauthorized: true } : target.tls === "required" ? { rejectUnauthorized: false } : undefined;
+function driverOptions(target: DatabaseUrl, password: string | undefined, opts: ConnectOptions): ConnectionOptions {
+  const ssl = tlsOptions(target);
   return {
     ...(target.socketPath ? { socketPath: target.socketPath } : { host: target.host, port: target.port }),
     user: target.user,
@@ -113,12 +116,14 @@ class LiveConnection implements Connection {
 
 /** Connects to the database a URL names; throws ConnectionError (one line, URL redacted) when it cannot. */
 export async function connect(url: string, opts: ConnectOptions = {}): Promise<Connection> {
-  const target = parseDatabaseUrl(url);
+  const target = parseDatabaseUrl(url, opts.client);
+  const { password, source } = choosePassword(target, opts.client, opts.password);
+  const options = driverOptions(target, password, opts);
   let conn: DriverConnection;
   try {
-    conn = await createConnection(driverOptions(target, opts));
+    conn = await createConnection(options);
   } catch (e) {
-    throw toConnectionError(e, target.redacted, target);
+    throw toConnectionError(e, target.redacted, { ...target, passwordSource: source });
   }
   // A fatal socket error after connecting must not become an unhandled 'error' event; queries report it themselves.
   conn.on("error", () => {});

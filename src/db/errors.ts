@@ -78,10 +78,29 @@ const NETWORK_CODES: Readonly<Record<string, ConnectionFailure>> = {
   HANDSHAKE_SSL_ERROR: "tls",
 };
 
-function connectionDetail(failure: ConnectionFailure, e: DriverError, where: { host: string; user: string; schema?: string }): string {
+/** What a connection error names: the server, the user, the schema, and where the password came from (if known). */
+export interface ConnectionTarget {
+  readonly host: string;
+  readonly user: string;
+  readonly schema?: string;
+  /** `the URL`, `MYSQL_PWD`, an option file's path, `the prompt`, or `none`. */
+  readonly passwordSource?: string;
+}
+
+/** Where a password may come from, for an access-denied message. */
+const PASSWORD_SOURCES = "the URL, MYSQL_PWD, an option file (--defaults-file, ~/.my.cnf [client]) or the prompt on a terminal";
+
+function accessDenied(where: ConnectionTarget): string {
+  const user = `access denied for user "${where.user}"`;
+  if (where.passwordSource === "none") return `${user} without a password: give one in ${PASSWORD_SOURCES}`;
+  const used = where.passwordSource !== undefined ? ` with the password from ${where.passwordSource}` : "";
+  return `${user}${used}: wrong user or password (a password comes from ${PASSWORD_SOURCES}, in that order)`;
+}
+
+function connectionDetail(failure: ConnectionFailure, e: DriverError, where: ConnectionTarget): string {
   switch (failure) {
     case "access-denied":
-      return `access denied for user "${where.user}": wrong user or password`;
+      return accessDenied(where);
     case "unknown-host":
       return `unknown host "${where.host}"`;
     case "refused":
@@ -119,14 +138,14 @@ export function connectionFailureOf(error: unknown): ConnectionFailure | undefin
 }
 
 /** Maps a driver error raised while connecting to a ConnectionError with one clear line. */
-export function toConnectionError(error: unknown, url: string, where: { host: string; user: string; schema?: string }): ConnectionError {
+export function toConnectionError(error: unknown, url: string, where: ConnectionTarget): ConnectionError {
   if (error instanceof ConnectionError) return error;
   const failure = connectionFailureOf(error) ?? "other";
   return new ConnectionError(failure, url, connectionDetail(failure, error as DriverError, where), { cause: error });
 }
 
 /** Maps a driver error raised by a statement: a lost connection → ConnectionError, a server error → DatabaseError. */
-export function toStatementError(error: unknown, url: string, where: { host: string; user: string; schema?: string }): Error {
+export function toStatementError(error: unknown, url: string, where: ConnectionTarget): Error {
   const e = error as DriverError;
   const failure = connectionFailureOf(error);
   if (failure === "lost" || failure === "timeout" || (failure !== undefined && e.errno === undefined)) return toConnectionError(error, url, where);

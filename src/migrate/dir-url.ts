@@ -3,6 +3,7 @@
  * `mem://<name>`, with Atlas's errors for a missing or unknown scheme and an unknown `?format=`.
  */
 import { posix } from "node:path";
+import { redactDatabaseUrl } from "../db/url.ts";
 
 /** Where a `--dir` URL points. */
 export type DirLocation = { readonly scheme: "file"; readonly path: string } | { readonly scheme: "mem"; readonly name: string };
@@ -50,7 +51,7 @@ function parseUrl(url: string): ParsedUrl {
   try {
     return { scheme, host, path: decodeURIComponent(rest), format: query.get("format") ?? "" };
   } catch {
-    throw new DirUrlError(url, `parse ${JSON.stringify(url)}: invalid URL escape`);
+    throw new DirUrlError(url, `parse ${JSON.stringify(redactDatabaseUrl(url))}: invalid URL escape`);
   }
 }
 

@@ -31,6 +31,7 @@ describe("grants output", () => {
   test.each([
     [["grants", "--user", "migrator"], 0, "`site_usage`.* TO 'migrator'@'%';"],
     [["grants", "--user", "migrator", "--host", "10.0.%", "--url", "mysql://u:secret@db:3306/stats"], 0, "`stats`.* TO 'migrator'@'10.0.%';"],
+    [["grants", "--user", "migrator", "--url", "mysql+unix://u:secret@/run/mysqld.sock?database=st%61ts"], 0, "`stats`.* TO 'migrator'@'%';"],
     [["grants"], 2, ""],
   ] as const)("stats-db %p", (args, code, tail) => {
     const r = cli([...args]);

@@ -29,7 +29,7 @@ describe("connect", () => {
   }, 60_000);
 
   const failures: [string, (base: string) => string, string, RegExp][] = [
-    ["wrong password", (b) => withPassword(`${b}/mysql`, "s3cret-pw"), "access-denied", /^access denied for user "root": wrong user or password \(mysql:\/\/root:xxxxx@/],
+    ["wrong password", (b) => withPassword(`${b}/mysql`, "s3cret-pw"), "access-denied", /^access denied for user "root" with the password from the URL: wrong user or password \(a password comes from the URL, MYSQL_PWD, an option file .*\(mysql:\/\/root:xxxxx@/],
     ["refused port", () => "mysql://root:s3cret-pw@127.0.0.1:1/x", "refused", /^connection refused by 127\.0\.0\.1/],
     ["unknown database", (b) => `${b}/no_such_db_here`, "unknown-database", /^unknown database "no_such_db_here"/],
     ["unknown host", () => "mysql://root:s3cret-pw@no-such-host.invalid/x", "unknown-host", /^unknown host "no-such-host\.invalid"/],

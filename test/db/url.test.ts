@@ -16,6 +16,7 @@ describe("parseDatabaseUrl", () => {
     ["mysql+unix://root@/var/run/mysqld/mysqld.sock?database=app", { driver: "mysql", socketPath: "/var/run/mysqld/mysqld.sock", schema: "app", user: "root" }],
     ["maria+unix:///tmp/m.sock", { driver: "mariadb", socketPath: "/tmp/m.sock", schema: undefined }],
     ["mysql://h/app/", { user: "root", schema: "app" }],
+    ["mysql://u@h/app?password=p%26w", { user: "u", password: "p&w", sessionVars: {} }],
   ];
   for (const [url, want] of cases) {
     test(url, () => {
@@ -31,6 +32,9 @@ describe("parseDatabaseUrl", () => {
     ["mysql://u:secret@h/db?timeout=5", "time: invalid duration"],
     ["mysql://u:secret@h/a/b", "the path names one schema"],
     ["mysql+unix://u:secret@/", "socket path"],
+    ["mysql://u:secret@h/db?password=secret", "gives the password twice"],
+    ["mysql://u@h/db?password=secret&tls=maybe", "unknown tls value"],
+    ["postgres://u@h/db?x=1&password=secret", "the scheme must be"],
   ];
   for (const [url, msg] of bad) {
     test(`rejects ${url.replace("secret", "…")}`, () => {
@@ -48,8 +52,38 @@ describe("parseDatabaseUrl", () => {
 
   test("the redacted form hides the password", () => {
     expect(parseDatabaseUrl("mysql://root:s3cr%2Ft@h:1/db").redacted).toBe("mysql://root:xxxxx@h:1/db");
+    expect(parseDatabaseUrl("mysql://root@h:1/db?tls=true&password=s3cr3t").redacted).toBe("mysql://root@h:1/db?tls=true&password=xxxxx");
     expect(redactDatabaseUrl("mysql://root@h/db")).toBe("mysql://root@h/db");
   });
+
+  test("what the URL leaves out comes from the option file; what it says wins", () => {
+    const client = { file: "/x/.my.cnf", user: "ops", password: "pw", host: "db.internal", port: 3307, socket: "/run/m.sock", sslCa: "/ca.pem" };
+    expect(parseDatabaseUrl("mysql:///app", client)).toMatchObject({ user: "ops", host: "db.internal", port: 3307, schema: "app", tls: "verify", sslCa: "/ca.pem" });
+    expect(parseDatabaseUrl("mysql:///app", client).password).toBeUndefined();
+    expect(parseDatabaseUrl("mysql://me@h:1/app?tls=false", client)).toMatchObject({ user: "me", host: "h", port: 1, tls: "disabled" });
+    const socketOnly = parseDatabaseUrl("mysql:///app", { file: "f", socket: "/run/m.sock" });
+    expect(socketOnly).toMatchObject({ socketPath: "/run/m.sock", host: "" });
+    expect(parseDatabaseUrl("mysql://h/app", { file: "f", socket: "/run/m.sock" }).socketPath).toBeUndefined();
+    expect(parseDatabaseUrl("mysql://h/app", { file: "f", sslMode: "REQUIRED" }).tls).toBe("required");
+    expect(() => parseDatabaseUrl("mysql://h/app", { file: "f", sslMode: "SOMETIMES" })).toThrow("option file f: unknown ssl-mode");
+  });
+});
+
+describe("redactDatabaseUrl", () => {
+  const cases: [string, string][] = [
+    ["mysql://root:secret@localhost:3306/app", "mysql://root:xxxxx@localhost:3306/app"],
+    ["maria://u:p%40ss@h/db?parseTime=true", "maria://u:xxxxx@h/db?parseTime=true"],
+    ["mysql://u:pa/ss@w@h/db", "mysql://u:xxxxx@h/db"],
+    ["mysql://u:@h/db", "mysql://u:xxxxx@h/db"],
+    ["mysql://u@h/db?password=secret", "mysql://u@h/db?password=xxxxx"],
+    ["mysql://u@h/db?a=1&PASSWORD=secret&b=2", "mysql://u@h/db?a=1&PASSWORD=xxxxx&b=2"],
+    ["postgres://u:secret@h/db?password=secret", "postgres://u:xxxxx@h/db?password=xxxxx"],
+    ["mysql://root@localhost/db", "mysql://root@localhost/db"],
+    ["mysql://localhost:3306/db", "mysql://localhost:3306/db"],
+    ["file://migrations", "file://migrations"],
+    ["not a url", "not a url"],
+  ];
+  for (const [input, want] of cases) test(input, () => expect(redactDatabaseUrl(input)).toBe(want));
 });
 
 describe("parseGoDuration", () => {

@@ -3,6 +3,7 @@
  * is created elsewhere (e.g. Terraform); this only says what to grant.
  */
 import { defineCommand } from "citty";
+import { parseDatabaseUrl } from "../../db/url.ts";
 import { accountName, grantStatement } from "../../mysql/queries/grants.ts";
 import { ident } from "../../mysql/sql.ts";
 import { UsageError } from "../errors.ts";
@@ -55,12 +56,6 @@ export function grantStatements(t: GrantTarget): string {
   return lines.join("\n") + "\n";
 }
 
-// The schema of a mysql://…/schema URL, if it names one.
-function schemaOfUrl(url: string | undefined): string | undefined {
-  const m = url ? /^[a-z+]+:\/\/[^/]*\/([^?/]+)/.exec(url) : null;
-  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
-}
-
 export default defineCommand({
   meta: { name: "grants", description: "print the GRANT statements the migration user needs" },
   args: {
@@ -79,7 +74,7 @@ export default defineCommand({
     const target: GrantTarget = {
       user: args.user,
       host: args.host ?? "%",
-      schema: args.schema ?? schemaOfUrl(settings.url) ?? "site_usage",
+      schema: args.schema ?? (settings.url ? parseDatabaseUrl(settings.url).schema : undefined) ?? "site_usage",
       ...(revisionsSchema ? { revisionsSchema } : {}),
       ...(args["dev-schema"] ? { devSchema: args["dev-schema"] } : {}),
     };

@@ -6,7 +6,7 @@ import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
-import { showAndApply } from "../apply-plan.ts";
+import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { withConnection } from "../live-source.ts";
@@ -41,7 +41,8 @@ export default defineCommand({
         return;
       }
       const statements = plan(changes, flavor, { current });
-      if (!(await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"] }))) return;
+      const opts = { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"], ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}) };
+      if (!(await showAndApply(conn, statements, opts))) return;
       process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
     });
   },

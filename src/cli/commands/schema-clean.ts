@@ -1,6 +1,6 @@
 /**
  * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too), in an
- * order the server accepts; asks first unless --auto-approve.
+ * order the server accepts; asks for the database's name first unless --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
@@ -32,7 +32,7 @@ export default defineCommand({
         return;
       }
       const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
-      await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema clean" });
+      await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
     });
   },
 });
