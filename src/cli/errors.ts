@@ -1,6 +1,7 @@
 /**
  * CLI-level errors and the one place every error becomes a line on stderr and an exit code.
  */
+import { DirInputError } from "../migrate/dir-errors.ts";
 
 /** A wrong flag, argument or combination of them: exit code 2. */
 export class UsageError extends Error {
@@ -32,10 +33,10 @@ export class InputError extends Error {
   }
 }
 
-/** The exit code for an error: 2 for usage and input errors, 1 for everything else. */
+/** The exit code for an error: 2 for usage and input errors (a migration directory's included), 1 for everything else. */
 export function exitCodeOf(e: unknown): number {
   if (e instanceof ReportedError) return e.exitCode;
-  return e instanceof UsageError || e instanceof InputError ? 2 : 1;
+  return e instanceof UsageError || e instanceof InputError || e instanceof DirInputError ? 2 : 1;
 }
 
 /** The text printed to stderr for an error: `Error: <message>` plus detail lines; the stack only with --debug. */
