@@ -1,12 +1,12 @@
 /**
- * What `migrate status` reports beyond Atlas's counts, one plain line each: versions applied that the directory
- * lacks (the database is ahead, or files were removed), a file changed after it was applied (its revision's hash
- * differs), and a file that failed or was only partly applied.
+ * What `migrate status` reports beyond Atlas's counts, one plain line each: a directory that fails its atlas.sum,
+ * versions applied that the directory lacks (the database is ahead, or files were removed), a file changed after it
+ * was applied (its revision's hash differs), and a file that failed or was only partly applied.
  */
 import { compareNames } from "./bytestring.ts";
 import { latestVersion, type MigrationFile } from "./dir.ts";
 import type { Revision } from "./revisions.ts";
-import { computeSum } from "./sum.ts";
+import { computeSum, validateDir } from "./sum.ts";
 
 const list = (versions: readonly string[]) => versions.join(", ");
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -52,7 +52,15 @@ function unfinished(revisions: readonly Revision[]): string[] {
   });
 }
 
-/** The problems `migrate status` reports for these revisions against these files, one line each (none when in order). */
-export function statusProblems(files: readonly MigrationFile[], revisions: readonly Revision[]): string[] {
-  return [...missingFiles(files, revisions), ...changedFile(files, revisions), ...unfinished(revisions)];
+function sumMismatch(files: readonly MigrationFile[], sum: string | undefined): string[] {
+  const result = validateDir(files, sum);
+  return result.ok ? [] : [`The migration directory fails its atlas.sum (${result.error.message}): run 'stats-db migrate validate' for the details`];
+}
+
+/**
+ * The problems `migrate status` reports for these revisions against these files and their atlas.sum text, one line
+ * each (none when all is in order).
+ */
+export function statusProblems(files: readonly MigrationFile[], sum: string | undefined, revisions: readonly Revision[]): string[] {
+  return [...sumMismatch(files, sum), ...missingFiles(files, revisions), ...changedFile(files, revisions), ...unfinished(revisions)];
 }

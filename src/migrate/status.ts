@@ -69,6 +69,6 @@ export async function migrateStatus(conn: Queryable, dir: MigrationDir, revision
     outOfOrder,
     error: partial ? last.error : error,
     sql: partial ? last.errorStmt.replaceAll("\n", " ") : "",
-    problems: statusProblems(files, revisions),
+    problems: statusProblems(files, dir.readSum(), revisions),
   };
 }
