@@ -37,9 +37,13 @@ export function openEmbeddedDir(): MigrationDir {
   return dir;
 }
 
+/** The `?version=` of `mem://embedded` that names the state before any migration: a fresh database. */
+export const NO_VERSION = "none";
+
 /**
  * The files a schema source `mem://embedded[?version=V]` names: the verified embedded directory, up to and including
- * version V when given (Atlas's `?version=` on a directory source); `undefined` when `src` is another source.
+ * version V when given (Atlas's `?version=` on a directory source), none for `version=none`; `undefined` when `src`
+ * is another source.
  */
 export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
   const m = /^mem:\/\/embedded(?:\?version=([^&]+))?$/.exec(src);
@@ -47,7 +51,8 @@ export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
   const files = openEmbeddedDir().files();
   const version = m[1] === undefined ? undefined : decodeURIComponent(m[1]);
   if (version === undefined) return files;
-  if (!files.some((f) => f.version === version)) throw new InputError(`${src}: no embedded migration has version ${version}`);
+  if (version === NO_VERSION) return [];
+  if (!files.some((f) => f.version === version)) throw new InputError(`${src}: no embedded migration has version ${version} (use ${NO_VERSION} for a database with no migration applied)`);
   return files.filter((f) => f.version <= version);
 }
 

@@ -23,6 +23,15 @@ import {
   StatementInDoubtError,
 } from "../migrate/apply-errors.ts";
 import { DevReplayError, NotCleanError as DevNotCleanError } from "../migrate/dev-replay.ts";
+import {
+  DirInputError,
+  DirLockedError,
+  DirNotFoundError,
+  DuplicateVersionError,
+  InvalidUtf8Error,
+  MigrationNameError,
+  VersionOrderError,
+} from "../migrate/dir-errors.ts";
 import { DirUrlError } from "../migrate/dir-url.ts";
 import { DirectiveError } from "../migrate/directives.ts";
 import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down-errors.ts";
@@ -68,6 +77,12 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [DownTargetError, EXIT_USAGE],
   [GitError, EXIT_USAGE],
   [OptionFileError, EXIT_USAGE],
+  [DirInputError, EXIT_USAGE],
+  [DirNotFoundError, EXIT_USAGE],
+  [DuplicateVersionError, EXIT_USAGE],
+  [InvalidUtf8Error, EXIT_USAGE],
+  [MigrationNameError, EXIT_USAGE],
+  [VersionOrderError, EXIT_USAGE],
   // Failures: the directory, the database, the server or the plan stopped the run.
   [ReportedError, EXIT_FAILURE],
   [PlanExecutionError, EXIT_FAILURE],
@@ -104,6 +119,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [MissingTargetFileError, EXIT_FAILURE],
   [DataLossError, EXIT_FAILURE],
   [DriftError, EXIT_FAILURE],
+  [DirLockedError, EXIT_FAILURE],
   [RevertStatementError, EXIT_FAILURE],
   [PlanVerificationError, EXIT_FAILURE],
   // An interrupted run: its statements' fate is known (in doubt: the next apply decides) or needs the operator.

@@ -1,12 +1,14 @@
 /**
  * Schema sources named on the command line: entities modules, migration directories, DDL files.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { MigrationDir } from "../migrate/dir.ts";
 import { isDatabaseUrl, redactDatabaseUrl } from "../db/url.ts";
 import { parseDirUrl } from "../migrate/dir-url.ts";
-import { openLocalDir } from "../migrate/local-dir.ts";
+import { DirNotFoundError } from "../migrate/dir-errors.ts";
+import { lockLocalDir } from "../migrate/dir-lock.ts";
+import { dirExists, openLocalDir } from "../migrate/local-dir.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
 import { parseSum } from "../migrate/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
@@ -23,12 +25,50 @@ export { verifyDir };
 // The database driver loads only when a source is a live database: file sources never pay for it.
 const live = () => import("./live-source.ts");
 
-/** Opens the migration directory of a `file://` URL. */
-export function openDir(url: string): MigrationDir {
+/** Options of openDir: `diff` may open a `file://` directory that does not exist yet (it reads as empty). */
+export interface OpenDirOptions {
+  readonly mayCreate?: boolean;
+}
+
+/** Opens the migration directory of a `file://` URL (or the embedded one); a missing directory is an error (DirNotFoundError). */
+export function openDir(url: string, opts: OpenDirOptions = {}): MigrationDir {
   const location = parseDirUrl(url);
   if (location.scheme === "mem" && location.name === EMBEDDED_DIR_NAME) return openEmbeddedDir();
   if (location.scheme !== "file") throw new InputError(`unsupported migration directory URL "${url}": use file://<path>`);
-  return openLocalDir(location.path);
+  return openLocalDir(location.path, opts);
+}
+
+// Removes the empty directories from `path` up to `top` (the first one mkdir created); whether `path` is gone.
+function removeCreated(path: string, top: string): boolean {
+  for (let d = resolve(path); ; d = dirname(d)) {
+    if (readdirSync(d).length > 0) return d !== resolve(path);
+    rmdirSync(d);
+    if (d === resolve(top)) return true;
+  }
+}
+
+/**
+ * Runs `body` holding the write lock of a `file://` migration directory (waiting up to `timeoutMs` for another
+ * `diff`). A directory that does not exist is created for the run; if `body` leaves it empty it is removed again,
+ * otherwise stderr says it was created. Other directories (the read-only embedded one) take no lock.
+ */
+export async function withDirWriteLock<T>(url: string, timeoutMs: number, body: () => Promise<T>): Promise<T> {
+  const location = parseDirUrl(url);
+  if (location.scheme !== "file") return body();
+  const path = location.path;
+  const missing = !dirExists(path);
+  if (missing && existsSync(path)) throw new DirNotFoundError(path, true);
+  const top = missing ? mkdirSync(path, { recursive: true }) : undefined;
+  try {
+    const release = await lockLocalDir(path, timeoutMs);
+    try {
+      return await body();
+    } finally {
+      release();
+    }
+  } finally {
+    if (top !== undefined && !removeCreated(path, top)) process.stderr.write(`Created directory ${path}\n`);
+  }
 }
 
 /** Replays a verified migration directory in memory (each file read once; a replay seen before comes from the cache). */

@@ -5,6 +5,8 @@
  */
 import { Buffer } from "node:buffer";
 import { compareNames } from "./bytestring.ts";
+import { DuplicateVersionError, InvalidUtf8Error } from "./dir-errors.ts";
+import { decodeUtf8 } from "./utf8.ts";
 
 /** Name of the integrity file in a migration directory. */
 export const SUM_FILE = "atlas.sum";
@@ -50,15 +52,26 @@ export function fileDescription(name: string): string {
   return rest.endsWith(".sql") ? rest.slice(0, -4) : rest;
 }
 
-/** Builds a `MigrationFile` from a name and its raw bytes. */
+/** Builds a `MigrationFile` from a name and its raw bytes; bytes that are not UTF-8 throw InvalidUtf8Error. */
 export function migrationFile(name: string, bytes: Uint8Array): MigrationFile {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  return { name, version: fileVersion(name), description: fileDescription(name), bytes, text };
+  const decoded = decodeUtf8(bytes);
+  if ("offset" in decoded) throw new InvalidUtf8Error(name, decoded.offset);
+  return { name, version: fileVersion(name), description: fileDescription(name), bytes, text: decoded.text };
 }
 
-/** Sorts migration files the way Atlas does: plain byte-wise order of the names (`10_x.sql` before `2_x.sql`). */
-export function sortFiles(files: MigrationFile[]): MigrationFile[] {
-  return files.sort((a, b) => compareNames(a.name, b.name));
+/**
+ * Sorts migration files the way Atlas does (plain byte-wise order of the names: `10_x.sql` before `2_x.sql`) and
+ * refuses two files of one version (DuplicateVersionError naming both): a directory's versions are unique.
+ */
+export function sortUniqueFiles(files: MigrationFile[]): MigrationFile[] {
+  files.sort((a, b) => compareNames(a.name, b.name));
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const other = seen.get(f.version);
+    if (other !== undefined) throw new DuplicateVersionError(f.version, [other, f.name]);
+    seen.set(f.version, f.name);
+  }
+  return files;
 }
 
 /** An in-memory migration directory over `{ name: text }` (an `atlas.sum` key is the sum file). */
@@ -66,10 +79,15 @@ export function memoryDir(initial: Readonly<Record<string, string>>): MigrationD
   const entries = new Map(Object.entries(initial));
   return {
     files: () =>
-      sortFiles([...entries].filter(([name]) => isMigrationName(name)).map(([name, text]) => migrationFile(name, Buffer.from(text, "utf8")))),
+      sortUniqueFiles([...entries].filter(([name]) => isMigrationName(name)).map(([name, text]) => migrationFile(name, Buffer.from(text, "utf8")))),
     readSum: () => entries.get(SUM_FILE),
     writeFile: (name, text) => void entries.set(name, text),
     removeFile: (name) => void entries.delete(name),
     writeSum: (text) => void entries.set(SUM_FILE, text),
   };
+}
+
+/** The greatest version among the files (Atlas compares versions as strings), or `undefined` when there are none. */
+export function latestVersion(files: readonly MigrationFile[]): string | undefined {
+  return files.reduce<string | undefined>((max, f) => (max === undefined || compareNames(f.version, max) > 0 ? f.version : max), undefined);
 }

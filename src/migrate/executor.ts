@@ -105,7 +105,9 @@ export async function executeFile(ctx: ExecutorContext, file: MigrationFile, has
   const send = ctx.send ?? ((text: string) => ctx.conn.exec(text));
   const tx = async (sql: string): Promise<void> => (ctx.dryRun ? undefined : ctx.conn.exec(sql));
   const stored = await ctx.revisions.read(file.version);
-  let rev: Revision = stored ?? {
+  // A resumed file (fixed and rehashed after a failure) records the hash of the file that now runs, so `migrate status`
+  // does not see it as edited after being applied (Atlas keeps the first attempt's hash; it never reads it).
+  let rev: Revision = stored ? { ...stored, hash } : {
     version: file.version, description: file.description, type: RevisionType.execute, applied: 0, total: stmts.length,
     executedAt: start, executionTime: 0, error: "", errorStmt: "", hash, partialHashes: [], operatorVersion: ctx.operatorVersion,
   };

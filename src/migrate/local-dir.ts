@@ -1,11 +1,13 @@
 /**
- * The filesystem `MigrationDir`: reads top-level `*.sql` files and `atlas.sum` with node:fs, creates the directory on
- * the first write, and writes atomically (temporary file in the same directory, then rename).
+ * The filesystem `MigrationDir`: reads top-level `*.sql` files and `atlas.sum` with node:fs and writes atomically
+ * (temporary file in the same directory, then rename). A missing directory is an error unless the caller may create it
+ * (`diff`): then it reads as empty and is created on the first write.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortFiles } from "./dir.ts";
+import { DirNotFoundError } from "./dir-errors.ts";
+import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortUniqueFiles } from "./dir.ts";
 
 /** A migration file that exists but cannot be read (Atlas: `sql/migrate: read file "<name>": <cause>`). */
 export class DirReadError extends Error {
@@ -32,11 +34,13 @@ function listNames(path: string): string[] {
 }
 
 function readMigration(path: string, name: string): MigrationFile {
+  let bytes;
   try {
-    return migrationFile(name, readFileSync(join(path, name)));
+    bytes = readFileSync(join(path, name));
   } catch (e) {
     throw new DirReadError(name, e);
   }
+  return migrationFile(name, bytes);
 }
 
 function writeAtomic(path: string, name: string, text: string): void {
@@ -51,20 +55,31 @@ function writeAtomic(path: string, name: string, text: string): void {
   }
 }
 
-/** Whether `path` exists and is a directory. */
-export function dirExists(path: string): boolean {
+function pathKind(path: string): "directory" | "other" | "missing" {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path).isDirectory() ? "directory" : "other";
   } catch (e) {
-    if (isNotFound(e)) return false;
+    if (isNotFound(e) || (typeof e === "object" && e !== null && "code" in e && e.code === "ENOTDIR")) return "missing";
     throw e;
   }
 }
 
-/** Opens a migration directory on disk; a missing directory reads as empty and is created on the first write. */
-export function openLocalDir(path: string): MigrationDir {
+/** Whether `path` exists and is a directory. */
+export function dirExists(path: string): boolean {
+  return pathKind(path) === "directory";
+}
+
+/** Whether `openLocalDir` accepts a missing directory (reading as empty, created on the first write). */
+export interface OpenLocalDirOptions {
+  readonly mayCreate?: boolean;
+}
+
+/** Opens a migration directory on disk; a missing one throws DirNotFoundError unless `mayCreate`. */
+export function openLocalDir(path: string, opts: OpenLocalDirOptions = {}): MigrationDir {
+  const kind = pathKind(path);
+  if (kind === "other" || (kind === "missing" && !opts.mayCreate)) throw new DirNotFoundError(path, kind === "other");
   return {
-    files: () => sortFiles(listNames(path).filter(isMigrationName).map((name) => readMigration(path, name))),
+    files: () => sortUniqueFiles(listNames(path).filter(isMigrationName).map((name) => readMigration(path, name))),
     readSum: () => {
       try {
         return readFileSync(join(path, SUM_FILE), "utf8");

@@ -1,7 +1,10 @@
 /**
  * New migration files the way Atlas's `DefaultFormatter` writes them (`sql/migrate/dir.go`): the name
- * `<UTC YYYYMMDDHHMMSS>[_name].sql` and the body `-- <Comment>\n<stmt>;\n` per statement.
+ * `<UTC YYYYMMDDHHMMSS>[_name].sql` and the body `-- <Comment>\n<stmt>;\n` per statement. Unlike Atlas, the version
+ * is always after the directory's latest and the name is checked (it becomes part of a path).
  */
+import { compareNames } from "./bytestring.ts";
+import { MigrationNameError, VersionOrderError } from "./dir-errors.ts";
 
 /** One planned statement: the comment line Atlas writes above it and its SQL (without the final `;`). */
 export interface PlannedStatement {
@@ -23,9 +26,29 @@ export function timestampVersion(now: Date): string {
   );
 }
 
-/** The file name of a new migration: `<UTC YYYYMMDDHHMMSS>[_name].sql` (the name used verbatim). */
-export function newMigrationName(now: Date, name?: string): string {
-  return `${timestampVersion(now)}${name ? `_${name}` : ""}.sql`;
+/** Checks a migration name: letters, digits, `_` and `-` only (no path separator, `..`, space or shell character). */
+export function checkMigrationName(name: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new MigrationNameError(name);
+  return name;
+}
+
+/**
+ * The version of a new file: the UTC timestamp of `now`, or one second after `latest` (the directory's greatest
+ * version) when that is not earlier, so two files never share a version. Throws VersionOrderError when `latest`
+ * sorts later and is not a timestamp.
+ */
+export function nextVersion(now: Date, latest?: string): string {
+  const version = timestampVersion(now);
+  if (latest === undefined || compareNames(latest, version) < 0) return version;
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(latest);
+  const at = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
+  if (!at || timestampVersion(at) !== latest) throw new VersionOrderError(latest);
+  return timestampVersion(new Date(at.getTime() + 1000));
+}
+
+/** The file name of a new migration: `<version>[_name].sql`, the version from nextVersion; a non-empty name is checked. */
+export function newMigrationName(now: Date, name?: string, latest?: string): string {
+  return `${nextVersion(now, latest)}${name ? `_${checkMigrationName(name)}` : ""}.sql`;
 }
 
 // Go's `slice . 0 1 | upper`: the first byte upper-cased (a multi-byte first character is left as it is).

@@ -25,13 +25,13 @@ export class PlanVerificationError extends Error {
   }
 }
 
-/** Plans the file turning `current` into `desired`; undefined when they are already equal. */
-export function plannedFile(current: Schema, desired: Schema, flavor: Flavor, now: Date, name?: string): PlannedFile | undefined {
+/** Plans the file turning `current` into `desired`, versioned after `latest`; undefined when they are already equal. */
+export function plannedFile(current: Schema, desired: Schema, flavor: Flavor, now: Date, name?: string, latest?: string): PlannedFile | undefined {
   const changes = diff(current, desired);
   if (changes.length === 0) return undefined;
   const statements = plan(changes, flavor, { current });
   const text = formatMigrationFile(statements);
   const replayed = replaySql(text, flavor, current);
   if (!schemasEqual(replayed, desired)) throw new PlanVerificationError(text);
-  return { name: newMigrationName(now, name), text, statements: statements.length };
+  return { name: newMigrationName(now, name, latest), text, statements: statements.length };
 }

@@ -13,12 +13,14 @@ export function formatStatusText(r: StatusReport): string {
     `  -- Executed Files:  ${r.applied.length}${partial ? " (last one partially)" : ""}`,
     `  -- Pending Files:   ${r.pending.length}${r.outOfOrder.length > 0 ? ` (${r.outOfOrder.length} out of order)` : ""}`,
   ];
-  if (partial) lines.push("", "Last migration attempt had errors:", `  -- SQL:   ${r.sql}`, `  -- ERROR: ${r.error}`);
+  // After a killed run there is no error to show: the block is left out (the problems say what happened).
+  if (partial && r.error) lines.push("", "Last migration attempt had errors:", ...(r.sql ? [`  -- SQL:   ${r.sql}`] : []), `  -- ERROR: ${r.error}`);
   else if (r.outOfOrder.length > 0 && r.error) lines.push("", `ERROR: ${r.error}`);
+  if (r.problems.length > 0) lines.push("", "Problems:", ...r.problems.map((p) => `  -- ${p}`));
   return lines.join("\n") + "\n";
 }
 
-/** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateStatus`). */
+/** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateStatus`), plus `Problems` (one line each). */
 export function statusJson(r: StatusReport): Record<string, unknown> {
   const file = (f: StatusReport["available"][number]) => ({ Name: f.name, Version: f.version, Description: f.description });
   return {
@@ -36,5 +38,6 @@ export function statusJson(r: StatusReport): Record<string, unknown> {
     Status: r.status,
     Error: r.error,
     SQL: r.sql,
+    Problems: r.problems,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * `migrate status` as a library call (`StatusReporter.Report`): where the database stands against the directory.
- * Read-only: it creates nothing and takes no lock.
+ * `migrate status` as a library call (`StatusReporter.Report`): where the database stands against the directory,
+ * and the problems Atlas's report leaves unsaid (statusProblems). Read-only: it creates nothing and takes no lock.
  */
 import type { Queryable } from "../db/types.ts";
 import { HistoryNonLinearError } from "./apply-errors.ts";
@@ -8,6 +8,7 @@ import { pendingFiles } from "./apply-pending.ts";
 import { filesFromLastCheckpoint } from "./checkpoint.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
+import { statusProblems } from "./status-problems.ts";
 
 /** Atlas's `MigrateStatus` report. */
 export interface StatusReport {
@@ -28,6 +29,13 @@ export interface StatusReport {
   readonly error: string;
   /** The statement that failed in the last attempt. */
   readonly sql: string;
+  /** Applied versions the directory lacks, a changed file, a failed or partly applied file: one line each. */
+  readonly problems: readonly string[];
+}
+
+/** Whether the report shows more than pending files (then `migrate status` exits 1). */
+export function statusHasProblems(r: StatusReport): boolean {
+  return r.problems.length > 0 || r.outOfOrder.length > 0;
 }
 
 function pendingOf(files: MigrationFile[], revisions: Revision[]): { pending: MigrationFile[]; outOfOrder: MigrationFile[]; error: string } {
@@ -61,5 +69,6 @@ export async function migrateStatus(conn: Queryable, dir: MigrationDir, revision
     outOfOrder,
     error: partial ? last.error : error,
     sql: partial ? last.errorStmt.replaceAll("\n", " ") : "",
+    problems: statusProblems(files, dir.readSum(), revisions),
   };
 }

@@ -90,19 +90,24 @@ describe("compiled binary under env -i against the test server", () => {
 
   test("status, apply --dry-run, apply, status, down as root; schema diff against mem://embedded finds drift", async () => {
     await withTestDatabase(async ({ url, conn }) => {
+      // A fresh database: nothing applied, and version=none names that state.
+      expect(run(["migrate", "status", "--url", url]).stdout).toContain("  -- Current Version: No migration applied yet\n");
+      expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded?version=none", "--exit-code"])).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
       expect(run(["migrate", "apply", "1", "--url", url]).code).toBe(0);
       // Before a release: the live schema against the embedded files up to the version it is at.
       const atCurrent = ["schema", "diff", "--from", url, "--to", "mem://embedded?version=20260101000000"];
       expect(run(atCurrent)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
-      expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded?version=2026"])).toMatchObject({ code: 2, stderr: "Error: mem://embedded?version=2026: no embedded migration has version 2026\n" });
+      expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded?version=2026"])).toMatchObject({ code: 2, stderr: "Error: mem://embedded?version=2026: no embedded migration has version 2026 (use none for a database with no migration applied)\n" });
       await conn.query("DROP TABLE `atlas_schema_revisions`, `events`");
       await releaseSequence(url, conn);
       // After the down the database is at the first version again; against all files the second one shows up.
       expect(run(["schema", "diff", "--from", url, "--to", "mem://embedded"]).stdout).toContain("ADD COLUMN `site` varchar(255) NULL");
       const drift = ["schema", "diff", "--from", url, "--to", "mem://embedded?version=20260101000000"];
       expect(run(drift)).toEqual({ code: 0, stdout: "Schemas are synced, no changes to be made.\n", stderr: "" });
+      expect(run([...drift, "--exit-code"])).toMatchObject({ code: 0, stderr: "" });
       await conn.query("ALTER TABLE `events` ADD COLUMN `hotfix` int NULL");
       expect(run(drift)).toEqual({ code: 0, stdout: '-- Modify "events" table\nALTER TABLE `events` DROP COLUMN `hotfix`;\n', stderr: "" });
+      expect(run([...drift, "--exit-code"])).toEqual({ code: 1, stdout: '-- Modify "events" table\nALTER TABLE `events` DROP COLUMN `hotfix`;\n', stderr: "Error: the schemas differ: 1 change (the statements above)\n" });
     });
   }, 60_000);
 

@@ -1,14 +1,14 @@
 /** The generated embedded module: what it carries and the build's refusal to embed a directory that fails atlas.sum. */
 import { describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EmbedChecksumError, embeddedModuleSource, readEmbeddedFiles } from "../../scripts/embed.ts";
 import { repoRoot } from "../../scripts/build.ts";
 import { dirInfo } from "../../src/cli/embedded-dir.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { openLocalDir } from "../../src/migrate/local-dir.ts";
-import { rehash } from "../../src/migrate/write.ts";
+import { InvalidUtf8Error } from "../../src/migrate/dir-errors.ts";
+import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 
 function copyOfMigrations(): string {
   const dir = mkdtempSync(join(tmpdir(), "stats-db-embed-"));
@@ -29,16 +29,17 @@ describe("embedded migrations", () => {
   });
 
   test.each([
-    ["an edited file", (dir: string) => writeFileSync(join(dir, "20261125122811_initial.sql"), "SELECT 1;\n"), "checksum mismatch"],
-    ["a corrupt atlas.sum", (dir: string) => writeFileSync(join(dir, "atlas.sum"), "h1:x\n"), "checksum mismatch"],
-    ["a file that is not UTF-8", (dir: string) => {
+    ["an edited file", (dir: string) => writeFileSync(join(dir, "20261125122811_initial.sql"), "SELECT 1;\n"), EmbedChecksumError, "checksum mismatch"],
+    ["a corrupt atlas.sum", (dir: string) => writeFileSync(join(dir, "atlas.sum"), "h1:x\n"), EmbedChecksumError, "checksum mismatch"],
+    ["a file that is not UTF-8 (even with a matching atlas.sum)", (dir: string) => {
       writeFileSync(join(dir, "30000101000000_bad.sql"), Buffer.from([0x2d, 0x2d, 0x20, 0xff, 0x0a]));
-      rehash(openLocalDir(dir));
-    }, "30000101000000_bad.sql is not valid UTF-8"],
-  ])("the build refuses %s", (_name, spoil, reason) => {
+      const files = readdirSync(dir).filter((n) => n.endsWith(".sql")).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+      writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(files)));
+    }, InvalidUtf8Error, "migration file 30000101000000_bad.sql is not valid UTF-8 (first bad byte at offset 3)"],
+  ] as const)("the build refuses %s", (_name, spoil, kind, reason) => {
     const dir = copyOfMigrations();
     spoil(dir);
-    expect(() => readEmbeddedFiles(dir)).toThrow(EmbedChecksumError);
+    expect(() => readEmbeddedFiles(dir)).toThrow(kind);
     expect(() => readEmbeddedFiles(dir)).toThrow(reason);
   });
 

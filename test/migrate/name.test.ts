@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { formatMigrationFile, newMigrationName } from "../../src/migrate/name.ts";
+import { MigrationNameError, VersionOrderError } from "../../src/migrate/dir-errors.ts";
+import { checkMigrationName, formatMigrationFile, newMigrationName, nextVersion } from "../../src/migrate/name.ts";
 
 describe("newMigrationName", () => {
   const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
@@ -10,6 +11,32 @@ describe("newMigrationName", () => {
   ])("name $name", (c) => expect(newMigrationName(now, c.name)).toBe(c.want));
   test("uses UTC, not local time", () => {
     expect(newMigrationName(new Date("2024-12-31T23:59:59-05:00"))).toBe("20250101045959.sql");
+  });
+});
+
+describe("nextVersion: always after the directory's latest", () => {
+  const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+  test.each([
+    { latest: undefined, want: "20240102030405" },
+    { latest: "20240102030404", want: "20240102030405" },
+    { latest: "20240102030405", want: "20240102030406" },
+    { latest: "20991231235959", want: "21000101000000" },
+    { latest: "20240102030459", want: "20240102030500" },
+    { latest: "1", want: "20240102030405" },
+  ])("latest $latest → $want", (c) => expect(nextVersion(now, c.latest)).toBe(c.want));
+  test.each(["3", "9_x", "20240102030405.5", "20241399000000"])("a later version that is no timestamp (%s) is refused", (latest) => {
+    expect(() => nextVersion(now, latest)).toThrow(VersionOrderError);
+  });
+  test("newMigrationName bumps past the latest", () => {
+    expect(newMigrationName(now, "again", "20240102030405")).toBe("20240102030406_again.sql");
+  });
+});
+
+describe("migration names", () => {
+  test.each(["add_users", "A-1", "x", "0_9-Z"])("%s is accepted", (n) => expect(checkMigrationName(n)).toBe(n));
+  test.each(["../../x", "a/b", "a\\b", "..", "a b", " ", "", "a;rm", "$HOME", "x.sql", "é", "a\nb", "a`b"])("%j is refused", (n) => {
+    expect(() => checkMigrationName(n)).toThrow(MigrationNameError);
+    expect(() => newMigrationName(new Date(0), n || "x/")).toThrow(MigrationNameError);
   });
 });
 

@@ -53,7 +53,7 @@ describe("bunx stats-db from a packed tarball installed into another project", (
     const entities = "file://node_modules/stats-db/entities";
     const wrote = bunx(["diff", "initial", "--dir", "file://migrations", "--to", entities], project);
     expect(wrote.code).toBe(0);
-    expect(wrote.stderr).toMatch(/^Wrote \d{14}_initial\.sql \(\d+ statements\) and updated atlas\.sum\n$/);
+    expect(wrote.stderr).toMatch(/^Wrote \d{14}_initial\.sql \(\d+ statements\) and updated atlas\.sum\nCreated directory migrations\n$/);
     expect(existsSync(join(project, "migrations", "atlas.sum"))).toBe(true);
     expect(bunx(["diff", "--check", "--dir", "file://migrations", "--to", entities], project)).toEqual({ code: 0, stdout: SYNCED, stderr: "" });
   });

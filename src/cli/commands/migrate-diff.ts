@@ -1,22 +1,36 @@
 /**
  * `stats-db migrate diff [name]` (alias `stats-db diff`): the next migration file from the desired state (entities by
- * default) vs. the migration directory replayed in memory, or on the clean database `--dev-url` names.
+ * default) vs. the migration directory replayed in memory, or on the clean database `--dev-url` names. Writing holds
+ * the directory's lock from reading it to writing atlas.sum, and the new version is always after the latest.
  */
 import { defineCommand } from "citty";
+import { latestVersion } from "../../migrate/dir.ts";
+import { checkMigrationName } from "../../migrate/name.ts";
 import { writeMigration } from "../../migrate/write.ts";
-import { plannedFile } from "../../migrate/planned-file.ts";
+import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
+import { lockTimeoutMs } from "../migrate-command.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { loadSource, openDir, replayDirWith } from "../sources.ts";
+import { resolveSettings, type Settings } from "../settings.ts";
+import { loadSource, openDir, replayDirWith, withDirWriteLock } from "../sources.ts";
 import { ReportedError } from "../errors.ts";
 
 /** Atlas's message when there is nothing to write. */
 export const SYNCED = "The migration directory is synced with the desired state, no changes to be made";
 
+// The file that turns the directory's state into the desired one (undefined when in sync).
+async function planNext(settings: Settings, to: string, name: string | undefined): Promise<{ file: PlannedFile | undefined; write: (f: PlannedFile) => void }> {
+  const dir = openDir(settings.dir, { mayCreate: true });
+  const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
+  const current = await replayDirWith(dir, settings.flavor, dev);
+  const desired = await loadSource(to, settings.flavor, dev);
+  const file = plannedFile(current, desired, settings.flavor, new Date(), name, latestVersion(dir.files()));
+  return { file, write: (f) => writeMigration(dir, f) };
+}
+
 export default defineCommand({
   meta: { name: "diff", description: "write the next migration file: desired state (entities) vs. the migration directory" },
   args: {
-    name: { type: "positional", required: false, description: "migration name, e.g. add_referrer_host" },
+    name: { type: "positional", required: false, description: "migration name: letters, digits, _ and - (e.g. add_referrer_host)" },
     ...globalArgs,
     ...dirArg,
     ...flavorArg,
@@ -24,20 +38,15 @@ export default defineCommand({
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
     "dry-run": { type: "boolean", description: "print the file instead of writing it" },
     check: { type: "boolean", description: "write nothing; exit 1 when the directory is not in sync with the desired state" },
+    "lock-timeout": { type: "string", description: "how long to wait for another diff writing to the directory (default 10s)" },
   },
   async run({ args }) {
+    const name = args.name === undefined ? undefined : checkMigrationName(args.name);
     const settings = resolveSettings(args);
-    const dir = openDir(settings.dir);
-    const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
-    const current = await replayDirWith(dir, settings.flavor, dev);
     const to = args.to ?? settings.src[0] ?? "file://entities";
-    const desired = await loadSource(to, settings.flavor, dev);
-    const file = plannedFile(current, desired, settings.flavor, new Date(), args.name);
-    if (!file) {
-      process.stdout.write(SYNCED + "\n");
-      return;
-    }
     if (args["dry-run"] || args.check) {
+      const { file } = await planNext(settings, to, name);
+      if (!file) return void process.stdout.write(SYNCED + "\n");
       process.stdout.write(`-- ${file.name}\n${file.text}`);
       if (args.check) {
         process.stderr.write(`Error: the migration directory is not in sync with ${to}: run 'stats-db migrate diff <name>'\n`);
@@ -45,7 +54,11 @@ export default defineCommand({
       }
       return;
     }
-    writeMigration(dir, file);
-    process.stderr.write(`Wrote ${file.name} (${file.statements} statement${file.statements === 1 ? "" : "s"}) and updated atlas.sum\n`);
+    await withDirWriteLock(settings.dir, lockTimeoutMs(args["lock-timeout"], undefined), async () => {
+      const { file, write } = await planNext(settings, to, name);
+      if (!file) return void process.stdout.write(SYNCED + "\n");
+      write(file);
+      process.stderr.write(`Wrote ${file.name} (${file.statements} statement${file.statements === 1 ? "" : "s"}) and updated atlas.sum\n`);
+    });
   },
 });

@@ -1,14 +1,16 @@
 /**
- * `stats-db migrate status`: where the database stands against the migration directory (Atlas's report).
+ * `stats-db migrate status`: where the database stands against the migration directory (Atlas's report, plus a line
+ * per problem). Exit 0 when up to date or only pending, 1 when it reports a problem.
  */
 import process from "node:process";
 import { defineCommand } from "citty";
-import { migrateStatus } from "../../migrate/status.ts";
+import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../../migrate/status-report.ts";
 import { openDatabase, requireUrl } from "../connect.ts";
 import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
+import { ReportedError } from "../errors.ts";
 import { openDir } from "../sources.ts";
 
 export default defineCommand({
@@ -23,6 +25,7 @@ export default defineCommand({
       const schema = revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, conn.target.schema).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);
       process.stdout.write(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
+      if (statusHasProblems(report)) throw new ReportedError("migrate status found problems");
     } finally {
       await conn.close();
     }

@@ -1,12 +1,13 @@
 /**
- * `stats-db schema diff --from SRC --to SRC`: the SQL that turns FROM into TO. Either side may be a live database
- * (`mysql://…`, `maria://…`): its server's flavour then plans the statements.
+ * `stats-db schema diff --from SRC --to SRC [--exit-code]`: the SQL that turns FROM into TO. Either side may be a live
+ * database (`mysql://…`, `maria://…`): its server's flavour then plans the statements. With `--exit-code` a
+ * difference exits 1 (drift checks in scripts), as `git diff --exit-code`.
  */
 import { defineCommand } from "citty";
 import { formatMigrationFile } from "../../migrate/name.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
-import { UsageError } from "../errors.ts";
+import { ReportedError, UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { inspectUrl, isLiveUrl } from "../live-source.ts";
@@ -23,6 +24,7 @@ export default defineCommand({
     from: { type: "string", description: "current state: a database URL, file://<dir>, file://<file>.sql, file://entities" },
     to: { type: "string", description: "desired state (default: the env's src)" },
     "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
+    "exit-code": { type: "boolean", description: "exit 1 when there are changes (0 when synced)" },
   },
   async run({ args }) {
     const settings = resolveSettings(args);
@@ -36,5 +38,9 @@ export default defineCommand({
     const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
     const changes = diff(from, desired);
     process.stdout.write(changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n");
+    if (changes.length && args["exit-code"]) {
+      process.stderr.write(`Error: the schemas differ: ${changes.length} change${changes.length === 1 ? "" : "s"} (the statements above)\n`);
+      throw new ReportedError("schemas differ");
+    }
   },
 });
