@@ -1,10 +1,12 @@
 /**
  * What `migrate status` reports beyond Atlas's counts, one plain line each: a directory that fails its atlas.sum,
  * versions applied that the directory lacks (the database is ahead, or files were removed), a file changed after it
- * was applied (its revision's hash differs), and a file that failed or was only partly applied.
+ * was applied (its revision's hash differs), and a file that failed or was only partly applied (with a statement in
+ * doubt, when the journal names one).
  */
 import { compareNames } from "./bytestring.ts";
 import { latestVersion, type MigrationFile } from "./dir.ts";
+import type { Intent } from "./journal.ts";
 import type { Revision } from "./revisions.ts";
 import { computeSum, validateDir } from "./sum.ts";
 
@@ -42,13 +44,17 @@ function changedFile(files: readonly MigrationFile[], revisions: readonly Revisi
   return [];
 }
 
-// A file that failed (an error is recorded) or stopped part-way without one (the run was killed).
-function unfinished(revisions: readonly Revision[]): string[] {
+// A file that failed (an error is recorded), stopped part-way while a statement ran (it is in doubt: the journal
+// names it), or stopped between statements.
+function unfinished(revisions: readonly Revision[], doubts: readonly Intent[]): string[] {
   return revisions.flatMap((r) => {
     const counts = `${r.applied} of ${r.total} ${plural(r.total, "statement", "statements")} applied`;
     if (r.error !== "") return [`Version ${r.version} failed (${counts}; the error is below): fix it, then run 'stats-db migrate apply' again`];
-    if (r.applied < r.total) return [`Version ${r.version} was partly applied (${counts}) and its run stopped without recording an error (killed?): check the database before running 'stats-db migrate apply' again`];
-    return [];
+    if (r.applied >= r.total) return [];
+    if (doubts.some((d) => d.version === r.version)) {
+      return [`Version ${r.version} was partly applied (${counts}) and statement ${r.applied + 1} is in doubt (its run was interrupted while it ran): 'stats-db migrate apply' first decides from the live schema whether it took effect, then goes on`];
+    }
+    return [`Version ${r.version} was partly applied (${counts}; its run stopped between statements): 'stats-db migrate apply' resumes at statement ${r.applied + 1}`];
   });
 }
 
@@ -58,9 +64,9 @@ function sumMismatch(files: readonly MigrationFile[], sum: string | undefined): 
 }
 
 /**
- * The problems `migrate status` reports for these revisions against these files and their atlas.sum text, one line
- * each (none when all is in order).
+ * The problems `migrate status` reports for these revisions against these files and their atlas.sum text, and the
+ * statements in doubt, one line each (none when all is in order).
  */
-export function statusProblems(files: readonly MigrationFile[], sum: string | undefined, revisions: readonly Revision[]): string[] {
-  return [...sumMismatch(files, sum), ...missingFiles(files, revisions), ...changedFile(files, revisions), ...unfinished(revisions)];
+export function statusProblems(files: readonly MigrationFile[], sum: string | undefined, revisions: readonly Revision[], doubts: readonly Intent[] = []): string[] {
+  return [...sumMismatch(files, sum), ...missingFiles(files, revisions), ...changedFile(files, revisions), ...unfinished(revisions, doubts)];
 }

@@ -7,6 +7,8 @@ import { HistoryNonLinearError } from "./apply-errors.ts";
 import { pendingFiles } from "./apply-pending.ts";
 import { filesFromLastCheckpoint } from "./checkpoint.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
+import { statementsInDoubt } from "./in-doubt.ts";
+import { StatementJournal } from "./journal.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
 import { statusProblems } from "./status-problems.ts";
 
@@ -53,6 +55,7 @@ function pendingOf(files: MigrationFile[], revisions: Revision[]): { pending: Mi
 export async function migrateStatus(conn: Queryable, dir: MigrationDir, revisionsSchema: string): Promise<StatusReport> {
   const store = new RevisionStore(conn, revisionsSchema);
   const revisions = (await store.exists()) ? await store.readAll() : [];
+  const doubts = revisions.length > 0 ? await statementsInDoubt(new StatementJournal(conn, revisionsSchema), revisions) : [];
   const files = dir.files();
   const { pending, outOfOrder, error } = revisions.length === 0 ? { pending: filesFromLastCheckpoint(files), outOfOrder: [], error: "" } : pendingOf(files, revisions);
   const last = revisions.at(-1);
@@ -69,6 +72,6 @@ export async function migrateStatus(conn: Queryable, dir: MigrationDir, revision
     outOfOrder,
     error: partial ? last.error : error,
     sql: partial ? last.errorStmt.replaceAll("\n", " ") : "",
-    problems: statusProblems(files, dir.readSum(), revisions),
+    problems: statusProblems(files, dir.readSum(), revisions, doubts),
   };
 }

@@ -56,7 +56,7 @@ describe("migrate status tells the truth", () => {
       expect(edited.code).toBe(1);
       expect(edited.stdout).toEndWith("\nProblems:\n  -- Checksum mismatch: 2_add_b.sql differs from the file applied as version 2 (edited after it was applied?): restore it, and change the schema with a new migration file\n");
 
-      // A run killed part-way through version 2: the row says 0 of 1 applied, no error.
+      // A run stopped part-way through version 2: the row says 0 of 1 applied, no error, nothing in the journal.
       writeFileSync(join(dir, "2_add_b.sql"), ADD_B);
       rehash(dir);
       await conn.query("UPDATE atlas_schema_revisions SET applied = 0, total = 1 WHERE version = '2'");
@@ -66,7 +66,7 @@ describe("migrate status tells the truth", () => {
       expect(killed.stdout).not.toContain("had errors");
       expect(killed.stdout).toBe(
         "Migration Status: PENDING\n  -- Current Version: 2 (0 statements applied)\n  -- Next Version:    2 (1 statements left)\n  -- Executed Files:  2 (last one partially)\n  -- Pending Files:   1\n\nProblems:\n" +
-          "  -- Version 2 was partly applied (0 of 1 statement applied) and its run stopped without recording an error (killed?): check the database before running 'stats-db migrate apply' again\n",
+          "  -- Version 2 was partly applied (0 of 1 statement applied; its run stopped between statements): 'stats-db migrate apply' resumes at statement 1\n",
       );
     });
   });

@@ -55,6 +55,9 @@ describe("statements in doubt", () => {
     await withTestDatabase(async (db) => {
       const root = project();
       await leaveInDoubt(db, root, 0, ["ALTER TABLE t ADD COLUMN a int NULL"]);
+      const status = cli(["migrate", "status", "--url", db.url], { cwd: root });
+      expect(status.code).toBe(1);
+      expect(status.stdout).toContain("-- Version 002 was partly applied (0 of 3 statements applied) and statement 1 is in doubt (its run was interrupted while it ran)");
       const r = cli(["migrate", "apply", "--url", db.url], { cwd: root });
       expect([r.code, r.stderr]).toEqual([0, 'statement 1 of version 002 was in doubt: the live schema shows its effect; recorded as applied\n']);
       expect(await columns(db)).toEqual(["id", "a", "b"]);

@@ -63,7 +63,11 @@ describe("statusProblems", () => {
       "Version 2 failed (1 of 3 statements applied; the error is below): fix it, then run 'stats-db migrate apply' again",
     ]);
     expect(statusProblems(files, sumOf(files), [rev("1"), rev("2", { applied: 0, total: 2 })])).toEqual([
-      "Version 2 was partly applied (0 of 2 statements applied) and its run stopped without recording an error (killed?): check the database before running 'stats-db migrate apply' again",
+      "Version 2 was partly applied (0 of 2 statements applied; its run stopped between statements): 'stats-db migrate apply' resumes at statement 1",
+    ]);
+    const doubt = { version: "2", index: 0, hash: "h1:x", connId: 9 };
+    expect(statusProblems(files, sumOf(files), [rev("1"), rev("2", { applied: 0, total: 2 })], [doubt])).toEqual([
+      "Version 2 was partly applied (0 of 2 statements applied) and statement 1 is in doubt (its run was interrupted while it ran): 'stats-db migrate apply' first decides from the live schema whether it took effect, then goes on",
     ]);
   });
 });
