@@ -5,9 +5,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { memoryDir } from "../../src/migrate/dir.ts";
 import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { repoRoot } from "../cli/run-cli.ts";
-import type { BadInputCase, CaseContext } from "./harness.ts";
+import { BASE_FILES, type BadInputCase, type CaseContext } from "./harness.ts";
 
 /** A URL nothing listens on (connection refused at once). */
 const DEAD = "mysql://root@127.0.0.1:1/x";
@@ -134,7 +135,9 @@ export const cases: readonly BadInputCase[] = [
           "`operator_version` varchar(255) NOT NULL, PRIMARY KEY (`version`)) CHARSET utf8mb4 COLLATE utf8mb4_bin",
       );
       await c.conn!.query("CREATE TABLE `t1` (`id` int NOT NULL, PRIMARY KEY (`id`))");
-      await c.conn!.query("INSERT INTO `atlas_schema_revisions` VALUES ('20260101000000', 'init', 2, 1, 1, NOW(), 1000, '', 'x', 'null', 'Atlas CLI v0.7.2')");
+      // The applied file's real hash: status compares it with the directory.
+      const hash = computeSum(memoryDir(BASE_FILES).files()).entries[0]!.hash;
+      await c.conn!.query("INSERT INTO `atlas_schema_revisions` VALUES ('20260101000000', 'init', 2, 1, 1, NOW(), 1000, '', ?, 'null', 'Atlas CLI v0.7.2')", [hash]);
     },
     args: (c) => ["migrate", "status", "--dir", c.dirUrl, "--url", c.url],
     code: 0,
