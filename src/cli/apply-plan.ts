@@ -1,14 +1,21 @@
 /**
  * A plan run on a live database (`schema apply`, `schema clean`): shown as Atlas shows it, confirmed, then executed
- * statement by statement.
+ * statement by statement with bounded lock waits, watched for blockers; a signal stops it after the running
+ * statement (a second SIGINT cancels that statement), as `migrate apply` does.
  */
-import process from "node:process";
-import type { Connection } from "../db/connect.ts";
+import type { ConnectOptions, Connection } from "../db/connect.ts";
 import { formatMigrationFile } from "../migrate/name.ts";
+import { StatementWatch } from "../migrate/statement-watch.ts";
 import type { PlannedStatement } from "../mysql/plan.ts";
-import type { Schema } from "../schema/model.ts";
+import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import type { Change } from "../schema/changes.ts";
+import type { Schema } from "../schema/model.ts";
+import { printLockWait } from "./apply-progress.ts";
 import { confirmPlan } from "./confirm.ts";
+import { lazyControl } from "./control-session.ts";
+import { InterruptedError } from "./errors.ts";
+import { catchInterrupts } from "./interrupts.ts";
+import { err, out } from "./output.ts";
 
 /** A planned statement failed on the target database; earlier statements of the plan stay applied. */
 export class PlanExecutionError extends Error {
@@ -23,14 +30,52 @@ export class PlanExecutionError extends Error {
   }
 }
 
-/** Runs planned statements one by one, in order; stops at the first failure with PlanExecutionError. */
-export async function executePlan(conn: Connection, statements: readonly PlannedStatement[]): Promise<void> {
+/**
+ * Runs planned statements one by one, in order, through `send`; stops at the first failure with PlanExecutionError,
+ * or before the next statement once `stop` is aborted. Returns how many ran.
+ */
+export async function executePlan(send: (sql: string) => Promise<void>, statements: readonly PlannedStatement[], stop?: AbortSignal): Promise<number> {
   for (const [i, s] of statements.entries()) {
+    if (stop?.aborted) return i;
     try {
-      await conn.exec(s.sql);
+      await send(s.sql);
     } catch (e) {
       throw new PlanExecutionError(s.sql, i, (e as Error).message, { cause: e });
     }
+  }
+  return statements.length;
+}
+
+/** The database a plan runs on: its connection, and the URL and options that opened it (for the control session). */
+export interface PlanTarget {
+  readonly conn: Connection;
+  readonly url: string;
+  readonly options: ConnectOptions;
+  /** Session lock_wait_timeout / innodb_lock_wait_timeout in seconds; 0 keeps the server's. */
+  readonly lockWaitTimeoutS: number;
+}
+
+async function runWatched(target: PlanTarget, statements: readonly PlannedStatement[]): Promise<void> {
+  const { conn } = target;
+  if (target.lockWaitTimeoutS > 0) await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [target.lockWaitTimeoutS, target.lockWaitTimeoutS]);
+  const control = lazyControl(target.url, target.options);
+  const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log: printLockWait });
+  const interrupts = catchInterrupts(() => watch.cancel());
+  try {
+    const ran = await executePlan((sql) => watch.run(sql), statements, interrupts.signal).catch((e) => {
+      const signal = interrupts.received();
+      // A statement that failed after a signal was cancelled by the second SIGINT.
+      if (signal && e instanceof PlanExecutionError) throw new InterruptedError(signal, `statement cancelled (${e.message})`);
+      throw e;
+    });
+    const signal = interrupts.received();
+    if (signal) {
+      err(`${ran} of ${statements.length} statements applied\n`);
+      throw new InterruptedError(signal);
+    }
+  } finally {
+    interrupts.dispose();
+    await control.close();
   }
 }
 
@@ -44,10 +89,10 @@ export function dropsEveryTable(current: Schema, changes: readonly Change[]): bo
  * Prints a plan as Atlas does (`-- Planned Changes:`), then, unless a dry run, asks (confirmPlan: an abort fails the
  * command) and executes it; true when it ran.
  */
-export async function showAndApply(conn: Connection, statements: readonly PlannedStatement[], opts: { autoApprove: boolean | undefined; command: string; dryRun?: boolean; dropsSchema?: string }): Promise<boolean> {
-  process.stdout.write("-- Planned Changes:\n" + formatMigrationFile(statements));
+export async function showAndApply(target: PlanTarget, statements: readonly PlannedStatement[], opts: { autoApprove: boolean | undefined; command: string; dryRun?: boolean; dropsSchema?: string }): Promise<boolean> {
+  out("-- Planned Changes:\n" + formatMigrationFile(statements));
   if (opts.dryRun) return false;
   await confirmPlan({ autoApprove: opts.autoApprove, command: opts.command, ...(opts.dropsSchema !== undefined ? { dropsSchema: opts.dropsSchema } : {}) });
-  await executePlan(conn, statements);
+  await runWatched(target, statements);
   return true;
 }

@@ -23,8 +23,12 @@ export class ReportedError extends Error {
 
 /** A run stopped by a signal after its running statement: one line, exit code 128 + the signal's number. */
 export class InterruptedError extends ReportedError {
-  constructor(readonly signal: "SIGHUP" | "SIGINT" | "SIGTERM") {
-    super(`interrupted by ${signal}: stopped after the running statement; run the same command again to go on`, { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal]);
+  constructor(
+    readonly signal: "SIGHUP" | "SIGINT" | "SIGTERM",
+    /** What stopped: by default the run ended after its running statement; else e.g. that statement was cancelled. */
+    detail = "stopped after the running statement",
+  ) {
+    super(`interrupted by ${signal}: ${detail}; run the same command again to go on`, { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal]);
     this.name = "InterruptedError";
   }
 }

@@ -2,7 +2,7 @@
  * Live databases as schema sources: `mysql://…`, `maria://…` URLs are connected to, inspected and closed; a dev
  * database (`--dev-url`) replays migration files and DDL instead of the in-memory replay.
  */
-import type { Connection } from "../db/connect.ts";
+import type { ConnectOptions, Connection } from "../db/connect.ts";
 import { isDatabaseUrl, parseDatabaseUrl } from "../db/url.ts";
 import { type DevFile, devReplay } from "../migrate/dev-replay.ts";
 import { type Inspection, type InspectOptions, inspectWithFlavor } from "../mysql/inspect.ts";
@@ -24,12 +24,12 @@ export function boundSchema(url: string): string {
   return target.schema;
 }
 
-/** Connects to a schema-bound URL, runs `fn`, and closes the connection whatever happens. */
-export async function withConnection<T>(url: string, fn: (conn: Connection, schema: string) => Promise<T>): Promise<T> {
+/** Connects to a schema-bound URL, runs `fn` (with the options that connected, for a second connection), and closes the connection whatever happens. */
+export async function withConnection<T>(url: string, fn: (conn: Connection, schema: string, options: ConnectOptions) => Promise<T>): Promise<T> {
   const schema = boundSchema(url);
-  const { conn } = await openDatabase(url);
+  const { conn, options } = await openDatabase(url);
   try {
-    return await fn(conn, schema);
+    return await fn(conn, schema, options);
   } finally {
     await conn.close();
   }

@@ -5,16 +5,17 @@
  */
 import process from "node:process";
 import type { ArgsDef } from "citty";
-import { type ConnectOptions, type Connection, connect } from "../db/connect.ts";
+import type { Connection } from "../db/connect.ts";
 import { DurationError, parseGoDuration } from "../db/duration.ts";
-import { ConnectionError } from "../db/errors.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/lock.ts";
 import { revisionsSchemaOf } from "../migrate/revisions-schema.ts";
 import type { ControlSession } from "../migrate/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
 import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import { openDatabase } from "./connect.ts";
-import { ReportedError, UsageError } from "./errors.ts";
+import { lazyControl } from "./control-session.ts";
+import { InterruptedError, ReportedError, UsageError } from "./errors.ts";
+import type { StopSignal } from "./interrupts.ts";
 import { err, out } from "./output.ts";
 
 /** `--url`, `--revisions-schema`, `--format`. */
@@ -73,32 +74,6 @@ export interface MigrationSession {
   readonly control: ControlSession;
 }
 
-/** A second connection opened on first use and opened again after it was lost (e.g. closed by the server's wait_timeout). */
-function lazyControl(url: string, options: ConnectOptions): ControlSession & { close(): Promise<void> } {
-  let opened: Promise<Connection> | undefined;
-  const reset = (c: Promise<Connection>) => {
-    if (opened === c) opened = undefined;
-  };
-  return {
-    get: async () => {
-      const current = (opened ??= connect(url, options));
-      const conn = await current.catch((e) => {
-        reset(current);
-        throw e;
-      });
-      const guard = async <T>(p: Promise<T>): Promise<T> =>
-        p.catch((e) => {
-          if (e instanceof ConnectionError) reset(current);
-          throw e;
-        });
-      return { threadId: conn.threadId, query: (sql, params) => guard(conn.query(sql, params)), exec: (sql, params) => guard(conn.exec(sql, params)) };
-    },
-    close: async () => {
-      await (await opened?.catch(() => undefined))?.close();
-    },
-  };
-}
-
 /**
  * Connects to `url`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
  * holds it), bounds its lock waits, runs `body`, then releases the lock and closes every connection, whatever happens.
@@ -117,9 +92,14 @@ export async function withMigrationSession<T>(url: string, opts: SessionOptions,
   }
 }
 
-/** Prints a run's report as one JSON line or as text; then a failure the report carries fails the command (after JSON, by its message alone). */
-export function writeReport(report: { readonly failure?: Error }, json: boolean, asJson: () => unknown, asText: () => string): void {
+/**
+ * Prints a run's report as one JSON line or as text; then a failure the report carries fails the command (after JSON,
+ * by its message alone). A run a signal stopped exits with the signal's code, its failure (a statement the second
+ * SIGINT cancelled) named in the message.
+ */
+export function writeReport(report: { readonly failure?: Error }, json: boolean, asJson: () => unknown, asText: () => string, stoppedBy?: StopSignal): void {
   out(json ? JSON.stringify(asJson()) + "\n" : asText());
+  if (stoppedBy) throw new InterruptedError(stoppedBy, report.failure ? `statement cancelled (${report.failure.message})` : undefined);
   if (report.failure && json) throw new ReportedError(report.failure.message);
   if (report.failure) throw report.failure;
 }

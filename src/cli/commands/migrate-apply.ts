@@ -11,7 +11,7 @@ import type { TxMode } from "../../migrate/directives.ts";
 import { StatementWatch } from "../../migrate/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";
 import { requireUrl } from "../connect.ts";
-import { InterruptedError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import {
   isJsonFormat,
@@ -90,7 +90,6 @@ export default defineCommand({
     });
     // The header, files and statements were printed as they ran; the footer ends the text report.
     const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
-    writeReport(report, json, () => applyJson(report, context), text);
-    if (stoppedBy) throw new InterruptedError(stoppedBy);
+    writeReport(report, json, () => applyJson(report, context), text, stoppedBy);
   },
 });

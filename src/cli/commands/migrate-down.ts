@@ -9,7 +9,7 @@ import { migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down-plan.ts";
 import { downJson, formatDownText } from "../../migrate/down-report.ts";
 import { requireUrl } from "../connect.ts";
-import { InterruptedError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";
 import { StatementWatch } from "../../migrate/statement-watch.ts";
 import { printLockWait } from "../apply-progress.ts";
@@ -83,7 +83,6 @@ export default defineCommand({
         interrupts.dispose();
       }
     });
-    writeReport(report, json, () => downJson(report), () => formatDownText(report));
-    if (stoppedBy) throw new InterruptedError(stoppedBy);
+    writeReport(report, json, () => downJson(report), () => formatDownText(report), stoppedBy);
   },
 });

@@ -10,6 +10,7 @@ import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { withConnection } from "../live-source.ts";
+import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { loadSource } from "../sources.ts";
@@ -24,6 +25,7 @@ export default defineCommand({
     url: { type: "string", alias: "u", description: "the database to change (schema-bound URL)" },
     to: { type: "string", description: "desired state (default: the env's src, else file://entities)" },
     "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
+    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
     "auto-approve": { type: "boolean", description: "apply without asking" },
     "dry-run": { type: "boolean", description: "print the plan and change nothing" },
   },
@@ -32,7 +34,8 @@ export default defineCommand({
     const url = requireUrl(settings);
     const to = args.to ?? settings.src[0] ?? "file://entities";
     if (to === url) throw new UsageError("--to names the database being changed");
-    await withConnection(url, async (conn, schemaName) => {
+    const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
+    await withConnection(url, async (conn, schemaName, options) => {
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
       const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
       const changes = diff(current, desired);
@@ -42,7 +45,7 @@ export default defineCommand({
       }
       const statements = plan(changes, flavor, { current });
       const opts = { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"], ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}) };
-      if (!(await showAndApply(conn, statements, opts))) return;
+      if (!(await showAndApply({ conn, url, options, lockWaitTimeoutS }, statements, opts))) return;
       process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
     });
   },

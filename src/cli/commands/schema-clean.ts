@@ -10,6 +10,7 @@ import { emptySchema } from "../../schema/model.ts";
 import { showAndApply } from "../apply-plan.ts";
 import { requireUrl } from "../connect.ts";
 import { withConnection } from "../live-source.ts";
+import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 
@@ -21,18 +22,20 @@ export default defineCommand({
   args: {
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to empty (schema-bound URL)" },
+    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
     "auto-approve": { type: "boolean", description: "drop without asking" },
   },
   async run({ args }) {
     const url = requireUrl(resolveSettings(args));
-    await withConnection(url, async (conn, schemaName) => {
+    const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
+    await withConnection(url, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       if (schema.tables.length === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }
       const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
-      await showAndApply(conn, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
+      await showAndApply({ conn, url, options, lockWaitTimeoutS }, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
     });
   },
 });
