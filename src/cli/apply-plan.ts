@@ -4,6 +4,7 @@
  * statement (a second SIGINT cancels that statement), as `migrate apply` does.
  */
 import type { ConnectOptions, Connection } from "../db/connect.ts";
+import type { DatabaseUrl } from "../db/url.ts";
 import { formatMigrationFile } from "../migrate/name.ts";
 import { StatementWatch } from "../migrate/statement-watch.ts";
 import type { PlannedStatement } from "../mysql/plan.ts";
@@ -49,7 +50,7 @@ export async function executePlan(send: (sql: string) => Promise<void>, statemen
 /** The database a plan runs on: its connection, and the URL and options that opened it (for the control session). */
 export interface PlanTarget {
   readonly conn: Connection;
-  readonly url: string;
+  readonly database: DatabaseUrl;
   readonly options: ConnectOptions;
   /** Session lock_wait_timeout / innodb_lock_wait_timeout in seconds; 0 keeps the server's. */
   readonly lockWaitTimeoutS: number;
@@ -58,7 +59,7 @@ export interface PlanTarget {
 async function runWatched(target: PlanTarget, statements: readonly PlannedStatement[]): Promise<void> {
   const { conn } = target;
   if (target.lockWaitTimeoutS > 0) await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [target.lockWaitTimeoutS, target.lockWaitTimeoutS]);
-  const control = lazyControl(target.url, target.options);
+  const control = lazyControl(target.database, target.options);
   const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log: printLockWait });
   const interrupts = catchInterrupts(() => watch.cancel());
   try {

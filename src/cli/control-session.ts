@@ -5,17 +5,18 @@
  */
 import { type ConnectOptions, type Connection, connect } from "../db/connect.ts";
 import { ConnectionError } from "../db/errors.ts";
+import type { DatabaseUrl } from "../db/url.ts";
 import type { ControlSession } from "../migrate/statement-watch.ts";
 
-/** A control session for `url` (connected with the options that opened the statement session); close() ends it. */
-export function lazyControl(url: string, options: ConnectOptions): ControlSession & { close(): Promise<void> } {
+/** A control session for `target` (connected with the options that opened the statement session); close() ends it. */
+export function lazyControl(target: DatabaseUrl, options: ConnectOptions): ControlSession & { close(): Promise<void> } {
   let opened: Promise<Connection> | undefined;
   const reset = (c: Promise<Connection>) => {
     if (opened === c) opened = undefined;
   };
   return {
     get: async () => {
-      const current = (opened ??= connect(url, options));
+      const current = (opened ??= connect(target, options));
       const conn = await current.catch((e) => {
         reset(current);
         throw e;

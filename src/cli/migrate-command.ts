@@ -6,6 +6,7 @@
 import process from "node:process";
 import type { ArgsDef } from "citty";
 import type { Connection } from "../db/connect.ts";
+import type { DatabaseUrl } from "../db/url.ts";
 import { DurationError, parseGoDuration } from "../db/duration.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/lock.ts";
 import { revisionsSchemaOf } from "../migrate/revisions-schema.ts";
@@ -75,12 +76,12 @@ export interface MigrationSession {
 }
 
 /**
- * Connects to `url`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
+ * Connects to `target`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
  * holds it), bounds its lock waits, runs `body`, then releases the lock and closes every connection, whatever happens.
  */
-export async function withMigrationSession<T>(url: string, opts: SessionOptions, body: (session: MigrationSession) => Promise<T>): Promise<T> {
-  const { conn, options } = await openDatabase(url);
-  const control = lazyControl(url, options);
+export async function withMigrationSession<T>(target: DatabaseUrl, opts: SessionOptions, body: (session: MigrationSession) => Promise<T>): Promise<T> {
+  const { conn, options } = await openDatabase(target);
+  const control = lazyControl(target, options);
   try {
     const lock = await acquireLock(conn, APPLY_LOCK, opts.lockTimeoutMs, (holder) =>
       err(`waiting up to ${Math.trunc(opts.lockTimeoutMs / 1000)}s for the apply lock${holder ? `, held by ${describeBlocker(holder)}` : ""}\n`),

@@ -114,9 +114,9 @@ class LiveConnection implements Connection {
   }
 }
 
-/** Connects to the database a URL names; throws ConnectionError (one line, URL redacted) when it cannot. */
-export async function connect(url: string, opts: ConnectOptions = {}): Promise<Connection> {
-  const target = parseDatabaseUrl(url, opts.client);
+/** Connects to the database a URL (or its parsed value) names; throws ConnectionError (one line, URL redacted) when it cannot. */
+export async function connect(url: string | DatabaseUrl, opts: ConnectOptions = {}): Promise<Connection> {
+  const target = typeof url === "string" ? parseDatabaseUrl(url, opts.client) : url;
   const { password, source } = choosePassword(target, opts.client, opts.password);
   const options = driverOptions(target, password, opts);
   let conn: DriverConnection;

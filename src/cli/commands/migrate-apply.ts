@@ -10,7 +10,7 @@ import { applyFooter, applyJson } from "../../migrate/apply-report.ts";
 import type { TxMode } from "../../migrate/directives.ts";
 import { StatementWatch } from "../../migrate/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";
-import { requireUrl } from "../connect.ts";
+import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import {
@@ -70,7 +70,7 @@ export default defineCommand({
     const dir = openDir(settings.dir);
     verifyDir(dir);
     const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
-    const { report, context, stoppedBy } = await withMigrationSession(requireUrl(settings), session, async ({ conn, lock, control }) => {
+    const { report, context, stoppedBy } = await withMigrationSession(requireDatabase(settings), session, async ({ conn, lock, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log });
       const interrupts = catchInterrupts(() => watch.cancel());
       try {

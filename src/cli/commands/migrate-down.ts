@@ -8,7 +8,7 @@ import { defineCommand } from "citty";
 import { migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down-plan.ts";
 import { downJson, formatDownText } from "../../migrate/down-report.ts";
-import { requireUrl } from "../connect.ts";
+import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";
 import { StatementWatch } from "../../migrate/statement-watch.ts";
@@ -63,12 +63,12 @@ export default defineCommand({
     const dir = openDir(settings.dir);
     verifyDir(dir);
     checkToVersion(args["to-version"], dir.files().map((f) => f.version));
-    const url = requireUrl(settings);
-    const schema = boundSchema(url);
+    const database = requireDatabase(settings);
+    const schema = boundSchema(database);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
     const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout) };
-    const { report, stoppedBy } = await withMigrationSession(url, session, async ({ conn, control }) => {
+    const { report, stoppedBy } = await withMigrationSession(database, session, async ({ conn, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
       const interrupts = catchInterrupts(() => watch.cancel());
       try {

@@ -21,6 +21,7 @@ import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir } from "../sources.ts";
 import { ReportedError, UsageError } from "../errors.ts";
+import { databaseTarget } from "../connect.ts";
 import { withConnection } from "../live-source.ts";
 
 function positiveInt(flag: string, v: string | number | undefined): number | undefined {
@@ -32,7 +33,7 @@ function positiveInt(flag: string, v: string | number | undefined): number | und
 
 /** Estimated row counts of the tables of the URL's schema (one query; InnoDB's `TABLE_ROWS` is an estimate). */
 function liveRowCounts(url: string): Promise<Map<string, number>> {
-  return withConnection(url, async (conn) => {
+  return withConnection(databaseTarget(url), async (conn) => {
     const rows = await conn.query<{ name: string; n: number | null }>(TABLE_ROW_ESTIMATES_QUERY);
     return new Map(rows.map((r) => [r.name, Number(r.n ?? 0)]));
   });
@@ -42,7 +43,7 @@ type Select = Parameters<typeof lintDir>[1];
 
 /** Lints with the base files replayed on the clean dev database; the dev server's flavour unless --flavor was given. */
 function lintOnDev(devUrl: string, dir: MigrationDir, select: Select, opts: LintOptions, flavorGiven: boolean): Promise<LintReport> {
-  return withConnection(devUrl, async (conn, schema) => {
+  return withConnection(databaseTarget(devUrl), async (conn, schema) => {
     const flavor = flavorGiven ? opts.flavor : (await inspectServer(conn)).flavor;
     const replay: BaseReplay = async (files) => (await devReplay(conn, schema, files)).schema;
     return lintDirWith(dir, select, { ...opts, flavor }, replay);

@@ -4,7 +4,7 @@
  */
 import { defineCommand } from "citty";
 import { resolveStatement } from "../../migrate/resolve.ts";
-import { requireUrl } from "../connect.ts";
+import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { lockTimeoutMs, migrateDbArgs, revisionsLocation, withMigrationSession } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
@@ -33,7 +33,7 @@ export default defineCommand({
     const dir = openDir(settings.dir);
     verifyDir(dir);
     const session = { lockTimeoutMs: lockTimeoutMs(args["lock-timeout"], migration.lockTimeout), lockWaitTimeoutS: 0 };
-    const resolved = await withMigrationSession(requireUrl(settings), session, ({ conn }) =>
+    const resolved = await withMigrationSession(requireDatabase(settings), session, ({ conn }) =>
       resolveStatement(conn, {
         dir, version, applied: args.applied === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
         revisionsSchema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema).revisionsSchema,

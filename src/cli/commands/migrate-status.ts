@@ -6,7 +6,7 @@ import process from "node:process";
 import { defineCommand } from "citty";
 import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../../migrate/status-report.ts";
-import { openDatabase, requireUrl } from "../connect.ts";
+import { openDatabase, requireDatabase } from "../connect.ts";
 import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
@@ -20,7 +20,7 @@ export default defineCommand({
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const dir = openDir(settings.dir);
-    const { conn } = await openDatabase(requireUrl(settings));
+    const { conn } = await openDatabase(requireDatabase(settings));
     try {
       const schema = revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, conn.target.schema).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);

@@ -7,7 +7,7 @@ import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
-import { requireUrl } from "../connect.ts";
+import { databaseTarget, requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { withConnection } from "../live-source.ts";
 import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
@@ -34,8 +34,9 @@ export default defineCommand({
     const url = requireUrl(settings);
     const to = args.to ?? settings.src[0] ?? "file://entities";
     if (to === url) throw new UsageError("--to names the database being changed");
+    const database = databaseTarget(url);
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
-    await withConnection(url, async (conn, schemaName, options) => {
+    await withConnection(database, async (conn, schemaName, options) => {
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
       const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
       const changes = diff(current, desired);
@@ -45,7 +46,7 @@ export default defineCommand({
       }
       const statements = plan(changes, flavor, { current });
       const opts = { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"], ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}) };
-      if (!(await showAndApply({ conn, url, options, lockWaitTimeoutS }, statements, opts))) return;
+      if (!(await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, opts))) return;
       process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
     });
   },

@@ -8,7 +8,7 @@ import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { emptySchema } from "../../schema/model.ts";
 import { showAndApply } from "../apply-plan.ts";
-import { requireUrl } from "../connect.ts";
+import { requireDatabase } from "../connect.ts";
 import { withConnection } from "../live-source.ts";
 import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
@@ -26,16 +26,16 @@ export default defineCommand({
     "auto-approve": { type: "boolean", description: "drop without asking" },
   },
   async run({ args }) {
-    const url = requireUrl(resolveSettings(args));
+    const database = requireDatabase(resolveSettings(args));
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
-    await withConnection(url, async (conn, schemaName, options) => {
+    await withConnection(database, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       if (schema.tables.length === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }
       const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
-      await showAndApply({ conn, url, options, lockWaitTimeoutS }, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
+      await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
     });
   },
 });
