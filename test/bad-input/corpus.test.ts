@@ -7,7 +7,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { withTestDatabase } from "../support/mariadb.ts";
-import { type BadInputCase, type CaseContext, databaseSnapshot, fileSnapshot, firstLine, removeProject, runCase, SECRET, writeProject } from "./harness.ts";
+import { type BadInputCase, type CaseContext, databaseSnapshot, fileSnapshot, firstLine, removeProject, runCase, SECRET, BASE_FILES, BASE_HCL } from "./harness.ts";
+import { writeProject } from "../support/project.ts";
 
 setDefaultTimeout(60_000);
 
@@ -42,7 +43,7 @@ for (const [group, cases] of groups) {
   describe(`bad input: ${group}`, () => {
     for (const c of cases) {
       test(c.name, async () => {
-        const root = writeProject();
+        const root = writeProject(BASE_FILES, BASE_HCL);
         try {
           if (!c.db) {
             const ctx: CaseContext = { root, dirUrl: `file://${join(root, "migrations")}`, url: "", conn: undefined };

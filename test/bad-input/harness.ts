@@ -5,12 +5,9 @@
  * and the database (tables, their DDL, revision rows) are compared before and after.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Connection } from "mysql2/promise";
-import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { cli, type CliResult } from "../cli/run-cli.ts";
 
 /** The password every database row's URL carries (the test user accepts it); it must never be printed. */
@@ -60,17 +57,6 @@ export const BASE_HCL = `env "local" {
   }
 }
 `;
-
-/** Writes a project folder with the given migration files (and their atlas.sum) and atlas.hcl. */
-export function writeProject(files: Readonly<Record<string, string>> = BASE_FILES, hcl = BASE_HCL): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-bad-"));
-  const dir = join(root, "migrations");
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
-  writeFileSync(join(root, "atlas.hcl"), hcl);
-  return root;
-}
 
 /** Path → sha256 of every file below a folder. */
 export function fileSnapshot(root: string): Record<string, string> {

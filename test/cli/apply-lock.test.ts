@@ -3,24 +3,15 @@
  * names the session that holds it.
  */
 import { expect, setDefaultTimeout, test } from "bun:test";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
-import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { cli, repoRoot } from "./run-cli.ts";
+import { writeProject } from "../support/project.ts";
 
 setDefaultTimeout(60_000);
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-lock-"));
-  mkdirSync(join(root, "migrations"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, "migrations", name), text);
-  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
-  return root;
-}
+const project = writeProject;
 
 test("a run whose session lost the lock stops before the next file, with one line; a re-run finishes", async () => {
   await withTestDatabase(async ({ url, conn }) => {

@@ -1,24 +1,13 @@
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
-import { memoryDir } from "../../src/migrate/dir.ts";
 import { killTestServer, restartTestServer, testServerUrl, withTestDatabase } from "../support/mariadb.ts";
 import { cli, repoRoot } from "./run-cli.ts";
+import { writeProject } from "../support/project.ts";
 
 const main = join(repoRoot, "src", "cli", "main.ts");
 
-/** Writes a migration directory (with atlas.sum) into a fresh temp project and returns the project folder. */
-function project(files: Record<string, string>, hcl?: string): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-apply-"));
-  const dir = join(root, "migrations");
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
-  if (hcl) writeFileSync(join(root, "atlas.hcl"), hcl);
-  return root;
-}
+const project = writeProject;
 
 async function cliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const p = Bun.spawn([process.execPath, main, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdout: "pipe", stderr: "pipe" });

@@ -6,6 +6,7 @@ import { memoryDir } from "../../src/migrate/dir.ts";
 import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { cli } from "./run-cli.ts";
+import { writeProject } from "../support/project.ts";
 
 const FILES: Record<string, string> = {
   "1_init.sql": "CREATE TABLE `users` (`id` int NOT NULL, `email` varchar(50) NOT NULL, PRIMARY KEY (`id`), UNIQUE INDEX `email_uq` (`email`));\n",
@@ -13,14 +14,7 @@ const FILES: Record<string, string> = {
 };
 
 /** A temp project with the migration directory (and atlas.sum), and optionally atlas.hcl. */
-function project(hcl?: string): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-down-"));
-  mkdirSync(join(root, "migrations"));
-  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, "migrations", name), text);
-  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(FILES).files())));
-  if (hcl) writeFileSync(join(root, "atlas.hcl"), hcl);
-  return root;
-}
+const project = (hcl?: string): string => writeProject(FILES, hcl);
 
 const durations = (s: string): string => s.replace(/\(\d[\d.]*(ns|µs|ms|s)\)/g, "(D)").replace(/-- \d[\d.]*(ns|µs|ms|s)\n/g, "-- D\n");
 

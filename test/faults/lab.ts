@@ -4,14 +4,12 @@
  * the checks every fault run ends with: the schema equals a clean apply's, every revision row is finished, and every
  * statement reached the server exactly once (counted in the server's general log).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Connection, createConnection } from "mysql2/promise";
-import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { repoRoot } from "../cli/run-cli.ts";
 import { PrivateServer } from "../support/private-server.ts";
+import { writeProject } from "../support/project.ts";
 import { findServerBinaries } from "../support/server-binaries.ts";
 
 const main = join(repoRoot, "src", "cli", "main.ts");
@@ -77,10 +75,7 @@ export class FaultLab {
   static async start(): Promise<FaultLab> {
     const server = await PrivateServer.create(findServerBinaries());
     const admin = await createConnection({ uri: server.url });
-    const root = mkdtempSync(join(tmpdir(), "stats-db-faults-"));
-    mkdirSync(join(root, "migrations"));
-    for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, "migrations", name), text);
-    writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(FILES).files())));
+    const root = writeProject(FILES);
     return new FaultLab(server, admin, root);
   }
 

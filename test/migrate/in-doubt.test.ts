@@ -4,18 +4,16 @@
  * and settled by `migrate resolve`.
  */
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import { fileStatements } from "../../src/migrate/executor.ts";
 import { StatementJournal } from "../../src/migrate/journal.ts";
 import { partialHashes } from "../../src/migrate/partial-hash.ts";
 import { RevisionStore, RevisionType } from "../../src/migrate/revisions.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum } from "../../src/migrate/sum.ts";
 import { cli } from "../cli/run-cli.ts";
 import { queryableOf } from "../mysql/inspect-queryable.ts";
 import { type TestDatabase, withTestDatabase } from "../support/mariadb.ts";
+import { writeProject } from "../support/project.ts";
 
 setDefaultTimeout(60_000);
 
@@ -26,13 +24,7 @@ const FILES = {
 const file2 = memoryDir(FILES).files()[1]!;
 const stmts = fileStatements(file2);
 
-function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-doubt-"));
-  mkdirSync(join(root, "migrations"));
-  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, "migrations", name), text);
-  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(FILES).files())));
-  return root;
-}
+const project = (): string => writeProject(FILES);
 
 /** Applies 001, then leaves statement `index` of 002 in doubt (run on the server first when `ran`). */
 async function leaveInDoubt(db: TestDatabase, root: string, index: number, ran: string[]): Promise<void> {

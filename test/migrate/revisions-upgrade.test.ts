@@ -5,16 +5,14 @@
  * keeping its rows — on the real test server.
  */
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
-import { memoryDir } from "../../src/migrate/dir.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { revisionsUpgradeDdl } from "../../src/migrate/revisions-table.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
 import { cli } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
+import { writeProject } from "../support/project.ts";
 
 /** The table as Atlas 0.7.2 creates it on MariaDB (Ent's columns of that release; `json` becomes longtext + CHECK). */
 const ATLAS_072_DDL =
@@ -27,13 +25,7 @@ const FILES = {
   "20260102000000_add_b.sql": "ALTER TABLE `t1` ADD COLUMN `b` int NULL;\n",
 };
 
-function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "stats-db-oldrev-"));
-  mkdirSync(join(root, "migrations"));
-  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, "migrations", name), text);
-  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(FILES).files())));
-  return root;
-}
+const project = (): string => writeProject(FILES);
 
 async function columns(conn: Connection): Promise<string[]> {
   const [rows] = await conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'atlas_schema_revisions' ORDER BY ORDINAL_POSITION");
