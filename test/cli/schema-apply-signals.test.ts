@@ -36,16 +36,22 @@ async function waitingOn(conn: import("mysql2/promise").Connection, fragment: st
   throw new Error(`no statement waiting on ${fragment}`);
 }
 
+/** Creates tables a and b, and a second session whose open transaction holds a's metadata lock. */
+async function holdTableA(conn: import("mysql2/promise").Connection, url: string): Promise<import("mysql2/promise").Connection> {
+  await conn.query("CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id))");
+  await conn.query("CREATE TABLE b (id int NOT NULL, PRIMARY KEY (id))");
+  const blocker = await createConnection({ uri: url });
+  await blocker.query("BEGIN");
+  await blocker.query("SELECT * FROM a");
+  return blocker;
+}
+
 const columns = async (conn: import("mysql2/promise").Connection, table: string) =>
   ((await conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", [table]))[0] as { c: string }[]).map((r) => r.c);
 
 test("SIGTERM while a statement waits: it finishes once the table is free, the plan stops there, exit 143", async () => {
   await withTestDatabase(async ({ url, conn }) => {
-    await conn.query("CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id))");
-    await conn.query("CREATE TABLE b (id int NOT NULL, PRIMARY KEY (id))");
-    const blocker = await createConnection({ uri: url });
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT * FROM a");
+    const blocker = await holdTableA(conn, url);
     const child = spawnCli(["schema", "apply", "--url", url, "--to", `file://${desiredFile()}`, "--auto-approve"]);
     await waitingOn(conn, "ALTER TABLE `a`");
     child.proc.kill("SIGTERM");
@@ -63,12 +69,8 @@ test("SIGTERM while a statement waits: it finishes once the table is free, the p
 
 test("a table held by another session: the statement gives up within --lock-wait-timeout and names the blocker", async () => {
   await withTestDatabase(async ({ url, conn }) => {
-    await conn.query("CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id))");
-    await conn.query("CREATE TABLE b (id int NOT NULL, PRIMARY KEY (id))");
-    const blocker = await createConnection({ uri: url });
+    const blocker = await holdTableA(conn, url);
     const [[{ id }]] = (await blocker.query("SELECT CONNECTION_ID() AS id")) as unknown as [[{ id: number }]];
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT * FROM a");
     const r = await spawnCli(["schema", "apply", "--url", url, "--to", `file://${desiredFile()}`, "--auto-approve", "--lock-wait-timeout", "2s"]).done;
     blocker.destroy();
     expect(r.code).toBe(1);
@@ -79,11 +81,7 @@ test("a table held by another session: the statement gives up within --lock-wait
 
 test("a second SIGINT cancels the waiting statement (KILL QUERY): nothing changed, exit 130", async () => {
   await withTestDatabase(async ({ url, conn }) => {
-    await conn.query("CREATE TABLE a (id int NOT NULL, PRIMARY KEY (id))");
-    await conn.query("CREATE TABLE b (id int NOT NULL, PRIMARY KEY (id))");
-    const blocker = await createConnection({ uri: url });
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT * FROM a");
+    const blocker = await holdTableA(conn, url);
     const child = spawnCli(["schema", "apply", "--url", url, "--to", `file://${desiredFile()}`, "--auto-approve"]);
     await waitingOn(conn, "ALTER TABLE `a`");
     child.proc.kill("SIGINT");
