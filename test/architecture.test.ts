@@ -1,6 +1,8 @@
 /**
  * design.md's layer rules, enforced on the source: which folder of src/ may import which (type-only imports count),
  * mysql2 only in db/, no Bun-only API anywhere in src/ (it must also run under Deno), relative imports end in `.ts`.
+ * `go/` (Go-compatibility helpers: `%q`, time.Duration, UTF-8 runes) is a leaf below every layer: it imports nothing
+ * outside itself, not even a built-in, and every layer may import it.
  */
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
@@ -8,19 +10,20 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 
 const SRC = join(import.meta.dir, "..", "src");
 
-type Layer = "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "cli";
+type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "cli";
 
-/** design.md's table: the layers each folder may import (`mysql` may import `db` for types only). */
+/** design.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
-  schema: [],
-  entities: ["schema"],
-  db: [],
-  mysql: ["schema", "db"],
-  hcl: ["schema", "mysql"],
-  migrate: ["schema", "mysql", "db"],
-  lint: ["schema", "mysql", "migrate"],
-  config: ["hcl", "db"],
-  cli: ["schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config"],
+  go: [],
+  schema: ["go"],
+  entities: ["go", "schema"],
+  db: ["go"],
+  mysql: ["go", "schema", "db"],
+  hcl: ["go", "schema", "mysql"],
+  migrate: ["go", "schema", "mysql", "db"],
+  lint: ["go", "schema", "mysql", "migrate"],
+  config: ["go", "hcl", "db"],
+  cli: ["go", "schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config"],
 };
 const TYPE_ONLY: Partial<Record<Layer, readonly Layer[]>> = { mysql: ["db"] };
 const LAYERS = Object.keys(ALLOWED) as Layer[];
@@ -74,7 +77,8 @@ function violations(file: { path: string; rel: string; text: string }): string[]
       if (!to) out.push(`${at}: outside src/ layers`);
       else if (to !== from && !ALLOWED[from].includes(to)) out.push(`${at}: ${from}/ may not import ${to}/`);
       else if (to !== from && TYPE_ONLY[from]?.includes(to) && !ref.typeOnly) out.push(`${at}: ${from}/ may import ${to}/ for types only`);
-    } else if (ref.spec === "bun" || ref.spec.startsWith("bun:")) out.push(`${at}: Bun-only module`);
+    } else if (from === "go") out.push(`${at}: go/ is a leaf and imports nothing outside itself`);
+    else if (ref.spec === "bun" || ref.spec.startsWith("bun:")) out.push(`${at}: Bun-only module`);
     else if ((ref.spec === "mysql2" || ref.spec.startsWith("mysql2/")) && from !== "db") out.push(`${at}: only db/ may import mysql2`);
     else if (/^(fs|path|crypto|os|url|util|child_process|process|buffer|stream|events)(\/|$)/.test(ref.spec)) out.push(`${at}: built-ins as node:x`);
   }
@@ -105,6 +109,16 @@ describe("the scanner", () => {
       `schema/fake.ts:2 imports "./y": a relative import must end in .ts`,
       "schema/fake.ts:3: Bun-only API: const v = Bun.version;",
     ]);
+  });
+
+  test("go/ importing anything outside itself is reported, and any layer may import go/", () => {
+    const leaf = { path: join(SRC, "go", "fake.ts"), rel: join("go", "fake.ts"), text: `import { Buffer } from "node:buffer";\nimport { a } from "../schema/model.ts";\nimport { b } from "./utf8.ts";\n` };
+    expect(violations(leaf)).toEqual([
+      `go/fake.ts:1 imports "node:buffer": go/ is a leaf and imports nothing outside itself`,
+      `go/fake.ts:2 imports "../schema/model.ts": go/ may not import schema/`,
+    ]);
+    const user = { path: join(SRC, "schema", "fake.ts"), rel: join("schema", "fake.ts"), text: `import { goQuote } from "../go/quote.ts";\n` };
+    expect(violations(user)).toEqual([]);
   });
 
   test("mysql/ importing db/ for more than types is reported", () => {

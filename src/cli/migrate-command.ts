@@ -6,7 +6,7 @@
 import process from "node:process";
 import type { ArgsDef } from "citty";
 import { type ConnectOptions, type Connection, connect } from "../db/connect.ts";
-import { DurationError, parseGoDuration } from "../db/duration.ts";
+import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { ConnectionError } from "../db/errors.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/lock.ts";
 import { revisionsSchemaOf } from "../migrate/revisions-schema.ts";
