@@ -2,6 +2,7 @@
  * What the architecture test reads in a TypeScript source: its imports (comments stripped first, strings and
  * template text told apart from code) and the cycles of an import graph.
  */
+import { stronglyConnected } from "../../src/mysql/plan/cycles.ts";
 
 /** One import or re-export found in a source file. */
 export interface ImportRef {
@@ -138,33 +139,8 @@ export function dynamicImportsOf(source: string): number[] {
 
 /** The cycles of a directed graph: each strongly connected component of more than one node, or a node importing itself. */
 export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string) => {
-    index.set(v, index.size);
-    low.set(v, index.get(v)!);
-    stack.push(v);
-    onStack.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!graph.has(w)) continue;
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const component: string[] = [];
-    let w: string;
-    do {
-      w = stack.pop()!;
-      onStack.delete(w);
-      component.push(w);
-    } while (w !== v);
-    if (component.length > 1 || graph.get(v)!.includes(v)) out.push(component.sort());
-  };
-  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
-  return out;
+  const next = (v: string) => (graph.get(v) ?? []).filter((w) => graph.has(w));
+  return stronglyConnected([...graph.keys()].sort(), next)
+    .filter((group) => group.length > 1 || next(group[0]!).includes(group[0]!))
+    .map((group) => group.sort());
 }
