@@ -1,50 +1,63 @@
 /**
  * design.md's layer rules, enforced on the source: which folder of src/ may import which (type-only imports count),
  * mysql2 only in db/, no Bun-only API anywhere in src/ (it must also run under Deno), relative imports end in `.ts`.
+ * `go/` (Go-compatibility helpers: `%q`, time.Duration, UTF-8 runes) is a leaf below every layer: it imports nothing
+ * outside itself, not even a built-in, and every layer may import it. Inside `mysql/`, the rooms parse, plan and
+ * inspect share only the model and the dialect basics; `import()` takes a string literal; src/ has no import cycle.
  */
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { cyclesOf, dynamicImportsOf, importsOf } from "./support/source-scan.ts";
 
 const SRC = join(import.meta.dir, "..", "src");
 
-type Layer = "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "cli";
+type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "cli";
 
-/** design.md's table: the layers each folder may import (`mysql` may import `db` for types only). */
+/** design.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
-  schema: [],
-  entities: ["schema"],
-  db: [],
-  mysql: ["schema", "db"],
-  hcl: ["schema", "mysql"],
-  migrate: ["schema", "mysql", "db"],
-  lint: ["schema", "mysql", "migrate"],
-  config: ["hcl", "db"],
-  cli: ["schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config"],
+  go: [],
+  schema: ["go"],
+  entities: ["go", "schema"],
+  db: ["go"],
+  mysql: ["go", "schema", "db"],
+  hcl: ["go", "schema", "mysql"],
+  migrate: ["go", "schema", "mysql", "db"],
+  lint: ["go", "schema", "mysql", "migrate"],
+  config: ["go", "hcl", "db"],
+  cli: ["go", "schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config"],
 };
 const TYPE_ONLY: Partial<Record<Layer, readonly Layer[]>> = { mysql: ["db"] };
 const LAYERS = Object.keys(ALLOWED) as Layer[];
 
-/** One import or re-export found in a source file. */
-interface ImportRef {
-  readonly spec: string;
-  readonly typeOnly: boolean;
-  readonly line: number;
+type Room = "basics" | "parse" | "plan" | "inspect" | "queries";
+
+/**
+ * The rooms of mysql/: each room is a folder with its front file (`parse/` and `parse.ts`; `blockers.ts` fronts
+ * `queries/`); every other file of mysql/ is a dialect basic (lexer, cursor, types, typeinfo, flavor, sql, charset,
+ * expr, defaults, normalize…). Basics import only basics; parse, plan and inspect never import each other.
+ */
+const ROOMS: Record<Room, readonly Room[]> = {
+  basics: [],
+  queries: ["basics"],
+  parse: ["basics"],
+  plan: ["basics"],
+  inspect: ["basics", "queries"],
+};
+const ROOM_FRONTS: Readonly<Record<string, Room>> = { "parse.ts": "parse", "plan.ts": "plan", "inspect.ts": "inspect", "blockers.ts": "queries" };
+
+/** The room of a file of mysql/ (path below src/), or undefined outside mysql/. */
+function roomOf(relPath: string): Room | undefined {
+  const [layer, first, second] = relPath.split(sep);
+  if (layer !== "mysql" || first === undefined) return undefined;
+  if (second !== undefined) return first in ROOMS ? (first as Room) : "basics";
+  return ROOM_FRONTS[first] ?? "basics";
 }
 
-/** The imports of a TypeScript source: `import … from`, `export … from`, bare `import "x"` and `import("x")`. */
-function importsOf(text: string): ImportRef[] {
-  const out: ImportRef[] = [];
-  const lineOf = (index: number) => text.slice(0, index).split("\n").length;
-  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/gm)) {
-    const braces = /^\{([^}]*)\}$/.exec(m[3]!.trim());
-    const allTyped = braces !== null && braces[1]!.split(",").map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith("type "));
-    out.push({ spec: m[4]!, typeOnly: m[2] !== undefined || allTyped, line: lineOf(m.index) });
-  }
-  for (const m of text.matchAll(/^import\s*["']([^"']+)["']/gm)) out.push({ spec: m[1]!, typeOnly: false, line: lineOf(m.index) });
-  for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false, line: lineOf(m.index) });
-  return out;
-}
+/** The files of src/ that may `import()` a computed specifier, and why. */
+const DYNAMIC_IMPORTS: Readonly<Record<string, string>> = {
+  [join("cli", "entities-loader.ts")]: "loads the project's entities file, which lives outside src/",
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -74,14 +87,39 @@ function violations(file: { path: string; rel: string; text: string }): string[]
       if (!to) out.push(`${at}: outside src/ layers`);
       else if (to !== from && !ALLOWED[from].includes(to)) out.push(`${at}: ${from}/ may not import ${to}/`);
       else if (to !== from && TYPE_ONLY[from]?.includes(to) && !ref.typeOnly) out.push(`${at}: ${from}/ may import ${to}/ for types only`);
-    } else if (ref.spec === "bun" || ref.spec.startsWith("bun:")) out.push(`${at}: Bun-only module`);
+      else out.push(...roomViolations(file.rel, relative(SRC, resolve(dirname(file.path), ref.spec)), at));
+    } else if (from === "go") out.push(`${at}: go/ is a leaf and imports nothing outside itself`);
+    else if (ref.spec === "bun" || ref.spec.startsWith("bun:")) out.push(`${at}: Bun-only module`);
     else if ((ref.spec === "mysql2" || ref.spec.startsWith("mysql2/")) && from !== "db") out.push(`${at}: only db/ may import mysql2`);
     else if (/^(fs|path|crypto|os|url|util|child_process|process|buffer|stream|events)(\/|$)/.test(ref.spec)) out.push(`${at}: built-ins as node:x`);
+  }
+  if (!(file.rel in DYNAMIC_IMPORTS)) {
+    for (const line of dynamicImportsOf(file.text)) out.push(`${file.rel}:${line}: import() of something other than a string literal`);
   }
   file.text.split("\n").forEach((line, k) => {
     if (/\bBun\.|from\s+["']bun["']|["']bun:/.test(line)) out.push(`${file.rel}:${k + 1}: Bun-only API: ${line.trim()}`);
   });
   return out;
+}
+
+/** The mysql/ room rule broken by one import, if any. */
+function roomViolations(fromRel: string, toRel: string, at: string): string[] {
+  const from = roomOf(fromRel);
+  const to = roomOf(toRel);
+  if (!from || !to || from === to || ROOMS[from].includes(to)) return [];
+  return [`${at}: mysql/ room ${from} may not import room ${to} (only ${["its own", ...ROOMS[from]].join(", ")})`];
+}
+
+/** src/'s import graph: each file (path below src/) → the src/ files it imports, type-only imports included. */
+function importGraph(): Map<string, string[]> {
+  return new Map(
+    files.map((f) => [
+      f.rel,
+      importsOf(f.text)
+        .filter((ref) => ref.spec.startsWith("."))
+        .map((ref) => relative(SRC, resolve(dirname(f.path), ref.spec))),
+    ]),
+  );
 }
 
 describe("the scanner", () => {
@@ -94,6 +132,14 @@ describe("the scanner", () => {
     [`export { x } from "./re.ts";\nexport type { T } from "./t.ts";`, [{ spec: "./re.ts", typeOnly: false, line: 1 }, { spec: "./t.ts", typeOnly: true, line: 2 }]],
     [`const m = () => import("./lazy.ts");`, [{ spec: "./lazy.ts", typeOnly: false, line: 1 }]],
     [`/** rename a table from "a" to "b" */`, []],
+    [`import { a /* one; two */ } from "../cli/x.ts";`, [{ spec: "../cli/x.ts", typeOnly: false, line: 1 }]],
+    [`import {\n  a, // the first; then\n  b,\n} from "../cli/y.ts";`, [{ spec: "../cli/y.ts", typeOnly: false, line: 1 }]],
+    [`// import { a } from "../cli/z.ts";\n/*\nimport { b } from "../cli/w.ts";\n*/`, []],
+    [`const s = \`\nimport { table } from "stats-db/entities";\n\`;`, []],
+    [`const s = "import('./not.ts')";`, []],
+    [`const re = /["']/;\nimport { a } from "./after-regex.ts";`, [{ spec: "./after-regex.ts", typeOnly: false, line: 2 }]],
+    [`const t = \`\${a ? \`x\` : "y"}\`;\nimport { a } from "./after-template.ts";`, [{ spec: "./after-template.ts", typeOnly: false, line: 2 }]],
+    [`const m = () => import ( "./spaced.ts" );`, [{ spec: "./spaced.ts", typeOnly: false, line: 1 }]],
   ] as const)("%s", (text, expected) => {
     expect(importsOf(text)).toEqual([...expected]);
   });
@@ -105,6 +151,51 @@ describe("the scanner", () => {
       `schema/fake.ts:2 imports "./y": a relative import must end in .ts`,
       "schema/fake.ts:3: Bun-only API: const v = Bun.version;",
     ]);
+  });
+
+  test("go/ importing anything outside itself is reported, and any layer may import go/", () => {
+    const leaf = { path: join(SRC, "go", "fake.ts"), rel: join("go", "fake.ts"), text: `import { Buffer } from "node:buffer";\nimport { a } from "../schema/model.ts";\nimport { b } from "./utf8.ts";\n` };
+    expect(violations(leaf)).toEqual([
+      `go/fake.ts:1 imports "node:buffer": go/ is a leaf and imports nothing outside itself`,
+      `go/fake.ts:2 imports "../schema/model.ts": go/ may not import schema/`,
+    ]);
+    const user = { path: join(SRC, "schema", "fake.ts"), rel: join("schema", "fake.ts"), text: `import { goQuote } from "../go/quote.ts";\n` };
+    expect(violations(user)).toEqual([]);
+  });
+
+  test.each([
+    ["const m = await import(`../cli/${name}.ts`);", [1]],
+    ["const m = await import(`../cli/x.ts`);", [1]],
+    ["const spec = '../cli/x.ts';\nconst m = await import(spec);", [2]],
+    ["const m = await import(\n  '../cli/' + name\n);", [1]],
+    ["const m = await import(\"./x.ts\");\n// import(spec)\nconst s = 'import(spec)';", []],
+  ] as const)("a non-literal import() is found: %s", (text, lines) => {
+    expect(dynamicImportsOf(text)).toEqual([...lines]);
+  });
+
+  test("a non-literal import() in src/ is reported outside the allowed loader", () => {
+    const fake = { path: join(SRC, "migrate", "fake.ts"), rel: join("migrate", "fake.ts"), text: "const m = await import(`../cli/${name}.ts`);\n" };
+    expect(violations(fake)).toEqual(["migrate/fake.ts:1: import() of something other than a string literal"]);
+  });
+
+  test("the mysql/ rooms: parse, plan and inspect share only the basics", () => {
+    const at = (rel: string, text: string) => violations({ path: join(SRC, rel), rel, text });
+    expect(at(join("mysql", "inspect", "fake.ts"), `import { readTable } from "../parse/fake.ts";\n`)).toEqual([
+      `mysql/inspect/fake.ts:1 imports "../parse/fake.ts": mysql/ room inspect may not import room parse (only its own, basics, queries)`,
+    ]);
+    expect(at(join("mysql", "types.ts"), `import type { Cursor } from "./parse/cursor.ts";\n`)).toEqual([
+      `mysql/types.ts:1 imports "./parse/cursor.ts": mysql/ room basics may not import room parse (only its own)`,
+    ]);
+    expect(at(join("mysql", "plan.ts"), `import { canonicalType } from "./types.ts";\nimport { x } from "./plan/fake.ts";\n`)).toEqual([]);
+    expect(at(join("mysql", "queries", "fake.ts"), `import { plan } from "../plan.ts";\n`)).toEqual([
+      `mysql/queries/fake.ts:1 imports "../plan.ts": mysql/ room queries may not import room plan (only its own, basics)`,
+    ]);
+  });
+
+  test("cycles are found, type imports included", () => {
+    const graph = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["d"]], ["e", ["a"]]]);
+    expect(cyclesOf(graph)).toEqual([["a", "b", "c"], ["d"]]);
+    expect(importsOf(`import type { A } from "./a.ts";`)).toEqual([{ spec: "./a.ts", typeOnly: true, line: 1 }]);
   });
 
   test("mysql/ importing db/ for more than types is reported", () => {
@@ -122,5 +213,15 @@ describe("src/ follows design.md's layers", () => {
 
   test("no file breaks an import rule or uses a Bun-only API", () => {
     expect(files.flatMap(violations)).toEqual([]);
+  });
+
+  test("the import graph of src/ has no cycle (type imports count)", () => {
+    const graph = importGraph();
+    expect(graph.size).toBe(files.length);
+    expect(cyclesOf(graph).map((c) => c.join(" ⇄ "))).toEqual([]);
+  });
+
+  test("every file allowed a computed import() still has one", () => {
+    for (const rel of Object.keys(DYNAMIC_IMPORTS)) expect(dynamicImportsOf(files.find((f) => f.rel === rel)?.text ?? "")).not.toEqual([]);
   });
 });

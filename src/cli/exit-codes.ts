@@ -5,7 +5,7 @@
  * pay for importing every error class. test/cli/exit-codes.test.ts checks that every error class of src/ has a row.
  */
 import { ConfigError } from "../config/errors.ts";
-import { DurationError } from "../db/duration.ts";
+import { DurationError } from "../go/duration.ts";
 import { ConnectionError, DatabaseError } from "../db/errors.ts";
 import { OptionFileError } from "../db/option-file.ts";
 import { DatabaseUrlError } from "../db/url.ts";

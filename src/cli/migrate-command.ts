@@ -7,7 +7,7 @@ import process from "node:process";
 import type { ArgsDef } from "citty";
 import type { Connection } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
-import { DurationError, parseGoDuration } from "../db/duration.ts";
+import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/lock.ts";
 import { revisionsSchemaOf } from "../migrate/revisions-schema.ts";
 import type { ControlSession } from "../migrate/statement-watch.ts";

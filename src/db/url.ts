@@ -2,7 +2,7 @@
  * Database URLs as Atlas reads them (`sql/mysql/driver.go`): `mysql://`, `maria://`, `mariadb://` over TCP,
  * `mysql+unix://`, `maria+unix://`, `mariadb+unix://` over a socket; the path names the schema the URL is bound to.
  */
-import { DurationError, parseGoDuration } from "./duration.ts";
+import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { type ClientOptions, OptionFileError } from "./option-file.ts";
 
 /** How the connection uses TLS: `tls=` (go-sql-driver) or `ssl-mode=` (MySQL client spelling). */

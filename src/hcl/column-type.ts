@@ -2,7 +2,8 @@
  * Column types as Atlas's MySQL HCL prints them (`TypeRegistry` in Atlas's `sql/mysql/sqlspec.go`): the type
  * expression, plus the separate `unsigned` attribute the registry emits for numeric types.
  */
-import { goQuote, sqlCall } from "./hcl-text.ts";
+import { goQuote } from "../go/quote.ts";
+import { sqlCall } from "./hcl-text.ts";
 
 /** The HCL form of a column type: the `type` value and, when Atlas prints one, the `unsigned` attribute. */
 export interface HclType {

@@ -6,7 +6,7 @@
 import type { Column, Table } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { baseType } from "../mysql/typeinfo.ts";
-import { q } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
 import { typeValues } from "./type-values.ts";
 
 const IMPLICIT_ZERO = new Set(["bit", "bool", "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"]);
@@ -35,7 +35,7 @@ export function addNotNullOutcome(table: Table, column: Column, flavor: Flavor):
   if (IMPLICIT_ZERO.has(base)) return column.autoIncrement ? undefined : { kind: "implicit", type: formatType(column.type, base), value: "0" };
   if (base === "varchar" || base === "char") return { kind: "implicit", type: base, value: '""' };
   if (TEXT.has(base) || base === "json") return lenient ? { kind: "implicit", type: base, value: '""' } : undefined;
-  if (base === "enum") return { kind: "implicit", type: "enum", value: q(typeValues(column.type)[0] ?? "") };
+  if (base === "enum") return { kind: "implicit", type: "enum", value: goQuote(typeValues(column.type)[0] ?? "") };
   if (base === "set") return { kind: "implicit", type: "set", value: '""' };
   if (base === "date" || base === "datetime") return lenient ? { kind: "implicit", type: base, value: "00:00:00" } : { kind: "fail", type: base };
   if (base === "year") return { kind: "implicit", type: base, value: "0000" };
@@ -48,6 +48,6 @@ export function addNotNullOutcome(table: Table, column: Column, flavor: Flavor):
 /** The MY101 / MF103 text for an outcome. */
 export function addNotNullText(outcome: NonNullable<AddNotNullOutcome>, table: string, column: string): string {
   return outcome.kind === "fail"
-    ? `Adding a non-nullable ${q(outcome.type)} column ${q(column)} will fail in case table ${q(table)} is not empty`
-    : `Adding a non-nullable ${q(outcome.type)} column ${q(column)} on table ${q(table)} without a default value implicitly sets existing rows with ${outcome.value}`;
+    ? `Adding a non-nullable ${goQuote(outcome.type)} column ${goQuote(column)} will fail in case table ${goQuote(table)} is not empty`
+    : `Adding a non-nullable ${goQuote(outcome.type)} column ${goQuote(column)} on table ${goQuote(table)} without a default value implicitly sets existing rows with ${outcome.value}`;
 }

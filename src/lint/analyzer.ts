@@ -57,7 +57,3 @@ export function tableEdits(file: LintFile): TableEdit[] {
   return file.stmts.flatMap((stmt) => stmt.changes.flatMap((change) => (change.kind === "ModifyTable" ? [{ stmt, change }] : [])));
 }
 
-/** Go's `%q` for the plain names in diagnostics (JSON string quoting agrees with it for printable text). */
-export function q(s: string): string {
-  return JSON.stringify(s);
-}

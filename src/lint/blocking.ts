@@ -4,7 +4,8 @@
  * the finding becomes an error when the table holds more than `max_rows` rows.
  */
 import { findTable } from "../schema/model.ts";
-import { type Analyzer, type LintFile, q, tableEdits } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer, type LintFile, tableEdits } from "./analyzer.ts";
 import { costOf, type Costly } from "./online-ddl.ts";
 import type { Diagnostic } from "./report.ts";
 
@@ -14,8 +15,8 @@ function describe(file: LintFile, table: string, items: readonly Costly[], copy:
   const size = rows === undefined ? "" : ` (about ${rows} row${rows === 1 ? "" : "s"}${over ? `, above max_rows ${file.maxRows}` : ""})`;
   const what = items.map((i) => i.what).join(", ");
   const text = copy
-    ? `Table ${q(table)}${size} is copied to ${what}: writes to it are blocked until the copy completes`
-    : `Table ${q(table)}${size} is rebuilt to ${what}: the rebuild takes time in proportion to its size`;
+    ? `Table ${goQuote(table)}${size} is copied to ${what}: writes to it are blocked until the copy completes`
+    : `Table ${goQuote(table)}${size} is rebuilt to ${what}: the rebuild takes time in proportion to its size`;
   return { text, error: over };
 }
 

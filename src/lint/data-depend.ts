@@ -6,7 +6,8 @@
  */
 import type { TableChange } from "../schema/changes.ts";
 import { findTable, type Schema } from "../schema/model.ts";
-import { type Analyzer, type LintFile, q, tableEdits } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer, type LintFile, tableEdits } from "./analyzer.ts";
 import { addNotNullOutcome, addNotNullText } from "./add-not-null.ts";
 import type { Diagnostic } from "./report.ts";
 
@@ -17,12 +18,12 @@ function tableChange(file: LintFile, after: Schema, table: string, tc: TableChan
       if (!tc.index.unique) return [];
       const replaced = all.some((o) => o.kind === "DropIndex" && o.index.name === tc.index.name && !o.index.unique);
       if (replaced && existedBefore(tc.index.name)) {
-        return [{ pos, code: "MF102", text: `Modifying an index ${q(tc.index.name)} on table ${q(table)} might fail in case of duplicate entries` }];
+        return [{ pos, code: "MF102", text: `Modifying an index ${goQuote(tc.index.name)} on table ${goQuote(table)} might fail in case of duplicate entries` }];
       }
-      const names = tc.index.parts.flatMap((p) => (p.column !== undefined && !file.spans.column(table, p.column).added ? [q(p.column)] : []));
+      const names = tc.index.parts.flatMap((p) => (p.column !== undefined && !file.spans.column(table, p.column).added ? [goQuote(p.column)] : []));
       if (names.length === 0) return [];
       const s = names.length === 1 ? `column ${names[0]} contains` : `columns ${names.join(", ")} contain`;
-      return [{ pos, code: "MF101", text: `Adding a unique index ${q(tc.index.name)} on table ${q(table)} might fail in case ${s} duplicate entries` }];
+      return [{ pos, code: "MF101", text: `Adding a unique index ${goQuote(tc.index.name)} on table ${goQuote(table)} might fail in case ${s} duplicate entries` }];
     }
     case "AddColumn": {
       const c = tc.column;
@@ -34,7 +35,7 @@ function tableChange(file: LintFile, after: Schema, table: string, tc: TableChan
     }
     case "ModifyColumn":
       if (file.spans.table(table).added || !(tc.from.nullable && !tc.to.nullable)) return [];
-      return [{ pos, code: "MF104", text: `Modifying nullable column ${q(tc.to.name)} to non-nullable might fail in case it contains NULL values` }];
+      return [{ pos, code: "MF104", text: `Modifying nullable column ${goQuote(tc.to.name)} to non-nullable might fail in case it contains NULL values` }];
     default:
       return [];
   }

@@ -3,7 +3,8 @@
  * DS101 (dropping a schema) cannot occur: DROP DATABASE is outside what the parser models and is reported as such.
  * Error-level by default, as in Atlas.
  */
-import { type Analyzer, q } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 import { isTemporary } from "./spans.ts";
 
@@ -22,12 +23,12 @@ export const destructive: Analyzer = {
     for (const s of file.stmts) {
       for (const c of s.changes) {
         if (c.kind === "DropTable" && !isTemporary(file.spans.table(c.table.name))) {
-          const t = q(c.table.name);
+          const t = goQuote(c.table.name);
           out.push({ pos: s.pos, code: "DS102", text: `Dropping table ${t}`, fixes: [{ message: `Add a pre-migration check to ensure table ${t} is empty before dropping it` }] });
         }
         if (c.kind !== "ModifyTable") continue;
         const names = c.changes.flatMap((tc) =>
-          tc.kind === "DropColumn" && !isTemporary(file.spans.column(c.table, tc.column.name)) && !(tc.column.generated && !tc.column.generated.stored) ? [q(tc.column.name)] : [],
+          tc.kind === "DropColumn" && !isTemporary(file.spans.column(c.table, tc.column.name)) && !(tc.column.generated && !tc.column.generated.stored) ? [goQuote(tc.column.name)] : [],
         );
         if (names.length === 1) {
           out.push({ pos: s.pos, code: "DS103", text: `Dropping non-virtual column ${names[0]}`, fixes: [{ message: `Add a pre-migration check to ensure column ${names[0]} is NULL before dropping it` }] });

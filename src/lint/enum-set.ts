@@ -6,7 +6,8 @@
  */
 import type { Column } from "../schema/model.ts";
 import { baseType } from "../mysql/typeinfo.ts";
-import { type Analyzer, q, tableEdits } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer, tableEdits } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 import { typeValues } from "./type-values.ts";
 
@@ -25,8 +26,8 @@ export function memberChange(from: readonly string[], to: readonly string[]): { 
 }
 
 function text(kind: MemberChange, type: string, values: readonly string[], column: Column, table: string): string {
-  const list = values.map(q).join(", ");
-  const where = `${type} column ${q(column.name)} on table ${q(table)}`;
+  const list = values.map(goQuote).join(", ");
+  const where = `${type} column ${goQuote(column.name)} on table ${goQuote(table)}`;
   switch (kind) {
     case "remove":
       return `Removing value${values.length === 1 ? "" : "s"} ${list} from ${where}: rows holding ${values.length === 1 ? "it" : "them"} become invalid`;

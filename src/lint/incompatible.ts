@@ -4,7 +4,8 @@
  * name is added back later in the file.
  */
 import type { Change } from "../schema/changes.ts";
-import { type Analyzer, q } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 
 function addedBack(later: readonly (readonly Change[])[], table: string, column: string): boolean {
@@ -23,13 +24,13 @@ export const incompatible: Analyzer = {
     file.stmts.forEach((s, i) => {
       for (const c of s.changes) {
         if (c.kind === "RenameTable" && !file.spans.table(c.from).added) {
-          out.push({ pos: s.pos, code: "BC101", text: `Renaming table ${q(c.from)} to ${q(c.to)}` });
+          out.push({ pos: s.pos, code: "BC101", text: `Renaming table ${goQuote(c.from)} to ${goQuote(c.to)}` });
         }
         if (c.kind !== "ModifyTable" || file.spans.table(c.table).added) continue;
         const later = file.stmts.slice(i).map((x) => x.changes);
         for (const tc of c.changes) {
           if (tc.kind === "RenameColumn" && !addedBack(later, c.table, tc.from)) {
-            out.push({ pos: s.pos, code: "BC102", text: `Renaming column ${q(tc.from)} to ${q(tc.to)}` });
+            out.push({ pos: s.pos, code: "BC102", text: `Renaming column ${goQuote(tc.from)} to ${goQuote(tc.to)}` });
           }
         }
       }

@@ -4,7 +4,8 @@
  * columns (the statement's text is read with the dialect's tokenizer: the model has no trace of the clause).
  */
 import { type Token, tokenize } from "../mysql/lexer.ts";
-import { type Analyzer, q } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
+import { type Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 
 const NOT_COLUMN = new Set(["CONSTRAINT", "FOREIGN", "PRIMARY", "UNIQUE", "INDEX", "KEY", "FULLTEXT", "SPATIAL", "CHECK"]);
@@ -50,7 +51,7 @@ export const inlineRefs: Analyzer = {
           : c.kind === "ModifyTable" ? c.changes.flatMap((tc) => (tc.kind === "AddColumn" ? [[c.table, tc.column.name] as const] : []))
           : [];
         for (const [table, column] of cols) {
-          if (refs.has(column)) out.push({ pos: s.pos, code: "MY102", text: `Defining column ${q(column)} on table ${q(table)} with inline REFERENCES is ignored by MySQL` });
+          if (refs.has(column)) out.push({ pos: s.pos, code: "MY102", text: `Defining column ${goQuote(column)} on table ${goQuote(table)} with inline REFERENCES is ignored by MySQL` });
         }
       }
     }

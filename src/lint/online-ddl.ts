@@ -41,7 +41,7 @@ import type { Column, Table } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { baseType } from "../mysql/typeinfo.ts";
 import { assertNever } from "../schema/changes.ts";
-import { q } from "./analyzer.ts";
+import { goQuote } from "../go/quote.ts";
 import { typeValues } from "./type-values.ts";
 import { memberChange } from "./enum-set.ts";
 
@@ -73,8 +73,8 @@ function typeCost(from: Column, to: Column, flavor: Flavor): Cost {
 
 function modifyColumn(from: Column, to: Column, moved: boolean, flavor: Flavor): Costly[] {
   const out: Costly[] = [];
-  const col = q(to.name);
-  if (typeCost(from, to, flavor) === "copy") out.push({ cost: "copy", what: `change the type of column ${col} from ${q(from.type)} to ${q(to.type)}` });
+  const col = goQuote(to.name);
+  if (typeCost(from, to, flavor) === "copy") out.push({ cost: "copy", what: `change the type of column ${col} from ${goQuote(from.type)} to ${goQuote(to.type)}` });
   if (from.charset !== to.charset || from.collate !== to.collate) out.push({ cost: "copy", what: `change the collation of column ${col}` });
   if (JSON.stringify(from.generated) !== JSON.stringify(to.generated)) out.push({ cost: "copy", what: `change the generated expression of column ${col}` });
   if (!!from.autoIncrement !== !!to.autoIncrement) out.push({ cost: "copy", what: `change AUTO_INCREMENT on column ${col}` });
@@ -90,14 +90,14 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
   for (const c of changes) {
     switch (c.kind) {
       case "AddColumn":
-        if (c.column.generated?.stored) out.push({ cost: "copy", what: `add stored generated column ${q(c.column.name)}` });
-        else if (c.column.autoIncrement) out.push({ cost: "rebuild", what: `add AUTO_INCREMENT column ${q(c.column.name)}` });
+        if (c.column.generated?.stored) out.push({ cost: "copy", what: `add stored generated column ${goQuote(c.column.name)}` });
+        else if (c.column.autoIncrement) out.push({ cost: "rebuild", what: `add AUTO_INCREMENT column ${goQuote(c.column.name)}` });
         break;
       case "ModifyColumn":
         out.push(...modifyColumn(c.from, c.to, c.position !== undefined, flavor));
         break;
       case "AddIndex":
-        if (c.index.type === "FULLTEXT" && !table.indexes.some((i) => i.type === "FULLTEXT")) out.push({ cost: "rebuild", what: `add the first FULLTEXT index ${q(c.index.name)}` });
+        if (c.index.type === "FULLTEXT" && !table.indexes.some((i) => i.type === "FULLTEXT")) out.push({ cost: "rebuild", what: `add the first FULLTEXT index ${goQuote(c.index.name)}` });
         break;
       case "AddPrimaryKey":
         out.push({ cost: "rebuild", what: "add a primary key" });
@@ -106,18 +106,18 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
         if (!addsPk) out.push({ cost: "copy", what: "drop the primary key" });
         break;
       case "AddForeignKey":
-        out.push({ cost: "copy", what: `add foreign key ${q(c.foreignKey.name)}` });
+        out.push({ cost: "copy", what: `add foreign key ${goQuote(c.foreignKey.name)}` });
         break;
       case "AddCheck":
-        out.push({ cost: "copy", what: `add CHECK constraint ${q(c.check.name)}` });
+        out.push({ cost: "copy", what: `add CHECK constraint ${goQuote(c.check.name)}` });
         break;
       case "ConvertCharset":
-        out.push({ cost: "copy", what: `convert it to character set ${q(c.charset)}` });
+        out.push({ cost: "copy", what: `convert it to character set ${goQuote(c.charset)}` });
         break;
       case "ModifyOptions":
-        if (c.to.engine !== undefined && c.to.engine.toLowerCase() !== (c.from.engine ?? "").toLowerCase()) out.push({ cost: "copy", what: `change its engine to ${q(c.to.engine)}` });
+        if (c.to.engine !== undefined && c.to.engine.toLowerCase() !== (c.from.engine ?? "").toLowerCase()) out.push({ cost: "copy", what: `change its engine to ${goQuote(c.to.engine)}` });
         else if (c.to.engine !== undefined) out.push({ cost: "rebuild", what: `rebuild it (ENGINE=${c.to.engine})` });
-        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds) out.push({ cost: "rebuild", what: `change its default character set to ${q(c.to.charset)}` });
+        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds) out.push({ cost: "rebuild", what: `change its default character set to ${goQuote(c.to.charset)}` });
         break;
       case "DropColumn":
       case "RenameColumn":

@@ -2,7 +2,7 @@
  * The text report, Atlas's default `migrate lint` template (`migratelint.DefaultTemplate`) with colours off: a header,
  * one block per file (reports, diagnostics with their line and documentation link, suggested fixes), a summary.
  */
-import { goDuration } from "./go-duration.ts";
+import { formatGoMilliseconds } from "../go/duration.ts";
 import { type Diagnostic, diagnosticsCount, type FileReport, type LintReport, totalChanges, versionStatuses } from "./report.ts";
 import { lineOf } from "./runner.ts";
 
@@ -45,7 +45,7 @@ function fileBlock(f: FileReport): string {
     out += `    -- suggested fix${fixes.length === 1 ? "" : "es"}:\n`;
     for (const x of fixes) out += wrapped("      -> ", x.message);
   }
-  return out + `  -- ok (${goDuration(f.ms)})\n\n`;
+  return out + `  -- ok (${formatGoMilliseconds(f.ms)})\n\n`;
 }
 
 /** Renders the report as Atlas prints it; empty when there was nothing to analyse. */
@@ -60,7 +60,7 @@ export function renderText(report: LintReport): string {
   for (const f of report.files) out += fileBlock(f);
   if (report.failure) out += `  Error: ${report.failure.error}\n\n`;
   out += "  -------------------------\n";
-  out += `  -- ${goDuration(report.ms)}\n`;
+  out += `  -- ${formatGoMilliseconds(report.ms)}\n`;
   const statuses = versionStatuses(report);
   if (statuses) out += `  -- ${statuses}\n`;
   const changes = totalChanges(report);

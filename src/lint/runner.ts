@@ -8,6 +8,7 @@ import { applyChanges } from "../schema/apply.ts";
 import type { Change } from "../schema/changes.ts";
 import type { Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
+import { goQuote } from "../go/quote.ts";
 import { DataStatementError, parse } from "../mysql/parse.ts";
 import type { MigrationDir, MigrationFile } from "../migrate/dir.ts";
 import { replayFiles, ReplayError } from "../migrate/replay.ts";
@@ -101,7 +102,7 @@ export function lintFile(file: MigrationFile, start: Schema, opts: LintOptions, 
 function outOfOrderReport(sel: Selection, name: string, errors: Readonly<Record<string, boolean>>): Report[] {
   const hit = sel.outOfOrder.find((o) => o.name === name);
   if (!hit) return [];
-  const text = `Migration file ${JSON.stringify(name)} was added out of order: it sorts before ${JSON.stringify(hit.before)}, which was already there`;
+  const text = `Migration file ${goQuote(name)} was added out of order: it sorts before ${goQuote(hit.before)}, which was already there`;
   return [{ analyzer: "non_linear", text: "out of order migration files detected", diagnostics: [{ pos: 0, code: "NL101", text }], error: errors.non_linear ?? true }];
 }
 

@@ -1,12 +1,7 @@
 /**
  * The errors `migrate apply` can end with, each carrying its data and Atlas's message text.
  */
-import { fromByteString, goQuote, toByteString } from "./bytestring.ts";
-
-/** Go's `%q` of a string (what Atlas uses to quote statements and versions in messages). */
-export function goQ(s: string): string {
-  return fromByteString(goQuote(toByteString(s)));
-}
+import { goQuote } from "../go/quote.ts";
 
 /** The database has objects but no revisions, and neither baseline nor allow-dirty was given. */
 export class NotCleanError extends Error {
@@ -42,7 +37,7 @@ export class MissingMigrationError extends Error {
     readonly version: string,
     readonly description: string,
   ) {
-    super(`sql/migrate: missing migration: revision ${goQ(`${version}${description ? "_" + description : ""}.sql`)} is partially applied but migration file was not found`);
+    super(`sql/migrate: missing migration: revision ${goQuote(`${version}${description ? "_" + description : ""}.sql`)} is partially applied but migration file was not found`);
     this.name = "MissingMigrationError";
   }
 }
@@ -53,7 +48,7 @@ export class HistoryChangedError extends Error {
     readonly file: string,
     readonly statement: number,
   ) {
-    super(`sql/migrate: history changed: statement ${statement} from file ${goQ(file)} changed`);
+    super(`sql/migrate: history changed: statement ${statement} from file ${goQuote(file)} changed`);
     this.name = "HistoryChangedError";
   }
 }
@@ -66,7 +61,7 @@ export class StatementError extends Error {
     readonly driverMessage: string,
     options?: { cause?: unknown },
   ) {
-    super(`sql/migrate: executing statement ${goQ(stmt)} from version ${goQ(version)}: ${driverMessage}`, options);
+    super(`sql/migrate: executing statement ${goQuote(stmt)} from version ${goQuote(version)}: ${driverMessage}`, options);
     this.name = "StatementError";
   }
 }
@@ -74,7 +69,7 @@ export class StatementError extends Error {
 /** A file to apply has no line in atlas.sum (e.g. an `atlas:sum ignore` file). */
 export class ChecksumNotFoundError extends Error {
   constructor(readonly file: string) {
-    super(`sql/migrate: scanning checksum from ${goQ(file)}: checksum not found`);
+    super(`sql/migrate: scanning checksum from ${goQuote(file)}: checksum not found`);
     this.name = "ChecksumNotFoundError";
   }
 }
@@ -99,7 +94,7 @@ export class StatementInDoubtError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `sql/migrate: executing statement ${goQ(stmt)} from version ${goQ(version)}: ${driverMessage}; the server may still complete it: run "stats-db migrate apply" again, it checks whether the statement took effect before going on`,
+      `sql/migrate: executing statement ${goQuote(stmt)} from version ${goQuote(version)}: ${driverMessage}; the server may still complete it: run "stats-db migrate apply" again, it checks whether the statement took effect before going on`,
       options,
     );
     this.name = "StatementInDoubtError";

@@ -2,7 +2,7 @@
  * Atlas's `migrate apply` report: the default text (`cmdlog.MigrateApplyTemplate`, `MigrateApply.Summary`) and the
  * `{{ json . }}` object.
  */
-import { formatGoDuration } from "./apply-duration.ts";
+import { formatGoDuration } from "../go/duration.ts";
 import type { ApplyReport } from "./apply.ts";
 import type { AppliedFile } from "./executor.ts";
 

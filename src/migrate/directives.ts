@@ -3,7 +3,8 @@
  * comment header (`atlas:txmode`, `atlas:nolint`, `atlas:checkpoint`), `atlas:sum ignore` and `atlas:delimiter` on
  * the first line, and statement directives in the comments attached to a statement.
  */
-import { fromByteString, goQuote, toByteString, trimSpace } from "./bytestring.ts";
+import { goQuote } from "../go/quote.ts";
+import { fromByteString, toByteString, trimSpace } from "./bytestring.ts";
 import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
 import type { Stmt } from "./split.ts";
 
@@ -19,11 +20,6 @@ export class DirectiveError extends Error {
     super(message);
     this.name = "DirectiveError";
   }
-}
-
-// Go's `%q` of a string, for file names and directive values in messages.
-function q(s: string): string {
-  return fromByteString(goQuote(toByteString(s)));
 }
 
 /**
@@ -76,11 +72,11 @@ export function stmtDirectives(stmt: Stmt, name: string): string[] {
 export function fileTxMode(name: string, text: string): "file" | "none" | undefined {
   const ds = fileDirectives(text, "txmode");
   if (ds.length === 0) return undefined;
-  if (ds.length > 1) throw new DirectiveError(name, `multiple txmode values found in file ${q(name)}: [${ds.map(q).join(" ")}]`);
+  if (ds.length > 1) throw new DirectiveError(name, `multiple txmode values found in file ${goQuote(name)}: [${ds.map(goQuote).join(" ")}]`);
   const [mode] = ds;
-  if (mode === "all") throw new DirectiveError(name, `txmode "all" is not allowed in file directive ${q(name)}. Use "file" instead`);
+  if (mode === "all") throw new DirectiveError(name, `txmode "all" is not allowed in file directive ${goQuote(name)}. Use "file" instead`);
   if (mode === "none" || mode === "file") return mode;
-  throw new DirectiveError(name, `unknown txmode ${q(mode ?? "")} found in file directive ${q(name)}`);
+  throw new DirectiveError(name, `unknown txmode ${goQuote(mode ?? "")} found in file directive ${goQuote(name)}`);
 }
 
 /** The transaction mode to run a file with, given the run's mode (`cmdapi` `tx.modeFor`). */
@@ -88,7 +84,7 @@ export function effectiveTxMode(global: TxMode, name: string, text: string): TxM
   const mode = fileTxMode(name, text);
   if (mode === undefined || mode === global) return global;
   if (global === "all") {
-    throw new DirectiveError(name, `cannot set txmode directive to ${q(mode)} in ${q(name)} when txmode "all" is set globally`);
+    throw new DirectiveError(name, `cannot set txmode directive to ${goQuote(mode)} in ${goQuote(name)} when txmode "all" is set globally`);
   }
   return mode;
 }

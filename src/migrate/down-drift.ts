@@ -3,13 +3,12 @@
  * version, one line each (what the database has that the directory does not, and the other way round). A revert
  * planned over drift would revert the drift too, so `migrate down` stops unless told otherwise.
  */
+import { goQuote } from "../go/quote.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { columnDefinition } from "../mysql/plan.ts";
 import { assertNever, type Change, type TableChange } from "../schema/changes.ts";
 import { diff } from "../schema/diff.ts";
 import { type Column, findTable, type Schema, type TableOptions } from "../schema/model.ts";
-
-const q = (name: string): string => JSON.stringify(name);
 
 function options(o: TableOptions): string {
   return Object.entries(o).map(([k, v]) => `${k}=${v}`).join(" ");
@@ -26,7 +25,7 @@ function memberLines(table: string, members: readonly { extra: boolean; what: st
     const k = key(m);
     if (seen.has(k)) continue;
     seen.add(k);
-    const label = `${m.what}${m.name ? ` ${q(m.name)}` : ""} of table ${q(table)}`;
+    const label = `${m.what}${m.name ? ` ${goQuote(m.name)}` : ""} of table ${goQuote(table)}`;
     out.push(extra.has(k) && missing.has(k) ? `${label} differs from the directory` : extra.has(k) ? `extra ${label}` : `missing ${label}`);
   }
   return out;
@@ -48,27 +47,27 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
   for (const c of changes) {
     switch (c.kind) {
       case "AddColumn":
-        lines.push(`missing column ${q(c.column.name)} of table ${q(table)}: ${inDir(c.column)}`);
+        lines.push(`missing column ${goQuote(c.column.name)} of table ${goQuote(table)}: ${inDir(c.column)}`);
         break;
       case "DropColumn":
-        lines.push(`extra column ${q(c.column.name)} of table ${q(table)}: ${inDb(c.column)}`);
+        lines.push(`extra column ${goQuote(c.column.name)} of table ${goQuote(table)}: ${inDb(c.column)}`);
         break;
       case "ModifyColumn":
         lines.push(
           inDb(c.from) === inDir(c.to)
-            ? `column ${q(c.from.name)} of table ${q(table)} is in another position`
-            : `column ${q(c.from.name)} of table ${q(table)} is ${inDb(c.from)}; the directory has ${inDir(c.to)}`,
+            ? `column ${goQuote(c.from.name)} of table ${goQuote(table)} is in another position`
+            : `column ${goQuote(c.from.name)} of table ${goQuote(table)} is ${inDb(c.from)}; the directory has ${inDir(c.to)}`,
         );
         break;
       case "RenameColumn":
-        lines.push(`column ${q(c.from)} of table ${q(table)} is ${q(c.to)} in the directory`);
+        lines.push(`column ${goQuote(c.from)} of table ${goQuote(table)} is ${goQuote(c.to)} in the directory`);
         break;
       case "AddIndex":
       case "DropIndex":
         members.push({ extra: c.kind === "DropIndex", what: c.index.unique ? "unique index" : "index", name: c.index.name });
         break;
       case "RenameIndex":
-        lines.push(`index ${q(c.from)} of table ${q(table)} is ${q(c.to)} in the directory`);
+        lines.push(`index ${goQuote(c.from)} of table ${goQuote(table)} is ${goQuote(c.to)} in the directory`);
         break;
       case "AddPrimaryKey":
       case "DropPrimaryKey":
@@ -83,10 +82,10 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
         members.push({ extra: c.kind === "DropCheck", what: "check", name: c.check.name });
         break;
       case "ModifyOptions":
-        lines.push(`table ${q(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`);
+        lines.push(`table ${goQuote(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`);
         break;
       case "ConvertCharset":
-        lines.push(`table ${q(table)} has another character set; the directory has ${c.charset} ${c.collate}`);
+        lines.push(`table ${goQuote(table)} has another character set; the directory has ${c.charset} ${c.collate}`);
         break;
       default:
         assertNever(c, "table change");
@@ -98,11 +97,11 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
 function changeLines(change: Change, sides: Sides): string[] {
   switch (change.kind) {
     case "AddTable":
-      return [`missing table ${q(change.table.name)}`];
+      return [`missing table ${goQuote(change.table.name)}`];
     case "DropTable":
-      return [`extra table ${q(change.table.name)}`];
+      return [`extra table ${goQuote(change.table.name)}`];
     case "RenameTable":
-      return [`table ${q(change.from)} is ${q(change.to)} in the directory`];
+      return [`table ${goQuote(change.from)} is ${goQuote(change.to)} in the directory`];
     case "ModifyTable":
       return tableLines(change.table, change.changes, sides);
     case "ModifySchema":

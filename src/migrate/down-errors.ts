@@ -1,7 +1,7 @@
 /**
  * The errors `migrate down` can end with, each carrying its data; the messages name the version, table and column.
  */
-import { goQ } from "./apply-errors.ts";
+import { goQuote } from "../go/quote.ts";
 
 /** `--to-version` names no applied revision, or a combination of options cannot be planned. */
 export class DownTargetError extends Error {
@@ -17,7 +17,7 @@ export class MissingTargetFileError extends Error {
     readonly version: string,
     consequence = "cannot compute the schema to revert to",
   ) {
-    super(`sql/migrate: migration file of version ${goQ(version)} not found: ${consequence}`);
+    super(`sql/migrate: migration file of version ${goQuote(version)} not found: ${consequence}`);
     this.name = "MissingTargetFileError";
   }
 }
@@ -43,11 +43,11 @@ export class DataLossError extends Error {
     const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
     const reason =
       notFitting !== undefined
-        ? `column ${goQ(column ?? "")} of table ${goQ(table)} has ${rows(notFitting.rows)} whose values ${notFitting.exact ? "do" : "may"} not fit ${notFitting.type}`
+        ? `column ${goQuote(column ?? "")} of table ${goQuote(table)} has ${rows(notFitting.rows)} whose values ${notFitting.exact ? "do" : "may"} not fit ${notFitting.type}`
         : column === undefined
-          ? `table ${goQ(table)} is not empty`
-          : `column ${goQ(column)} of table ${goQ(table)} holds non-NULL values`;
-    super(`${reason} and reverting version ${goQ(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`);
+          ? `table ${goQuote(table)} is not empty`
+          : `column ${goQuote(column)} of table ${goQuote(table)} holds non-NULL values`;
+    super(`${reason} and reverting version ${goQuote(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`);
     this.name = "DataLossError";
     this.reason = reason;
   }
@@ -62,7 +62,7 @@ export class DriftError extends Error {
   ) {
     const n = differences.length;
     super(
-      `the database has drifted from the migration directory at version ${goQ(version)} (${n} difference${n === 1 ? "" : "s"}: ${differences[0]}${n > 1 ? ", …" : ""}): ` +
+      `the database has drifted from the migration directory at version ${goQuote(version)} (${n} difference${n === 1 ? "" : "s"}: ${differences[0]}${n > 1 ? ", …" : ""}): ` +
         "nothing was changed (--allow-drift reverts anyway, planning from the live schema)",
     );
     this.name = "DriftError";
@@ -77,7 +77,7 @@ export class RevertStatementError extends Error {
     readonly driverMessage: string,
     options?: { cause?: unknown },
   ) {
-    super(`sql/migrate: executing statement ${goQ(stmt)} reverting version ${goQ(version)}: ${driverMessage}`, options);
+    super(`sql/migrate: executing statement ${goQuote(stmt)} reverting version ${goQuote(version)}: ${driverMessage}`, options);
     this.name = "RevertStatementError";
   }
 }

@@ -2,7 +2,7 @@
  * The report of `migrate down`: Atlas's text (atlas-compat.md §5: header, a checks block and a reverting block per
  * version, the footer) and the `{{ json . }}` object (Atlas's `MigrateDown`, plus the checks that ran).
  */
-import { formatGoDuration } from "./apply-duration.ts";
+import { formatGoDuration } from "../go/duration.ts";
 import { counts } from "./apply-report.ts";
 import type { DownReport, StepResult } from "./down.ts";
 import { DataLossError } from "./down-errors.ts";

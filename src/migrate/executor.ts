@@ -10,7 +10,8 @@ import { ConnectionError } from "../db/errors.ts";
 import type { Queryable } from "../db/types.ts";
 import { statementKind } from "../mysql/parse.ts";
 import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
-import { goQ, HistoryChangedError, StatementError, StatementInDoubtError } from "./apply-errors.ts";
+import { goQuote } from "../go/quote.ts";
+import { HistoryChangedError, StatementError, StatementInDoubtError } from "./apply-errors.ts";
 import type { MigrationFile } from "./dir.ts";
 import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
@@ -68,7 +69,7 @@ export function fileStatements(file: MigrationFile): string[] {
   try {
     return splitStatements(file.bytes).map((s) => s.text);
   } catch (e) {
-    throw new SplitError(`sql/migrate: scanning statements from ${goQ(file.name)}: ${(e as Error).message}`);
+    throw new SplitError(`sql/migrate: scanning statements from ${goQuote(file.name)}: ${(e as Error).message}`);
   }
 }
 

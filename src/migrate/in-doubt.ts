@@ -12,7 +12,8 @@ import { compareNames } from "./bytestring.ts";
 import { isCheckpoint, skipCheckpointFiles } from "./checkpoint.ts";
 import type { MigrationFile } from "./dir.ts";
 import { fileStatements } from "./executor.ts";
-import { HistoryChangedError, goQ } from "./apply-errors.ts";
+import { goQuote } from "../go/quote.ts";
+import { HistoryChangedError } from "./apply-errors.ts";
 import { type Intent, StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { replayFiles, replaySteps, type ReplayStep } from "./replay.ts";
@@ -33,7 +34,7 @@ export class InDoubtError extends Error {
     readonly reason: string,
   ) {
     super(
-      `statement ${index + 1} of version ${goQ(version)} is in doubt (a run was interrupted while it ran) and ${reason}: check the database, then run ` +
+      `statement ${index + 1} of version ${goQuote(version)} is in doubt (a run was interrupted while it ran) and ${reason}: check the database, then run ` +
         `"stats-db migrate resolve ${version} --applied" if it took effect or "stats-db migrate resolve ${version} --rolled-back" if it did not`,
     );
     this.name = "InDoubtError";

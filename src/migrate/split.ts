@@ -2,7 +2,9 @@
  * Atlas's statement scanner (`sql/migrate/lex.go`) with the MySQL/MariaDB options (`MatchBegin`, `BackslashEscapes`,
  * `HashComments`): splits a migration file into statements exactly as `atlas migrate apply` executes them.
  */
-import { decodeRune, fromByteString, goQuote, toByteString, trimLeftSpace, trimSpace } from "./bytestring.ts";
+import { goQuoteBytes } from "../go/quote.ts";
+import { decodeRune } from "../go/utf8.ts";
+import { fromByteString, toByteString, trimLeftSpace, trimSpace } from "./bytestring.ts";
 import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
 
 /** One scanned statement: its text, byte offset in the file, and the comment group attached to it. */
@@ -76,7 +78,7 @@ class Scanner {
     if (d === undefined) return;
     this.setDelim(d);
     const nl = input.indexOf("\n");
-    if (nl === -1) throw this.error(this.pos, `no input found after delimiter ${goQuote(d)}`);
+    if (nl === -1) throw this.error(this.pos, `no input found after delimiter ${goQuoteBytes(d)}`);
     this.input = input.slice(nl + 1);
   }
 

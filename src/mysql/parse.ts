@@ -9,7 +9,7 @@ import { parseAlterTable } from "./parse/alter.ts";
 import { classify, type StatementKind } from "./parse/classify.ts";
 import type { ParseContext } from "./parse/context.ts";
 import { parseCreateIndex, parseCreateTable } from "./parse/create.ts";
-import { Cursor } from "./parse/cursor.ts";
+import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
 import { tablesNamed } from "./parse/statement-tables.ts";

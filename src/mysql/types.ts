@@ -2,7 +2,7 @@
  * Column types: reading a type from DDL tokens and writing its canonical model text (see the model's rules).
  */
 import { tokenize } from "./lexer.ts";
-import { Cursor } from "./parse/cursor.ts";
+import { Cursor } from "./cursor.ts";
 import { quoteString } from "./sql.ts";
 
 /** A type as written: its (alias-resolved) name, its parenthesised arguments, and its numeric modifiers. */

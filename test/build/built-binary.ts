@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { buildBinary, defaultBuildOptions, repoRoot } from "../../scripts/build.ts";
+import { fullLaneOnly } from "../support/lane.ts";
 
 const INPUTS = ["src", "entities", "migrations", "scripts", "package.json", "bun.lock"];
 
@@ -40,6 +41,7 @@ const built = new Map<string, Promise<string>>();
 
 /** Path of the binary for the current sources (embedding `migrationsDir`, default the repo's); builds it when not cached. */
 export function builtBinary(migrationsDir = defaultBuildOptions().migrationsDir): Promise<string> {
+  fullLaneOnly("building the binary");
   const cached = built.get(migrationsDir);
   if (cached) return cached;
   const building = (async () => {

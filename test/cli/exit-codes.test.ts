@@ -6,7 +6,7 @@ import { describe, expect, test } from "bun:test";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ConfigError } from "../../src/config/errors.ts";
-import { DurationError } from "../../src/db/duration.ts";
+import { DurationError } from "../../src/go/duration.ts";
 import { ConnectionError } from "../../src/db/errors.ts";
 import { DatabaseUrlError } from "../../src/db/url.ts";
 import { ReportedError, UsageError } from "../../src/cli/errors.ts";

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "bun:test";
-import { parseGoDuration } from "../../src/db/duration.ts";
 import { DatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from "../../src/db/url.ts";
 
 describe("parseDatabaseUrl", () => {
@@ -84,10 +83,4 @@ describe("redactDatabaseUrl", () => {
     ["not a url", "not a url"],
   ];
   for (const [input, want] of cases) test(input, () => expect(redactDatabaseUrl(input)).toBe(want));
-});
-
-describe("parseGoDuration", () => {
-  const cases: [string, number][] = [["10s", 10000], ["0", 0], ["500ms", 500], ["1m30s", 90000], ["1.5h", 5400000], ["2us", 0.002], ["-1s", -1000]];
-  for (const [input, ms] of cases) test(input, () => expect(parseGoDuration(input)).toBe(ms));
-  for (const input of ["", "10", "s", "1x", "1s2"]) test(`rejects "${input}"`, () => expect(() => parseGoDuration(input)).toThrow("time: invalid duration"));
 });

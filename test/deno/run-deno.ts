@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type CliResult, repoRoot } from "../cli/run-cli.ts";
+import { fullLaneOnly } from "../support/lane.ts";
 
 /** The Deno executable installed by the `deno` devDependency (the platform package's binary, else the npm shim). */
 export function denoPath(): string {
@@ -12,6 +13,7 @@ export function denoPath(): string {
 
 /** Runs `deno run -A src/cli/main.ts <args>` in `cwd` (default: the repository root). */
 export function denoCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  fullLaneOnly("running the CLI under Deno");
   const r = spawnSync(denoPath(), ["run", "-A", join(repoRoot, "src", "cli", "main.ts"), ...args], {
     cwd: opts.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", ...opts.env },

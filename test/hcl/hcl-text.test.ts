@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { goQuote, hclString, isRefIdent, refText, sqlCall } from "../../src/hcl/hcl-text.ts";
+import { hclString, isRefIdent, refText, sqlCall } from "../../src/hcl/hcl-text.ts";
 
 describe("hclString (hclwrite escaping)", () => {
   const cases: [string, string][] = [
@@ -15,17 +15,7 @@ describe("hclString (hclwrite escaping)", () => {
   for (const [input, want] of cases) test(JSON.stringify(input), () => expect(hclString(input)).toBe(want));
 });
 
-describe("goQuote (strconv.Quote)", () => {
-  const cases: [string, string][] = [
-    ["CURRENT_TIMESTAMP", '"CURRENT_TIMESTAMP"'],
-    ['a "q" \\', '"a \\"q\\" \\\\"'],
-    ["\x07\b\f\n\r\t\v", '"\\a\\b\\f\\n\\r\\t\\v"'],
-    ["\x01\x7f", '"\\x01\\x7f"'],
-    ["${x}", '"${x}"'],
-    ["สถานะ", '"สถานะ"'],
-    ["\u2028", '"\\u2028"'],
-  ];
-  for (const [input, want] of cases) test(JSON.stringify(input), () => expect(goQuote(input)).toBe(want));
+describe("sqlCall", () => {
   test("sqlCall wraps in sql()", () => expect(sqlCall("b'1'")).toBe(`sql("b'1'")`));
 });
 

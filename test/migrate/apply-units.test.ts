@@ -1,13 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { formatGoDuration } from "../../src/migrate/apply-duration.ts";
 import { pendingFiles, parseExecOrder, type PendingInput } from "../../src/migrate/apply-pending.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
-
-describe("formatGoDuration", () => {
-  const cases: [bigint, string][] = [[0n, "0s"], [532n, "532ns"], [960_465n, "960.465µs"], [1_000n, "1µs"], [6_895_124n, "6.895124ms"], [1_500_000_000n, "1.5s"], [123_500_000_000n, "2m3.5s"], [3_600_000_000_000n, "1h0m0s"], [-1_000_000n, "-1ms"]];
-  for (const [ns, want] of cases) test(want, () => expect(formatGoDuration(ns)).toBe(want));
-});
 
 const dir = memoryDir({ "1_a.sql": "A;", "2_b.sql": "B;", "3_c.sql": "C;", "4_d.sql": "D;" });
 const files = dir.files();

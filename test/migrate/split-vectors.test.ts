@@ -10,9 +10,7 @@ import { sharedVectors } from "./vectors.ts";
 // a MySQL option) and lexgroup/ (BEGIN … END blocks, MatchBegin, a MySQL option).
 
 const root = sharedVectors("atlas-lex");
-if (root === undefined) {
-  test.skip("atlas-lex vectors: ../shared is absent (checkout outside this setup)", () => {});
-} else {
+if (root !== undefined) {
   const cases = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(root, d.name)).filter((f) => f.endsWith(".sql")).map((f) => `${d.name}/${f}`));

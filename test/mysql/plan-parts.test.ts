@@ -2,23 +2,10 @@ import { describe, expect, test } from "bun:test";
 import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import { columnDefinition, createTableSql, plan } from "../../src/mysql/plan.ts";
 import { defaultValue } from "../../src/mysql/plan/column-def.ts";
-import { goQuote } from "../../src/mysql/plan/comments.ts";
 import { tableOptionsSql } from "../../src/mysql/plan/create-table.ts";
 import type { Change } from "../../src/schema/changes.ts";
 import type { Default, TableOptions } from "../../src/schema/model.ts";
 import { chk, col, fk, ID, idx, MARIA_OPTIONS, nint, table, vc } from "./plan/fixtures.ts";
-
-describe("goQuote writes names the way Go's %q does", () => {
-  const cases: [string, string][] = [
-    ["users", '"users"'],
-    ['a"b', '"a\\"b"'],
-    ["a\\b", '"a\\\\b"'],
-    ["tab\there\nnew", '"tab\\there\\nnew"'],
-    ["\x01\x7f", '"\\x01\\x7f"'],
-    ["日本", '"日本"'],
-  ];
-  for (const [input, want] of cases) test(JSON.stringify(input), () => expect(goQuote(input)).toBe(want));
-});
 
 describe("defaultValue", () => {
   const cases: [Default, string, string][] = [

@@ -7,10 +7,12 @@
 import { expect, test } from "bun:test";
 import { GATE_RATIO, gated, renderFailures, renderReport, runGate } from "./gate.ts";
 import type { Mode } from "./roundtrip.ts";
+import { sharedSet } from "../support/shared.ts";
+import { peerSuitesDir } from "./suites.ts";
 
 const modes: Mode[] = ["memory", "live"];
 
-test.each(modes)("peer suites (%s): ≥ 95% of the in-scope cases round-trip on MariaDB", async (mode) => {
+if (sharedSet("peer suites", peerSuitesDir) !== undefined) test.each(modes)("peer suites (%s): ≥ 95% of the in-scope cases round-trip on MariaDB", async (mode) => {
   const report = await runGate(["atlas", "skeema", "sqldef"], mode);
   const summary = `${renderReport(report)}\n${renderFailures(report, false)}`;
   expect(report.total.total, "the suites hold their in-gate cases").toBe(249);

@@ -5,7 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { type Connection, createConnection } from "mysql2/promise";
 import { PrivateServer } from "./private-server.ts";
+import { fullLaneOnly } from "./lane.ts";
 import { findServerBinaries } from "./server-binaries.ts";
+
+fullLaneOnly("the test database (test/support/mariadb.ts)");
 
 /** What a test gets inside `withTestDatabase`: the database's URL and name, and a connection using it. */
 export interface TestDatabase {

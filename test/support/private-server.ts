@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
+import { fullLaneOnly } from "./lane.ts";
 import type { ServerBinaries } from "./server-binaries.ts";
 
 /** Thrown when the private server cannot be installed or does not come up; carries the tail of its error log. */
@@ -70,6 +71,7 @@ export class PrivateServer {
 
   /** Installs a fresh data directory in a new temp dir, starts the server and waits until it accepts connections. */
   static async create(binaries: ServerBinaries): Promise<PrivateServer> {
+    fullLaneOnly("a private MariaDB server");
     const dir = mkdtempSync(join(tmpdir(), "stats-db-mariadb-"));
     startWatcher(dir);
     await installDataDir(binaries.installDb, dir);

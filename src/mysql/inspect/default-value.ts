@@ -7,8 +7,8 @@ import type { Default } from "../../schema/model.ts";
 import { canonicalExpr } from "../expr.ts";
 import type { Flavor } from "../flavor.ts";
 import { tokenize } from "../lexer.ts";
-import { Cursor } from "../parse/cursor.ts";
-import { readDefault } from "../parse/defaults.ts";
+import { Cursor } from "../cursor.ts";
+import { readDefault } from "../defaults.ts";
 import { isNumericType } from "../typeinfo.ts";
 
 const NOW = /^(?:current_timestamp|now|localtime|localtimestamp)(?:\((\d*)\))?$/i;

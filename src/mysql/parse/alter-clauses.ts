@@ -4,10 +4,10 @@
  */
 import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
 import type { Table } from "../../schema/model.ts";
-import { readDefault } from "./defaults.ts";
+import { readDefault } from "../defaults.ts";
 import { readColumnDef, type ColumnDef } from "./column.ts";
 import type { ParseContext } from "./context.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 import { atElement, readElement, type CheckDef, type ElementDef } from "./elements.ts";
 import { SchemaStateError } from "./errors.ts";
 import { CheckNamer } from "./names.ts";

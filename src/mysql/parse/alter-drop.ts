@@ -4,7 +4,7 @@
 import type { TableChange } from "../../schema/changes.ts";
 import type { Table } from "../../schema/model.ts";
 import { dropColumnClause } from "./alter-clauses.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 import { SchemaStateError } from "./errors.ts";
 
 /** `DROP …` (after DROP): a column, an index, the primary key, a foreign key, a check or a constraint by name. */

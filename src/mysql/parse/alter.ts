@@ -10,7 +10,7 @@ import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
 import { alterCheckClause, dropClause } from "./alter-drop.ts";
 import { existingTable, type ParseContext } from "./context.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
 

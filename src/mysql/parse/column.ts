@@ -5,8 +5,8 @@ import type { Column } from "../../schema/model.ts";
 import { canonicalCharset, canonicalCollation } from "../charset.ts";
 import { exprFromTokens } from "../expr.ts";
 import { canonicalType, readType } from "../types.ts";
-import type { Cursor } from "./cursor.ts";
-import { readDefault, readTimeFunction } from "./defaults.ts";
+import type { Cursor } from "../cursor.ts";
+import { readDefault, readTimeFunction } from "../defaults.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { readCheckTail, readReferences, type CheckDef } from "./elements.ts";
 

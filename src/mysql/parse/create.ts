@@ -6,7 +6,7 @@ import { tableIndex } from "../../schema/model.ts";
 import { buildTable, type TableItem } from "./build-table.ts";
 import { readColumnDef } from "./column.ts";
 import { existingTable, type ParseContext } from "./context.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 import { atElement, readElement, readIndexBody } from "./elements.ts";
 import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
 import { readTableOptions } from "./options.ts";

@@ -4,7 +4,7 @@
  */
 import type { FkAction, Index, IndexPart, IndexType } from "../../schema/model.ts";
 import { exprFromTokens } from "../expr.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 
 /** A CHECK as written; `name` absent when the server will name it. */
 export interface CheckDef {

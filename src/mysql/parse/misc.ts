@@ -7,7 +7,7 @@ import { resolveCharset } from "../charset.ts";
 import { dropIndexByName } from "./alter-drop.ts";
 import { skipAlgorithmLock } from "./create.ts";
 import { existingTable, type ParseContext } from "./context.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 import { SchemaStateError } from "./errors.ts";
 
 /** The rest of `DROP TABLE [IF EXISTS] a, b [RESTRICT|CASCADE]` (after TABLE). */

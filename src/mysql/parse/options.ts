@@ -7,7 +7,7 @@
  */
 import type { TableOptions } from "../../schema/model.ts";
 import { canonicalCharset, canonicalCollation } from "../charset.ts";
-import type { Cursor } from "./cursor.ts";
+import type { Cursor } from "../cursor.ts";
 
 const IGNORED = new Set([
   "ROW_FORMAT", "KEY_BLOCK_SIZE", "AVG_ROW_LENGTH", "CHECKSUM", "TABLE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS",

@@ -5,7 +5,7 @@ import { assertNever, type ColumnPosition } from "../../schema/changes.ts";
 import type { Check, Column, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
-import type { AlterItem } from "./alter-items.ts";
+import type { AlterItem } from "./alter-item.ts";
 import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
 import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";

@@ -3,19 +3,12 @@
  * definition change becomes CHANGE COLUMN, indexes the server drops with their columns are left out, and a check
  * whose only change is enforcement becomes ALTER CHECK (MySQL).
  */
-import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
-import type { Check, Column, Table } from "../../schema/model.ts";
+import type { TableChange } from "../../schema/changes.ts";
+import type { Column, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
+import type { AlterItem } from "./alter-item.ts";
 import { foldColumnChecks } from "./column-checks.ts";
 import { PlanError } from "./errors.ts";
-
-/** One clause of an ALTER TABLE before rendering: a table change, or a rewrite of some of them. */
-export type AlterItem =
-  | TableChange
-  /** `CHANGE COLUMN from <column>`: a rename with the column's full (new) definition. */
-  | { readonly kind: "ChangeColumn"; readonly from: string; readonly column: Column; readonly position?: ColumnPosition }
-  /** `ALTER CHECK n [NOT] ENFORCED`. */
-  | { readonly kind: "AlterCheck"; readonly check: Check };
 
 /** The clauses for one ModifyTable; `before`/`after` are the table around them, when known. */
 export function alterItems(table: string, changes: readonly TableChange[], flavor: Flavor, before?: Table, after?: Table): AlterItem[] {

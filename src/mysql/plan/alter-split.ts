@@ -4,7 +4,7 @@
  * ModifyForeignKey); MariaDB refuses to re-create a foreign key name within one statement.
  */
 import type { ForeignKey, Index, Table } from "../../schema/model.ts";
-import type { AlterItem } from "./alter-items.ts";
+import type { AlterItem } from "./alter-item.ts";
 
 /** Groups the clauses into statements, in order: `[drops, rest]` when something is re-added under its name, else `[all]`. */
 export function splitAlter(items: readonly AlterItem[], before?: Table): AlterItem[][] {

@@ -5,7 +5,7 @@
  */
 import type { Check, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
-import type { AlterItem } from "./alter-items.ts";
+import type { AlterItem } from "./alter-item.ts";
 
 /** The column-level check of each column of the table, by column name (empty where the flavour has none). */
 export function columnChecks(table: Table | undefined, flavor: Flavor): ReadonlyMap<string, Check> {

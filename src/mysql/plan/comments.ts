@@ -2,33 +2,8 @@
  * The comment Atlas writes above each statement of a migration file (lower-case first letter; the file writer
  * upper-cases it). Names are quoted the way Go's `%q` quotes them.
  */
+import { goQuote } from "../../go/quote.ts";
 
-/** Quotes a name as Go's `strconv.Quote` does for printable text: double quotes, `\` and `"` escaped, control characters escaped. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) out += goEscape(ch);
-  return out + '"';
-}
-
-const SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  "\x07": "\\a",
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\v": "\\v",
-  "\\": "\\\\",
-  '"': '\\"',
-};
-
-function goEscape(ch: string): string {
-  const short = SHORT_ESCAPES[ch];
-  if (short) return short;
-  const code = ch.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return "\\x" + code.toString(16).padStart(2, "0");
-  return ch;
-}
 
 /** `create "t" table`. */
 export function createTableComment(table: string): string {

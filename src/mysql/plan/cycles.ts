@@ -52,7 +52,7 @@ function cyclicForeignKeys(tables: readonly Table[]): Map<string, ForeignKey[]> 
 }
 
 /** Tarjan's algorithm: the strongly connected groups of a graph, visiting nodes in the given order. */
-function stronglyConnected(nodes: readonly string[], next: (n: string) => string[]): string[][] {
+export function stronglyConnected(nodes: readonly string[], next: (n: string) => string[]): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

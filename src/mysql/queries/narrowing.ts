@@ -5,7 +5,7 @@
  */
 import type { Column } from "../../schema/model.ts";
 import { tokenize } from "../lexer.ts";
-import { Cursor } from "../parse/cursor.ts";
+import { Cursor } from "../cursor.ts";
 import { ident, quoteString } from "../sql.ts";
 import { readType, type TypeSpec } from "../types.ts";
 

@@ -1,9 +1,9 @@
 /**
  * Column DEFAULT and ON UPDATE values: literals, time functions and expressions, in canonical model form.
  */
-import type { Default } from "../../schema/model.ts";
-import { exprFromTokens } from "../expr.ts";
-import { isNumericType } from "../typeinfo.ts";
+import type { Default } from "../schema/model.ts";
+import { exprFromTokens } from "./expr.ts";
+import { isNumericType } from "./typeinfo.ts";
 import type { Cursor } from "./cursor.ts";
 
 const TIME_FUNCTIONS = new Set(["CURRENT_TIMESTAMP", "NOW", "LOCALTIME", "LOCALTIMESTAMP"]);

@@ -1,7 +1,7 @@
 /**
  * A cursor over one statement's tokens, with the small matching helpers every statement parser uses.
  */
-import { ParseError, type Token } from "../lexer.ts";
+import { ParseError, type Token } from "./lexer.ts";
 
 /**
  * `value.toUpperCase() === upper`, deciding most mismatches without building the upper-cased copy: upper-casing

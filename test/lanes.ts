@@ -1,0 +1,55 @@
+/**
+ * The two test lanes. The full lane is `bun test`: every file, with a private MariaDB, binary builds, `deno check`,
+ * the peer gate and the CLI run as a subprocess. The unit lane is `bun run test:unit` (this file run as a script):
+ * the files of UNIT_LANE, which run in-process with no server, no build, no Deno and no CLI subprocess. Every test
+ * file is in exactly one of the two lists (test/lanes.test.ts fails otherwise); in the unit lane, what only the full
+ * lane may do throws (test/support/lane.ts).
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { LANE_ENV } from "./support/lane.ts";
+
+/** The repository root. */
+export const ROOT = join(import.meta.dir, "..");
+
+/** Globs (from the repository root) of the test files that run offline and in-process. */
+export const UNIT_LANE: readonly string[] = [
+  "test/{architecture,invariants,lanes,shared-sets}.test.ts",
+  "test/{config,entities,go,hcl,schema}/*.test.ts",
+  "test/build/workflow.test.ts",
+  "test/cli/{exit-codes,replay-cache,terminal-input}.test.ts",
+  "test/db/{option-file,url}.test.ts",
+  "test/deno/portable.test.ts",
+  "test/lint/corpus.test.ts",
+  "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
+  "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
+  "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
+];
+
+/** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */
+export const FULL_LANE: readonly string[] = [
+  "test/{dev-url,roundtrip,support,typecheck}.test.ts",
+  "test/bad-input/corpus.test.ts",
+  "test/build/{binary,binary-db,binary-prompts,embed}.test.ts",
+  "test/cli/{apply,apply-lock,credentials,diff-dir,down,grants,help,lint,lint-live,migrate-diff}.test.ts",
+  "test/cli/{project-migrations,prompts,schema-live,status-problems}.test.ts",
+  "test/db/connect.test.ts",
+  "test/deno/{deno,deno-db}.test.ts",
+  "test/faults/apply-faults.test.ts",
+  "test/lint/dev-url.test.ts",
+  "test/migrate/{apply,down,down-safety,in-doubt,revisions-upgrade}.test.ts",
+  "test/mysql/{inspect,inspect-agree,plan-live}.test.ts",
+  "test/pack/pack.test.ts",
+  "test/peer/*.test.ts",
+];
+
+/** The files (from the repository root, sorted) that the globs match. */
+export function filesOf(globs: readonly string[]): string[] {
+  return [...new Set(globs.flatMap((g) => [...new Bun.Glob(g).scanSync({ cwd: ROOT })]))].sort();
+}
+
+if (import.meta.main) {
+  const files = filesOf(UNIT_LANE).map((f) => `./${f}`);
+  const r = spawnSync(process.execPath, ["test", ...process.argv.slice(2), ...files], { cwd: ROOT, stdio: "inherit", env: { ...process.env, [LANE_ENV]: "unit" } });
+  process.exit(r.status ?? 1);
+}
