@@ -168,11 +168,14 @@ function lintFresh(p: Prepared, base: Schema, opts: LintOptions, rejected: Reado
   let schema = base;
   try {
     for (const f of p.sel.fresh) {
-      const r = lintFile(f, schema, opts, [...outOfOrderReport(p.sel, f.name, opts.errors ?? {}), ...(rejected.has(f.name) ? [rejected.get(f.name)!] : [])]);
+      const refusal = rejected.get(f.name);
+      const r = lintFile(f, schema, opts, [...outOfOrderReport(p.sel, f.name, opts.errors ?? {}), ...(refusal ? [refusal] : [])]);
       schema = r.end;
-      if (r.report) {
-        files.push(r.report);
-        p.steps.push({ name: `Analyze ${f.name}`, text: `${r.report.reports.length} reports were found in analysis` });
+      // A file that `atlas:nolint` skips is still not executable: the refusal is reported on its own.
+      const report = r.report ?? (refusal ? { name: f.name, version: f.version, text: f.text, reports: [refusal], error: refusal.text, changes: 0, ms: 0 } : undefined);
+      if (report) {
+        files.push(report);
+        p.steps.push({ name: `Analyze ${f.name}`, text: `${report.reports.length} reports were found in analysis` });
       }
     }
   } catch (e) {

@@ -64,4 +64,31 @@ describe("migrate lint --dev-url executes the new files", () => {
       expect(tables).toEqual([]);
     });
   });
+
+  test("a file that atlas:nolint skips is still executed: its refused statement is reported", async () => {
+    const root = project({ "1_init.sql": init, "2_quiet.sql": "-- atlas:nolint\n\nALTER TABLE `t` ADD COLUMN `c` int NULL DEFAULT 'abc';\n" });
+    const memory = cli(["migrate", "lint", "--latest", "1", "--flavor", "mariadb"], { cwd: root });
+    expect(memory.code).toBe(0);
+    expect(memory.stdout).toBe("");
+    await withTestDatabase(async (dev) => {
+      const r = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url], { cwd: root });
+      expect(r.code).toBe(1);
+      expect(flat(r.stdout)).toContain("-- L3: 2_quiet.sql:3: executing statement on the dev database: Error 1067 (42000): Invalid default value for 'c' [SR101]");
+      const [tables] = await dev.conn.query("SHOW TABLES");
+      expect(tables).toEqual([]);
+    });
+  });
+
+  test("the files after a refused one are analysed in memory only: one SR101, on the file that was refused", async () => {
+    const root = project({ "1_init.sql": init, "2_bad.sql": `ALTER TABLE \`t\` ADD COLUMN \`${"c".repeat(65)}\` int NULL;\n`, "3_next.sql": "ALTER TABLE `t` ADD COLUMN `d` int NULL;\n" });
+    await withTestDatabase(async (dev) => {
+      const r = cli(["migrate", "lint", "--latest", "2", "--dev-url", dev.url, "--format", "json"], { cwd: root });
+      expect(r.code).toBe(1);
+      const files = JSON.parse(r.stdout).Files as { Name: string; Error?: string; Reports?: { Diagnostics: { Code: string; Text: string }[] }[] }[];
+      expect(files.map((f) => [f.Name, f.Error ?? null])).toEqual([["2_bad.sql", "statement rejected by the dev database"], ["3_next.sql", null]]);
+      expect(files[0]!.Reports![0]!.Diagnostics[0]!.Text).toMatch(/^2_bad\.sql:1: executing statement on the dev database: Error 1059 \(42000\): Identifier name 'c{65}' is too long$/);
+      const [tables] = await dev.conn.query("SHOW TABLES");
+      expect(tables).toEqual([]);
+    });
+  });
 });
