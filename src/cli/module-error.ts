@@ -6,7 +6,7 @@ import { isAbsolute, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** A source position: the file (relative to the working directory when inside it), 1-based line and column. */
-export interface SourcePoint {
+interface SourcePoint {
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -38,7 +38,7 @@ function thrownAt(stack: string): SourcePoint | undefined {
   for (const line of stack.split("\n").slice(1)) {
     const m = FRAME.exec(line);
     if (!m) continue;
-    const path = m[1]!.startsWith("/") || /^[A-Za-z]:/.test(m[1]!) ? m[1]! : fileURLToPath(`file://${m[1]}`);
+    const path = m[1]!;
     if (!ownFrame(path)) return { file: shown(path), line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
@@ -49,7 +49,9 @@ export function moduleErrorText(e: unknown): string | undefined {
   const full = typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
   const message = full.split("\n")[0]!.trim();
   const built = buildPosition(e);
-  if (built) return `${built.file}:${built.line}:${built.column}: syntax error: ${message}`;
+  // A ResolveMessage (an import that cannot be found) may carry a position too; its message says what is wrong.
+  const kind = (e as { name?: unknown }).name === "ResolveMessage" ? "" : "syntax error: ";
+  if (built) return `${built.file}:${built.line}:${built.column}: ${kind}${message}`;
   // Deno: a TypeError whose message is "SyntaxError: Expected ';'", a code excerpt, then "at file:///x.ts:4:30".
   const denoSyntax = /^SyntaxError: (.*)$/.exec(message);
   const denoAt = denoSyntax ? /at (file:\/\/\S+):(\d+):(\d+)\s*$/.exec(full) : null;
