@@ -9,6 +9,7 @@ import type { Flavor } from "../mysql/flavor.ts";
 import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
 import { InputError } from "./errors.ts";
+import { moduleErrorText } from "./module-error.ts";
 
 /** What an entities module exports: `tables` (or any table objects) and optionally `database` defaults. */
 export interface EntitiesModule {
@@ -27,14 +28,14 @@ export function entitiesEntry(path: string): string {
 export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: string): Schema {
   const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
   if (!Array.isArray(tables) || tables.length === 0) throw new InputError(`${where} exports no tables (export const tables = [...])`);
-  const problems = validateEntities(tables);
+  const problems = validateEntities(tables, flavor.keyLimits);
   if (problems.length) throw new InputError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
   const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
   return schema;
 }
 
-/** Imports the entities module at a path and returns the desired schema. */
+/** Imports the entities module at a path and returns the desired schema; a syntax error or a throw names file:line:column. */
 export async function loadEntities(path: string, flavor: Flavor): Promise<Schema> {
   const entry = entitiesEntry(path);
   if (!existsSync(entry)) throw new InputError(`entities module not found: ${entry}`);
@@ -42,7 +43,8 @@ export async function loadEntities(path: string, flavor: Flavor): Promise<Schema
   try {
     mod = (await import(pathToFileURL(entry).href)) as EntitiesModule;
   } catch (e) {
-    throw new InputError(`cannot load entities ${entry}: ${(e as Error).message}`);
+    const at = moduleErrorText(e);
+    throw new InputError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
   }
   return schemaFromEntities(mod, flavor, path);
 }

@@ -38,8 +38,9 @@ export class InputError extends Error {
   constructor(
     message: string,
     readonly problems: readonly string[] = [],
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "InputError";
   }
 }
@@ -51,5 +52,6 @@ export function renderError(e: unknown, debug: boolean): string {
   const lines = [`Error: ${err.message}`];
   if (e instanceof InputError) lines.push(...e.problems.map((p) => `  ${p}`));
   if (debug && err.stack) lines.push(err.stack);
+  if (debug && err.cause instanceof Error && err.cause.stack) lines.push(`caused by: ${err.cause.stack}`);
   return lines.join("\n") + "\n";
 }

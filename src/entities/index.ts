@@ -7,3 +7,4 @@ export { table, isTableDef } from "./table.ts";
 export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
 export { entitiesToSchema } from "./to-schema.ts";
 export { EntityError, validateEntities } from "./validate.ts";
+export type { KeyLimits } from "./server-limits.ts";

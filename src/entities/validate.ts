@@ -5,6 +5,7 @@
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { type ColumnMeta, readMeta } from "./meta.ts";
+import { type KeyLimits, limitProblems, MYSQL_KEY_LIMITS } from "./server-limits.ts";
 import type { IndexPartSpec, TableDef } from "./table.ts";
 
 /** One problem in the declared entities. */
@@ -25,19 +26,22 @@ const INTEGER = new Set(["tinyint", "smallint", "mediumint", "int", "bigint"]);
 const TEMPORAL_NOW = new Set(["datetime", "timestamp"]);
 const NO_LITERAL_DEFAULT = /text$|blob$|^json$/;
 
-/** Checks every declared table; returns the problems found (empty when the entities are sound). */
-export function validateEntities(tables: readonly TableDef[]): EntityError[] {
+/**
+ * Checks every declared table, also against the server's limits (`limits`: the target's index limits, MySQL's by
+ * default); returns the problems found (empty when the entities are sound).
+ */
+export function validateEntities(tables: readonly TableDef[], limits: KeyLimits = MYSQL_KEY_LIMITS): EntityError[] {
   const errors: EntityError[] = [];
   const byName = new Map<string, TableDef>();
   for (const t of tables) {
     if (byName.has(t.name)) errors.push(new EntityError(t.name, undefined, "declared twice"));
     byName.set(t.name, t);
   }
-  for (const t of tables) errors.push(...validateTable(t, byName));
+  for (const t of tables) errors.push(...validateTable(t, byName, limits));
   return errors;
 }
 
-function validateTable(t: TableDef, tables: Map<string, TableDef>): EntityError[] {
+function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLimits): EntityError[] {
   const errors: EntityError[] = [];
   const err = (column: string | undefined, problem: string) => errors.push(new EntityError(t.name, column, problem));
   const metas = new Map<string, ColumnMeta>();
@@ -75,6 +79,7 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>): EntityError[
   }
   for (const [name, meta] of metas) if (meta.autoIncrement && !keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
   if ([...metas.values()].filter((m) => m.autoIncrement).length > 1) err(undefined, "has more than one AUTO_INCREMENT column");
+  limitProblems(t, metas, limits, err);
   return errors;
 }
 

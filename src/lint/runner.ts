@@ -109,6 +109,29 @@ function outOfOrderReport(sel: Selection, name: string, errors: Readonly<Record<
 /** Replays the files before the new ones into the schema the first new file starts from (e.g. on a dev database). */
 export type BaseReplay = (files: readonly MigrationFile[]) => Promise<Schema>;
 
+/** Executes a new file on the dev database after the base; throws DevReplayError at the statement the server refuses. */
+export type FreshExecution = (file: MigrationFile) => Promise<void>;
+
+/** The code and texts of a statement the dev database refused (this project's, not Atlas's: Atlas stops the run). */
+const REJECTED = { analyzer: "dev_execution", code: "SR101", text: "statement rejected by the dev database" } as const;
+
+/**
+ * Executes the new files in order on the dev database and returns, by file name, the error-level report of the
+ * first statement the server refused; the files after it are not executed (their state would be a guess).
+ */
+async function executeFresh(fresh: readonly MigrationFile[], execute: FreshExecution): Promise<Map<string, Report>> {
+  for (const f of fresh) {
+    try {
+      await execute(f);
+    } catch (e) {
+      if (!(e instanceof DevReplayError)) throw e;
+      const diagnostic: Diagnostic = { pos: e.pos, code: REJECTED.code, text: e.message, error: true };
+      return new Map([[f.name, { analyzer: REJECTED.analyzer, text: REJECTED.text, diagnostics: [diagnostic], error: true }]]);
+    }
+  }
+  return new Map();
+}
+
 /** A run after the integrity check and the file selection, before any replay. */
 interface Prepared {
   readonly t0: number;
@@ -141,16 +164,19 @@ function stopped(p: Prepared, files: FileReport[], message: string, opts: LintOp
   return { ...p.head, files, failure: { name: message.split(":")[0]!, error: message }, steps: p.steps, ms: (opts.now ?? Date.now)() - p.t0 };
 }
 
-function lintFresh(p: Prepared, base: Schema, opts: LintOptions): LintReport {
+function lintFresh(p: Prepared, base: Schema, opts: LintOptions, rejected: ReadonlyMap<string, Report> = new Map()): LintReport {
   const files: FileReport[] = [];
   let schema = base;
   try {
     for (const f of p.sel.fresh) {
-      const r = lintFile(f, schema, opts, outOfOrderReport(p.sel, f.name, opts.errors ?? {}));
+      const refusal = rejected.get(f.name);
+      const r = lintFile(f, schema, opts, [...outOfOrderReport(p.sel, f.name, opts.errors ?? {}), ...(refusal ? [refusal] : [])]);
       schema = r.end;
-      if (r.report) {
-        files.push(r.report);
-        p.steps.push({ name: `Analyze ${f.name}`, text: `${r.report.reports.length} reports were found in analysis` });
+      // A file that `atlas:nolint` skips is still not executable: the refusal is reported on its own.
+      const report = r.report ?? (refusal ? { name: f.name, version: f.version, text: f.text, reports: [refusal], error: refusal.text, changes: 0, ms: 0 } : undefined);
+      if (report) {
+        files.push(report);
+        p.steps.push({ name: `Analyze ${f.name}`, text: `${report.reports.length} reports were found in analysis` });
       }
     }
   } catch (e) {
@@ -176,13 +202,14 @@ export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => S
 
 /**
  * Lints the selected files of a directory, the earlier files replayed by `replay` (with `--dev-url`: executed on the
- * clean dev database and inspected, see migrate/dev-replay.ts). The new files are then analysed statement by statement
- * in memory on top of that base, exactly as after an in-memory replay: each statement's state before is the inspected
- * base plus `applyChanges` of the statements parsed before it. A statement of the base that fails on the dev database
- * stops the run like a replay error; any other error of `replay` (a dev database that is not clean, a lost
- * connection) is thrown.
+ * clean dev database and inspected, see migrate/dev-replay.ts). With `execute`, the new files are then executed on
+ * the dev database too, in order, and a statement the server refuses is an error-level `SR101` diagnostic of its file.
+ * The new files are analysed statement by statement in memory on top of the base, exactly as after an in-memory
+ * replay: each statement's state before is the inspected base plus `applyChanges` of the statements parsed before
+ * it. A statement of the base that fails on the dev database stops the run like a replay error; any other error of
+ * `replay` or `execute` (a dev database that is not clean, a lost connection) is thrown.
  */
-export async function lintDirWith(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions, replay: BaseReplay): Promise<LintReport> {
+export async function lintDirWith(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions, replay: BaseReplay, execute?: FreshExecution): Promise<LintReport> {
   const p = prepare(dir, select, opts);
   if (!("sel" in p)) return p;
   let base: Schema;
@@ -192,5 +219,6 @@ export async function lintDirWith(dir: MigrationDir, select: (files: MigrationFi
     if (e instanceof DevReplayError) return stopped(p, [], e.message, opts);
     throw e;
   }
-  return lintFresh(p, base, opts);
+  const rejected = execute ? await executeFresh(p.sel.fresh, execute) : undefined;
+  return lintFresh(p, base, opts, rejected);
 }

@@ -23,11 +23,15 @@ export class DevReplayError extends Error {
     readonly line: number,
     readonly statement: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; pos?: number },
   ) {
     super(`${file}:${line}: executing statement on the dev database: ${reason}`, options);
     this.name = "DevReplayError";
+    this.pos = options?.pos ?? 0;
   }
+
+  /** Byte offset of the statement as the splitter reports it (lint's diagnostic position). */
+  readonly pos: number;
 }
 
 /** One file to replay: its name (for messages) and text. */
@@ -52,7 +56,8 @@ async function tableNames(conn: Queryable, schemaName: string): Promise<string[]
   return (await conn.query<{ TABLE_NAME: string }>(TABLE_NAMES_QUERY, [schemaName])).map((r) => String(r.TABLE_NAME));
 }
 
-async function execFile(conn: Queryable, file: DevFile): Promise<void> {
+/** Executes a file's statements in order; a refused statement throws DevReplayError naming its file and line. */
+export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   const bytes = new TextEncoder().encode(file.text);
   // With an `atlas:delimiter` first line, the splitter's offsets are relative to the text after that line.
   const shift = /^-- atlas:delimiter /.test(file.text) ? file.text.indexOf("\n") + 1 : 0;
@@ -60,7 +65,7 @@ async function execFile(conn: Queryable, file: DevFile): Promise<void> {
     try {
       await conn.exec(stmt.text);
     } catch (e) {
-      throw new DevReplayError(file.name, lineAt(bytes, stmt.pos + shift), stmt.text, (e as Error).message, { cause: e });
+      throw new DevReplayError(file.name, lineAt(bytes, stmt.pos + shift), stmt.text, (e as Error).message, { cause: e, pos: stmt.pos });
     }
   }
 }
@@ -77,27 +82,40 @@ export async function dropAllTables(conn: Queryable, schemaName: string): Promis
 }
 
 /**
- * Replays files on a clean dev schema and returns the inspected result (with the server's flavour); the schema is
- * emptied again afterwards, also when a statement fails.
+ * Runs `body` on the clean dev schema: fails with NotCleanError when it holds tables, and empties it afterwards, also
+ * when `body` fails (whose error is then the one thrown).
  */
-export async function devReplay(conn: Queryable, schemaName: string, files: readonly DevFile[]): Promise<{ schema: Schema; flavor: Flavor }> {
+export async function onCleanDev<T>(conn: Queryable, schemaName: string, body: () => Promise<T>): Promise<T> {
   await checkClean(conn, schemaName);
-  let result: { schema: Schema; flavor: Flavor } | undefined;
+  let result: { value: T } | undefined;
   let failure: unknown;
   try {
-    await conn.exec(FOREIGN_KEY_CHECKS_OFF);
-    for (const file of files) await execFile(conn, file);
-    await conn.exec(FOREIGN_KEY_CHECKS_ON);
-    result = await inspectWithFlavor(conn, schemaName);
+    result = { value: await body() };
   } catch (e) {
     failure = e;
   }
   try {
     await dropAllTables(conn, schemaName);
   } catch (e) {
-    // The replay's own failure is the one worth reporting; a failed clean-up only matters after a good replay.
+    // The body's own failure is the one worth reporting; a failed clean-up only matters after a good run.
     if (failure === undefined) throw e;
   }
   if (failure !== undefined || !result) throw failure;
-  return result;
+  return result.value;
+}
+
+/** Executes files on the dev schema (foreign key checks off, as a replay) and inspects the result; the tables stay. */
+export async function replayOn(conn: Queryable, schemaName: string, files: readonly DevFile[]): Promise<{ schema: Schema; flavor: Flavor }> {
+  await conn.exec(FOREIGN_KEY_CHECKS_OFF);
+  for (const file of files) await execFile(conn, file);
+  await conn.exec(FOREIGN_KEY_CHECKS_ON);
+  return inspectWithFlavor(conn, schemaName);
+}
+
+/**
+ * Replays files on a clean dev schema and returns the inspected result (with the server's flavour); the schema is
+ * emptied again afterwards, also when a statement fails.
+ */
+export function devReplay(conn: Queryable, schemaName: string, files: readonly DevFile[]): Promise<{ schema: Schema; flavor: Flavor }> {
+  return onCleanDev(conn, schemaName, () => replayOn(conn, schemaName, files));
 }

@@ -59,6 +59,8 @@ export interface Flavor {
   readonly columnMoveRebuilds: boolean;
   /** Changing a table's default character set rebuilds the table (MySQL, as Atlas's lint assumes). */
   readonly charsetChangeRebuilds: boolean;
+  /** Most parts in one index (MySQL 16, MariaDB 32) and most indexes in one table, the primary key included (MySQL 64 secondary + 1, MariaDB 64). */
+  readonly keyLimits: { readonly parts: number; readonly keys: number };
   readonly defaults: ServerDefaults;
 }
 
@@ -88,6 +90,7 @@ export const mysql8: Flavor = {
   inplaceWideningAnyLength: false,
   columnMoveRebuilds: true,
   charsetChangeRebuilds: true,
+  keyLimits: { parts: 16, keys: 65 },
   defaults: { charset: "utf8mb4", collate: "utf8mb4_0900_ai_ci", engine: "InnoDB" },
 };
 
@@ -117,6 +120,7 @@ export const mariadb: Flavor = {
   inplaceWideningAnyLength: true,
   columnMoveRebuilds: false,
   charsetChangeRebuilds: false,
+  keyLimits: { parts: 32, keys: 64 },
   defaults: { charset: "utf8mb4", collate: "utf8mb4_general_ci", engine: "InnoDB" },
 };
 

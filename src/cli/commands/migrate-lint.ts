@@ -1,7 +1,7 @@
 /**
  * `stats-db migrate lint --latest N | --git-base REF`: analyses the new migration files after the earlier ones —
- * replayed in memory, or with `--dev-url` executed on the clean dev database and inspected (the new files' statements
- * are then analysed in memory on top of that state) — and prints Atlas's lint report; exit 1 when a finding is
+ * replayed in memory, or with `--dev-url` executed on the clean dev database and inspected (the new files are then
+ * executed there too, a refused statement being an error, and analysed in memory on top of that state) — and prints Atlas's lint report; exit 1 when a finding is
  * error-level. With `--url`, blocking changes show the target's row counts and are errors above `--max-rows`.
  */
 import { defineCommand } from "citty";
@@ -9,10 +9,10 @@ import { addedFiles } from "../../migrate/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir-url.ts";
 import { renderJson } from "../../lint/render-json.ts";
 import { renderText } from "../../lint/render-text.ts";
-import { type BaseReplay, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
+import { type BaseReplay, type FreshExecution, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
 import type { LintReport } from "../../lint/report.ts";
 import type { MigrationDir } from "../../migrate/dir.ts";
-import { devReplay } from "../../migrate/dev-replay.ts";
+import { execFile, onCleanDev, replayOn } from "../../migrate/dev-replay.ts";
 import { inspectServer } from "../../mysql/inspect.ts";
 import { selectAdded, selectLatest } from "../../lint/select.ts";
 import { TABLE_ROW_ESTIMATES_QUERY } from "../../mysql/queries/catalog.ts";
@@ -41,12 +41,17 @@ function liveRowCounts(url: string): Promise<Map<string, number>> {
 
 type Select = Parameters<typeof lintDir>[1];
 
-/** Lints with the base files replayed on the clean dev database; the dev server's flavour unless --flavor was given. */
+/**
+ * Lints with the base files replayed on the clean dev database and the new files executed there after them (as Atlas
+ * does: a statement the server refuses is a lint error); the dev database is emptied again afterwards. The dev
+ * server's flavour unless --flavor was given.
+ */
 function lintOnDev(devUrl: string, dir: MigrationDir, select: Select, opts: LintOptions, flavorGiven: boolean): Promise<LintReport> {
   return withConnection(databaseTarget(devUrl), async (conn, schema) => {
     const flavor = flavorGiven ? opts.flavor : (await inspectServer(conn)).flavor;
-    const replay: BaseReplay = async (files) => (await devReplay(conn, schema, files)).schema;
-    return lintDirWith(dir, select, { ...opts, flavor }, replay);
+    const replay: BaseReplay = async (files) => (await replayOn(conn, schema, files)).schema;
+    const execute: FreshExecution = (file) => execFile(conn, file);
+    return onCleanDev(conn, schema, () => lintDirWith(dir, select, { ...opts, flavor }, replay, execute));
   });
 }
 
