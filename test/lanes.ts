@@ -15,7 +15,8 @@ export const ROOT = join(import.meta.dir, "..");
 /** Globs (from the repository root) of the test files that run offline and in-process. */
 export const UNIT_LANE: readonly string[] = [
   "test/{architecture,invariants,lanes,shared-sets}.test.ts",
-  "test/{config,entities,go,hcl,schema}/*.test.ts",
+  "test/{config,go,hcl,schema}/*.test.ts",
+  "test/entities/{server-limits,validate}.test.ts",
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,replay-cache,terminal-input}.test.ts",
   "test/db/{option-file,url}.test.ts",
@@ -31,7 +32,8 @@ export const FULL_LANE: readonly string[] = [
   "test/{dev-url,roundtrip,support,typecheck}.test.ts",
   "test/bad-input/corpus.test.ts",
   "test/build/{binary,binary-db,binary-prompts,embed}.test.ts",
-  "test/cli/{apply,apply-lock,credentials,diff-dir,down,grants,help,lint,lint-live,migrate-diff}.test.ts",
+  "test/cli/{apply,apply-lock,credentials,diff-dir,down,entities-errors,grants,help,lint,lint-dev-exec,lint-live,migrate-diff}.test.ts",
+  "test/entities/server-limits-live.test.ts",
   "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,status-problems}.test.ts",
   "test/db/connect.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
