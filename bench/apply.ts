@@ -21,9 +21,9 @@ import { connect } from "../src/db/connect.ts";
 import type { Queryable } from "../src/db/types.ts";
 import { flavorByName, mysql8 } from "../src/mysql/flavor.ts";
 import { migrateApply } from "../src/migrate/apply.ts";
-import { computeSum, formatSum } from "../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../src/migrate/dir/sum.ts";
 import { memoryDir } from "../src/migrate/dir.ts";
-import { REVISIONS_TABLE } from "../src/migrate/revisions-table.ts";
+import { REVISIONS_TABLE } from "../src/migrate/revisions/table.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 

@@ -5,8 +5,8 @@
 import type { BunPlugin } from "bun";
 import { resolve } from "node:path";
 import { SUM_FILE } from "../src/migrate/dir.ts";
-import { openLocalDir } from "../src/migrate/local-dir.ts";
-import { validateDir } from "../src/migrate/sum.ts";
+import { openLocalDir } from "../src/migrate/dir/local.ts";
+import { validateDir } from "../src/migrate/dir/sum.ts";
 
 /** The migration directory and entities module a build embeds. */
 export interface EmbedSources {

@@ -3,7 +3,7 @@
  * applyChanges(a, diff(a, b)) ≡ b, and applyChanges(a, parse(plan(diff(a, b)))) ≡ b (the plan replayed as SQL).
  */
 import { describe, expect, test } from "bun:test";
-import { formatMigrationFile } from "../src/migrate/name.ts";
+import { formatMigrationFile } from "../src/migrate/dir/name.ts";
 import { replaySql } from "../src/migrate/replay.ts";
 import { mariadb, mysql8 } from "../src/mysql/flavor.ts";
 import { plan } from "../src/mysql/plan.ts";

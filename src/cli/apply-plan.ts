@@ -5,8 +5,8 @@
  */
 import type { ConnectOptions, Connection } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
-import { formatMigrationFile } from "../migrate/name.ts";
-import { StatementWatch } from "../migrate/statement-watch.ts";
+import { formatMigrationFile } from "../migrate/dir/name.ts";
+import { StatementWatch } from "../migrate/apply/statement-watch.ts";
 import type { PlannedStatement } from "../mysql/plan.ts";
 import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import type { Change } from "../schema/changes.ts";

@@ -4,7 +4,7 @@
  */
 import type { ApplyRunEvent } from "../migrate/apply.ts";
 import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "../migrate/apply-report.ts";
-import type { LockWaitEvent } from "../migrate/statement-watch.ts";
+import type { LockWaitEvent } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
 import { err, out } from "./output.ts";
 

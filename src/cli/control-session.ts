@@ -6,7 +6,7 @@
 import { type ConnectOptions, type Connection, connect } from "../db/connect.ts";
 import { ConnectionError } from "../db/errors.ts";
 import type { DatabaseUrl } from "../db/url.ts";
-import type { ControlSession } from "../migrate/statement-watch.ts";
+import type { ControlSession } from "../migrate/apply/statement-watch.ts";
 
 /** A control session for `target` (connected with the options that opened the statement session); close() ends it. */
 export function lazyControl(target: DatabaseUrl, options: ConnectOptions): ControlSession & { close(): Promise<void> } {

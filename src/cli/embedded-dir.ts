@@ -2,7 +2,7 @@
  * The embedded migration directory as a `MigrationDir` (`memoryDir`) and the facts `stats-db version` prints about it.
  */
 import { type MigrationDir, type MigrationFile, memoryDir } from "../migrate/dir.ts";
-import { computeSum } from "../migrate/sum.ts";
+import { computeSum } from "../migrate/dir/sum.ts";
 import { embedded } from "./embedded.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { verifyDir } from "./verify-dir.ts";

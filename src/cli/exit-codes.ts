@@ -21,7 +21,7 @@ import {
   NotCleanError,
   StatementError,
   StatementInDoubtError,
-} from "../migrate/apply-errors.ts";
+} from "../migrate/apply/errors.ts";
 import { DevReplayError, NotCleanError as DevNotCleanError } from "../migrate/dev-replay.ts";
 import {
   DirInputError,
@@ -31,19 +31,19 @@ import {
   InvalidUtf8Error,
   MigrationNameError,
   VersionOrderError,
-} from "../migrate/dir-errors.ts";
-import { DirUrlError } from "../migrate/dir-url.ts";
-import { DirectiveError } from "../migrate/directives.ts";
-import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down-errors.ts";
+} from "../migrate/dir/errors.ts";
+import { DirUrlError } from "../migrate/dir/url.ts";
+import { DirectiveError } from "../migrate/dir/directives.ts";
+import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down/errors.ts";
 import { GitError } from "../migrate/git-changes.ts";
-import { DirReadError } from "../migrate/local-dir.ts";
-import { InDoubtError } from "../migrate/in-doubt.ts";
-import { LockError, LockLostError } from "../migrate/lock.ts";
+import { DirReadError } from "../migrate/dir/local.ts";
+import { InDoubtError } from "../migrate/apply/in-doubt.ts";
+import { LockError, LockLostError } from "../migrate/apply/lock.ts";
 import { PlanVerificationError } from "../migrate/planned-file.ts";
 import { ReplayError } from "../migrate/replay.ts";
-import { NothingInDoubtError } from "../migrate/resolve.ts";
+import { NothingInDoubtError } from "../migrate/apply/resolve.ts";
 import { SplitError } from "../migrate/split.ts";
-import { ChecksumError, ChecksumFileNotFound, ChecksumFormatError, ChecksumMismatch } from "../migrate/sum.ts";
+import { ChecksumError, ChecksumFileNotFound, ChecksumFormatError, ChecksumMismatch } from "../migrate/dir/sum.ts";
 import { UnknownCharsetError } from "../mysql/charset.ts";
 import { InspectError, SchemaNotFoundError } from "../mysql/inspect/errors.ts";
 import { ParseError } from "../mysql/lexer.ts";

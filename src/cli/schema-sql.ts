@@ -3,7 +3,7 @@
  * foreign-key cycles closed by a later ALTER), in Atlas's file layout. One renderer for `schema sql` and
  * `schema inspect --format sql`.
  */
-import { formatMigrationFile } from "../migrate/name.ts";
+import { formatMigrationFile } from "../migrate/dir/name.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { plan } from "../mysql/plan.ts";
 import { diff } from "../schema/diff.ts";

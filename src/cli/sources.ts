@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync }
 import { dirname, resolve } from "node:path";
 import type { MigrationDir } from "../migrate/dir.ts";
 import { isDatabaseUrl, redactDatabaseUrl } from "../db/url.ts";
-import { parseDirUrl } from "../migrate/dir-url.ts";
-import { DirNotFoundError } from "../migrate/dir-errors.ts";
-import { lockLocalDir } from "../migrate/dir-lock.ts";
-import { dirExists, openLocalDir } from "../migrate/local-dir.ts";
+import { parseDirUrl } from "../migrate/dir/url.ts";
+import { DirNotFoundError } from "../migrate/dir/errors.ts";
+import { lockLocalDir } from "../migrate/dir/lock.ts";
+import { dirExists, openLocalDir } from "../migrate/dir/local.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
-import { parseSum } from "../migrate/sum.ts";
+import { parseSum } from "../migrate/dir/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { embedded } from "./embedded.ts";

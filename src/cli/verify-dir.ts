@@ -4,7 +4,7 @@
  */
 import { formatChecksumReport } from "../migrate/checksum-report.ts";
 import type { MigrationDir } from "../migrate/dir.ts";
-import { validateDir } from "../migrate/sum.ts";
+import { validateDir } from "../migrate/dir/sum.ts";
 import { ReportedError } from "./errors.ts";
 
 /** Verifies atlas.sum; on failure prints Atlas's checksum report to stdout and fails with Atlas's error line. */

@@ -3,7 +3,7 @@
  * applies them to every statement; a statement directive (bare or with names) applies to that statement. Names are
  * analyzer names or codes.
  */
-import { fileDirectives, nolintOf, stmtDirectives } from "../migrate/directives.ts";
+import { fileDirectives, nolintOf, stmtDirectives } from "../migrate/dir/directives.ts";
 import type { Stmt } from "../migrate/split.ts";
 import type { Diagnostic } from "./report.ts";
 

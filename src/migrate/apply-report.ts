@@ -4,7 +4,7 @@
  */
 import { formatGoDuration } from "../go/duration.ts";
 import type { ApplyReport } from "./apply.ts";
-import type { AppliedFile } from "./executor.ts";
+import type { AppliedFile } from "./apply/executor.ts";
 
 const plural = (n: number): string => (n > 1 ? "s" : "");
 

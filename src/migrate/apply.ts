@@ -7,18 +7,18 @@ import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { statementKind } from "../mysql/parse.ts";
 import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
-import { ApplyOptionError, ChecksumNotFoundError } from "./apply-errors.ts";
-import { dirtyReason } from "./apply-clean.ts";
-import { type ExecOrder, pendingFiles } from "./apply-pending.ts";
+import { ApplyOptionError, ChecksumNotFoundError } from "./apply/errors.ts";
+import { dirtyReason } from "./apply/clean.ts";
+import { type ExecOrder, pendingFiles } from "./apply/pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
-import { effectiveTxMode, type TxMode } from "./directives.ts";
-import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./executor.ts";
-import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./in-doubt.ts";
-import { StatementJournal } from "./journal.ts";
+import { effectiveTxMode, type TxMode } from "./dir/directives.ts";
+import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./apply/executor.ts";
+import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
+import { StatementJournal } from "./apply/journal.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
-import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
+import { checkRevisionsPlace, type RevisionsPlace } from "./revisions/schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
-import { computeSum } from "./sum.ts";
+import { computeSum } from "./dir/sum.ts";
 
 /** The options of one apply run. */
 export interface ApplyOptions extends RevisionsPlace {

@@ -5,7 +5,7 @@
  */
 import { Buffer } from "node:buffer";
 import { compareNames } from "./bytestring.ts";
-import { DuplicateVersionError, InvalidUtf8Error } from "./dir-errors.ts";
+import { DuplicateVersionError, InvalidUtf8Error } from "./dir/errors.ts";
 import { decodeUtf8 } from "./utf8.ts";
 
 /** Name of the integrity file in a migration directory. */

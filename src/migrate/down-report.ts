@@ -5,7 +5,7 @@
 import { formatGoDuration } from "../go/duration.ts";
 import { counts } from "./apply-report.ts";
 import type { DownReport, StepResult } from "./down.ts";
-import { DataLossError } from "./down-errors.ts";
+import { DataLossError } from "./down/errors.ts";
 import type { Revision } from "./revisions.ts";
 
 /** Printed when no revision is after the target. */

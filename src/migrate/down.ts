@@ -8,14 +8,14 @@
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
-import { runCheck } from "./down-checks.ts";
-import { DataLossError, DriftError, RevertStatementError } from "./down-errors.ts";
-import { type DownStep, driftFromApplied, planDown, REVERT_FAILED_MARK, REVERTED_MARK, type ReplayFn, revertInProgress } from "./down-plan.ts";
-import { type DownTarget, selectReverted } from "./down-target.ts";
+import { runCheck } from "./down/checks.ts";
+import { DataLossError, DriftError, RevertStatementError } from "./down/errors.ts";
+import { type DownStep, driftFromApplied, planDown, REVERT_FAILED_MARK, REVERTED_MARK, type ReplayFn, revertInProgress } from "./down/plan.ts";
+import { type DownTarget, selectReverted } from "./down/target.ts";
 import type { MigrationDir } from "./dir.ts";
 import { replayFiles } from "./replay.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
-import { checkRevisionsPlace, type RevisionsPlace } from "./revisions-schema.ts";
+import { checkRevisionsPlace, type RevisionsPlace } from "./revisions/schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
 
 /** The options of one down run. */

@@ -7,7 +7,7 @@ import { schemasEqual } from "../schema/equal.ts";
 import type { Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { plan } from "../mysql/plan.ts";
-import { formatMigrationFile, newMigrationName } from "./name.ts";
+import { formatMigrationFile, newMigrationName } from "./dir/name.ts";
 import { replaySql } from "./replay.ts";
 
 /** A migration file ready to write. */

@@ -7,7 +7,7 @@ import type { Queryable, Row } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { createDatabaseStatement, SCHEMA_EXISTS_QUERY, TABLE_COLUMNS_QUERY, TABLE_EXISTS_QUERY } from "../mysql/queries/catalog.ts";
 import { deleteByKeysSql, type QualifiedTable, selectAllButSql, selectByKeySql, upsertSql } from "../mysql/queries/rows.ts";
-import { REVISIONS_TABLE, revisionsTableDdl, revisionsUpgradeDdl } from "./revisions-table.ts";
+import { REVISIONS_TABLE, revisionsTableDdl, revisionsUpgradeDdl } from "./revisions/table.ts";
 
 /** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
 export const RevisionType = { baseline: 1, execute: 2, resolved: 4, executeResolved: 6 } as const;

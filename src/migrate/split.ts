@@ -5,7 +5,7 @@
 import { goQuoteBytes } from "../go/quote.ts";
 import { decodeRune } from "../go/utf8.ts";
 import { fromByteString, toByteString, trimLeftSpace, trimSpace } from "./bytestring.ts";
-import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
+import { matchDirective, unescapeDelimiter } from "./dir/directive-match.ts";
 
 /** One scanned statement: its text, byte offset in the file, and the comment group attached to it. */
 export interface Stmt {

@@ -3,14 +3,14 @@
  * and the problems Atlas's report leaves unsaid (statusProblems). Read-only: it creates nothing and takes no lock.
  */
 import type { Queryable } from "../db/types.ts";
-import { HistoryNonLinearError } from "./apply-errors.ts";
-import { pendingFiles } from "./apply-pending.ts";
-import { filesFromLastCheckpoint } from "./checkpoint.ts";
+import { HistoryNonLinearError } from "./apply/errors.ts";
+import { pendingFiles } from "./apply/pending.ts";
+import { filesFromLastCheckpoint } from "./dir/checkpoint.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
-import { statementsInDoubt } from "./in-doubt.ts";
-import { StatementJournal } from "./journal.ts";
+import { statementsInDoubt } from "./apply/in-doubt.ts";
+import { StatementJournal } from "./apply/journal.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
-import { statusProblems } from "./status-problems.ts";
+import { statusProblems } from "./status/problems.ts";
 
 /** Atlas's `MigrateStatus` report. */
 export interface StatusReport {

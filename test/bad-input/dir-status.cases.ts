@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIR_LOCK_FILE } from "../../src/migrate/dir-lock.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { DIR_LOCK_FILE } from "../../src/migrate/dir/lock.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { cli } from "../cli/run-cli.ts";
 import type { BadInputCase, CaseContext } from "./harness.ts";
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { cli } from "../cli/run-cli.ts";
 import type { BadInputCase, CaseContext } from "./harness.ts";
 

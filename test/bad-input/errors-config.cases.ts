@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { repoRoot } from "../cli/run-cli.ts";
 import { BASE_FILES, type BadInputCase, type CaseContext } from "./harness.ts";
 

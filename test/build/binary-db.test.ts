@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
 import { grantStatements } from "../../src/cli/commands/grants.ts";
-import { openLocalDir } from "../../src/migrate/local-dir.ts";
+import { openLocalDir } from "../../src/migrate/dir/local.ts";
 import { repoRoot } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { builtBinary } from "./built-binary.ts";

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openLocalDir } from "../../src/migrate/local-dir.ts";
+import { openLocalDir } from "../../src/migrate/dir/local.ts";
 import { cli, repoRoot } from "../cli/run-cli.ts";
 import { builtBinary } from "./built-binary.ts";
 import { isolatedCopy, runIsolated } from "./run-binary.ts";

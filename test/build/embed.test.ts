@@ -7,8 +7,8 @@ import { EmbedChecksumError, embeddedModuleSource, readEmbeddedFiles } from "../
 import { repoRoot } from "../../scripts/build.ts";
 import { dirInfo } from "../../src/cli/embedded-dir.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { InvalidUtf8Error } from "../../src/migrate/dir-errors.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { InvalidUtf8Error } from "../../src/migrate/dir/errors.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 function copyOfMigrations(): string {
   const dir = mkdtempSync(join(tmpdir(), "stats-db-embed-"));

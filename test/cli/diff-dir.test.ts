@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileVersion } from "../../src/migrate/dir.ts";
-import { DIR_LOCK_FILE } from "../../src/migrate/dir-lock.ts";
+import { DIR_LOCK_FILE } from "../../src/migrate/dir/lock.ts";
 import { cli, repoRoot } from "./run-cli.ts";
 
 setDefaultTimeout(60_000);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { cli } from "./run-cli.ts";
 import { writeProject } from "../support/project.ts";

@@ -11,9 +11,9 @@ import { ConnectionError } from "../../src/db/errors.ts";
 import { DatabaseUrlError } from "../../src/db/url.ts";
 import { ReportedError, UsageError } from "../../src/cli/errors.ts";
 import { EXIT_CODES, exitCodeOf, type ErrorClass } from "../../src/cli/exit-codes.ts";
-import { LockError } from "../../src/migrate/lock.ts";
-import { ChecksumError } from "../../src/migrate/sum.ts";
-import { StatementError } from "../../src/migrate/apply-errors.ts";
+import { LockError } from "../../src/migrate/apply/lock.ts";
+import { ChecksumError } from "../../src/migrate/dir/sum.ts";
+import { StatementError } from "../../src/migrate/apply/errors.ts";
 
 const SRC = join(import.meta.dir, "..", "..", "src");
 

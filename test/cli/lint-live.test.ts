@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { cli } from "./run-cli.ts";
 

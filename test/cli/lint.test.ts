@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./run-cli.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { pendingFiles, parseExecOrder, type PendingInput } from "../../src/migrate/apply-pending.ts";
+import { pendingFiles, parseExecOrder, type PendingInput } from "../../src/migrate/apply/pending.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { filesFromLastCheckpoint, isCheckpoint, skipCheckpointFiles } from "../../src/migrate/checkpoint.ts";
+import { filesFromLastCheckpoint, isCheckpoint, skipCheckpointFiles } from "../../src/migrate/dir/checkpoint.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 
 const files = memoryDir({

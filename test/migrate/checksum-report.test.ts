@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { formatChecksumReport } from "../../src/migrate/checksum-report.ts";
-import { ChecksumError, ChecksumFileNotFound, ChecksumMismatch, type SumValidationError } from "../../src/migrate/sum.ts";
+import { ChecksumError, ChecksumFileNotFound, ChecksumMismatch, type SumValidationError } from "../../src/migrate/dir/sum.ts";
 
 const cases: { name: string; error: SumValidationError; want: string }[] = [
   {

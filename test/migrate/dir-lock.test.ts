@@ -3,8 +3,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DirLockedError } from "../../src/migrate/dir-errors.ts";
-import { DIR_LOCK_FILE, lockLocalDir, processAlive } from "../../src/migrate/dir-lock.ts";
+import { DirLockedError } from "../../src/migrate/dir/errors.ts";
+import { DIR_LOCK_FILE, lockLocalDir, processAlive } from "../../src/migrate/dir/lock.ts";
 
 // The pid of a process that has exited (pids are not reused within a test's lifetime on Linux in practice).
 function deadPid(): number {

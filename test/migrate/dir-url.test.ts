@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { DirUrlError, parseDirUrl } from "../../src/migrate/dir-url.ts";
+import { DirUrlError, parseDirUrl } from "../../src/migrate/dir/url.ts";
 
 const ok: { url: string; want: ReturnType<typeof parseDirUrl> }[] = [
   { url: "file://migrations", want: { scheme: "file", path: "migrations" } },

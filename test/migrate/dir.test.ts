@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileDescription, fileVersion, latestVersion, memoryDir, migrationFile } from "../../src/migrate/dir.ts";
-import { DirNotFoundError, DuplicateVersionError, InvalidUtf8Error } from "../../src/migrate/dir-errors.ts";
-import { DirReadError, dirExists, openLocalDir } from "../../src/migrate/local-dir.ts";
+import { DirNotFoundError, DuplicateVersionError, InvalidUtf8Error } from "../../src/migrate/dir/errors.ts";
+import { DirReadError, dirExists, openLocalDir } from "../../src/migrate/dir/local.ts";
 
 const names: { name: string; version: string; description: string }[] = [
   { name: "1.a_sub.up.sql", version: "1.a", description: "sub.up" },

@@ -12,7 +12,7 @@ import {
   nolintOf,
   stmtDirectives,
   type TxMode,
-} from "../../src/migrate/directives.ts";
+} from "../../src/migrate/dir/directives.ts";
 import { splitStatements } from "../../src/migrate/split.ts";
 
 const header: { name: string; text: string; comments: string[] }[] = [

@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { filesAsApplied, filesBetween } from "../../src/migrate/down-target.ts";
+import { filesAsApplied, filesBetween } from "../../src/migrate/down/target.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
 
 const rev = (version: string, applied: number, total: number): Revision => ({

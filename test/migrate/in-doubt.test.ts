@@ -5,11 +5,11 @@
  */
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { fileStatements } from "../../src/migrate/executor.ts";
-import { StatementJournal } from "../../src/migrate/journal.ts";
-import { partialHashes } from "../../src/migrate/partial-hash.ts";
+import { fileStatements } from "../../src/migrate/apply/executor.ts";
+import { StatementJournal } from "../../src/migrate/apply/journal.ts";
+import { partialHashes } from "../../src/migrate/apply/partial-hash.ts";
 import { RevisionStore, RevisionType } from "../../src/migrate/revisions.ts";
-import { computeSum } from "../../src/migrate/sum.ts";
+import { computeSum } from "../../src/migrate/dir/sum.ts";
 import { cli } from "../cli/run-cli.ts";
 import { queryableOf } from "../mysql/inspect-queryable.ts";
 import { type TestDatabase, withTestDatabase } from "../support/mariadb.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { MigrationNameError, VersionOrderError } from "../../src/migrate/dir-errors.ts";
-import { checkMigrationName, formatMigrationFile, newMigrationName, nextVersion } from "../../src/migrate/name.ts";
+import { MigrationNameError, VersionOrderError } from "../../src/migrate/dir/errors.ts";
+import { checkMigrationName, formatMigrationFile, newMigrationName, nextVersion } from "../../src/migrate/dir/name.ts";
 
 describe("newMigrationName", () => {
   const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));

@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { partialHashes } from "../../src/migrate/partial-hash.ts";
+import { partialHashes } from "../../src/migrate/apply/partial-hash.ts";
 
 test.each([
   { statements: [], want: [] },

@@ -9,7 +9,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
 import { mariadb } from "../../src/mysql/flavor.ts";
-import { revisionsUpgradeDdl } from "../../src/migrate/revisions-table.ts";
+import { revisionsUpgradeDdl } from "../../src/migrate/revisions/table.ts";
 import { cli } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { writeProject } from "../support/project.ts";

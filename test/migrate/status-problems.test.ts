@@ -2,9 +2,9 @@ import { describe, expect, test } from "bun:test";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
 import { statusHasProblems, type StatusReport } from "../../src/migrate/status.ts";
-import { statusProblems } from "../../src/migrate/status-problems.ts";
+import { statusProblems } from "../../src/migrate/status/problems.ts";
 import { formatStatusText, statusJson } from "../../src/migrate/status-report.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 const FILES = { "1_a.sql": "CREATE TABLE a (id int);\n", "2_b.sql": "CREATE TABLE b (id int);\n", "3_c.sql": "CREATE TABLE c (id int);\n" };
 const files = memoryDir(FILES).files();

@@ -12,7 +12,7 @@ import {
   parseSum,
   type SumInput,
   validateDir,
-} from "../../src/migrate/sum.ts";
+} from "../../src/migrate/dir/sum.ts";
 import { sharedVectors } from "./vectors.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);

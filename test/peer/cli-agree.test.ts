@@ -5,7 +5,7 @@
 import { expect, test } from "bun:test";
 import { SCHEMAS_SYNCED } from "../../src/cli/commands/schema-diff.ts";
 import { inspectUrl } from "../../src/cli/live-source.ts";
-import { formatMigrationFile } from "../../src/migrate/name.ts";
+import { formatMigrationFile } from "../../src/migrate/dir/name.ts";
 import { cli } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { loadSql } from "../support/server-tables.ts";

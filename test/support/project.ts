@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
-import { computeSum, formatSum } from "../../src/migrate/sum.ts";
+import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 /** Writes the project into a new temp folder and returns the folder (the CLI's cwd; `--dir` defaults to its migrations/). */
 export function writeProject(files: Readonly<Record<string, string>>, hcl?: string): string {

@@ -5,10 +5,10 @@
 import { defineCommand } from "citty";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
 import { migrateApply } from "../../migrate/apply.ts";
-import { parseExecOrder } from "../../migrate/apply-pending.ts";
+import { parseExecOrder } from "../../migrate/apply/pending.ts";
 import { applyFooter, applyJson } from "../../migrate/apply-report.ts";
-import type { TxMode } from "../../migrate/directives.ts";
-import { StatementWatch } from "../../migrate/statement-watch.ts";
+import type { TxMode } from "../../migrate/dir/directives.ts";
+import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";

@@ -5,8 +5,8 @@
  */
 import { defineCommand } from "citty";
 import { latestVersion } from "../../migrate/dir.ts";
-import { checkMigrationName } from "../../migrate/name.ts";
-import { writeMigration } from "../../migrate/write.ts";
+import { checkMigrationName } from "../../migrate/dir/name.ts";
+import { writeMigration } from "../../migrate/dir/write.ts";
 import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
 import { lockTimeoutMs } from "../migrate-command.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";

@@ -6,12 +6,12 @@
  */
 import { defineCommand } from "citty";
 import { migrateDown } from "../../migrate/down.ts";
-import type { ReplayFn } from "../../migrate/down-plan.ts";
+import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { downJson, formatDownText } from "../../migrate/down-report.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";
-import { StatementWatch } from "../../migrate/statement-watch.ts";
+import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printLockWait } from "../apply-progress.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import { isJsonFormat, lockTimeoutMs, lockWaitTimeoutSeconds, migrateDbArgs, revisionsLocation, withMigrationSession, writeReport } from "../migrate-command.ts";

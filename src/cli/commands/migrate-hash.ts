@@ -2,7 +2,7 @@
  * `stats-db migrate hash`: rewrites atlas.sum from the directory's files (after a hand edit). Prints nothing.
  */
 import { defineCommand } from "citty";
-import { rehash } from "../../migrate/write.ts";
+import { rehash } from "../../migrate/dir/write.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../settings.ts";
 import { openDir } from "../sources.ts";

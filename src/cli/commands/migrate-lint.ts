@@ -6,7 +6,7 @@
  */
 import { defineCommand } from "citty";
 import { addedFiles } from "../../migrate/git-changes.ts";
-import { parseDirUrl } from "../../migrate/dir-url.ts";
+import { parseDirUrl } from "../../migrate/dir/url.ts";
 import { renderJson } from "../../lint/render-json.ts";
 import { renderText } from "../../lint/render-text.ts";
 import { type BaseReplay, type FreshExecution, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";

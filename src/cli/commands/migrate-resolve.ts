@@ -3,7 +3,7 @@
  * when `migrate apply` could not decide it from the schema (it says so, and names this command).
  */
 import { defineCommand } from "citty";
-import { resolveStatement } from "../../migrate/resolve.ts";
+import { resolveStatement } from "../../migrate/apply/resolve.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { lockTimeoutMs, migrateDbArgs, revisionsLocation, withMigrationSession } from "../migrate-command.ts";

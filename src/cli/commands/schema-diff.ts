@@ -4,7 +4,7 @@
  * difference exits 1 (drift checks in scripts), as `git diff --exit-code`.
  */
 import { defineCommand } from "citty";
-import { formatMigrationFile } from "../../migrate/name.ts";
+import { formatMigrationFile } from "../../migrate/dir/name.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { ReportedError, UsageError } from "../errors.ts";

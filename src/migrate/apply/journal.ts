@@ -3,8 +3,8 @@
  * about to send, and on which server session. A row whose statement the revisions table does not show as done or
  * failed marks a statement in doubt (see in-doubt.ts).
  */
-import type { Queryable } from "../db/types.ts";
-import { createJournalSql, deleteIntentSql, recordIntentSql, selectIntentsSql } from "../mysql/queries/journal.ts";
+import type { Queryable } from "../../db/types.ts";
+import { createJournalSql, deleteIntentSql, recordIntentSql, selectIntentsSql } from "../../mysql/queries/journal.ts";
 
 /** A statement a run was about to send: file version, 0-based index, its partial hash and the session that sent it. */
 export interface Intent {

@@ -2,12 +2,12 @@
  * Which revisions `migrate down` reverts (the last one, the last `amount`, or all after `--to-version`) and which
  * directory files build the schema of a kept version.
  */
-import { compareNames } from "./bytestring.ts";
-import { filesFromLastCheckpoint } from "./checkpoint.ts";
-import type { MigrationFile } from "./dir.ts";
-import { DownTargetError, MissingTargetFileError } from "./down-errors.ts";
-import type { Revision } from "./revisions.ts";
-import { splitStatements } from "./split.ts";
+import { compareNames } from "../bytestring.ts";
+import { filesFromLastCheckpoint } from "../dir/checkpoint.ts";
+import type { MigrationFile } from "../dir.ts";
+import { DownTargetError, MissingTargetFileError } from "./errors.ts";
+import type { Revision } from "../revisions.ts";
+import { splitStatements } from "../split.ts";
 
 /** How far to go down: a number of files (default 1) or the version to end at. */
 export interface DownTarget {

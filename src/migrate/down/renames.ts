@@ -3,12 +3,12 @@
  * RENAME COLUMN, CHANGE COLUMN old new) are marked `renamedFrom` their later name on the schema to revert to, so the
  * diff renames them back instead of dropping and re-adding them (which would lose their values).
  */
-import type { Flavor } from "../mysql/flavor.ts";
-import type { Schema, Table } from "../schema/model.ts";
-import { NameTrail } from "../schema/name-trail.ts";
-import { isCheckpoint } from "./checkpoint.ts";
-import type { MigrationFile } from "./dir.ts";
-import { ReplayError, replayFiles } from "./replay.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import type { Schema, Table } from "../../schema/model.ts";
+import { NameTrail } from "../../schema/name-trail.ts";
+import { isCheckpoint } from "../dir/checkpoint.ts";
+import type { MigrationFile } from "../dir.ts";
+import { ReplayError, replayFiles } from "../replay.ts";
 
 function marked(table: Table, trail: NameTrail): Table {
   const now = trail.currentTable(table.name);

@@ -2,10 +2,10 @@
  * Atlas's dirty-database check before a first apply (`CheckClean`, `sql/mysql/driver.go`): a database with no
  * revisions must hold nothing but (at most) the revisions table.
  */
-import type { Queryable } from "../db/types.ts";
-import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../mysql/queries/catalog.ts";
-import { JOURNAL_TABLE } from "../mysql/queries/journal.ts";
-import { REVISIONS_TABLE } from "./revisions-table.ts";
+import type { Queryable } from "../../db/types.ts";
+import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../../mysql/queries/catalog.ts";
+import { JOURNAL_TABLE } from "../../mysql/queries/journal.ts";
+import { REVISIONS_TABLE } from "../revisions/table.ts";
 
 // The revisions table and stats-db's statement journal beside it are bookkeeping, not schema.
 const BOOKKEEPING = new Set([REVISIONS_TABLE, JOURNAL_TABLE]);

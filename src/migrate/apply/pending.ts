@@ -2,11 +2,11 @@
  * Which files `migrate apply` runs (`Executor.Pending`, `sql/migrate/migrate.go`): from the revisions, the directory,
  * the baseline and the execution order.
  */
-import { compareNames } from "./bytestring.ts";
-import { filesFromLastCheckpoint, isCheckpoint, skipCheckpointFiles } from "./checkpoint.ts";
-import type { MigrationFile } from "./dir.ts";
-import { ApplyOptionError, HistoryNonLinearError, MissingMigrationError, NotCleanError } from "./apply-errors.ts";
-import type { Revision } from "./revisions.ts";
+import { compareNames } from "../bytestring.ts";
+import { filesFromLastCheckpoint, isCheckpoint, skipCheckpointFiles } from "../dir/checkpoint.ts";
+import type { MigrationFile } from "../dir.ts";
+import { ApplyOptionError, HistoryNonLinearError, MissingMigrationError, NotCleanError } from "./errors.ts";
+import type { Revision } from "../revisions.ts";
 
 /** Atlas's execution orders: stop at out-of-order files, skip them, or run them first. */
 export type ExecOrder = "linear" | "linear-skip" | "non-linear";

@@ -4,12 +4,12 @@
  * decimals or ENUM/SET members, NOT NULL) every value must fit. Only objects of the live schema are checked, under
  * their live names (a plan may rename them first): every check runs before the first statement.
  */
-import type { Queryable } from "../db/types.ts";
-import { isEmptyQuery, notFittingQuery } from "../mysql/queries/data-checks.ts";
-import { lossCondition } from "../mysql/queries/narrowing.ts";
-import type { Change } from "../schema/changes.ts";
-import { type Column, findColumn, findTable, type Schema } from "../schema/model.ts";
-import type { NameTrail } from "../schema/name-trail.ts";
+import type { Queryable } from "../../db/types.ts";
+import { isEmptyQuery, notFittingQuery } from "../../mysql/queries/data-checks.ts";
+import { lossCondition } from "../../mysql/queries/narrowing.ts";
+import type { Change } from "../../schema/changes.ts";
+import { type Column, findColumn, findTable, type Schema } from "../../schema/model.ts";
+import type { NameTrail } from "../../schema/name-trail.ts";
 
 /** One check: a query and the object it guards. */
 export interface DownCheck {

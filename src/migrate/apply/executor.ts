@@ -6,17 +6,17 @@
  * its outcome is never in doubt.
  */
 import process from "node:process";
-import { ConnectionError } from "../db/errors.ts";
-import type { Queryable } from "../db/types.ts";
-import { statementKind } from "../mysql/parse.ts";
-import { BEGIN, COMMIT, ROLLBACK } from "../mysql/queries/transaction.ts";
-import { goQuote } from "../go/quote.ts";
-import { HistoryChangedError, StatementError, StatementInDoubtError } from "./apply-errors.ts";
-import type { MigrationFile } from "./dir.ts";
+import { ConnectionError } from "../../db/errors.ts";
+import type { Queryable } from "../../db/types.ts";
+import { statementKind } from "../../mysql/parse.ts";
+import { BEGIN, COMMIT, ROLLBACK } from "../../mysql/queries/transaction.ts";
+import { goQuote } from "../../go/quote.ts";
+import { HistoryChangedError, StatementError, StatementInDoubtError } from "./errors.ts";
+import type { MigrationFile } from "../dir.ts";
 import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
-import { type Revision, RevisionType } from "./revisions.ts";
-import { SplitError, splitStatements } from "./split.ts";
+import { type Revision, RevisionType } from "../revisions.ts";
+import { SplitError, splitStatements } from "../split.ts";
 
 /** What an apply run reports while it works (the CLI turns these into progress lines). */
 export type ApplyEvent =

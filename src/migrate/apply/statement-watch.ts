@@ -3,11 +3,11 @@
  * a moment is reported with the sessions that block it, a lock-wait timeout names them in its error, and the running
  * statement can be stopped (`KILL QUERY`) on request.
  */
-import { DatabaseError, ER } from "../db/errors.ts";
-import type { Queryable } from "../db/types.ts";
-import { type Blocker, describeBlocker, findBlockers } from "../mysql/blockers.ts";
-import { statementTables } from "../mysql/parse.ts";
-import { killQuerySql, SESSION_QUERY } from "../mysql/queries/session.ts";
+import { DatabaseError, ER } from "../../db/errors.ts";
+import type { Queryable } from "../../db/types.ts";
+import { type Blocker, describeBlocker, findBlockers } from "../../mysql/blockers.ts";
+import { statementTables } from "../../mysql/parse.ts";
+import { killQuerySql, SESSION_QUERY } from "../../mysql/queries/session.ts";
 
 /** A second session on the same server, opened on first use (and again after it was lost). */
 export interface ControlSession {

@@ -7,23 +7,23 @@
  * statement is recorded as applied; before → it runs again; neither, or a statement whose effect the schema cannot
  * show → the run stops and says how to resolve it by hand (`stats-db migrate resolve`).
  */
-import type { Queryable } from "../db/types.ts";
-import { compareNames } from "./bytestring.ts";
-import { isCheckpoint, skipCheckpointFiles } from "./checkpoint.ts";
-import type { MigrationFile } from "./dir.ts";
+import type { Queryable } from "../../db/types.ts";
+import { compareNames } from "../bytestring.ts";
+import { isCheckpoint, skipCheckpointFiles } from "../dir/checkpoint.ts";
+import type { MigrationFile } from "../dir.ts";
 import { fileStatements } from "./executor.ts";
-import { goQuote } from "../go/quote.ts";
-import { HistoryChangedError } from "./apply-errors.ts";
+import { goQuote } from "../../go/quote.ts";
+import { HistoryChangedError } from "./errors.ts";
 import { type Intent, StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
-import { replayFiles, replaySteps, type ReplayStep } from "./replay.ts";
-import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
-import type { Flavor } from "../mysql/flavor.ts";
-import { inspect } from "../mysql/inspect.ts";
-import { statementKind } from "../mysql/parse.ts";
-import { SESSION_QUERY } from "../mysql/queries/session.ts";
-import { diff } from "../schema/diff.ts";
-import type { Schema } from "../schema/model.ts";
+import { replayFiles, replaySteps, type ReplayStep } from "../replay.ts";
+import { type Revision, RevisionStore, RevisionType } from "../revisions.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import { inspect } from "../../mysql/inspect.ts";
+import { statementKind } from "../../mysql/parse.ts";
+import { SESSION_QUERY } from "../../mysql/queries/session.ts";
+import { diff } from "../../schema/diff.ts";
+import type { Schema } from "../../schema/model.ts";
 
 /** A statement in doubt that cannot be decided automatically; the message says how to resolve it. */
 export class InDoubtError extends Error {

@@ -1,10 +1,10 @@
 /**
  * Where the revisions table lives, and Atlas's clarity check when that place is only implied by the URL.
  */
-import type { Queryable } from "../db/types.ts";
-import { AmbiguousRevisionsError } from "./apply-errors.ts";
-import { RevisionStore } from "./revisions.ts";
-import { DEFAULT_REVISIONS_SCHEMA } from "./revisions-table.ts";
+import type { Queryable } from "../../db/types.ts";
+import { AmbiguousRevisionsError } from "../apply/errors.ts";
+import { RevisionStore } from "../revisions.ts";
+import { DEFAULT_REVISIONS_SCHEMA } from "./table.ts";
 
 /** Where the revisions table lives: the flag or env, else the URL's schema, else `atlas_schema_revisions`. */
 export function revisionsSchemaOf(explicit: string | undefined, urlSchema: string | undefined): string {

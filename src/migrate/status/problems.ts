@@ -4,11 +4,11 @@
  * was applied (its revision's hash differs), and a file that failed or was only partly applied (with a statement in
  * doubt, when the journal names one).
  */
-import { compareNames } from "./bytestring.ts";
-import { latestVersion, type MigrationFile } from "./dir.ts";
-import type { Intent } from "./journal.ts";
-import type { Revision } from "./revisions.ts";
-import { computeSum, validateDir } from "./sum.ts";
+import { compareNames } from "../bytestring.ts";
+import { latestVersion, type MigrationFile } from "../dir.ts";
+import type { Intent } from "../apply/journal.ts";
+import type { Revision } from "../revisions.ts";
+import { computeSum, validateDir } from "../dir/sum.ts";
 
 const list = (versions: readonly string[]) => versions.join(", ");
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);

@@ -2,7 +2,7 @@
  * Checkpoint files (`-- atlas:checkpoint [tag]`, `sql/migrate/dir.go`): a fresh database starts from the last one;
  * a database with revisions never runs them.
  */
-import type { MigrationFile } from "./dir.ts";
+import type { MigrationFile } from "../dir.ts";
 import { checkpointTag } from "./directives.ts";
 
 /** Whether a migration file is a checkpoint file. */

@@ -3,10 +3,10 @@
  * the connection that runs the statements: the server keeps a session, and its locks, until its running statement
  * ends, even for a client that is gone, so the lock can never be lost while a statement of this run still runs.
  */
-import type { Queryable } from "../db/types.ts";
-import { type Blocker, blockerFromRow, describeBlocker } from "../mysql/blockers.ts";
-import { GET_LOCK_QUERY, RELEASE_LOCK_QUERY } from "../mysql/queries/lock.ts";
-import { LOCK_HOLDER_QUERY, SESSION_QUERY } from "../mysql/queries/session.ts";
+import type { Queryable } from "../../db/types.ts";
+import { type Blocker, blockerFromRow, describeBlocker } from "../../mysql/blockers.ts";
+import { GET_LOCK_QUERY, RELEASE_LOCK_QUERY } from "../../mysql/queries/lock.ts";
+import { LOCK_HOLDER_QUERY, SESSION_QUERY } from "../../mysql/queries/session.ts";
 
 /** Atlas's lock name for `migrate apply`; server-wide, not per schema. */
 export const APPLY_LOCK = "atlas_migrate_execute";

@@ -3,12 +3,12 @@
  * version, one line each (what the database has that the directory does not, and the other way round). A revert
  * planned over drift would revert the drift too, so `migrate down` stops unless told otherwise.
  */
-import { goQuote } from "../go/quote.ts";
-import type { Flavor } from "../mysql/flavor.ts";
-import { columnDefinition } from "../mysql/plan.ts";
-import { assertNever, type Change, type TableChange } from "../schema/changes.ts";
-import { diff } from "../schema/diff.ts";
-import { type Column, findTable, type Schema, type TableOptions } from "../schema/model.ts";
+import { goQuote } from "../../go/quote.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import { columnDefinition } from "../../mysql/plan.ts";
+import { assertNever, type Change, type TableChange } from "../../schema/changes.ts";
+import { diff } from "../../schema/diff.ts";
+import { type Column, findTable, type Schema, type TableOptions } from "../../schema/model.ts";
 
 function options(o: TableOptions): string {
   return Object.entries(o).map(([k, v]) => `${k}=${v}`).join(" ");

@@ -1,7 +1,7 @@
 /**
  * Writing a new migration file together with its atlas.sum, all or nothing.
  */
-import type { MigrationDir } from "./dir.ts";
+import type { MigrationDir } from "../dir.ts";
 import { computeSum, formatSum } from "./sum.ts";
 
 /** Adds a file to the directory and rewrites atlas.sum; removes the file again if the sum cannot be written. */

@@ -3,7 +3,7 @@
  * `UnmarshalText`, `Validate`): computing, formatting, parsing and checking it against the directory.
  */
 import { createHash } from "node:crypto";
-import { compareNames, fromByteString, toByteString, trimSpace } from "./bytestring.ts";
+import { compareNames, fromByteString, toByteString, trimSpace } from "../bytestring.ts";
 import { isSumIgnored } from "./directives.ts";
 
 /** One file's line: its name and cumulative hash (standard base64, without the `h1:` prefix). */

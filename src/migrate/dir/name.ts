@@ -3,8 +3,8 @@
  * `<UTC YYYYMMDDHHMMSS>[_name].sql` and the body `-- <Comment>\n<stmt>;\n` per statement. Unlike Atlas, the version
  * is always after the directory's latest and the name is checked (it becomes part of a path).
  */
-import { compareNames } from "./bytestring.ts";
-import { MigrationNameError, VersionOrderError } from "./dir-errors.ts";
+import { compareNames } from "../bytestring.ts";
+import { MigrationNameError, VersionOrderError } from "./errors.ts";
 
 /** One planned statement: the comment line Atlas writes above it and its SQL (without the final `;`). */
 export interface PlannedStatement {

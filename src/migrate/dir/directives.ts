@@ -3,10 +3,10 @@
  * comment header (`atlas:txmode`, `atlas:nolint`, `atlas:checkpoint`), `atlas:sum ignore` and `atlas:delimiter` on
  * the first line, and statement directives in the comments attached to a statement.
  */
-import { goQuote } from "../go/quote.ts";
-import { fromByteString, toByteString, trimSpace } from "./bytestring.ts";
+import { goQuote } from "../../go/quote.ts";
+import { fromByteString, toByteString, trimSpace } from "../bytestring.ts";
 import { matchDirective, unescapeDelimiter } from "./directive-match.ts";
-import type { Stmt } from "./split.ts";
+import type { Stmt } from "../split.ts";
 
 /** Transaction mode of a migration run (`--tx-mode`) or of one file (`-- atlas:txmode`). */
 export type TxMode = "file" | "all" | "none";

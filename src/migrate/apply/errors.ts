@@ -1,7 +1,7 @@
 /**
  * The errors `migrate apply` can end with, each carrying its data and Atlas's message text.
  */
-import { goQuote } from "../go/quote.ts";
+import { goQuote } from "../../go/quote.ts";
 
 /** The database has objects but no revisions, and neither baseline nor allow-dirty was given. */
 export class NotCleanError extends Error {

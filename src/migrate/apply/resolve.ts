@@ -3,12 +3,12 @@
  * statement, a statement with no visible effect): `applied` records it as done, `rolled-back` lets the next apply run
  * it again. The caller holds the apply lock.
  */
-import type { Queryable } from "../db/types.ts";
+import type { Queryable } from "../../db/types.ts";
 import { fileStatements } from "./executor.ts";
-import type { MigrationDir } from "./dir.ts";
+import type { MigrationDir } from "../dir.ts";
 import { isInDoubt, markApplied } from "./in-doubt.ts";
 import { StatementJournal } from "./journal.ts";
-import { RevisionStore } from "./revisions.ts";
+import { RevisionStore } from "../revisions.ts";
 
 /** There is no statement in doubt for the version given. */
 export class NothingInDoubtError extends Error {

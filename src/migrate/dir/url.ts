@@ -3,7 +3,7 @@
  * `mem://<name>`, with Atlas's errors for a missing or unknown scheme and an unknown `?format=`.
  */
 import { posix } from "node:path";
-import { redactDatabaseUrl } from "../db/url.ts";
+import { redactDatabaseUrl } from "../../db/url.ts";
 
 /** Where a `--dir` URL points. */
 export type DirLocation = { readonly scheme: "file"; readonly path: string } | { readonly scheme: "mem"; readonly name: string };

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { DirLockedError } from "./dir-errors.ts";
+import { DirLockedError } from "./errors.ts";
 
 /** The lock file's name inside the directory (not `*.sql`: no migration reader sees it). */
 export const DIR_LOCK_FILE = ".stats-db-diff.lock";

@@ -1,7 +1,7 @@
 /**
  * The errors `migrate down` can end with, each carrying its data; the messages name the version, table and column.
  */
-import { goQuote } from "../go/quote.ts";
+import { goQuote } from "../../go/quote.ts";
 
 /** `--to-version` names no applied revision, or a combination of options cannot be planned. */
 export class DownTargetError extends Error {

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DirNotFoundError } from "./dir-errors.ts";
-import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortUniqueFiles } from "./dir.ts";
+import { DirNotFoundError } from "./errors.ts";
+import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortUniqueFiles } from "../dir.ts";
 
 /** A migration file that exists but cannot be read (Atlas: `sql/migrate: read file "<name>": <cause>`). */
 export class DirReadError extends Error {

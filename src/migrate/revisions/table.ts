@@ -2,10 +2,10 @@
  * The `atlas_schema_revisions` table as Atlas (through Ent) creates it, as a model the dialect layer renders, so the
  * DDL is byte for byte Atlas's on each flavour (`executed_at` is NOT NULL on MySQL 8, NULL on MariaDB).
  */
-import type { Flavor } from "../mysql/flavor.ts";
-import { columnDefinition, createTableSql } from "../mysql/plan.ts";
-import { ident } from "../mysql/sql.ts";
-import type { Column, Table } from "../schema/model.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import { columnDefinition, createTableSql } from "../../mysql/plan.ts";
+import { ident } from "../../mysql/sql.ts";
+import type { Column, Table } from "../../schema/model.ts";
 
 /** The revisions table's name. */
 export const REVISIONS_TABLE = "atlas_schema_revisions";

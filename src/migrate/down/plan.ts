@@ -5,19 +5,19 @@
  * `plan(diff(current, target))`. Because every step starts from the live state, a re-run after a failure plans only
  * what is left. Before planning, the live schema is compared with the directory at the applied version (drift).
  */
-import type { Flavor } from "../mysql/flavor.ts";
-import { plan, type PlannedStatement } from "../mysql/plan.ts";
-import { applyChanges } from "../schema/apply.ts";
-import { diff } from "../schema/diff.ts";
-import { emptySchema, type Schema } from "../schema/model.ts";
-import { NameTrail } from "../schema/name-trail.ts";
-import type { MigrationFile } from "./dir.ts";
-import { type DownCheck, dataChecks } from "./down-checks.ts";
-import { driftLines } from "./down-drift.ts";
-import { MissingTargetFileError } from "./down-errors.ts";
-import { markRenames } from "./down-renames.ts";
-import { type DownSelection, filesAsApplied, filesBetween, filesUpTo } from "./down-target.ts";
-import type { Revision } from "./revisions.ts";
+import type { Flavor } from "../../mysql/flavor.ts";
+import { plan, type PlannedStatement } from "../../mysql/plan.ts";
+import { applyChanges } from "../../schema/apply.ts";
+import { diff } from "../../schema/diff.ts";
+import { emptySchema, type Schema } from "../../schema/model.ts";
+import { NameTrail } from "../../schema/name-trail.ts";
+import type { MigrationFile } from "../dir.ts";
+import { type DownCheck, dataChecks } from "./checks.ts";
+import { driftLines } from "./drift.ts";
+import { MissingTargetFileError } from "./errors.ts";
+import { markRenames } from "./renames.ts";
+import { type DownSelection, filesAsApplied, filesBetween, filesUpTo } from "./target.ts";
+import type { Revision } from "../revisions.ts";
 
 /** The `error` text that marks a revision whose file an unfinished run already reverted. */
 export const REVERTED_MARK = "reverted by migrate down";
