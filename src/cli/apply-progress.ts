@@ -3,7 +3,7 @@
  * error or its file's end; lock waits and statements left in doubt by an earlier run on stderr.
  */
 import type { ApplyRunEvent } from "../migrate/apply.ts";
-import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "../migrate/apply-report.ts";
+import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "./report/apply.ts";
 import type { LockWaitEvent } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
 import { err, out } from "./output.ts";

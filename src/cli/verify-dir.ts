@@ -2,7 +2,7 @@
  * The atlas.sum check every command that reads a migration directory runs first (kept apart from sources.ts so
  * `version` can verify the embedded directory without loading the parser).
  */
-import { formatChecksumReport } from "../migrate/checksum-report.ts";
+import { formatChecksumReport } from "./report/checksum.ts";
 import type { MigrationDir } from "../migrate/dir.ts";
 import { validateDir } from "../migrate/dir/sum.ts";
 import { ReportedError } from "./errors.ts";

@@ -2,12 +2,12 @@ import { describe, expect, test } from "bun:test";
 import { connect, type Connection } from "../../src/db/connect.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { type ApplyOptions, type ApplyReport, migrateApply } from "../../src/migrate/apply.ts";
-import { formatApplyText } from "../../src/migrate/apply-report.ts";
+import { formatApplyText } from "../../src/cli/report/apply.ts";
 import { type MigrationDir, memoryDir } from "../../src/migrate/dir.ts";
 import { partialHashes } from "../../src/migrate/apply/partial-hash.ts";
 import { RevisionStore } from "../../src/migrate/revisions.ts";
 import { migrateStatus } from "../../src/migrate/status.ts";
-import { formatStatusText } from "../../src/migrate/status-report.ts";
+import { formatStatusText } from "../../src/cli/report/status.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 

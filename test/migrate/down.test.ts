@@ -5,7 +5,7 @@ import { migrateApply } from "../../src/migrate/apply.ts";
 import { type MigrationDir, memoryDir } from "../../src/migrate/dir.ts";
 import { type DownOptions, type DownReport, migrateDown } from "../../src/migrate/down.ts";
 import { DataLossError, DownTargetError, RevertStatementError } from "../../src/migrate/down/errors.ts";
-import { formatDownText } from "../../src/migrate/down-report.ts";
+import { formatDownText } from "../../src/cli/report/down.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 

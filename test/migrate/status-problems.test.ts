@@ -3,7 +3,7 @@ import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
 import { statusHasProblems, type StatusReport } from "../../src/migrate/status.ts";
 import { statusProblems } from "../../src/migrate/status/problems.ts";
-import { formatStatusText, statusJson } from "../../src/migrate/status-report.ts";
+import { formatStatusText, statusJson } from "../../src/cli/report/status.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 const FILES = { "1_a.sql": "CREATE TABLE a (id int);\n", "2_b.sql": "CREATE TABLE b (id int);\n", "3_c.sql": "CREATE TABLE c (id int);\n" };

@@ -6,7 +6,7 @@ import { defineCommand } from "citty";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
 import { migrateApply } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply/pending.ts";
-import { applyFooter, applyJson } from "../../migrate/apply-report.ts";
+import { applyFooter, applyJson } from "../report/apply.ts";
 import type { TxMode } from "../../migrate/dir/directives.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";

@@ -7,7 +7,7 @@
 import { defineCommand } from "citty";
 import { migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down/plan.ts";
-import { downJson, formatDownText } from "../../migrate/down-report.ts";
+import { downJson, formatDownText } from "../report/down.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../live-source.ts";

@@ -7,8 +7,8 @@
 import { defineCommand } from "citty";
 import { addedFiles } from "../../migrate/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir/url.ts";
-import { renderJson } from "../../lint/render-json.ts";
-import { renderText } from "../../lint/render-text.ts";
+import { renderJson } from "../report/lint-json.ts";
+import { renderText } from "../report/lint-text.ts";
 import { type BaseReplay, type FreshExecution, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
 import type { LintReport } from "../../lint/report.ts";
 import type { MigrationDir } from "../../migrate/dir.ts";

@@ -5,7 +5,7 @@
 import process from "node:process";
 import { defineCommand } from "citty";
 import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
-import { formatStatusText, statusJson } from "../../migrate/status-report.ts";
+import { formatStatusText, statusJson } from "../report/status.ts";
 import { openDatabase, requireDatabase } from "../connect.ts";
 import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";

@@ -2,9 +2,9 @@
  * Atlas's `migrate apply` report: the default text (`cmdlog.MigrateApplyTemplate`, `MigrateApply.Summary`) and the
  * `{{ json . }}` object.
  */
-import { formatGoDuration } from "../go/duration.ts";
-import type { ApplyReport } from "./apply.ts";
-import type { AppliedFile } from "./apply/executor.ts";
+import { formatGoDuration } from "../../go/duration.ts";
+import type { ApplyReport } from "../../migrate/apply.ts";
+import type { AppliedFile } from "../../migrate/apply/executor.ts";
 
 const plural = (n: number): string => (n > 1 ? "s" : "");
 

@@ -1,7 +1,7 @@
 /**
  * Atlas's `migrate status` output (`cmdlog.MigrateStatusTemplate`) and its `{{ json . }}` object.
  */
-import type { StatusReport } from "./status.ts";
+import type { StatusReport } from "../../migrate/status.ts";
 
 /** The report as Atlas prints it by default. */
 export function formatStatusText(r: StatusReport): string {

@@ -2,11 +2,11 @@
  * The report of `migrate down`: Atlas's text (atlas-compat.md §5: header, a checks block and a reverting block per
  * version, the footer) and the `{{ json . }}` object (Atlas's `MigrateDown`, plus the checks that ran).
  */
-import { formatGoDuration } from "../go/duration.ts";
-import { counts } from "./apply-report.ts";
-import type { DownReport, StepResult } from "./down.ts";
-import { DataLossError } from "./down/errors.ts";
-import type { Revision } from "./revisions.ts";
+import { formatGoDuration } from "../../go/duration.ts";
+import { counts } from "./apply.ts";
+import type { DownReport, StepResult } from "../../migrate/down.ts";
+import { DataLossError } from "../../migrate/down/errors.ts";
+import type { Revision } from "../../migrate/revisions.ts";
 
 /** Printed when no revision is after the target. */
 export const NOTHING_TO_REVERT = "No migration files to revert";

@@ -2,7 +2,7 @@
  * The JSON report, Atlas's `{{ json . }}` of `migratelint.SummaryReport`: `Env`, `Schema`, `Steps`, `Files` with
  * `Reports` of `Diagnostics` (`Pos`, `Text`, `Code`, `SuggestedFixes`), field names as Atlas spells them.
  */
-import type { LintReport } from "./report.ts";
+import type { LintReport } from "../../lint/report.ts";
 
 /** Where the run happened, for the `Env` object. */
 export interface JsonEnv {

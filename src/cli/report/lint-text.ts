@@ -2,9 +2,9 @@
  * The text report, Atlas's default `migrate lint` template (`migratelint.DefaultTemplate`) with colours off: a header,
  * one block per file (reports, diagnostics with their line and documentation link, suggested fixes), a summary.
  */
-import { formatGoMilliseconds } from "../go/duration.ts";
-import { type Diagnostic, diagnosticsCount, type FileReport, type LintReport, totalChanges, versionStatuses } from "./report.ts";
-import { lineOf } from "./runner.ts";
+import { formatGoMilliseconds } from "../../go/duration.ts";
+import { type Diagnostic, diagnosticsCount, type FileReport, type LintReport, totalChanges, versionStatuses } from "../../lint/report.ts";
+import { lineOf } from "../../lint/runner.ts";
 
 const ATLAS_CODES = /^(DS|MF|MY|CD|BC)\d{3}$/;
 

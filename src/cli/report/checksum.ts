@@ -3,7 +3,7 @@
  * migration directory fails its checksum validation, its hint naming this tool's command (`stats-db migrate hash`)
  * rather than Atlas's; the CLI adds `Error: <message>` on stderr itself.
  */
-import { ChecksumError, type SumValidationError } from "./dir/sum.ts";
+import { ChecksumError, type SumValidationError } from "../../migrate/dir/sum.ts";
 
 /** The text Atlas prints for a checksum failure; the `L<n>` line appears only for a located `ChecksumError`. */
 export function formatChecksumReport(error: SumValidationError): string {
