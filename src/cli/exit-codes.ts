@@ -35,7 +35,7 @@ import {
 import { DirUrlError } from "../migrate/dir/url.ts";
 import { DirectiveError } from "../migrate/dir/directives.ts";
 import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down/errors.ts";
-import { GitError } from "../migrate/git-changes.ts";
+import { GitError } from "../lint/git-changes.ts";
 import { DirReadError } from "../migrate/dir/local.ts";
 import { InDoubtError } from "../migrate/apply/in-doubt.ts";
 import { LockError, LockLostError } from "../migrate/apply/lock.ts";

@@ -5,7 +5,7 @@
  * error-level. With `--url`, blocking changes show the target's row counts and are errors above `--max-rows`.
  */
 import { defineCommand } from "citty";
-import { addedFiles } from "../../migrate/git-changes.ts";
+import { addedFiles } from "../../lint/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir/url.ts";
 import { renderJson } from "../report/lint-json.ts";
 import { renderText } from "../report/lint-text.ts";
