@@ -5,6 +5,7 @@
  * pay for importing every error class. test/cli/exit-codes.test.ts checks that every error class of src/ has a row.
  */
 import { ConfigError } from "../config/errors.ts";
+import { HclError } from "../hcl/errors.ts";
 import { DurationError } from "../go/duration.ts";
 import { ConnectionError, DatabaseError } from "../db/errors.ts";
 import { OptionFileError } from "../db/option-file.ts";
@@ -68,6 +69,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [UsageError, EXIT_USAGE],
   [InputError, EXIT_USAGE],
   [ConfigError, EXIT_USAGE],
+  [HclError, EXIT_USAGE],
   [DatabaseUrlError, EXIT_USAGE],
   [DurationError, EXIT_USAGE],
   [DirUrlError, EXIT_USAGE],

@@ -4,11 +4,12 @@
  * Why a hand-written reader: @cdktf/hcl2json parses atlas.hcl under Bun but costs ~93 ms of WASM start-up on every
  * run and does not build with `bun build --compile`; the subset Atlas projects use (blocks, attributes, strings with
  * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `getenv()`, `data.*` references) fits in a small lexer
- * (hcl-lexer.ts), parser (hcl-parser.ts) and evaluator (hcl-eval.ts).
+ * (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their HclErrors become ConfigErrors here.
  */
-import type { Attribute, Block, Body } from "./hcl-ast.ts";
-import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type UnsetEnv, type Value } from "./hcl-eval.ts";
-import { parseHcl } from "./hcl-parser.ts";
+import type { Attribute, Block, Body } from "../hcl/ast.ts";
+import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type UnsetEnv, type Value } from "../hcl/eval.ts";
+import { HclError } from "../hcl/errors.ts";
+import { parseHcl } from "../hcl/parser.ts";
 import { checkProjectShape } from "./shape.ts";
 import { resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
@@ -141,8 +142,17 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
   };
 }
 
-/** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`. */
+/** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`; every problem is a ConfigError. */
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
+  try {
+    return readProject(text, opts);
+  } catch (e) {
+    if (e instanceof HclError) throw new ConfigError(e.file, e.detail, e.pos, { cause: e });
+    throw e;
+  }
+}
+
+function readProject(text: string, opts: LoadOptions): ProjectEnv {
   const body = parseHcl(text, opts.file);
   checkProjectShape(body, opts.file);
   const vars = resolveVariables(collect(body, "variable"), opts.vars ?? {}, opts.getenv, opts.file);
@@ -174,4 +184,4 @@ export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
 }
 
 /** Reads a `data://` marker found in `src` or `url` back into its data source type, name and attribute. */
-export { parseDataRef } from "./hcl-eval.ts";
+export { parseDataRef } from "../hcl/eval.ts";

@@ -1,12 +1,7 @@
 /**
  * The one error kind of the project-file reader: a message tied to a file and, when known, a line and column.
  */
-
-/** A position in a source file, 1-based. */
-export interface Pos {
-  readonly line: number;
-  readonly col: number;
-}
+import type { Pos } from "../hcl/errors.ts";
 
 /** A problem in `atlas.hcl` (syntax, evaluation, or selection), printed as `file:line:col: message`. */
 export class ConfigError extends Error {

@@ -4,7 +4,7 @@
  * `ur = …` or `migraton { … }` is an error at its line, not a setting silently ignored. Two `env` blocks of one name
  * are refused too (stats-db runs one env, it has no multi-instance `for_each`).
  */
-import type { Block, Body } from "./hcl-ast.ts";
+import type { Block, Body } from "../hcl/ast.ts";
 import { ConfigError } from "./errors.ts";
 
 /** A block's allowed contents: attribute names (or any), child blocks by type, and its number of labels. */

@@ -2,8 +2,8 @@
  * `variable "name" { type = …, default = … }` blocks: each gets its `--var` value (converted to the declared type)
  * or its default; a variable with neither is an error.
  */
-import type { Block, Expr } from "./hcl-ast.ts";
-import { evaluate, newScope, type UnsetEnv, type Value } from "./hcl-eval.ts";
+import type { Block, Expr } from "../hcl/ast.ts";
+import { evaluate, newScope, type UnsetEnv, type Value } from "../hcl/eval.ts";
 import { ConfigError } from "./errors.ts";
 
 function typeName(e: Expr | undefined): string {

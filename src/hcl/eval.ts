@@ -3,8 +3,8 @@
  * `data.<type>.<name>.<attr>` evaluates to a `data://` marker URL the caller resolves (see `parseDataRef`).
  * A bare identifier (`LINEAR_SKIP`, `atlas`) evaluates to its own name, as Atlas's enum attributes expect.
  */
-import type { Attribute, Block, Body, Expr, Step } from "./hcl-ast.ts";
-import { ConfigError, type Pos } from "./errors.ts";
+import type { Attribute, Block, Body, Expr, Step } from "./ast.ts";
+import { HclError, type Pos } from "./errors.ts";
 
 /** An evaluated value. */
 export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
@@ -53,7 +53,7 @@ export function newScope(s: Omit<Scope, "cache" | "usedData" | "unsetEnv">): Sco
 }
 
 function fail(scope: Scope, message: string, pos: Pos): never {
-  throw new ConfigError(scope.file, message, pos);
+  throw new HclError(scope.file, message, pos);
 }
 
 /** Names a value's kind for messages (values themselves are never printed: they may hold credentials). */

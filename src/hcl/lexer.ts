@@ -2,7 +2,7 @@
  * Tokens of the HCL subset that `atlas.hcl` files use: identifiers, numbers, quoted templates (with `${…}` kept as
  * source for the parser), heredocs, punctuation and newlines; `#`, `//` and block comments are skipped.
  */
-import { ConfigError, type Pos } from "./errors.ts";
+import { HclError, type Pos } from "./errors.ts";
 
 /** A piece of a template: literal text, or the source of one `${…}` interpolation and where it starts. */
 export type TemplatePart = { readonly text: string } | { readonly source: string; readonly pos: Pos };
@@ -33,7 +33,7 @@ class Lexer {
   }
 
   private fail(message: string, pos: Pos = this.pos()): never {
-    throw new ConfigError(this.file, message, pos);
+    throw new HclError(this.file, message, pos);
   }
 
   private advance(n = 1): string {

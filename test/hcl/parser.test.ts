@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { ConfigError } from "../../src/config/errors.ts";
-import { evaluate, newScope, type Value } from "../../src/config/hcl-eval.ts";
-import { parseHcl } from "../../src/config/hcl-parser.ts";
+import { HclError } from "../../src/hcl/errors.ts";
+import { evaluate, newScope, type Value } from "../../src/hcl/eval.ts";
+import { parseHcl } from "../../src/hcl/parser.ts";
 
 const env: Record<string, string> = { HOME: "/home/u", EMPTY: "" };
 
@@ -77,8 +77,8 @@ describe("errors carry file:line:col", () => {
       } catch (e) {
         err = e;
       }
-      expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).message).toBe(message);
+      expect(err).toBeInstanceOf(HclError);
+      expect((err as HclError).message).toBe(message);
     });
   }
   const evalCases: [string, string, string][] = [

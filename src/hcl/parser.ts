@@ -2,9 +2,9 @@
  * Recursive-descent parser for the `atlas.hcl` subset: bodies (attributes, labelled blocks) and expressions
  * (literals, templates, heredocs, traversals like `var.x` / `data.a.b.url`, function calls, lists, objects).
  */
-import type { Attribute, Block, Body, Expr, Step } from "./hcl-ast.ts";
-import { tokenize, type TemplatePart, type Token } from "./hcl-lexer.ts";
-import { ConfigError, type Pos } from "./errors.ts";
+import type { Attribute, Block, Body, Expr, Step } from "./ast.ts";
+import { tokenize, type TemplatePart, type Token } from "./lexer.ts";
+import { HclError, type Pos } from "./errors.ts";
 
 const KEYWORDS: Record<string, boolean | null> = { true: true, false: false, null: null };
 
@@ -22,7 +22,7 @@ class Parser {
   }
 
   private fail(message: string, tok: Token = this.peek()): never {
-    throw new ConfigError(this.file, message, tok.pos);
+    throw new HclError(this.file, message, tok.pos);
   }
 
   private describe(tok: Token): string {
@@ -107,7 +107,7 @@ class Parser {
   }
 
   private step(e: Expr, step: Step, pos: Pos): Expr {
-    if (e.kind !== "traversal") throw new ConfigError(this.file, "only variables and references can be followed by . or [", pos);
+    if (e.kind !== "traversal") throw new HclError(this.file, "only variables and references can be followed by . or [", pos);
     return { ...e, steps: [...e.steps, step] };
   }
 
@@ -175,7 +175,7 @@ export function parseExpression(src: string, file: string, pos: Pos): Expr {
   return e;
 }
 
-/** Parses a whole HCL file into its top-level body; syntax errors are ConfigErrors with a position. */
+/** Parses a whole HCL file into its top-level body; syntax errors are HclErrors with a position. */
 export function parseHcl(src: string, file: string): Body {
   return new Parser(tokenize(src, file), file).body(false);
 }
