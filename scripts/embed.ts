@@ -1,5 +1,5 @@
 /**
- * The generated variant of `src/cli/embedded.ts`: every migration file with `atlas.sum` as text and the entities module,
+ * The generated variant of `src/project/embedded.ts`: every migration file with `atlas.sum` as text and the entities module,
  * plus the Bun build plugin that swaps it in at bundle time (nothing generated is written into `src/`).
  */
 import type { BunPlugin } from "bun";
@@ -47,13 +47,13 @@ export function embeddedModuleSource(sources: EmbedSources): string {
   return `export const embedded = { files: ${JSON.stringify(files)}, entities: () => import(${JSON.stringify(resolve(sources.entitiesEntry))}) };\n`;
 }
 
-/** A Bun build plugin that replaces `src/cli/embedded.ts` with the generated module. */
+/** A Bun build plugin that replaces `src/project/embedded.ts` with the generated module. */
 export function embedPlugin(sources: EmbedSources): BunPlugin {
   const contents = embeddedModuleSource(sources);
   return {
     name: "stats-db-embed",
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]embedded\.ts$/ }, () => ({ contents, loader: "ts" }));
+      build.onLoad({ filter: /[\\/]src[\\/]project[\\/]embedded\.ts$/ }, () => ({ contents, loader: "ts" }));
     },
   };
 }

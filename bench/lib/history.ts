@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type EntitiesModule, schemaFromEntities } from "../../src/cli/entities-loader.ts";
+import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-loader.ts";
 import { openLocalDir } from "../../src/migrate/dir/local.ts";
 import { plannedFile } from "../../src/migrate/planned-file.ts";
 import { writeMigration } from "../../src/migrate/dir/write.ts";

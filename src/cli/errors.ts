@@ -1,6 +1,7 @@
 /**
  * CLI-level errors and how any error is printed on stderr (its exit code comes from exit-codes.ts).
  */
+import { SourceError } from "../project/errors.ts";
 
 /** A wrong flag, argument or combination of them: exit code 2. */
 export class UsageError extends Error {
@@ -50,7 +51,7 @@ export function renderError(e: unknown, debug: boolean): string {
   if (e instanceof ReportedError && !(e instanceof InterruptedError)) return "";
   const err = e instanceof Error ? e : new Error(String(e));
   const lines = [`Error: ${err.message}`];
-  if (e instanceof InputError) lines.push(...e.problems.map((p) => `  ${p}`));
+  if (e instanceof InputError || e instanceof SourceError) lines.push(...e.problems.map((p) => `  ${p}`));
   if (debug && err.stack) lines.push(err.stack);
   if (debug && err.cause instanceof Error && err.cause.stack) lines.push(`caused by: ${err.cause.stack}`);
   return lines.join("\n") + "\n";

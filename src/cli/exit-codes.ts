@@ -52,6 +52,7 @@ import { DataStatementError, SchemaStateError, UnsupportedStatementError } from 
 import { PlanError } from "../mysql/plan/errors.ts";
 import { UnknownTypeError } from "../mysql/types.ts";
 import { ApplyError } from "../schema/errors.ts";
+import { DirChecksumError, SettingsError, SourceError } from "../project/errors.ts";
 import { PlanExecutionError } from "./apply-plan.ts";
 import { InputError, InterruptedError, ReportedError, UsageError } from "./errors.ts";
 
@@ -68,6 +69,8 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   // Usage and bad input: nothing was attempted.
   [UsageError, EXIT_USAGE],
   [InputError, EXIT_USAGE],
+  [SourceError, EXIT_USAGE],
+  [SettingsError, EXIT_USAGE],
   [ConfigError, EXIT_USAGE],
   [HclError, EXIT_USAGE],
   [DatabaseUrlError, EXIT_USAGE],
@@ -108,6 +111,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [DevNotCleanError, EXIT_FAILURE],
   [ChecksumMismatch, EXIT_FAILURE],
   [ChecksumError, EXIT_FAILURE],
+  [DirChecksumError, EXIT_FAILURE],
   [ChecksumFileNotFound, EXIT_FAILURE],
   [ChecksumFormatError, EXIT_FAILURE],
   [ChecksumNotFoundError, EXIT_FAILURE],

@@ -13,7 +13,7 @@ import { revisionsSchemaOf } from "../migrate/revisions/schema.ts";
 import type { ControlSession } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
 import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
-import { openDatabase } from "./connect.ts";
+import { openDatabase } from "../project/connect.ts";
 import { lazyControl } from "./control-session.ts";
 import { InterruptedError, ReportedError, UsageError } from "./errors.ts";
 import type { StopSignal } from "./interrupts.ts";

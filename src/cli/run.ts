@@ -4,8 +4,11 @@
  */
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
 import { colourAllowed, stripColour } from "./colour.ts";
+import { terminalPasswordPrompt } from "./password-prompt.ts";
 import { renderError, UsageError } from "./errors.ts";
-import { chooseOptionFile } from "./option-file-choice.ts";
+import { setPasswordPrompt } from "../project/password-prompt.ts";
+import { DirChecksumError } from "../project/errors.ts";
+import { chooseOptionFile } from "../project/option-file-choice.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
 
@@ -82,9 +85,11 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     }
     checkArgs((await resolve(cmd.args ?? {})) as ArgsDef, rest);
     chooseOptionFile(flagValue(rest, "defaults-file"));
+    setPasswordPrompt(terminalPasswordPrompt());
     await runCommand(cmd, { rawArgs: rest });
     return 0;
   } catch (e) {
+    if (e instanceof DirChecksumError) process.stdout.write((await import("./report/checksum.ts")).formatChecksumReport(e.sumError));
     process.stderr.write(renderError(e, debug));
     return (await import("./exit-codes.ts")).exitCodeOf(e);
   }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EmbedChecksumError, embeddedModuleSource, readEmbeddedFiles } from "../../scripts/embed.ts";
 import { repoRoot } from "../../scripts/build.ts";
-import { dirInfo } from "../../src/cli/embedded-dir.ts";
+import { dirInfo } from "../../src/project/embedded-dir.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import { InvalidUtf8Error } from "../../src/migrate/dir/errors.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";

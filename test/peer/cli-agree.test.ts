@@ -4,7 +4,7 @@
  */
 import { expect, test } from "bun:test";
 import { SCHEMAS_SYNCED } from "../../src/cli/commands/schema-diff.ts";
-import { inspectUrl } from "../../src/cli/live-source.ts";
+import { inspectUrl } from "../../src/project/live-source.ts";
 import { formatMigrationFile } from "../../src/migrate/dir/name.ts";
 import { cli } from "../cli/run-cli.ts";
 import { withTestDatabase } from "../support/mariadb.ts";

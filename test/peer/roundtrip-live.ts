@@ -5,7 +5,7 @@
  * second diff against B must be empty. Tables that differ only in what information_schema cannot show make the case
  * `known` (live-differences.ts).
  */
-import { inspectUrl } from "../../src/cli/live-source.ts";
+import { inspectUrl } from "../../src/project/live-source.ts";
 import type { Inspection } from "../../src/mysql/inspect.ts";
 import { plan, type PlannedStatement } from "../../src/mysql/plan.ts";
 import { diff } from "../../src/schema/diff.ts";

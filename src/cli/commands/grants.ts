@@ -8,7 +8,7 @@ import { accountName, grantStatement } from "../../mysql/queries/grants.ts";
 import { ident } from "../../mysql/sql.ts";
 import { UsageError } from "../errors.ts";
 import { globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
+import { resolveSettings } from "../../project/settings.ts";
 
 /** Why each privilege on the target schema is needed (apply, status, down, schema inspect/diff). */
 export const SCHEMA_PRIVILEGES: readonly (readonly [string, string])[] = [

@@ -2,7 +2,7 @@
  * The command tree. Sub-commands load lazily so `--help` and `version` stay fast.
  */
 import { defineCommand } from "citty";
-import { TOOL_VERSION } from "../version.ts";
+import { TOOL_VERSION } from "../../project/version.ts";
 
 const migrateDiff = () => import("./migrate-diff.ts").then((m) => m.default);
 

@@ -23,9 +23,9 @@ import {
   writeReport,
 } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { openDir, verifyDir } from "../sources.ts";
-import { TOOL_VERSION } from "../version.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { openDir, verifyDir } from "../../project/sources.ts";
+import { TOOL_VERSION } from "../../project/version.ts";
 
 /** Reads the `[amount]` argument as Atlas does. */
 export function parseAmount(value: string | undefined): number | undefined {

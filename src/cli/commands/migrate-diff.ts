@@ -10,8 +10,8 @@ import { writeMigration } from "../../migrate/dir/write.ts";
 import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
 import { lockTimeoutMs } from "../migrate-command.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
-import { resolveSettings, type Settings } from "../settings.ts";
-import { loadSource, openDir, replayDirWith, withDirWriteLock } from "../sources.ts";
+import { resolveSettings, type Settings } from "../../project/settings.ts";
+import { loadSource, openDir, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
 import { ReportedError } from "../errors.ts";
 
 /** Atlas's message when there is nothing to write. */

@@ -10,15 +10,15 @@ import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { downJson, formatDownText } from "../report/down.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { boundSchema, devReplayUrl } from "../live-source.ts";
+import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printLockWait } from "../apply-progress.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import { isJsonFormat, lockTimeoutMs, lockWaitTimeoutSeconds, migrateDbArgs, revisionsLocation, withMigrationSession, writeReport } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { openDir, verifyDir } from "../sources.ts";
-import { TOOL_VERSION } from "../version.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { openDir, verifyDir } from "../../project/sources.ts";
+import { TOOL_VERSION } from "../../project/version.ts";
 
 /** Reads `[amount]`: a whole number of files, at least 1. */
 export function parseDownAmount(value: string | undefined): number | undefined {

@@ -18,11 +18,11 @@ import { selectAdded, selectLatest } from "../../lint/select.ts";
 import { TABLE_ROW_ESTIMATES_QUERY } from "../../mysql/queries/catalog.ts";
 import { hasErrors } from "../../lint/report.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { openDir } from "../sources.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { openDir } from "../../project/sources.ts";
 import { ReportedError, UsageError } from "../errors.ts";
-import { databaseTarget } from "../connect.ts";
-import { withConnection } from "../live-source.ts";
+import { databaseTarget } from "../../project/connect.ts";
+import { withConnection } from "../../project/live-source.ts";
 
 function positiveInt(flag: string, v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;

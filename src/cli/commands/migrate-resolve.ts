@@ -9,9 +9,9 @@ import { UsageError } from "../errors.ts";
 import { lockTimeoutMs, migrateDbArgs, revisionsLocation, withMigrationSession } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { out } from "../output.ts";
-import { resolveSettings } from "../settings.ts";
-import { openDir, verifyDir } from "../sources.ts";
-import { TOOL_VERSION } from "../version.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { openDir, verifyDir } from "../../project/sources.ts";
+import { TOOL_VERSION } from "../../project/version.ts";
 
 export default defineCommand({
   meta: { name: "resolve", description: "record whether a statement left in doubt by an interrupted apply took effect" },

@@ -6,12 +6,13 @@ import process from "node:process";
 import { defineCommand } from "citty";
 import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../report/status.ts";
-import { openDatabase, requireDatabase } from "../connect.ts";
+import { openDatabase } from "../../project/connect.ts";
+import { requireDatabase } from "../connect.ts";
 import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
+import { resolveSettings } from "../../project/settings.ts";
 import { ReportedError } from "../errors.ts";
-import { openDir } from "../sources.ts";
+import { openDir } from "../../project/sources.ts";
 
 export default defineCommand({
   meta: { name: "status", description: "show applied and pending migration files of a database" },

@@ -7,13 +7,14 @@ import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
-import { databaseTarget, requireUrl } from "../connect.ts";
+import { databaseTarget } from "../../project/connect.ts";
+import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { withConnection } from "../live-source.ts";
+import { withConnection } from "../../project/live-source.ts";
 import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { loadSource } from "../sources.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { loadSource } from "../../project/sources.ts";
 
 /** Atlas's message when the database already is in the desired state. */
 export const SCHEMA_SYNCED = "Schema is synced, no changes to be made";

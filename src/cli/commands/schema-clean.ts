@@ -9,10 +9,10 @@ import { diff } from "../../schema/diff.ts";
 import { emptySchema } from "../../schema/model.ts";
 import { showAndApply } from "../apply-plan.ts";
 import { requireDatabase } from "../connect.ts";
-import { withConnection } from "../live-source.ts";
+import { withConnection } from "../../project/live-source.ts";
 import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
+import { resolveSettings } from "../../project/settings.ts";
 
 /** Atlas's message for an empty schema. */
 export const NOTHING_TO_DROP = "Nothing to drop";

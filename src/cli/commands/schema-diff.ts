@@ -9,9 +9,9 @@ import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { ReportedError, UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
-import { resolveSettings } from "../settings.ts";
-import { inspectUrl, isLiveUrl } from "../live-source.ts";
-import { loadSource } from "../sources.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
+import { loadSource } from "../../project/sources.ts";
 
 /** Atlas's message when the two states are equal. */
 export const SCHEMAS_SYNCED = "Schemas are synced, no changes to be made.";

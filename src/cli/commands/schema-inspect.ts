@@ -10,11 +10,11 @@ import { assertNever } from "../../schema/changes.ts";
 import type { Index, IndexPart, Schema } from "../../schema/model.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { inspectUrl, isLiveUrl } from "../live-source.ts";
+import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
 import { globalArgs } from "../options.ts";
 import { schemaSql } from "../schema-sql.ts";
-import { resolveSettings } from "../settings.ts";
-import { loadSource } from "../sources.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { loadSource } from "../../project/sources.ts";
 
 type Format = "hcl" | "sql" | "json" | "typebox";
 

@@ -7,8 +7,8 @@ import type { Flavor } from "../../mysql/flavor.ts";
 import type { Schema } from "../../schema/model.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { schemaSql } from "../schema-sql.ts";
-import { resolveSettings } from "../settings.ts";
-import { loadSource } from "../sources.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { loadSource } from "../../project/sources.ts";
 
 const args = {
   ...globalArgs,

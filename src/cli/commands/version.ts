@@ -3,8 +3,8 @@
  * embedded directory's hash (the total `atlas.sum` starts with), after verifying that directory against its atlas.sum.
  */
 import { defineCommand } from "citty";
-import { dirInfo, type EmbeddedInfo, isCompiledBinary, openEmbeddedDir } from "../embedded-dir.ts";
-import { TOOL_VERSION } from "../version.ts";
+import { dirInfo, type EmbeddedInfo, isCompiledBinary, openEmbeddedDir } from "../../project/embedded-dir.ts";
+import { TOOL_VERSION } from "../../project/version.ts";
 
 /** The lines `version` prints about an embedded directory. */
 export function embeddedLines(info: EmbeddedInfo): string {

@@ -4,7 +4,7 @@
 import { type MigrationDir, type MigrationFile, memoryDir } from "../migrate/dir.ts";
 import { computeSum } from "../migrate/dir/sum.ts";
 import { embedded } from "./embedded.ts";
-import { InputError, UsageError } from "./errors.ts";
+import { SettingsError, SourceError } from "./errors.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 /** The `--dir` URL that names the embedded directory; the default in the compiled binary. */
@@ -19,7 +19,7 @@ export function isCompiledBinary(): boolean {
 }
 
 function readOnly(): never {
-  throw new UsageError(`the embedded migration directory is read-only: pass --dir file://<path> to write migration files`);
+  throw new SettingsError(`the embedded migration directory is read-only: pass --dir file://<path> to write migration files`);
 }
 
 /** The embedded migration directory, or `undefined` when running from source. It refuses writes (diff, hash). */
@@ -32,7 +32,7 @@ export function embeddedDir(): MigrationDir | undefined {
 /** The embedded directory, verified against its atlas.sum before anything reads it (prints Atlas's report if not). */
 export function openEmbeddedDir(): MigrationDir {
   const dir = embeddedDir();
-  if (!dir) throw new InputError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
+  if (!dir) throw new SourceError(`${EMBEDDED_DIR_URL} exists only in the compiled binary; use file://<path>`);
   verifyDir(dir);
   return dir;
 }
@@ -52,7 +52,7 @@ export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
   const version = m[1] === undefined ? undefined : decodeURIComponent(m[1]);
   if (version === undefined) return files;
   if (version === NO_VERSION) return [];
-  if (!files.some((f) => f.version === version)) throw new InputError(`${src}: no embedded migration has version ${version} (use ${NO_VERSION} for a database with no migration applied)`);
+  if (!files.some((f) => f.version === version)) throw new SourceError(`${src}: no embedded migration has version ${version} (use ${NO_VERSION} for a database with no migration applied)`);
   return files.filter((f) => f.version <= version);
 }
 

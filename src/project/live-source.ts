@@ -8,7 +8,7 @@ import { type DevFile, devReplay } from "../migrate/dev-replay.ts";
 import { type Inspection, type InspectOptions, inspectWithFlavor } from "../mysql/inspect.ts";
 import type { Schema } from "../schema/model.ts";
 import { databaseTarget, openDatabase } from "./connect.ts";
-import { InputError } from "./errors.ts";
+import { SourceError } from "./errors.ts";
 
 /** True for a database URL (as opposed to a file source). */
 export function isLiveUrl(src: string): boolean {
@@ -18,7 +18,7 @@ export function isLiveUrl(src: string): boolean {
 /** The schema a URL is bound to; a URL without one is refused (one schema is compared at a time). */
 export function boundSchema(target: DatabaseUrl): string {
   if (target.schema === undefined || target.schema === "") {
-    throw new InputError(`${target.redacted} names no database: add the schema to the URL path, e.g. ${target.scheme}://user@host:${target.port}/app`);
+    throw new SourceError(`${target.redacted} names no database: add the schema to the URL path, e.g. ${target.scheme}://user@host:${target.port}/app`);
   }
   return target.schema;
 }

@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import process from "node:process";
 import { loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
 import { flavorByName, type Flavor, mariadb, mysql8 } from "../mysql/flavor.ts";
-import { UsageError } from "./errors.ts";
+import { SettingsError } from "./errors.ts";
 import { EMBEDDED_DIR_URL, isCompiledBinary } from "./embedded-dir.ts";
 
 /** The flags every command may carry (undefined when not given). */
@@ -38,7 +38,7 @@ function parseVars(v: string | string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(","))) {
     const eq = item.indexOf("=");
-    if (eq < 1) throw new UsageError(`--var needs key=value, got "${item}"`);
+    if (eq < 1) throw new SettingsError(`--var needs key=value, got "${item}"`);
     out[item.slice(0, eq)] = item.slice(eq + 1);
   }
   return out;
@@ -53,11 +53,11 @@ function displayPath(file: string): string {
 /** Reads the env block named by --env from the project file; undefined without --env (then --var is refused: nothing reads it). */
 export function readProject(flags: CommonFlags): ProjectEnv | undefined {
   if (!flags.env) {
-    if (flags.var !== undefined) throw new UsageError("--var sets atlas.hcl variables: it needs --env");
+    if (flags.var !== undefined) throw new SettingsError("--var sets atlas.hcl variables: it needs --env");
     return undefined;
   }
   const file = resolve((flags.config ?? "file://atlas.hcl").replace(/^file:\/\//, ""));
-  if (!existsSync(file)) throw new UsageError(`--env ${flags.env} given but the project file ${file} does not exist`);
+  if (!existsSync(file)) throw new SettingsError(`--env ${flags.env} given but the project file ${file} does not exist`);
   return loadProject(readFileSync(file, "utf8"), { env: flags.env, vars: parseVars(flags.var), getenv: (n) => process.env[n], file: displayPath(file) });
 }
 
@@ -65,7 +65,7 @@ export function readProject(flags: CommonFlags): ProjectEnv | undefined {
 export function flavorOf(flag: string | undefined, ...urls: (string | undefined)[]): Flavor {
   if (flag) {
     const f = flavorByName(flag);
-    if (!f) throw new UsageError(`unknown --flavor "${flag}": use mysql or mariadb`);
+    if (!f) throw new SettingsError(`unknown --flavor "${flag}": use mysql or mariadb`);
     return f;
   }
   const url = urls.find((u) => u && /^[a-z+]+:\/\//.test(u));
@@ -82,7 +82,7 @@ function resolveSrc(src: string, project: ProjectEnv): string {
   const program = project.dataSources[`${ref.type}.${ref.name}`]?.config.program;
   const words = Array.isArray(program) ? program.join(" ") : "";
   if (ref.type === "external_schema" && /stats-db schema sql$/.test(words)) return "file://entities";
-  throw new UsageError(`src data.${ref.type}.${ref.name} is not supported: use file://entities, a migration directory or a .sql file`);
+  throw new SettingsError(`src data.${ref.type}.${ref.name} is not supported: use file://entities, a migration directory or a .sql file`);
 }
 
 /** Resolves the settings of a command run. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cachedReplay } from "../../src/cli/replay-cache.ts";
+import { cachedReplay } from "../../src/project/replay-cache.ts";
 import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import type { Schema } from "../../src/schema/model.ts";

@@ -8,7 +8,7 @@ import { entitiesToSchema, isTableDef, type TableDef, validateEntities } from ".
 import type { Flavor } from "../mysql/flavor.ts";
 import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
-import { InputError } from "./errors.ts";
+import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
 
 /** What an entities module exports: `tables` (or any table objects) and optionally `database` defaults. */
@@ -24,12 +24,12 @@ export function entitiesEntry(path: string): string {
   return existsSync(abs) && statSync(abs).isDirectory() ? join(abs, "index.ts") : abs;
 }
 
-/** Turns a loaded entities module into the normalised desired schema; throws InputError listing every problem. */
+/** Turns a loaded entities module into the normalised desired schema; throws SourceError listing every problem. */
 export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: string): Schema {
   const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
-  if (!Array.isArray(tables) || tables.length === 0) throw new InputError(`${where} exports no tables (export const tables = [...])`);
+  if (!Array.isArray(tables) || tables.length === 0) throw new SourceError(`${where} exports no tables (export const tables = [...])`);
   const problems = validateEntities(tables, flavor.keyLimits);
-  if (problems.length) throw new InputError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
+  if (problems.length) throw new SourceError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
   const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
   return schema;
@@ -38,13 +38,13 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
 /** Imports the entities module at a path and returns the desired schema; a syntax error or a throw names file:line:column. */
 export async function loadEntities(path: string, flavor: Flavor): Promise<Schema> {
   const entry = entitiesEntry(path);
-  if (!existsSync(entry)) throw new InputError(`entities module not found: ${entry}`);
+  if (!existsSync(entry)) throw new SourceError(`entities module not found: ${entry}`);
   let mod: EntitiesModule;
   try {
     mod = (await import(pathToFileURL(entry).href)) as EntitiesModule;
   } catch (e) {
     const at = moduleErrorText(e);
-    throw new InputError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
+    throw new SourceError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
   }
   return schemaFromEntities(mod, flavor, path);
 }

@@ -19,7 +19,7 @@ import { TOOL_VERSION } from "./version.ts";
 /** Bumped whenever the stored form changes. */
 const FORMAT = 1;
 /** The source folders whose modules take part in a replay. */
-const CODE_FOLDERS = ["schema", "mysql", "mysql/parse", "migrate", "cli"];
+const CODE_FOLDERS = ["go", "schema", "mysql", "mysql/parse", "migrate", "migrate/dir", "project"];
 
 /** The cache folder, or undefined when the cache is turned off. */
 function cacheDir(): string | undefined {
