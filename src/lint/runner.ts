@@ -4,14 +4,11 @@
  * parsed against the schema before it and applied — and run every analyzer over the file. A statement that cannot be
  * parsed or applied stops the run with a file error, as a replay error stops Atlas's.
  */
-import { applyChanges } from "../schema/apply.ts";
-import type { Change } from "../schema/changes.ts";
 import type { Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { goQuote } from "../go/quote.ts";
-import { DataStatementError, parse } from "../mysql/parse.ts";
 import type { MigrationDir, MigrationFile } from "../migrate/dir.ts";
-import { replayFiles, ReplayError } from "../migrate/replay.ts";
+import { replayFiles, ReplayError, replayStatements } from "../migrate/replay.ts";
 import { splitStatements } from "../migrate/split.ts";
 import { ChecksumError, ChecksumFileNotFound, validateDir } from "../migrate/dir/sum.ts";
 import { isSumIgnored } from "../migrate/dir/directives.ts";
@@ -44,35 +41,18 @@ function replayStmts(file: MigrationFile, start: Schema, flavor: Flavor): { stmt
   } catch (e) {
     throw new StopError(`${file.name}: ${(e as Error).message}`);
   }
-  const bytes = file.bytes;
-  let schema = start;
   const stmts: LintStmt[] = [];
-  for (const s of raw) {
-    let changes: Change[] = [];
-    let dataVerb: string | undefined;
-    try {
-      changes = parse(s.text, { flavor, schema });
-    } catch (e) {
-      if (!(e instanceof DataStatementError)) throw new StopError(`${file.name}:${lineOf(bytes, s.pos)}: ${(e as Error).message}: ${s.text}`);
-      dataVerb = e.verb;
+  let end = start;
+  try {
+    for (const step of replayStatements(raw, file.bytes, flavor, start, file.name, { data: "skip" })) {
+      stmts.push(step);
+      end = step.after;
     }
-    let after: Schema;
-    try {
-      after = applyChanges(schema, changes);
-    } catch (e) {
-      throw new StopError(`${file.name}:${lineOf(bytes, s.pos)}: cannot apply statement: ${(e as Error).message}: ${s.text}`);
-    }
-    stmts.push({ text: s.text, pos: s.pos, comments: s.comments, before: schema, after, changes, ...(dataVerb ? { dataVerb } : {}) });
-    schema = after;
+  } catch (e) {
+    if (e instanceof ReplayError) throw new StopError(`${e.message}: ${e.statement}`);
+    throw e;
   }
-  return { stmts, end: schema, raw };
-}
-
-/** 1-based line of a byte offset (Atlas `FileReport.Line`). */
-export function lineOf(bytes: Uint8Array, pos: number): number {
-  let line = 1;
-  for (let i = 0; i < pos && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  return { stmts, end, raw };
 }
 
 function runAnalyzer(a: Analyzer, file: Parameters<Analyzer["analyze"]>[0], silenced: (name: string, d: Diagnostic) => boolean, errors: Readonly<Record<string, boolean>>): Report | undefined {

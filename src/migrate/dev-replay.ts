@@ -6,6 +6,7 @@ import type { Queryable } from "../db/types.ts";
 import { dropTableStatement, FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, inspectWithFlavor, TABLE_NAMES_QUERY } from "../mysql/inspect.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
+import { statementLine } from "./line.ts";
 import { splitStatements } from "./split.ts";
 
 /** The dev database holds tables already (Atlas's `NotCleanError`). */
@@ -40,12 +41,6 @@ export interface DevFile {
   readonly text: string;
 }
 
-function lineAt(bytes: Uint8Array, pos: number): number {
-  let line = 1;
-  for (let i = 0; i < pos && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
 /** Fails with NotCleanError when the schema holds any table (the revisions table included). */
 export async function checkClean(conn: Queryable, schemaName: string): Promise<void> {
   const [first] = await tableNames(conn, schemaName);
@@ -59,13 +54,11 @@ async function tableNames(conn: Queryable, schemaName: string): Promise<string[]
 /** Executes a file's statements in order; a refused statement throws DevReplayError naming its file and line. */
 export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   const bytes = new TextEncoder().encode(file.text);
-  // With an `atlas:delimiter` first line, the splitter's offsets are relative to the text after that line.
-  const shift = /^-- atlas:delimiter /.test(file.text) ? file.text.indexOf("\n") + 1 : 0;
   for (const stmt of splitStatements(bytes)) {
     try {
       await conn.exec(stmt.text);
     } catch (e) {
-      throw new DevReplayError(file.name, lineAt(bytes, stmt.pos + shift), stmt.text, (e as Error).message, { cause: e, pos: stmt.pos });
+      throw new DevReplayError(file.name, statementLine(bytes, stmt.pos), stmt.text, (e as Error).message, { cause: e, pos: stmt.pos });
     }
   }
 }

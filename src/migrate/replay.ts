@@ -1,72 +1,88 @@
 /**
  * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
- * apply them from the state before. This is how a migration directory becomes a Schema offline.
+ * apply them from the state before. This is how a migration directory becomes a Schema offline; the one loop that
+ * replay, lint, `down` and the in-doubt check share (replayStatements).
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
 import { applyChanges } from "../schema/apply.ts";
 import { emptySchema, type Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { parse } from "../mysql/parse.ts";
-import { splitStatements } from "./split.ts";
+import { DataStatementError, parse } from "../mysql/parse.ts";
+import { statementLine } from "./line.ts";
+import { splitStatements, type Stmt } from "./split.ts";
 
-/** A statement that could not be replayed, with the file and line it came from. */
+/** A statement that could not be replayed, with the file and line it came from (and the statement, when it was one). */
 export class ReplayError extends Error {
+  /** The text of the statement that failed; undefined when the file could not be split. */
+  readonly statement: string | undefined;
+
   constructor(
     readonly file: string,
     readonly line: number,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; statement?: string },
   ) {
     super(`${file}:${line}: ${reason}`, options);
     this.name = "ReplayError";
+    this.statement = options?.statement;
   }
-}
-
-/** 1-based line of a byte offset in text (offsets from the splitter are byte offsets into UTF-8). */
-function lineAt(bytes: Uint8Array, pos: number): number {
-  let line = 1;
-  for (let i = 0; i < pos && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
 }
 
 /** Receives the changes of each replayed statement, in order (e.g. to follow renames). */
 export type ReplayObserver = (changes: readonly Change[]) => void;
 
-/** One replayed statement: its 0-based index and text, the schema before it, its changes and the schema after it. */
-export interface ReplayStep {
+/** One replayed statement: its 0-based index, text, byte offset and comments, the schema before it, its changes and the schema after it. */
+export interface ReplayStep extends Stmt {
   readonly index: number;
-  readonly text: string;
   readonly before: Schema;
   readonly changes: readonly Change[];
   readonly after: Schema;
+  /** The verb of a data statement (INSERT, UPDATE…) replayed with no changes; only with `{ data: "skip" }`. */
+  readonly dataVerb?: string;
+}
+
+/** How replayStatements treats a data statement: `fail` (the default) throws ReplayError, `skip` yields it with no changes. */
+export interface ReplayOptions {
+  readonly data?: "fail" | "skip";
+}
+
+/**
+ * Replays split statements of `bytes` (the file they came from, for line numbers) statement by statement, yielding
+ * each step; a statement that cannot be parsed or applied throws ReplayError at its line.
+ */
+export function* replayStatements(stmts: readonly Stmt[], bytes: Uint8Array, flavor: Flavor, start: Schema, file: string, options: ReplayOptions = {}): Generator<ReplayStep> {
+  let schema = start;
+  for (const [index, stmt] of stmts.entries()) {
+    let changes: Change[] = [];
+    let dataVerb: string | undefined;
+    let after: Schema;
+    try {
+      try {
+        changes = parse(stmt.text, { flavor, schema });
+      } catch (e) {
+        if (!(e instanceof DataStatementError && options.data === "skip")) throw e;
+        dataVerb = e.verb;
+      }
+      after = applyChanges(schema, changes);
+    } catch (e) {
+      const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
+      throw new ReplayError(file, statementLine(bytes, stmt.pos), reason, { cause: e, statement: stmt.text });
+    }
+    yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
+    schema = after;
+  }
 }
 
 /** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */
 export function* replaySteps(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Generator<ReplayStep> {
-  let schema = start;
   let stmts;
   try {
     stmts = splitStatements(text);
   } catch (e) {
     throw new ReplayError(file, 1, (e as Error).message, { cause: e });
   }
-  // With an `atlas:delimiter` first line, the splitter's offsets are relative to the text after that line.
-  const shift = /^-- atlas:delimiter /.test(text) ? text.indexOf("\n") + 1 : 0;
-  for (const [index, stmt] of stmts.entries()) {
-    let changes: Change[];
-    let after: Schema;
-    try {
-      changes = parse(stmt.text, { flavor, schema });
-      after = applyChanges(schema, changes);
-    } catch (e) {
-      const line = lineAt(new TextEncoder().encode(text), stmt.pos + shift);
-      const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
-      throw new ReplayError(file, line, reason, { cause: e });
-    }
-    yield { index, text: stmt.text, before: schema, changes, after };
-    schema = after;
-  }
+  yield* replayStatements(stmts, new TextEncoder().encode(text), flavor, start, file);
 }
 
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import { flavorByName } from "../../src/mysql/flavor.ts";
 import { hasErrors } from "../../src/lint/report.ts";
-import { lineOf, lintDir } from "../../src/lint/runner.ts";
+import { lintDir } from "../../src/lint/runner.ts";
+import { lineOf } from "../../src/migrate/line.ts";
 import { selectLatest } from "../../src/lint/select.ts";
 
 const root = join(import.meta.dir, "..", "fixtures", "lint");

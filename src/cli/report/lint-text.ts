@@ -4,7 +4,7 @@
  */
 import { formatGoMilliseconds } from "../../go/duration.ts";
 import { type Diagnostic, diagnosticsCount, type FileReport, type LintReport, totalChanges, versionStatuses } from "../../lint/report.ts";
-import { lineOf } from "../../lint/runner.ts";
+import { lineOf } from "../../migrate/line.ts";
 
 const ATLAS_CODES = /^(DS|MF|MY|CD|BC)\d{3}$/;
 
