@@ -16,14 +16,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
+import { computeSum, connect, flavorByName, formatSum, memoryDir, migrateApply, mysql8, type Queryable, REVISIONS_TABLE } from "../src/index.ts";
 import { buildBinary, defaultBuildOptions } from "../scripts/build.ts";
-import { connect } from "../src/db/connect.ts";
-import type { Queryable } from "../src/db/types.ts";
-import { flavorByName, mysql8 } from "../src/mysql/flavor.ts";
-import { migrateApply } from "../src/migrate/apply.ts";
-import { computeSum, formatSum } from "../src/migrate/dir/sum.ts";
-import { memoryDir } from "../src/migrate/dir.ts";
-import { REVISIONS_TABLE } from "../src/migrate/revisions/table.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 

@@ -7,8 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
-import type { Queryable, Row } from "../src/db/types.ts";
-import { inspect } from "../src/mysql/inspect.ts";
+import { inspect, type Queryable, type Row } from "../src/index.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 

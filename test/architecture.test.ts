@@ -12,7 +12,7 @@ import { cyclesOf, dynamicImportsOf, importsOf } from "./support/source-scan.ts"
 
 const SRC = join(import.meta.dir, "..", "src");
 
-type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "project" | "cli";
+type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "project" | "cli" | "front";
 
 /** design.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
@@ -27,6 +27,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   config: ["go", "hcl", "db"],
   project: ["go", "schema", "entities", "db", "mysql", "migrate", "config"],
   cli: ["go", "schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config", "project"],
+  front: ["go", "schema", "entities", "db", "mysql", "hcl", "migrate", "lint", "config", "project"],
 };
 const TYPE_ONLY: Partial<Record<Layer, readonly Layer[]>> = { mysql: ["db"] };
 const LAYERS = Object.keys(ALLOWED) as Layer[];
@@ -70,7 +71,9 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(SRC).map((path) => ({ path, rel: relative(SRC, path), text: readFileSync(path, "utf8") }));
 
+/** src/index.ts, the library's front door, is the layer `front`: it re-exports the layers below cli/, and nothing in src/ imports it. */
 function layerOf(relPath: string): Layer | undefined {
+  if (relPath === "index.ts") return "front";
   const first = relPath.split(sep)[0] as Layer;
   return LAYERS.includes(first) ? first : undefined;
 }

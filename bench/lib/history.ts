@@ -5,12 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-loader.ts";
-import { openLocalDir } from "../../src/migrate/dir/local.ts";
-import { plannedFile } from "../../src/migrate/planned-file.ts";
-import { writeMigration } from "../../src/migrate/dir/write.ts";
-import { mysql8 } from "../../src/mysql/flavor.ts";
-import { emptySchema } from "../../src/schema/model.ts";
+import { emptySchema, type EntitiesModule, mysql8, openLocalDir, plannedFile, schemaFromEntities, writeMigration } from "../../src/index.ts";
 import { entitiesSource, VERSIONS } from "./entities-source.ts";
 
 const DSL = resolve(import.meta.dir, "..", "..", "src", "entities", "index.ts");

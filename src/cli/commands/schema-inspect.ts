@@ -56,7 +56,7 @@ export default defineCommand({
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to inspect (schema-bound URL), or another schema source" },
     format: { type: "string", description: "hcl (default), sql, json or typebox; Atlas's '{{ sql . }}' and '{{ json . }}' also work" },
-    "import-from": { type: "string", description: "module the typebox output imports col/sql/table from (default stats-db/src/entities/index.ts)" },
+    "import-from": { type: "string", description: "module the typebox output imports col/sql/table from (default stats-db/entities)" },
     flavor: { type: "string", description: "mysql or mariadb, for a source that is not a live database" },
   },
   async run({ args }) {
@@ -65,6 +65,6 @@ export default defineCommand({
     const format = FORMATS[(args.format ?? "hcl").trim()];
     if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json or typebox`);
     const { schema, flavor } = isLiveUrl(url) ? await inspectUrl(url) : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };
-    process.stdout.write(render(format, schema, flavor, schema.name ?? "main", args["import-from"] ?? "stats-db/src/entities/index.ts"));
+    process.stdout.write(render(format, schema, flavor, schema.name ?? "main", args["import-from"] ?? "stats-db/entities"));
   },
 });
