@@ -1,5 +1,5 @@
 /**
- * design.md's layer rules, enforced on the source: which folder of src/ may import which (type-only imports count),
+ * docs/architecture.md's layer rules, enforced on the source: which folder of src/ may import which (type-only imports count),
  * mysql2 only in db/, no Bun-only API anywhere in src/ (it must also run under Deno), relative imports end in `.ts`.
  * `go/` (Go-compatibility helpers: `%q`, time.Duration, UTF-8 runes) is a leaf below every layer: it imports nothing
  * outside itself, not even a built-in, and every layer may import it. Inside `mysql/`, the rooms parse, plan and
@@ -14,7 +14,7 @@ const SRC = join(import.meta.dir, "..", "src");
 
 type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "project" | "cli" | "front";
 
-/** design.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
+/** docs/architecture.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
   go: [],
   schema: ["go"],
@@ -208,7 +208,7 @@ describe("the scanner", () => {
   });
 });
 
-describe("src/ follows design.md's layers", () => {
+describe("src/ follows docs/architecture.md's layers", () => {
   test("there are source files in every core layer", () => {
     for (const layer of ["schema", "mysql", "migrate", "cli", "config", "db"] as const) {
       expect(files.some((f) => layerOf(f.rel) === layer)).toBe(true);

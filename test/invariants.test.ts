@@ -1,5 +1,5 @@
 /**
- * design.md's invariants, offline, on every fixture pair and both flavours:
+ * docs/architecture.md's invariants, offline, on every fixture pair and both flavours:
  * applyChanges(a, diff(a, b)) ≡ b, and applyChanges(a, parse(plan(diff(a, b)))) ≡ b (the plan replayed as SQL).
  */
 import { describe, expect, test } from "bun:test";

@@ -1,5 +1,5 @@
 /**
- * Schema → Atlas HCL, as `atlas schema inspect` prints it (see atlas-compat.md §8 and §9.1): every `table` block in
+ * Schema → Atlas HCL, as `atlas schema inspect` prints it (see docs/atlas-compat.md §8 and §9.1): every `table` block in
  * inspection order (by name), then the `schema` block with its charset and collation.
  */
 import type { Schema } from "../schema/model.ts";

@@ -1,6 +1,6 @@
 /**
  * inspect: a live schema → the canonical model, over `information_schema` with a fixed number of queries whatever the
- * table count (atlas-compat.md §10), in the same canonical forms the DDL parser produces.
+ * table count (docs/atlas-compat.md §10), in the same canonical forms the DDL parser produces.
  */
 import type { Queryable, Row } from "../db/types.ts";
 import type { Schema, Table } from "../schema/model.ts";

@@ -1,6 +1,6 @@
 /**
  * plan: Change[] → SQL statements, in an order a real server runs, rendered the way Atlas writes them
- * (atlas-compat.md §6, §6.1, §6.2).
+ * (docs/atlas-compat.md §6, §6.1, §6.2).
  */
 import { applyChanges } from "../schema/apply.ts";
 import { assertNever, type Change } from "../schema/changes.ts";

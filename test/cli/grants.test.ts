@@ -10,7 +10,7 @@ import { splitStatements } from "../../src/migrate/split.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { cli } from "./run-cli.ts";
 
-// The revisions table as Atlas creates it on MariaDB (atlas-compat.md §3).
+// The revisions table as Atlas creates it on MariaDB (docs/atlas-compat.md §3).
 const REVISIONS_DDL =
   "CREATE TABLE `atlas_schema_revisions` (`version` varchar(255) NOT NULL, `description` varchar(255) NOT NULL, `type` bigint unsigned NOT NULL DEFAULT 2, `applied` bigint NOT NULL DEFAULT 0, `total` bigint NOT NULL DEFAULT 0, `executed_at` timestamp NULL, `execution_time` bigint NOT NULL, `error` longtext NULL, `error_stmt` longtext NULL, `hash` varchar(255) NOT NULL, `partial_hashes` json NULL, `operator_version` varchar(255) NOT NULL, PRIMARY KEY (`version`)) CHARSET utf8mb4 COLLATE utf8mb4_bin";
 

@@ -39,7 +39,7 @@ describe("atlas.sum vectors", () => {
 });
 
 describe("computeSum / formatSum / parseSum", () => {
-  test("the worked example of atlas-compat §1.2", () => {
+  test("the worked example of docs/atlas-compat.md §1.2", () => {
     expect(formatSum(computeSum([ADD, INIT]))).toBe(WORKED);
   });
   test("parseSum reads back what formatSum writes", () => {

@@ -1,5 +1,5 @@
 /**
- * The report of `migrate down`: Atlas's text (atlas-compat.md §5: header, a checks block and a reverting block per
+ * The report of `migrate down`: Atlas's text (docs/atlas-compat.md §5: header, a checks block and a reverting block per
  * version, the footer) and the `{{ json . }}` object (Atlas's `MigrateDown`, plus the checks that ran).
  */
 import { formatGoDuration } from "../../go/duration.ts";

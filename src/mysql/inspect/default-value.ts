@@ -1,5 +1,5 @@
 /**
- * COLUMN_DEFAULT → the model's Default, per flavour (atlas-compat.md §10): MySQL reports literals unquoted and marks
+ * COLUMN_DEFAULT → the model's Default, per flavour (docs/atlas-compat.md §10): MySQL reports literals unquoted and marks
  * expressions with `DEFAULT_GENERATED`; MariaDB reports literals as SQL (`'abc'`, `5`, `b'1'`), expressions as written
  * and `NULL` (the text) for "no default" on a nullable column.
  */

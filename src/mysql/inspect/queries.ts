@@ -1,5 +1,5 @@
 /**
- * The information_schema queries of an inspection (atlas-compat.md §10): one per kind of object, each covering every
+ * The information_schema queries of an inspection (docs/atlas-compat.md §10): one per kind of object, each covering every
  * table of the schema at once, so the number of queries never depends on the table count.
  */
 import type { Flavor } from "../flavor.ts";
