@@ -14,7 +14,7 @@ export const ROOT = join(import.meta.dir, "..");
 
 /** Globs (from the repository root) of the test files that run offline and in-process. */
 export const UNIT_LANE: readonly string[] = [
-  "test/{architecture,invariants,lanes,shared-sets}.test.ts",
+  "test/{architecture,front-door,invariants,lanes,shared-sets}.test.ts",
   "test/{config,go,hcl,schema}/*.test.ts",
   "test/entities/{server-limits,validate}.test.ts",
   "test/build/workflow.test.ts",

@@ -1,7 +1,7 @@
 /**
  * The migration directory as Atlas sees it (`sql/migrate/dir.go`): top-level `*.sql` files sorted byte-wise by name,
  * each with a version and description taken from its name, plus `atlas.sum`. One interface, two homes: the filesystem
- * (`local-dir.ts`) and memory (`memoryDir`, what the compiled binary embeds).
+ * (`dir/local.ts`) and memory (`memoryDir`, what the compiled binary embeds).
  */
 import { Buffer } from "node:buffer";
 import { compareNames } from "./bytestring.ts";
