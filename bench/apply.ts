@@ -16,14 +16,29 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
-import { computeSum, connect, flavorByName, formatSum, memoryDir, migrateApply, mysql8, type Queryable, REVISIONS_TABLE } from "../src/index.ts";
+import {
+  computeSum,
+  connect,
+  flavorByName,
+  formatSum,
+  memoryDir,
+  migrateApply,
+  mysql8,
+  type Queryable,
+  REVISIONS_TABLE,
+} from "../src/index.ts";
 import { buildBinary, defaultBuildOptions } from "../scripts/build.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 
 const TARGET = 1.15;
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "3" }, files: { type: "string", default: "200" }, binary: { type: "boolean", default: false }, breakdown: { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: "3" },
+    files: { type: "string", default: "200" },
+    binary: { type: "boolean", default: false },
+    breakdown: { type: "boolean", default: false },
+  },
 });
 const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
 
@@ -40,7 +55,11 @@ function migrationFiles(n: number): Record<string, string> {
 
 function timed(cmd: string, args: string[], input?: string): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { encoding: "utf8", ...(input !== undefined ? { input } : {}), env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(cmd, args, {
+    encoding: "utf8",
+    ...(input !== undefined ? { input } : {}),
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr}`);
   return ms;
@@ -53,7 +72,12 @@ type Breakdown = Record<"statements" | "revisionWrites" | "otherQueries" | "tota
 
 // Times every call on `conn` by kind: a migration statement, a write of the revisions table, anything else.
 function timing(conn: Queryable, statements: ReadonlySet<string>, into: Breakdown): Queryable {
-  const kind = (sql: string): keyof Breakdown => (statements.has(sql) ? "statements" : sql.startsWith("INSERT INTO") && sql.includes(REVISIONS_TABLE) ? "revisionWrites" : "otherQueries");
+  const kind = (sql: string): keyof Breakdown =>
+    statements.has(sql)
+      ? "statements"
+      : sql.startsWith("INSERT INTO") && sql.includes(REVISIONS_TABLE)
+        ? "revisionWrites"
+        : "otherQueries";
   const time = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -62,7 +86,10 @@ function timing(conn: Queryable, statements: ReadonlySet<string>, into: Breakdow
       into[kind(sql)] += performance.now() - t0;
     }
   };
-  return { query: (sql, params) => time(sql, () => conn.query(sql, params)), exec: (sql, params) => time(sql, () => conn.exec(sql, params)) };
+  return {
+    query: (sql, params) => time(sql, () => conn.query(sql, params)),
+    exec: (sql, params) => time(sql, () => conn.exec(sql, params)),
+  };
 }
 
 async function inProcess(url: string, schema: string, files: Record<string, string>): Promise<Breakdown> {
@@ -74,8 +101,16 @@ async function inProcess(url: string, schema: string, files: Record<string, stri
   try {
     const t0 = performance.now();
     const report = await migrateApply(timing(conn, statements, out), {
-      dir, flavor: flavorByName(conn.flavorName) ?? mysql8, urlSchema: schema, revisionsSchema: schema, revisionsSchemaExplicit: false,
-      dryRun: false, allowDirty: false, txMode: "file", execOrder: "linear", operatorVersion: "stats-db bench",
+      dir,
+      flavor: flavorByName(conn.flavorName) ?? mysql8,
+      urlSchema: schema,
+      revisionsSchema: schema,
+      revisionsSchemaExplicit: false,
+      dryRun: false,
+      allowDirty: false,
+      txMode: "file",
+      execOrder: "linear",
+      operatorVersion: "stats-db bench",
     });
     out.total = performance.now() - t0;
     if (report.failure) throw report.failure;
@@ -88,23 +123,44 @@ async function inProcess(url: string, schema: string, files: Record<string, stri
 const server = process.env.STATS_DB_BENCH_URL ? undefined : await PrivateServer.create(findServerBinaries());
 const base = (process.env.STATS_DB_BENCH_URL ?? server!.url).replace(/\/$/, "");
 const u = new URL(base.replace(/^[a-z+]+:/, "http:"));
-const clientArgs = ["-h", u.hostname, "-P", u.port || "3306", "-u", decodeURIComponent(u.username || "root"), ...(u.password ? [`-p${decodeURIComponent(u.password)}`] : [])];
+const clientArgs = [
+  "-h",
+  u.hostname,
+  "-P",
+  u.port || "3306",
+  "-u",
+  decodeURIComponent(u.username || "root"),
+  ...(u.password ? [`-p${decodeURIComponent(u.password)}`] : []),
+];
 const root = mkdtempSync(join(tmpdir(), "stats-db-bench-apply-"));
 const admin = await createConnection({ uri: base });
 try {
-  const tool = values.binary ? [(await buildBinary({ ...defaultBuildOptions(), outfile: join(root, "stats-db") })).outfile] : [process.execPath, main];
+  const tool = values.binary
+    ? [(await buildBinary({ ...defaultBuildOptions(), outfile: join(root, "stats-db") })).outfile]
+    : [process.execPath, main];
   const files = migrationFiles(Number(values.files));
   mkdirSync(join(root, "migrations"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, "migrations", name), text);
   writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(memoryDir(files).files())));
   const allSql = Object.values(files).join("");
-  console.log(`${Object.keys(files).length} files, ${allSql.split(";\n").length - 1} statements, server ${server ? "private" : "STATS_DB_BENCH_URL"}, stats-db ${values.binary ? "binary" : "from source"}`);
+  console.log(
+    `${Object.keys(files).length} files, ${allSql.split(";\n").length - 1} statements, server ${server ? "private" : "STATS_DB_BENCH_URL"}, stats-db ${values.binary ? "binary" : "from source"}`,
+  );
   const toolMs: number[] = [];
   const client: number[] = [];
   for (let run = 0; run < Number(values.runs); run++) {
     const dbs = [`bench_apply_tool_${run}`, `bench_apply_client_${run}`, `bench_apply_inproc_${run}`];
-    for (const db of dbs) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).then(() => admin.query(`CREATE DATABASE \`${db}\``));
-    const applyArgs = [...tool.slice(1), "migrate", "apply", "--url", `${base}/${dbs[0]}`, "--dir", `file://${join(root, "migrations")}`];
+    for (const db of dbs)
+      await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).then(() => admin.query(`CREATE DATABASE \`${db}\``));
+    const applyArgs = [
+      ...tool.slice(1),
+      "migrate",
+      "apply",
+      "--url",
+      `${base}/${dbs[0]}`,
+      "--dir",
+      `file://${join(root, "migrations")}`,
+    ];
     toolMs.push(timed(tool[0]!, applyArgs));
     client.push(timed("mariadb", [...clientArgs, dbs[1]!], allSql));
     let line = `run ${run + 1}: stats-db ${toolMs.at(-1)!.toFixed(0)} ms, mariadb client ${client.at(-1)!.toFixed(0)} ms`;
@@ -118,7 +174,9 @@ try {
     console.log(line);
   }
   const ratio = median(toolMs) / median(client);
-  console.log(`median: stats-db migrate apply ${median(toolMs).toFixed(0)} ms, mariadb client ${median(client).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET})`);
+  console.log(
+    `median: stats-db migrate apply ${median(toolMs).toFixed(0)} ms, mariadb client ${median(client).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET})`,
+  );
 } finally {
   await admin.end();
   rmSync(root, { recursive: true, force: true });

@@ -16,7 +16,9 @@ import { writeWorkspace } from "./lib/history.ts";
 import { COLUMNS, TABLES } from "./lib/entities-source.ts";
 
 const TARGET_MS = 250;
-const { values } = parseArgs({ options: { runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false } },
+});
 const runs = Number(values.runs);
 const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
 
@@ -25,15 +27,29 @@ try {
   const t0 = process.hrtime.bigint();
   await writeWorkspace(root);
   const files = readdirSync(join(root, "migrations")).filter((f) => f.endsWith(".sql")).length;
-  console.log(`workspace: ${TABLES} tables × ${COLUMNS} columns, ${files} migration files (${ms(t0).toFixed(0)} ms to generate) in ${root}`);
-  const args = [main, "diff", "--dir", `file://${join(root, "migrations")}`, "--to", `file://${join(root, "entities", "index.ts")}`];
+  console.log(
+    `workspace: ${TABLES} tables × ${COLUMNS} columns, ${files} migration files (${ms(t0).toFixed(0)} ms to generate) in ${root}`,
+  );
+  const args = [
+    main,
+    "diff",
+    "--dir",
+    `file://${join(root, "migrations")}`,
+    "--to",
+    `file://${join(root, "entities", "index.ts")}`,
+  ];
   const cold = { ...process.env, STATS_DB_CACHE: "off" };
   const warm = { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: join(root, "replay-cache") };
   const check = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: cold });
   if (check.status !== 0 || !check.stdout.includes("synced")) {
-    throw new Error(`the history does not replay to the entities (exit ${check.status}):\n${check.stdout}${check.stderr}`);
+    throw new Error(
+      `the history does not replay to the entities (exit ${check.status}):\n${check.stdout}${check.stderr}`,
+    );
   }
-  for (const [label, env] of [["cold", cold], ["warm", warm]] as const) {
+  for (const [label, env] of [
+    ["cold", cold],
+    ["warm", warm],
+  ] as const) {
     const before = load();
     const times = hyperfine(args, runs, env) ?? spawnTimes(args, runs, env);
     const sorted = [...times].sort((a, b) => a - b);
@@ -74,7 +90,11 @@ function hyperfine(args: string[], n: number, env: NodeJS.ProcessEnv): number[] 
   if (which.status !== 0) return undefined;
   const out = join(root, "hyperfine.json");
   const command = [process.execPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
-  const r = spawnSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(n), "--export-json", out, command], { cwd: root, stdio: "inherit", env });
+  const r = spawnSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(n), "--export-json", out, command], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   if (r.status !== 0) throw new Error("hyperfine failed");
   const json = JSON.parse(readFileSync(out, "utf8")) as { results: { times: number[] }[] };
   return json.results[0]!.times.map((s) => s * 1000);

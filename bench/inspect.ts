@@ -11,7 +11,9 @@ import { inspect, type Queryable, type Row } from "../src/index.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 
-const { values } = parseArgs({ options: { tables: { type: "string", default: "1000" }, runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { tables: { type: "string", default: "1000" }, runs: { type: "string", default: "5" } },
+});
 const tables = Number(values.tables);
 const runs = Number(values.runs);
 const server = process.env.STATS_DB_BENCH_URL ? undefined : await PrivateServer.create(findServerBinaries());
@@ -35,7 +37,9 @@ try {
   try {
     const t0 = performance.now();
     for (let k = 0; k < tables; k++) await conn.query(tableDdl(k));
-    console.log(`created ${tables} tables in ${((performance.now() - t0) / 1000).toFixed(1)} s (server ${server ? "private" : "STATS_DB_BENCH_URL"})`);
+    console.log(
+      `created ${tables} tables in ${((performance.now() - t0) / 1000).toFixed(1)} s (server ${server ? "private" : "STATS_DB_BENCH_URL"})`,
+    );
     let queries = 0;
     const q: Queryable = {
       async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
@@ -54,10 +58,13 @@ try {
       const start = performance.now();
       const schema = await inspect(q, db);
       times.push(performance.now() - start);
-      if (schema.tables.length !== tables) throw new Error(`inspected ${schema.tables.length} tables, expected ${tables}`);
+      if (schema.tables.length !== tables)
+        throw new Error(`inspected ${schema.tables.length} tables, expected ${tables}`);
     }
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`inspect: ${queries} queries for ${tables} tables; median ${sorted[Math.floor(runs / 2)]!.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms over ${runs} runs`);
+    console.log(
+      `inspect: ${queries} queries for ${tables} tables; median ${sorted[Math.floor(runs / 2)]!.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms over ${runs} runs`,
+    );
   } finally {
     await conn.end();
   }

@@ -42,7 +42,13 @@ function once(args: readonly string[]): { ms: number; code: number; stderr: stri
 
 function measure(name: string, args: readonly string[], target?: number): Timing {
   const first = once(args);
-  if (first.code !== 0) return { name, args, ...(target ? { target } : {}), note: `exit ${first.code}: ${first.stderr.trim().split("\n")[0]}` };
+  if (first.code !== 0)
+    return {
+      name,
+      args,
+      ...(target ? { target } : {}),
+      note: `exit ${first.code}: ${first.stderr.trim().split("\n")[0]}`,
+    };
   const ms = Array.from({ length: runs }, () => once(args).ms).sort((a, b) => a - b);
   const at = (q: number) => Number(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(1));
   return { name, args, ...(target ? { target } : {}), medianMs: at(0.5), p90Ms: at(0.9), minMs: at(0) };
@@ -60,17 +66,30 @@ async function withScratchDb<T>(fn: (url: string) => T): Promise<T> {
   }
 }
 
-const timings: Timing[] = [measure("--version", ["--version"], 80), measure("version (verifies embedded atlas.sum)", ["version"], 80)];
+const timings: Timing[] = [
+  measure("--version", ["--version"], 80),
+  measure("version (verifies embedded atlas.sum)", ["version"], 80),
+];
 try {
-  timings.push(await withScratchDb((url) => measure("migrate status (local server)", ["migrate", "status", "--url", url], 200)));
+  timings.push(
+    await withScratchDb((url) => measure("migrate status (local server)", ["migrate", "status", "--url", url], 200)),
+  );
 } catch (e) {
-  timings.push({ name: "migrate status (local server)", args: ["migrate", "status"], target: 200, note: `no server: ${(e as Error).message}` });
+  timings.push({
+    name: "migrate status (local server)",
+    args: ["migrate", "status"],
+    target: 200,
+    note: `no server: ${(e as Error).message}`,
+  });
 }
 
 const report = { binary: exe, bytes: statSync(exe).size, runs, bun: process.versions.bun, timings };
 process.stdout.write(`binary ${exe}: ${(report.bytes / 1048576).toFixed(1)} MiB, ${runs} runs each\n`);
 for (const t of timings) {
-  const verdict = t.medianMs === undefined ? t.note : `median ${t.medianMs} ms, p90 ${t.p90Ms} ms, min ${t.minMs} ms${t.target ? (t.medianMs <= t.target ? ` (target ${t.target} ms: met)` : ` (target ${t.target} ms: MISSED)`) : ""}`;
+  const verdict =
+    t.medianMs === undefined
+      ? t.note
+      : `median ${t.medianMs} ms, p90 ${t.p90Ms} ms, min ${t.minMs} ms${t.target ? (t.medianMs <= t.target ? ` (target ${t.target} ms: met)` : ` (target ${t.target} ms: MISSED)`) : ""}`;
   process.stdout.write(`  ${t.name.padEnd(40)} ${verdict}\n`);
 }
 if (values.out) {

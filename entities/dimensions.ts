@@ -15,7 +15,14 @@ export const pages = table(
   {
     primaryKey: ["id"],
     indexes: [{ name: "pages_site_path_uq", columns: ["site_id", "path_hash"], unique: true }],
-    foreignKeys: [{ name: "pages_site_fk", columns: ["site_id"], references: { table: sites, columns: ["id"] }, onDelete: "CASCADE" }],
+    foreignKeys: [
+      {
+        name: "pages_site_fk",
+        columns: ["site_id"],
+        references: { table: sites, columns: ["id"] },
+        onDelete: "CASCADE",
+      },
+    ],
   },
 );
 
@@ -51,7 +58,11 @@ export const devices = table(
 );
 
 /** ISO 3166-1 countries. */
-export const countries = table("countries", {
-  code: col.char(2, { charset: "ascii", collate: "ascii_bin" }),
-  name: col.varchar(128),
-}, { primaryKey: ["code"] });
+export const countries = table(
+  "countries",
+  {
+    code: col.char(2, { charset: "ascii", collate: "ascii_bin" }),
+    name: col.varchar(128),
+  },
+  { primaryKey: ["code"] },
+);

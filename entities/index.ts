@@ -8,4 +8,15 @@ import { sites } from "./sites.ts";
 /** Database-wide defaults every table inherits unless it says otherwise. */
 export const database = { name: "site_usage", charset: "utf8mb4", collate: "utf8mb4_unicode_ci" };
 
-export const tables = [sites, pages, referrers, devices, countries, dailyUsage, hourlyUsage, dailyPageUsage, dailyReferrerUsage, dailyAudience];
+export const tables = [
+  sites,
+  pages,
+  referrers,
+  devices,
+  countries,
+  dailyUsage,
+  hourlyUsage,
+  dailyPageUsage,
+  dailyReferrerUsage,
+  dailyAudience,
+];

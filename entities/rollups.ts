@@ -2,7 +2,12 @@ import { col, table } from "../src/entities/index.ts";
 import { countries, devices, pages, referrers } from "./dimensions.ts";
 import { sites } from "./sites.ts";
 
-const siteFk = (name: string) => ({ name, columns: ["site_id"], references: { table: sites, columns: ["id"] }, onDelete: "CASCADE" as const });
+const siteFk = (name: string) => ({
+  name,
+  columns: ["site_id"],
+  references: { table: sites, columns: ["id"] },
+  onDelete: "CASCADE" as const,
+});
 
 /** Per-site daily totals: the main dashboard series. */
 export const dailyUsage = table(
@@ -15,7 +20,10 @@ export const dailyUsage = table(
     sessions: col.int({ unsigned: true, default: 0 }),
     bounces: col.int({ unsigned: true, default: 0 }),
     total_duration_ms: col.bigint({ unsigned: true, default: 0 }),
-    bounce_rate: col.decimal(5, 2, { nullable: true, generated: { expr: "round(`bounces` * 100 / nullif(`sessions`, 0), 2)", stored: true } }),
+    bounce_rate: col.decimal(5, 2, {
+      nullable: true,
+      generated: { expr: "round(`bounces` * 100 / nullif(`sessions`, 0), 2)", stored: true },
+    }),
   },
   {
     primaryKey: ["site_id", "day"],
@@ -49,7 +57,15 @@ export const dailyPageUsage = table(
   {
     primaryKey: ["site_id", "day", "page_id"],
     indexes: [{ name: "daily_page_usage_page_idx", columns: ["page_id", { column: "day", desc: true }] }],
-    foreignKeys: [siteFk("daily_page_usage_site_fk"), { name: "daily_page_usage_page_fk", columns: ["page_id"], references: { table: pages, columns: ["id"] }, onDelete: "CASCADE" }],
+    foreignKeys: [
+      siteFk("daily_page_usage_site_fk"),
+      {
+        name: "daily_page_usage_page_fk",
+        columns: ["page_id"],
+        references: { table: pages, columns: ["id"] },
+        onDelete: "CASCADE",
+      },
+    ],
   },
 );
 
@@ -65,7 +81,14 @@ export const dailyReferrerUsage = table(
   {
     primaryKey: ["site_id", "day", "referrer_id"],
     indexes: [{ name: "daily_referrer_usage_referrer_idx", columns: ["referrer_id"] }],
-    foreignKeys: [siteFk("daily_referrer_usage_site_fk"), { name: "daily_referrer_usage_referrer_fk", columns: ["referrer_id"], references: { table: referrers, columns: ["id"] } }],
+    foreignKeys: [
+      siteFk("daily_referrer_usage_site_fk"),
+      {
+        name: "daily_referrer_usage_referrer_fk",
+        columns: ["referrer_id"],
+        references: { table: referrers, columns: ["id"] },
+      },
+    ],
   },
 );
 
@@ -88,7 +111,11 @@ export const dailyAudience = table(
     foreignKeys: [
       siteFk("daily_audience_site_fk"),
       { name: "daily_audience_device_fk", columns: ["device_id"], references: { table: devices, columns: ["id"] } },
-      { name: "daily_audience_country_fk", columns: ["country_code"], references: { table: countries, columns: ["code"] } },
+      {
+        name: "daily_audience_country_fk",
+        columns: ["country_code"],
+        references: { table: countries, columns: ["code"] },
+      },
     ],
   },
 );

@@ -37,7 +37,11 @@ export class BuildError extends Error {
 
 /** The default options: `dist/stats-db` from `migrations/` and `entities/index.ts` of this repository. */
 export function defaultBuildOptions(): BuildOptions {
-  return { outfile: join(repoRoot, "dist", "stats-db"), migrationsDir: join(repoRoot, "migrations"), entitiesEntry: join(repoRoot, "entities", "index.ts") };
+  return {
+    outfile: join(repoRoot, "dist", "stats-db"),
+    migrationsDir: join(repoRoot, "migrations"),
+    entitiesEntry: join(repoRoot, "entities", "index.ts"),
+  };
 }
 
 /** Compiles the binary and writes `<outfile>.sha256`. */
@@ -60,7 +64,9 @@ export async function buildBinary(opts: BuildOptions): Promise<BuildResult> {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { outfile: { type: "string" }, migrations: { type: "string" }, entities: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { outfile: { type: "string" }, migrations: { type: "string" }, entities: { type: "string" } },
+  });
   const defaults = defaultBuildOptions();
   const built = await buildBinary({
     outfile: resolve(values.outfile ?? defaults.outfile),

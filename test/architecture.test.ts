@@ -12,7 +12,19 @@ import { cyclesOf, dynamicImportsOf, importsOf } from "./support/source-scan.ts"
 
 const SRC = join(import.meta.dir, "..", "src");
 
-type Layer = "go" | "schema" | "entities" | "db" | "mysql" | "hcl" | "migrate" | "lint" | "config" | "project" | "cli" | "front";
+type Layer =
+  | "go"
+  | "schema"
+  | "entities"
+  | "db"
+  | "mysql"
+  | "hcl"
+  | "migrate"
+  | "lint"
+  | "config"
+  | "project"
+  | "cli"
+  | "front";
 
 /** docs/architecture.md's table: the layers each folder may import (`mysql` may import `db` for types only); all may import `go`. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
@@ -46,7 +58,12 @@ const ROOMS: Record<Room, readonly Room[]> = {
   plan: ["basics"],
   inspect: ["basics", "queries"],
 };
-const ROOM_FRONTS: Readonly<Record<string, Room>> = { "parse.ts": "parse", "plan.ts": "plan", "inspect.ts": "inspect", "blockers.ts": "queries" };
+const ROOM_FRONTS: Readonly<Record<string, Room>> = {
+  "parse.ts": "parse",
+  "plan.ts": "plan",
+  "inspect.ts": "inspect",
+  "blockers.ts": "queries",
+};
 
 /** The room of a file of mysql/ (path below src/), or undefined outside mysql/. */
 function roomOf(relPath: string): Room | undefined {
@@ -90,18 +107,23 @@ function violations(file: { path: string; rel: string; text: string }): string[]
       const to = layerOf(relative(SRC, resolve(dirname(file.path), ref.spec)));
       if (!to) out.push(`${at}: outside src/ layers`);
       else if (to !== from && !ALLOWED[from].includes(to)) out.push(`${at}: ${from}/ may not import ${to}/`);
-      else if (to !== from && TYPE_ONLY[from]?.includes(to) && !ref.typeOnly) out.push(`${at}: ${from}/ may import ${to}/ for types only`);
+      else if (to !== from && TYPE_ONLY[from]?.includes(to) && !ref.typeOnly)
+        out.push(`${at}: ${from}/ may import ${to}/ for types only`);
       else out.push(...roomViolations(file.rel, relative(SRC, resolve(dirname(file.path), ref.spec)), at));
     } else if (from === "go") out.push(`${at}: go/ is a leaf and imports nothing outside itself`);
     else if (ref.spec === "bun" || ref.spec.startsWith("bun:")) out.push(`${at}: Bun-only module`);
-    else if ((ref.spec === "mysql2" || ref.spec.startsWith("mysql2/")) && from !== "db") out.push(`${at}: only db/ may import mysql2`);
-    else if (/^(fs|path|crypto|os|url|util|child_process|process|buffer|stream|events)(\/|$)/.test(ref.spec)) out.push(`${at}: built-ins as node:x`);
+    else if ((ref.spec === "mysql2" || ref.spec.startsWith("mysql2/")) && from !== "db")
+      out.push(`${at}: only db/ may import mysql2`);
+    else if (/^(fs|path|crypto|os|url|util|child_process|process|buffer|stream|events)(\/|$)/.test(ref.spec))
+      out.push(`${at}: built-ins as node:x`);
   }
   if (!(file.rel in DYNAMIC_IMPORTS)) {
-    for (const line of dynamicImportsOf(file.text)) out.push(`${file.rel}:${line}: import() of something other than a string literal`);
+    for (const line of dynamicImportsOf(file.text))
+      out.push(`${file.rel}:${line}: import() of something other than a string literal`);
   }
   file.text.split("\n").forEach((line, k) => {
-    if (/\bBun\.|from\s+["']bun["']|["']bun:/.test(line)) out.push(`${file.rel}:${k + 1}: Bun-only API: ${line.trim()}`);
+    if (/\bBun\.|from\s+["']bun["']|["']bun:/.test(line))
+      out.push(`${file.rel}:${k + 1}: Bun-only API: ${line.trim()}`);
   });
   return out;
 }
@@ -133,23 +155,42 @@ describe("the scanner", () => {
     [`import { type A, type B } from "./z.ts";`, [{ spec: "./z.ts", typeOnly: true, line: 1 }]],
     [`import { type A, b } from "./z.ts";`, [{ spec: "./z.ts", typeOnly: false, line: 1 }]],
     [`\nimport {\n  a,\n  b,\n} from "./multi.ts";`, [{ spec: "./multi.ts", typeOnly: false, line: 2 }]],
-    [`export { x } from "./re.ts";\nexport type { T } from "./t.ts";`, [{ spec: "./re.ts", typeOnly: false, line: 1 }, { spec: "./t.ts", typeOnly: true, line: 2 }]],
+    [
+      `export { x } from "./re.ts";\nexport type { T } from "./t.ts";`,
+      [
+        { spec: "./re.ts", typeOnly: false, line: 1 },
+        { spec: "./t.ts", typeOnly: true, line: 2 },
+      ],
+    ],
     [`const m = () => import("./lazy.ts");`, [{ spec: "./lazy.ts", typeOnly: false, line: 1 }]],
     [`/** rename a table from "a" to "b" */`, []],
     [`import { a /* one; two */ } from "../cli/x.ts";`, [{ spec: "../cli/x.ts", typeOnly: false, line: 1 }]],
-    [`import {\n  a, // the first; then\n  b,\n} from "../cli/y.ts";`, [{ spec: "../cli/y.ts", typeOnly: false, line: 1 }]],
+    [
+      `import {\n  a, // the first; then\n  b,\n} from "../cli/y.ts";`,
+      [{ spec: "../cli/y.ts", typeOnly: false, line: 1 }],
+    ],
     [`// import { a } from "../cli/z.ts";\n/*\nimport { b } from "../cli/w.ts";\n*/`, []],
     [`const s = \`\nimport { table } from "stats-db/entities";\n\`;`, []],
     [`const s = "import('./not.ts')";`, []],
-    [`const re = /["']/;\nimport { a } from "./after-regex.ts";`, [{ spec: "./after-regex.ts", typeOnly: false, line: 2 }]],
-    [`const t = \`\${a ? \`x\` : "y"}\`;\nimport { a } from "./after-template.ts";`, [{ spec: "./after-template.ts", typeOnly: false, line: 2 }]],
+    [
+      `const re = /["']/;\nimport { a } from "./after-regex.ts";`,
+      [{ spec: "./after-regex.ts", typeOnly: false, line: 2 }],
+    ],
+    [
+      `const t = \`\${a ? \`x\` : "y"}\`;\nimport { a } from "./after-template.ts";`,
+      [{ spec: "./after-template.ts", typeOnly: false, line: 2 }],
+    ],
     [`const m = () => import ( "./spaced.ts" );`, [{ spec: "./spaced.ts", typeOnly: false, line: 1 }]],
   ] as const)("%s", (text, expected) => {
     expect(importsOf(text)).toEqual([...expected]);
   });
 
   test("a forbidden import is reported", () => {
-    const fake = { path: join(SRC, "schema", "fake.ts"), rel: join("schema", "fake.ts"), text: `import { plan } from "../mysql/plan.ts";\nimport x from "./y";\nconst v = Bun.version;\n` };
+    const fake = {
+      path: join(SRC, "schema", "fake.ts"),
+      rel: join("schema", "fake.ts"),
+      text: `import { plan } from "../mysql/plan.ts";\nimport x from "./y";\nconst v = Bun.version;\n`,
+    };
     expect(violations(fake)).toEqual([
       `schema/fake.ts:1 imports "../mysql/plan.ts": schema/ may not import mysql/`,
       `schema/fake.ts:2 imports "./y": a relative import must end in .ts`,
@@ -158,12 +199,20 @@ describe("the scanner", () => {
   });
 
   test("go/ importing anything outside itself is reported, and any layer may import go/", () => {
-    const leaf = { path: join(SRC, "go", "fake.ts"), rel: join("go", "fake.ts"), text: `import { Buffer } from "node:buffer";\nimport { a } from "../schema/model.ts";\nimport { b } from "./utf8.ts";\n` };
+    const leaf = {
+      path: join(SRC, "go", "fake.ts"),
+      rel: join("go", "fake.ts"),
+      text: `import { Buffer } from "node:buffer";\nimport { a } from "../schema/model.ts";\nimport { b } from "./utf8.ts";\n`,
+    };
     expect(violations(leaf)).toEqual([
       `go/fake.ts:1 imports "node:buffer": go/ is a leaf and imports nothing outside itself`,
       `go/fake.ts:2 imports "../schema/model.ts": go/ may not import schema/`,
     ]);
-    const user = { path: join(SRC, "schema", "fake.ts"), rel: join("schema", "fake.ts"), text: `import { goQuote } from "../go/quote.ts";\n` };
+    const user = {
+      path: join(SRC, "schema", "fake.ts"),
+      rel: join("schema", "fake.ts"),
+      text: `import { goQuote } from "../go/quote.ts";\n`,
+    };
     expect(violations(user)).toEqual([]);
   });
 
@@ -178,7 +227,11 @@ describe("the scanner", () => {
   });
 
   test("a non-literal import() in src/ is reported outside the allowed loader", () => {
-    const fake = { path: join(SRC, "migrate", "fake.ts"), rel: join("migrate", "fake.ts"), text: "const m = await import(`../cli/${name}.ts`);\n" };
+    const fake = {
+      path: join(SRC, "migrate", "fake.ts"),
+      rel: join("migrate", "fake.ts"),
+      text: "const m = await import(`../cli/${name}.ts`);\n",
+    };
     expect(violations(fake)).toEqual(["migrate/fake.ts:1: import() of something other than a string literal"]);
   });
 
@@ -190,21 +243,38 @@ describe("the scanner", () => {
     expect(at(join("mysql", "types.ts"), `import type { Cursor } from "./parse/cursor.ts";\n`)).toEqual([
       `mysql/types.ts:1 imports "./parse/cursor.ts": mysql/ room basics may not import room parse (only its own)`,
     ]);
-    expect(at(join("mysql", "plan.ts"), `import { canonicalType } from "./types.ts";\nimport { x } from "./plan/fake.ts";\n`)).toEqual([]);
+    expect(
+      at(
+        join("mysql", "plan.ts"),
+        `import { canonicalType } from "./types.ts";\nimport { x } from "./plan/fake.ts";\n`,
+      ),
+    ).toEqual([]);
     expect(at(join("mysql", "queries", "fake.ts"), `import { plan } from "../plan.ts";\n`)).toEqual([
       `mysql/queries/fake.ts:1 imports "../plan.ts": mysql/ room queries may not import room plan (only its own, basics)`,
     ]);
   });
 
   test("cycles are found, type imports included", () => {
-    const graph = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["d"]], ["e", ["a"]]]);
+    const graph = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", ["d"]],
+      ["e", ["a"]],
+    ]);
     expect(cyclesOf(graph)).toEqual([["a", "b", "c"], ["d"]]);
     expect(importsOf(`import type { A } from "./a.ts";`)).toEqual([{ spec: "./a.ts", typeOnly: true, line: 1 }]);
   });
 
   test("mysql/ importing db/ for more than types is reported", () => {
-    const fake = { path: join(SRC, "mysql", "fake.ts"), rel: join("mysql", "fake.ts"), text: `import { connect } from "../db/connect.ts";\nimport type { Queryable } from "../db/types.ts";\n` };
-    expect(violations(fake)).toEqual([`mysql/fake.ts:1 imports "../db/connect.ts": mysql/ may import db/ for types only`]);
+    const fake = {
+      path: join(SRC, "mysql", "fake.ts"),
+      rel: join("mysql", "fake.ts"),
+      text: `import { connect } from "../db/connect.ts";\nimport type { Queryable } from "../db/types.ts";\n`,
+    };
+    expect(violations(fake)).toEqual([
+      `mysql/fake.ts:1 imports "../db/connect.ts": mysql/ may import db/ for types only`,
+    ]);
   });
 });
 
@@ -226,6 +296,7 @@ describe("src/ follows docs/architecture.md's layers", () => {
   });
 
   test("every file allowed a computed import() still has one", () => {
-    for (const rel of Object.keys(DYNAMIC_IMPORTS)) expect(dynamicImportsOf(files.find((f) => f.rel === rel)?.text ?? "")).not.toEqual([]);
+    for (const rel of Object.keys(DYNAMIC_IMPORTS))
+      expect(dynamicImportsOf(files.find((f) => f.rel === rel)?.text ?? "")).not.toEqual([]);
   });
 });

@@ -30,7 +30,11 @@ describe("dev replay ≡ in-memory replay", () => {
         const text = readFileSync(join(PAIRS, file), "utf8");
         const { schema } = await devReplay(q, name, [{ name: file, text }]);
         const memory = replaySql(text, mariadb);
-        if (!schemasEqual(schema, memory)) expect({ file, tables: comparableSchema(schema).tables }).toEqual({ file, tables: comparableSchema(memory).tables });
+        if (!schemasEqual(schema, memory))
+          expect({ file, tables: comparableSchema(schema).tables }).toEqual({
+            file,
+            tables: comparableSchema(memory).tables,
+          });
         const [left] = await q.query(TABLE_NAMES_QUERY, [name]);
         expect({ file, left }).toEqual({ file, left: undefined });
       }
@@ -39,7 +43,10 @@ describe("dev replay ≡ in-memory replay", () => {
 
   test("the project's migrations", async () => {
     const dir = join(ROOT, "migrations");
-    const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((n) => ({ name: n, text: readFileSync(join(dir, n), "utf8") }));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()
+      .map((n) => ({ name: n, text: readFileSync(join(dir, n), "utf8") }));
     expect(files.length).toBeGreaterThan(0);
     await withTestDatabase(async ({ conn, name }) => {
       const { schema } = await devReplay(queryableOf(conn), name, files);
@@ -52,16 +59,21 @@ describe("dev database rules", () => {
   test("a database with a table is not clean (Atlas's message)", async () => {
     await withTestDatabase(async ({ conn, name }) => {
       await conn.query("CREATE TABLE leftover (id int)");
-      const err = await devReplay(queryableOf(conn), name, [{ name: "a.sql", text: "CREATE TABLE t (id int);" }]).catch((e: unknown) => e);
+      const err = await devReplay(queryableOf(conn), name, [{ name: "a.sql", text: "CREATE TABLE t (id int);" }]).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(NotCleanError);
-      expect((err as Error).message).toBe(`sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"`);
+      expect((err as Error).message).toBe(
+        `sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"`,
+      );
     });
   });
 
   test("a failing statement names file and line, and what was created is dropped", async () => {
     await withTestDatabase(async ({ conn, name }) => {
       const q = queryableOf(conn);
-      const text = "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, FOREIGN KEY (id) REFERENCES a (id));\n\nCREATE TABLE broken (id nosuchtype);\n";
+      const text =
+        "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, FOREIGN KEY (id) REFERENCES a (id));\n\nCREATE TABLE broken (id nosuchtype);\n";
       const err = await devReplay(q, name, [{ name: "1_init.sql", text }]).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DevReplayError);
       expect((err as DevReplayError).line).toBe(4);

@@ -8,7 +8,10 @@ import { join } from "node:path";
 import * as front from "../src/index.ts";
 import * as dsl from "../src/entities/index.ts";
 
-const pkg = JSON.parse(readFileSync(join(import.meta.dir, "..", "package.json"), "utf8")) as { exports: Record<string, string>; bin: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(import.meta.dir, "..", "package.json"), "utf8")) as {
+  exports: Record<string, string>;
+  bin: Record<string, string>;
+};
 
 describe("the front door", () => {
   test("package.json names it and the DSL, and keeps the bin", () => {
@@ -17,7 +20,20 @@ describe("the front door", () => {
     expect(pkg.bin["stats-db"]).toBe("bin/stats-db.ts");
   });
 
-  test.each(["diff", "plan", "parse", "applyChanges", "inspect", "replaySql", "replaySteps", "migrateApply", "migrateDown", "migrateStatus", "lintDir", "loadSource"])("exports %s", (name) => {
+  test.each([
+    "diff",
+    "plan",
+    "parse",
+    "applyChanges",
+    "inspect",
+    "replaySql",
+    "replaySteps",
+    "migrateApply",
+    "migrateDown",
+    "migrateStatus",
+    "lintDir",
+    "loadSource",
+  ])("exports %s", (name) => {
     expect(typeof (front as Record<string, unknown>)[name]).toBe("function");
   });
 

@@ -4,7 +4,9 @@ import { fullLaneOnly, LANE_ENV } from "./support/lane.ts";
 
 describe("the test lanes", () => {
   // What `bun test` runs: every *.test / *_test / *.spec / *_spec file of the repository (node_modules aside).
-  const all = filesOf(["**/*{.test,_test,.spec,_spec}.{ts,tsx,js,jsx,mjs,cjs}"]).filter((f) => !f.startsWith("node_modules/"));
+  const all = filesOf(["**/*{.test,_test,.spec,_spec}.{ts,tsx,js,jsx,mjs,cjs}"]).filter(
+    (f) => !f.startsWith("node_modules/"),
+  );
   const unit = filesOf(UNIT_LANE);
   const full = filesOf(FULL_LANE);
 
@@ -25,7 +27,9 @@ describe("the test lanes", () => {
     const saved = process.env[LANE_ENV];
     try {
       process.env[LANE_ENV] = "unit";
-      expect(() => fullLaneOnly("the test database")).toThrow("the test database is not available in the unit lane: list this test file in FULL_LANE in test/lanes.ts");
+      expect(() => fullLaneOnly("the test database")).toThrow(
+        "the test database is not available in the unit lane: list this test file in FULL_LANE in test/lanes.ts",
+      );
       process.env[LANE_ENV] = "full";
       expect(() => fullLaneOnly("the test database")).not.toThrow();
     } finally {

@@ -53,6 +53,10 @@ export function filesOf(globs: readonly string[]): string[] {
 
 if (import.meta.main) {
   const files = filesOf(UNIT_LANE).map((f) => `./${f}`);
-  const r = spawnSync(process.execPath, ["test", ...process.argv.slice(2), ...files], { cwd: ROOT, stdio: "inherit", env: { ...process.env, [LANE_ENV]: "unit" } });
+  const r = spawnSync(process.execPath, ["test", ...process.argv.slice(2), ...files], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, [LANE_ENV]: "unit" },
+  });
   process.exit(r.status ?? 1);
 }

@@ -23,7 +23,9 @@ async function runPlan(conn: Connection, statements: readonly PlannedStatement[]
       await conn.query(statement.sql);
     } catch (error) {
       const all = statements.map((s) => `${s.sql};`).join("\n");
-      throw new Error(`planned statement ${i + 1} failed: ${(error as Error).message}\n--- plan ---\n${all}`, { cause: error });
+      throw new Error(`planned statement ${i + 1} failed: ${(error as Error).message}\n--- plan ---\n${all}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -73,11 +75,18 @@ describe("round trip on MariaDB: load(current) + plan(diff(current, desired)) â‰
           await loadSql(a.conn, pair.current);
           await loadSql(b.conn, pair.desired);
           await runPlan(a.conn, statements);
-          expect(await showCreateTables(a.conn, normaliseCreate)).toEqual(await showCreateTables(b.conn, normaliseCreate));
+          expect(await showCreateTables(a.conn, normaliseCreate)).toEqual(
+            await showCreateTables(b.conn, normaliseCreate),
+          );
         });
       });
 
-      const replayed = replaySql(`${pair.current}\n${planText(statements)}`, mariadb, undefined, `${name}/current.sql + plan`);
+      const replayed = replaySql(
+        `${pair.current}\n${planText(statements)}`,
+        mariadb,
+        undefined,
+        `${name}/current.sql + plan`,
+      );
       expect(diff(replayed, desired)).toEqual([]);
     }, 30_000);
   }

@@ -6,7 +6,12 @@ describe("the ../shared fixture sets: skipped outside this setup, required in CI
   const missing = join(SHARED_ROOT, "no-such-set");
   test("CI=true (and any value but empty, 0 or false) is CI", () => {
     expect([inCi({ CI: "true" }), inCi({ CI: "1" }), inCi({ CI: "yes" })]).toEqual([true, true, true]);
-    expect([inCi({}), inCi({ CI: "" }), inCi({ CI: "0" }), inCi({ CI: "false" })]).toEqual([false, false, false, false]);
+    expect([inCi({}), inCi({ CI: "" }), inCi({ CI: "0" }), inCi({ CI: "false" })]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   test("a missing set fails in CI and is skipped elsewhere", () => {
     expect(sharedSetState(missing, { CI: "true" })).toBe("fail");

@@ -4,7 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
-import { ExternalServerError, killTestServer, restartTestServer, testServerUrl, withTestDatabase } from "./support/mariadb.ts";
+import {
+  ExternalServerError,
+  killTestServer,
+  restartTestServer,
+  testServerUrl,
+  withTestDatabase,
+} from "./support/mariadb.ts";
 import { findServerBinaries, NoServerBinaryError } from "./support/server-binaries.ts";
 
 const external = Boolean(process.env.STATS_DB_TEST_URL);
@@ -12,7 +18,9 @@ const external = Boolean(process.env.STATS_DB_TEST_URL);
 async function databaseExists(name: string): Promise<boolean> {
   const conn = await createConnection({ uri: await testServerUrl() });
   try {
-    const [rows] = await conn.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", [name]);
+    const [rows] = await conn.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", [
+      name,
+    ]);
     return (rows as unknown[]).length === 1;
   } finally {
     await conn.end();
@@ -80,7 +88,10 @@ describe("server binaries", () => {
 
 describe("restart and kill", () => {
   if (external) {
-    for (const [label, fn] of [["restart", restartTestServer], ["kill", killTestServer]] as const) {
+    for (const [label, fn] of [
+      ["restart", restartTestServer],
+      ["kill", killTestServer],
+    ] as const) {
       test(`${label} refuses to touch an external server`, async () => {
         await expect(fn()).rejects.toThrow(ExternalServerError);
       });

@@ -10,7 +10,11 @@ const root = join(import.meta.dir, "..");
 
 test("src/, the entities and the row types type-check", () => {
   const files = ["src/cli/main.ts", "src/index.ts", "entities/index.ts", "test/fixtures/typecheck/row-types.ts"];
-  const r = spawnSync(join(root, "node_modules", ".bin", "deno"), ["check", ...files], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(join(root, "node_modules", ".bin", "deno"), ["check", ...files], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   expect(r.stderr.split("\n").filter((l) => l.includes("ERROR"))).toEqual([]);
   expect(r.status).toBe(0);
 }, 120_000);

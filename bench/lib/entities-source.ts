@@ -43,9 +43,16 @@ const COLUMN_DECLS: readonly string[] = [
 function tableSource(t: number, version: number): string {
   const age = version - createdIn(t);
   const columns = COLUMN_DECLS.slice(0, 16 + Math.min(4, Math.floor(age / 5)));
-  const indexes = [`{ name: "t${t}_site_day", columns: ["site_id", "day"] }`, `{ name: "t${t}_slug_uq", columns: ["slug"], unique: true }`];
-  if (age >= 2) indexes.push(`{ name: "t${t}_status_created", columns: ["status", { column: "created_at", desc: true }] }`);
-  const fks = t % 5 === 0 && t > 0 ? `, foreignKeys: [{ name: "t${t}_ref_fk", columns: ["ref_id"], references: { table: t${t - 1}, columns: ["id"] }, onDelete: "SET NULL" }]` : "";
+  const indexes = [
+    `{ name: "t${t}_site_day", columns: ["site_id", "day"] }`,
+    `{ name: "t${t}_slug_uq", columns: ["slug"], unique: true }`,
+  ];
+  if (age >= 2)
+    indexes.push(`{ name: "t${t}_status_created", columns: ["status", { column: "created_at", desc: true }] }`);
+  const fks =
+    t % 5 === 0 && t > 0
+      ? `, foreignKeys: [{ name: "t${t}_ref_fk", columns: ["ref_id"], references: { table: t${t - 1}, columns: ["id"] }, onDelete: "SET NULL" }]`
+      : "";
   return `export const t${t} = table("t${t}", {\n  ${columns.join(",\n  ")},\n}, { primaryKey: ["id"], indexes: [${indexes.join(", ")}]${fks} });\n`;
 }
 

@@ -5,7 +5,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { emptySchema, type EntitiesModule, mysql8, openLocalDir, plannedFile, schemaFromEntities, writeMigration } from "../../src/index.ts";
+import {
+  emptySchema,
+  type EntitiesModule,
+  mysql8,
+  openLocalDir,
+  plannedFile,
+  schemaFromEntities,
+  writeMigration,
+} from "../../src/index.ts";
 import { entitiesSource, VERSIONS } from "./entities-source.ts";
 
 const DSL = resolve(import.meta.dir, "..", "..", "src", "entities", "index.ts");

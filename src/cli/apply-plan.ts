@@ -26,7 +26,10 @@ export class PlanExecutionError extends Error {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`executing statement ${JSON.stringify(statement)}: ${reason} (${applied} statement${applied === 1 ? "" : "s"} applied before it)`, options);
+    super(
+      `executing statement ${JSON.stringify(statement)}: ${reason} (${applied} statement${applied === 1 ? "" : "s"} applied before it)`,
+      options,
+    );
     this.name = "PlanExecutionError";
   }
 }
@@ -35,7 +38,11 @@ export class PlanExecutionError extends Error {
  * Runs planned statements one by one, in order, through `send`; stops at the first failure with PlanExecutionError,
  * or before the next statement once `stop` is aborted. Returns how many ran.
  */
-export async function executePlan(send: (sql: string) => Promise<void>, statements: readonly PlannedStatement[], stop?: AbortSignal): Promise<number> {
+export async function executePlan(
+  send: (sql: string) => Promise<void>,
+  statements: readonly PlannedStatement[],
+  stop?: AbortSignal,
+): Promise<number> {
   for (const [i, s] of statements.entries()) {
     if (stop?.aborted) return i;
     try {
@@ -58,15 +65,23 @@ export interface PlanTarget {
 
 async function runWatched(target: PlanTarget, statements: readonly PlannedStatement[]): Promise<void> {
   const { conn } = target;
-  if (target.lockWaitTimeoutS > 0) await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [target.lockWaitTimeoutS, target.lockWaitTimeoutS]);
+  if (target.lockWaitTimeoutS > 0)
+    await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [target.lockWaitTimeoutS, target.lockWaitTimeoutS]);
   const control = lazyControl(target.database, target.options);
-  const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log: printLockWait });
+  const watch = new StatementWatch({
+    conn,
+    control,
+    flavorName: conn.flavorName,
+    ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}),
+    log: printLockWait,
+  });
   const interrupts = catchInterrupts(() => watch.cancel());
   try {
     const ran = await executePlan((sql) => watch.run(sql), statements, interrupts.signal).catch((e) => {
       const signal = interrupts.received();
       // A statement that failed after a signal was cancelled by the second SIGINT.
-      if (signal && e instanceof PlanExecutionError) throw new InterruptedError(signal, `statement cancelled (${e.message})`);
+      if (signal && e instanceof PlanExecutionError)
+        throw new InterruptedError(signal, `statement cancelled (${e.message})`);
       throw e;
     });
     const signal = interrupts.received();
@@ -90,10 +105,18 @@ export function dropsEveryTable(current: Schema, changes: readonly Change[]): bo
  * Prints a plan as Atlas does (`-- Planned Changes:`), then, unless a dry run, asks (confirmPlan: an abort fails the
  * command) and executes it; true when it ran.
  */
-export async function showAndApply(target: PlanTarget, statements: readonly PlannedStatement[], opts: { autoApprove: boolean | undefined; command: string; dryRun?: boolean; dropsSchema?: string }): Promise<boolean> {
+export async function showAndApply(
+  target: PlanTarget,
+  statements: readonly PlannedStatement[],
+  opts: { autoApprove: boolean | undefined; command: string; dryRun?: boolean; dropsSchema?: string },
+): Promise<boolean> {
   out("-- Planned Changes:\n" + formatMigrationFile(statements));
   if (opts.dryRun) return false;
-  await confirmPlan({ autoApprove: opts.autoApprove, command: opts.command, ...(opts.dropsSchema !== undefined ? { dropsSchema: opts.dropsSchema } : {}) });
+  await confirmPlan({
+    autoApprove: opts.autoApprove,
+    command: opts.command,
+    ...(opts.dropsSchema !== undefined ? { dropsSchema: opts.dropsSchema } : {}),
+  });
   await runWatched(target, statements);
   return true;
 }

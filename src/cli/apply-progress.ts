@@ -15,7 +15,9 @@ const short = (s: string) => {
 
 /** Prints a lock wait: how long, and who blocks. */
 export function printLockWait(e: LockWaitEvent): void {
-  const who = e.blockers.length ? e.blockers.map((b) => `\n      blocked by ${describeBlocker(b)}`).join("") : "\n      (no blocking session found)";
+  const who = e.blockers.length
+    ? e.blockers.map((b) => `\n      blocked by ${describeBlocker(b)}`).join("")
+    : "\n      (no blocking session found)";
   err(`    .. waiting ${e.seconds}s (${e.state}) for: ${short(e.text)}${who}\n`);
 }
 
@@ -25,11 +27,17 @@ export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean)
     case "lock-wait":
       return printLockWait(e);
     case "in-doubt-wait":
-      return err(`statement ${e.index + 1} of version ${e.version} is still running on connection ${e.connId} (for ${e.seconds}s, left by an interrupted run): waiting for it\n`);
+      return err(
+        `statement ${e.index + 1} of version ${e.version} is still running on connection ${e.connId} (for ${e.seconds}s, left by an interrupted run): waiting for it\n`,
+      );
     case "in-doubt-pending":
-      return err(`statement ${e.index + 1} of version ${e.version} is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n`);
+      return err(
+        `statement ${e.index + 1} of version ${e.version} is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n`,
+      );
     case "in-doubt-resolved":
-      return err(`statement ${e.index + 1} of version ${e.version} was in doubt: ${e.how}${e.applied ? "; recorded as applied" : ""}\n`);
+      return err(
+        `statement ${e.index + 1} of version ${e.version} was in doubt: ${e.how}${e.applied ? "; recorded as applied" : ""}\n`,
+      );
     case "plan":
       return text ? out(applyHeader(e) + "\n") : undefined;
     case "file":

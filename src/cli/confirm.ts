@@ -36,7 +36,13 @@ export function approves(answer: string | undefined, dropsSchema: string | undef
  */
 export async function confirmPlan(req: ConfirmRequest): Promise<void> {
   if (req.autoApprove) return;
-  if (process.stdin.isTTY !== true) throw new UsageError(`${req.command} needs confirmation but stdin is not a terminal: pass --auto-approve to apply without asking`);
-  const question = req.dropsSchema !== undefined ? `This drops every table of "${req.dropsSchema}". Type the database name to confirm: ` : "Apply these changes? [y/N] ";
+  if (process.stdin.isTTY !== true)
+    throw new UsageError(
+      `${req.command} needs confirmation but stdin is not a terminal: pass --auto-approve to apply without asking`,
+    );
+  const question =
+    req.dropsSchema !== undefined
+      ? `This drops every table of "${req.dropsSchema}". Type the database name to confirm: `
+      : "Apply these changes? [y/N] ";
   if (!approves(await readAnswer(question), req.dropsSchema)) throw aborted();
 }

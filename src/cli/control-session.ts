@@ -26,7 +26,11 @@ export function lazyControl(target: DatabaseUrl, options: ConnectOptions): Contr
           if (e instanceof ConnectionError) reset(current);
           throw e;
         });
-      return { threadId: conn.threadId, query: (sql, params) => guard(conn.query(sql, params)), exec: (sql, params) => guard(conn.exec(sql, params)) };
+      return {
+        threadId: conn.threadId,
+        query: (sql, params) => guard(conn.query(sql, params)),
+        exec: (sql, params) => guard(conn.exec(sql, params)),
+      };
     },
     close: async () => {
       await (await opened?.catch(() => undefined))?.close();

@@ -29,7 +29,10 @@ export class InterruptedError extends ReportedError {
     /** What stopped: by default the run ended after its running statement; else e.g. that statement was cancelled. */
     detail = "stopped after the running statement",
   ) {
-    super(`interrupted by ${signal}: ${detail}; run the same command again to go on`, { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal]);
+    super(
+      `interrupted by ${signal}: ${detail}; run the same command again to go on`,
+      { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal],
+    );
     this.name = "InterruptedError";
   }
 }

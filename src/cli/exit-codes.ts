@@ -35,7 +35,13 @@ import {
 } from "../migrate/dir/errors.ts";
 import { DirUrlError } from "../migrate/dir/url.ts";
 import { DirectiveError } from "../migrate/dir/directives.ts";
-import { DataLossError, DownTargetError, DriftError, MissingTargetFileError, RevertStatementError } from "../migrate/down/errors.ts";
+import {
+  DataLossError,
+  DownTargetError,
+  DriftError,
+  MissingTargetFileError,
+  RevertStatementError,
+} from "../migrate/down/errors.ts";
 import { GitError } from "../lint/git-changes.ts";
 import { DirReadError } from "../migrate/dir/local.ts";
 import { InDoubtError } from "../migrate/apply/in-doubt.ts";
@@ -142,7 +148,11 @@ export function exitCodeOf(e: unknown): number {
   if (e instanceof ReportedError) return e.exitCode;
   // citty's argument errors (a missing or invalid argument): its CLIError class is not exported, its name is.
   if (e instanceof Error && e.name === "CLIError") return EXIT_USAGE;
-  for (let proto = e instanceof Error ? Object.getPrototypeOf(e) : null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = e instanceof Error ? Object.getPrototypeOf(e) : null;
+    proto && proto !== Error.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const code = EXIT_CODES.get(proto.constructor as ErrorClass);
     if (code !== undefined) return code;
   }

@@ -29,7 +29,9 @@ export function catchInterrupts(cancel: () => Promise<boolean>): Interrupts {
     const handler = (): void => {
       if (first === undefined) {
         first = name;
-        err(`\n${name} received: stopping after the running statement${name === "SIGINT" ? " (Ctrl-C again cancels it)" : ""}\n`);
+        err(
+          `\n${name} received: stopping after the running statement${name === "SIGINT" ? " (Ctrl-C again cancels it)" : ""}\n`,
+        );
         controller.abort();
         return;
       }

@@ -1,9 +1,3 @@
-/**
- * What the `migrate` commands that talk to a database share: their flags (`--url`, `--revisions-schema`, `--format`),
- * the lock timeouts, where the revisions table lives, the locked migration session around a run, and the report's
- * output.
- */
-import process from "node:process";
 import type { ArgsDef } from "citty";
 import type { Connection } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
@@ -44,7 +38,11 @@ export function lockTimeoutMs(flag: string | undefined, configured: string | und
 }
 
 /** Where the revisions table lives (`--revisions-schema`, else the project's setting, else revisionsSchemaOf's defaults) and whether it was named. */
-export function revisionsLocation(flag: string | undefined, configured: string | undefined, urlSchema: string | undefined): { revisionsSchema: string; revisionsSchemaExplicit: boolean } {
+export function revisionsLocation(
+  flag: string | undefined,
+  configured: string | undefined,
+  urlSchema: string | undefined,
+): { revisionsSchema: string; revisionsSchemaExplicit: boolean } {
   const explicit = flag ?? configured;
   return { revisionsSchema: revisionsSchemaOf(explicit, urlSchema), revisionsSchemaExplicit: explicit !== undefined };
 }
@@ -53,7 +51,8 @@ export function revisionsLocation(flag: string | undefined, configured: string |
 export function lockWaitTimeoutSeconds(flag: string | undefined, configured: string | undefined): number {
   try {
     const ms = parseGoDuration(flag ?? configured ?? "60s");
-    if (ms < 0) throw new UsageError(`invalid --lock-wait-timeout: ${flag ?? configured} is negative (0 keeps the server's)`);
+    if (ms < 0)
+      throw new UsageError(`invalid --lock-wait-timeout: ${flag ?? configured} is negative (0 keeps the server's)`);
     return Math.ceil(ms / 1000);
   } catch (e) {
     if (e instanceof DurationError) throw new UsageError(`invalid --lock-wait-timeout: ${e.message}`);
@@ -79,14 +78,21 @@ export interface MigrationSession {
  * Connects to `target`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
  * holds it), bounds its lock waits, runs `body`, then releases the lock and closes every connection, whatever happens.
  */
-export async function withMigrationSession<T>(target: DatabaseUrl, opts: SessionOptions, body: (session: MigrationSession) => Promise<T>): Promise<T> {
+export async function withMigrationSession<T>(
+  target: DatabaseUrl,
+  opts: SessionOptions,
+  body: (session: MigrationSession) => Promise<T>,
+): Promise<T> {
   const { conn, options } = await openDatabase(target);
   const control = lazyControl(target, options);
   try {
     const lock = await acquireLock(conn, APPLY_LOCK, opts.lockTimeoutMs, (holder) =>
-      err(`waiting up to ${Math.trunc(opts.lockTimeoutMs / 1000)}s for the apply lock${holder ? `, held by ${describeBlocker(holder)}` : ""}\n`),
+      err(
+        `waiting up to ${Math.trunc(opts.lockTimeoutMs / 1000)}s for the apply lock${holder ? `, held by ${describeBlocker(holder)}` : ""}\n`,
+      ),
     );
-    if (opts.lockWaitTimeoutS > 0) await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
+    if (opts.lockWaitTimeoutS > 0)
+      await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
     return await body({ conn, lock, control }).finally(() => lock.release().catch(() => undefined));
   } finally {
     await Promise.all([control.close(), conn.close()]);
@@ -98,9 +104,19 @@ export async function withMigrationSession<T>(target: DatabaseUrl, opts: Session
  * by its message alone). A run a signal stopped exits with the signal's code, its failure (a statement the second
  * SIGINT cancelled) named in the message.
  */
-export function writeReport(report: { readonly failure?: Error }, json: boolean, asJson: () => unknown, asText: () => string, stoppedBy?: StopSignal): void {
+export function writeReport(
+  report: { readonly failure?: Error },
+  json: boolean,
+  asJson: () => unknown,
+  asText: () => string,
+  stoppedBy?: StopSignal,
+): void {
   out(json ? JSON.stringify(asJson()) + "\n" : asText());
-  if (stoppedBy) throw new InterruptedError(stoppedBy, report.failure ? `statement cancelled (${report.failure.message})` : undefined);
+  if (stoppedBy)
+    throw new InterruptedError(
+      stoppedBy,
+      report.failure ? `statement cancelled (${report.failure.message})` : undefined,
+    );
   if (report.failure && json) throw new ReportedError(report.failure.message);
   if (report.failure) throw report.failure;
 }

@@ -9,7 +9,10 @@ export const globalArgs = {
   config: { type: "string", alias: "c", description: "project file (default file://atlas.hcl)" },
   var: { type: "string", description: "input variable for atlas.hcl, key=value (repeatable)" },
   debug: { type: "boolean", description: "print stack traces on errors" },
-  "defaults-file": { type: "string", description: "MySQL option file whose [client] user, password, host, port, socket, ssl-* apply (default ~/.my.cnf)" },
+  "defaults-file": {
+    type: "string",
+    description: "MySQL option file whose [client] user, password, host, port, socket, ssl-* apply (default ~/.my.cnf)",
+  },
 } as const satisfies ArgsDef;
 
 /** `--dir`: the migration directory. */

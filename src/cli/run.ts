@@ -17,14 +17,18 @@ async function resolve<T>(v: T | Promise<T> | (() => T | Promise<T>)): Promise<T
 }
 
 /** Finds the command named by the leading words of argv; returns it, the remaining args and the command path. */
-async function findCommand(root: AnyCommand, argv: string[]): Promise<{ cmd: AnyCommand; rest: string[]; path: string[] }> {
+async function findCommand(
+  root: AnyCommand,
+  argv: string[],
+): Promise<{ cmd: AnyCommand; rest: string[]; path: string[] }> {
   let cmd = root;
   const path: string[] = [];
   let i = 0;
   while (cmd.subCommands && i < argv.length && !argv[i]!.startsWith("-")) {
     const subs = await resolve(cmd.subCommands);
     const name = argv[i]!;
-    if (!(name in subs)) throw new UsageError(`unknown command "${[...path, name].join(" ")}"; run with --help to list the commands`);
+    if (!(name in subs))
+      throw new UsageError(`unknown command "${[...path, name].join(" ")}"; run with --help to list the commands`);
     cmd = (await resolve(subs[name]!)) as AnyCommand;
     path.push(name);
     i++;
@@ -50,7 +54,8 @@ export function checkArgs(args: ArgsDef, argv: readonly string[]): void {
       continue;
     }
     const name = tok.replace(/^--?/, "").split("=")[0]!;
-    const type = known.get(name) ?? (name.startsWith("no-") && known.get(name.slice(3)) === "boolean" ? "boolean" : undefined);
+    const type =
+      known.get(name) ?? (name.startsWith("no-") && known.get(name.slice(3)) === "boolean" ? "boolean" : undefined);
     if (!type) throw new UsageError(`unknown flag: ${tok.split("=")[0]}`);
     if (type !== "boolean" && !tok.includes("=")) {
       if (i + 1 >= argv.length) throw new UsageError(`flag ${tok} needs a value`);
@@ -89,7 +94,8 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     await runCommand(cmd, { rawArgs: rest });
     return 0;
   } catch (e) {
-    if (e instanceof DirChecksumError) process.stdout.write((await import("./report/checksum.ts")).formatChecksumReport(e.sumError));
+    if (e instanceof DirChecksumError)
+      process.stdout.write((await import("./report/checksum.ts")).formatChecksumReport(e.sumError));
     process.stderr.write(renderError(e, debug));
     return (await import("./exit-codes.ts")).exitCodeOf(e);
   }

@@ -7,7 +7,16 @@
  * (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their HclErrors become ConfigErrors here.
  */
 import type { Attribute, Block, Body } from "../hcl/ast.ts";
-import { bodyValue, evaluate, kindOf, mergeValues, newScope, type Scope, type UnsetEnv, type Value } from "../hcl/eval.ts";
+import {
+  bodyValue,
+  evaluate,
+  kindOf,
+  mergeValues,
+  newScope,
+  type Scope,
+  type UnsetEnv,
+  type Value,
+} from "../hcl/eval.ts";
 import { HclError } from "../hcl/errors.ts";
 import { parseHcl } from "../hcl/parser.ts";
 import { checkProjectShape } from "./shape.ts";
@@ -104,7 +113,8 @@ function collect(body: Body, type: string): Block[] {
 function localsOf(body: Body, file: string): Map<string, Attribute> {
   const locals = new Map<string, Attribute>();
   for (const attr of collect(body, "locals").flatMap((b) => b.body.attrs)) {
-    if (locals.has(attr.name)) throw new ConfigError(file, `local ${JSON.stringify(attr.name)} is defined twice`, attr.pos);
+    if (locals.has(attr.name))
+      throw new ConfigError(file, `local ${JSON.stringify(attr.name)} is defined twice`, attr.pos);
     locals.set(attr.name, attr);
   }
   return locals;
@@ -116,20 +126,42 @@ function selectEnv(body: Body, name: string | undefined, file: string): Block | 
   const env = envs.find((e) => e.labels[0] === name);
   if (env) return env;
   const names = envs.map((e) => JSON.stringify(e.labels[0]));
-  throw new ConfigError(file, `env ${JSON.stringify(name)} not defined in project file (${names.length ? `defined: ${names.join(", ")}` : "it defines no env"})`);
+  throw new ConfigError(
+    file,
+    `env ${JSON.stringify(name)} not defined in project file (${names.length ? `defined: ${names.join(", ")}` : "it defines no env"})`,
+  );
 }
 
 function lintConfig(body: Body, env: Block | undefined, scope: Scope): LintConfig {
   const blocks = [...collect(body, "lint"), ...(env ? collect(env.body, "lint") : [])];
-  const raw = blocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {});
+  const raw = blocks.reduce<Record<string, Value>>(
+    (acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>,
+    {},
+  );
   const errors: Record<string, boolean> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as Record<string, Value>).error === "boolean") errors[k] = (v as Record<string, Value>).error as boolean;
+    if (
+      v !== null &&
+      typeof v === "object" &&
+      !Array.isArray(v) &&
+      typeof (v as Record<string, Value>).error === "boolean"
+    )
+      errors[k] = (v as Record<string, Value>).error as boolean;
   }
-  const git = raw.git !== null && typeof raw.git === "object" && !Array.isArray(raw.git) ? (raw.git as Record<string, Value>) : {};
+  const git =
+    raw.git !== null && typeof raw.git === "object" && !Array.isArray(raw.git)
+      ? (raw.git as Record<string, Value>)
+      : {};
   const text = (v: Value | undefined) => (typeof v === "string" ? v : undefined);
   const log = text(raw.log) ?? text(raw.format);
-  return { latest: typeof raw.latest === "number" ? raw.latest : undefined, gitBase: text(git.base), gitDir: text(git.dir), log, errors, raw };
+  return {
+    latest: typeof raw.latest === "number" ? raw.latest : undefined,
+    gitBase: text(git.base),
+    gitDir: text(git.dir),
+    log,
+    errors,
+    raw,
+  };
 }
 
 function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig {
@@ -137,8 +169,13 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
   if (!m) return {};
   const b = m.body;
   return {
-    dir: str(b, "dir", scope), format: str(b, "format", scope), baseline: str(b, "baseline", scope),
-    execOrder: str(b, "exec_order", scope), lockTimeout: str(b, "lock_timeout", scope), lockWaitTimeout: str(b, "lock_wait_timeout", scope), revisionsSchema: str(b, "revisions_schema", scope),
+    dir: str(b, "dir", scope),
+    format: str(b, "format", scope),
+    baseline: str(b, "baseline", scope),
+    execOrder: str(b, "exec_order", scope),
+    lockTimeout: str(b, "lock_timeout", scope),
+    lockWaitTimeout: str(b, "lock_wait_timeout", scope),
+    revisionsSchema: str(b, "revisions_schema", scope),
   };
 }
 
@@ -158,7 +195,15 @@ function readProject(text: string, opts: LoadOptions): ProjectEnv {
   const vars = resolveVariables(collect(body, "variable"), opts.vars ?? {}, opts.getenv, opts.file);
   const data = new Map(collect(body, "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
   const env = selectEnv(body, opts.env, opts.file);
-  const scope = newScope({ file: opts.file, vars: vars.values, varUnsetEnv: vars.unsetEnv, locals: localsOf(body, opts.file), data, getenv: opts.getenv, envName: opts.env });
+  const scope = newScope({
+    file: opts.file,
+    vars: vars.values,
+    varUnsetEnv: vars.unsetEnv,
+    locals: localsOf(body, opts.file),
+    data,
+    getenv: opts.getenv,
+    envName: opts.env,
+  });
   const e = env?.body ?? { attrs: [], blocks: [] };
   const formatBlocks = e.blocks.filter((b) => b.type === "format");
   const unsetEnv: Partial<Record<"url" | "dev", UnsetEnv>> = {};
@@ -170,10 +215,18 @@ function readProject(text: string, opts: LoadOptions): ProjectEnv {
     return v;
   };
   const result = {
-    name: opts.env, url: url("url"), devUrl: url("dev"), src: strings(e, "src", scope),
-    schemas: strings(e, "schemas", scope), exclude: strings(e, "exclude", scope),
-    migration: migrationConfig(env, scope), lint: lintConfig(body, env, scope),
-    format: formatBlocks.reduce<Record<string, Value>>((acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>, {}),
+    name: opts.env,
+    url: url("url"),
+    devUrl: url("dev"),
+    src: strings(e, "src", scope),
+    schemas: strings(e, "schemas", scope),
+    exclude: strings(e, "exclude", scope),
+    migration: migrationConfig(env, scope),
+    lint: lintConfig(body, env, scope),
+    format: formatBlocks.reduce<Record<string, Value>>(
+      (acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>,
+      {},
+    ),
   };
   const dataSources: Record<string, DataSource> = {};
   for (const key of scope.usedData) {

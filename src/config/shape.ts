@@ -28,15 +28,30 @@ const lint: Shape = {
   blocks: {
     git: attrsOnly("dir", "base"),
     // This tool's analyzers (src/lint) and Atlas's non-linear check: `error = bool`.
-    ...Object.fromEntries(["destructive", "data_depend", "condrop", "incompatible", "inline_refs", "enum_set", "blocking", "schema_only", "non_linear"].map((n) => [n, analyzer])),
+    ...Object.fromEntries(
+      [
+        "destructive",
+        "data_depend",
+        "condrop",
+        "incompatible",
+        "inline_refs",
+        "enum_set",
+        "blocking",
+        "schema_only",
+        "non_linear",
+      ].map((n) => [n, analyzer]),
+    ),
     // Atlas analyzers this tool does not run: their options are Atlas's to check.
     naming: OPEN,
     concurrent_index: OPEN,
   },
 };
 
-const SKIP_CHANGES = ["schema", "table", "column", "index", "foreign_key", "view", "func", "proc", "trigger"].flatMap((o) =>
-  ["add", "drop", "modify", ...(["table", "view", "func", "proc", "trigger"].includes(o) ? ["rename"] : [])].map((verb) => `${verb}_${o}`),
+const SKIP_CHANGES = ["schema", "table", "column", "index", "foreign_key", "view", "func", "proc", "trigger"].flatMap(
+  (o) =>
+    ["add", "drop", "modify", ...(["table", "view", "func", "proc", "trigger"].includes(o) ? ["rename"] : [])].map(
+      (verb) => `${verb}_${o}`,
+    ),
 );
 
 /** `diff { skip { drop_table = true … } }`; driver-specific policy blocks are Atlas's. */
@@ -49,7 +64,16 @@ const env: Shape = {
   attrs: ["url", "dev", "src", "schemas", "exclude"],
   blocks: {
     migration: {
-      attrs: ["dir", "exclude", "format", "baseline", "exec_order", "lock_timeout", "lock_wait_timeout", "revisions_schema"],
+      attrs: [
+        "dir",
+        "exclude",
+        "format",
+        "baseline",
+        "exec_order",
+        "lock_timeout",
+        "lock_wait_timeout",
+        "revisions_schema",
+      ],
       blocks: { repo },
     },
     schema: { attrs: ["src"], blocks: { repo } },
@@ -58,7 +82,10 @@ const env: Shape = {
     test,
     format: {
       attrs: [],
-      blocks: { migrate: attrsOnly("apply", "down", "lint", "status", "diff"), schema: attrsOnly("clean", "inspect", "apply", "diff", "push") },
+      blocks: {
+        migrate: attrsOnly("apply", "down", "lint", "status", "diff"),
+        schema: attrsOnly("clean", "inspect", "apply", "diff", "push"),
+      },
     },
     // Atlas's older name of `format`.
     log: { attrs: [], blocks: { migrate: attrsOnly("apply", "lint", "status"), schema: attrsOnly("apply") } },
@@ -83,7 +110,9 @@ const PROJECT: Shape = {
 };
 
 function where(path: readonly Block[]): string {
-  return path.length === 0 ? "at the top level" : `in ${path.map((b) => [b.type, ...b.labels.map((l) => JSON.stringify(l))].join(" ")).join(" > ")}`;
+  return path.length === 0
+    ? "at the top level"
+    : `in ${path.map((b) => [b.type, ...b.labels.map((l) => JSON.stringify(l))].join(" ")).join(" > ")}`;
 }
 
 function names(list: readonly string[]): string {
@@ -94,14 +123,29 @@ function checkBody(body: Body, shape: Shape, path: readonly Block[], file: strin
   const attrs = shape.attrs;
   if (attrs !== "any") {
     const bad = body.attrs.find((a) => !attrs.includes(a.name));
-    if (bad) throw new ConfigError(file, `unknown attribute ${JSON.stringify(bad.name)} ${where(path)} (${names(attrs)})`, bad.pos);
+    if (bad)
+      throw new ConfigError(
+        file,
+        `unknown attribute ${JSON.stringify(bad.name)} ${where(path)} (${names(attrs)})`,
+        bad.pos,
+      );
   }
   const blocks = shape.blocks ?? {};
   for (const block of body.blocks) {
     const child = blocks === "any" ? OPEN : Object.hasOwn(blocks, block.type) ? blocks[block.type] : undefined;
-    if (!child) throw new ConfigError(file, `unknown block ${JSON.stringify(block.type)} ${where(path)} (${names(Object.keys(blocks))})`, block.pos);
+    if (!child)
+      throw new ConfigError(
+        file,
+        `unknown block ${JSON.stringify(block.type)} ${where(path)} (${names(Object.keys(blocks))})`,
+        block.pos,
+      );
     const labels = child.labels ?? 0;
-    if (labels !== "any" && block.labels.length !== labels) throw new ConfigError(file, `a ${block.type} block takes ${labels} label${labels === 1 ? "" : "s"}, found ${block.labels.length}`, block.pos);
+    if (labels !== "any" && block.labels.length !== labels)
+      throw new ConfigError(
+        file,
+        `a ${block.type} block takes ${labels} label${labels === 1 ? "" : "s"}, found ${block.labels.length}`,
+        block.pos,
+      );
     checkBody(block.body, child, [...path, block], file);
   }
 }
@@ -112,7 +156,12 @@ export function checkProjectShape(body: Body, file: string): void {
   const seen = new Map<string, Block>();
   for (const e of body.blocks.filter((b) => b.type === "env")) {
     const first = seen.get(e.labels[0]!);
-    if (first) throw new ConfigError(file, `env ${JSON.stringify(e.labels[0])} is defined twice (first at line ${first.pos.line})`, e.pos);
+    if (first)
+      throw new ConfigError(
+        file,
+        `env ${JSON.stringify(e.labels[0])} is defined twice (first at line ${first.pos.line})`,
+        e.pos,
+      );
     seen.set(e.labels[0]!, e);
   }
 }

@@ -17,11 +17,13 @@ function convert(raw: string, block: Block, file: string): Value {
   const type = typeName(block.body.attrs.find((a) => a.name === "type")?.expr);
   if (type === "number") {
     const n = Number(raw);
-    if (raw.trim() === "" || Number.isNaN(n)) throw new ConfigError(file, `variable ${JSON.stringify(name)} expects a number`, block.pos);
+    if (raw.trim() === "" || Number.isNaN(n))
+      throw new ConfigError(file, `variable ${JSON.stringify(name)} expects a number`, block.pos);
     return n;
   }
   if (type === "bool") {
-    if (raw !== "true" && raw !== "false") throw new ConfigError(file, `variable ${JSON.stringify(name)} expects true or false`, block.pos);
+    if (raw !== "true" && raw !== "false")
+      throw new ConfigError(file, `variable ${JSON.stringify(name)} expects true or false`, block.pos);
     return raw === "true";
   }
   return type === "list" || type === "set" ? raw.split(",") : raw;
@@ -46,17 +48,29 @@ export function resolveVariables(
   const declared = blocks.map((b) => b.labels[0]);
   const undeclared = Object.keys(given).find((k) => !declared.includes(k));
   if (undeclared !== undefined) {
-    const known = declared.length ? `declared: ${declared.map((d) => JSON.stringify(d)).join(", ")}` : "it declares no variable";
-    throw new ConfigError(file, `--var ${undeclared} is not declared: add a variable ${JSON.stringify(undeclared)} block or drop the flag (${known})`, blocks[0]?.pos ?? { line: 1, col: 1 });
+    const known = declared.length
+      ? `declared: ${declared.map((d) => JSON.stringify(d)).join(", ")}`
+      : "it declares no variable";
+    throw new ConfigError(
+      file,
+      `--var ${undeclared} is not declared: add a variable ${JSON.stringify(undeclared)} block or drop the flag (${known})`,
+      blocks[0]?.pos ?? { line: 1, col: 1 },
+    );
   }
   for (const block of blocks) {
     const name = block.labels[0];
-    if (block.labels.length !== 1 || name === undefined) throw new ConfigError(file, "a variable block takes one label: its name", block.pos);
+    if (block.labels.length !== 1 || name === undefined)
+      throw new ConfigError(file, "a variable block takes one label: its name", block.pos);
     const def = block.body.attrs.find((a) => a.name === "default");
     const mark = scope.unsetEnv.length;
     if (Object.hasOwn(given, name)) vars.set(name, convert(given[name]!, block, file));
     else if (def) vars.set(name, evaluate(def.expr, scope));
-    else throw new ConfigError(file, `missing value for required variable ${JSON.stringify(name)}: pass --var ${name}=<value> or give it a default`, block.pos);
+    else
+      throw new ConfigError(
+        file,
+        `missing value for required variable ${JSON.stringify(name)}: pass --var ${name}=<value> or give it a default`,
+        block.pos,
+      );
     if (scope.unsetEnv.length > mark) unsetEnv.set(name, scope.unsetEnv.slice(mark));
   }
   return { values: vars, unsetEnv };

@@ -106,7 +106,8 @@ class LiveConnection implements Connection {
   private async run(sql: string, params?: readonly unknown[]): Promise<unknown> {
     try {
       const options = { sql, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) };
-      const [rows] = params === undefined ? await this.conn.query(options) : await this.conn.query(options, params as unknown[]);
+      const [rows] =
+        params === undefined ? await this.conn.query(options) : await this.conn.query(options, params as unknown[]);
       return rows;
     } catch (e) {
       throw toStatementError(e, this.url, this.target);

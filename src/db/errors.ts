@@ -27,7 +27,16 @@ export const ER = {
 } as const;
 
 /** Why a connection could not be made. */
-export type ConnectionFailure = "access-denied" | "unknown-host" | "refused" | "privilege" | "unknown-database" | "timeout" | "tls" | "lost" | "other";
+export type ConnectionFailure =
+  | "access-denied"
+  | "unknown-host"
+  | "refused"
+  | "privilege"
+  | "unknown-database"
+  | "timeout"
+  | "tls"
+  | "lost"
+  | "other";
 
 /** A connection that failed or was lost; the message is one line naming the redacted URL. */
 export class ConnectionError extends Error {
@@ -88,7 +97,8 @@ export interface ConnectionTarget {
 }
 
 /** Where a password may come from, for an access-denied message. */
-const PASSWORD_SOURCES = "the URL, MYSQL_PWD, an option file (--defaults-file, ~/.my.cnf [client]) or the prompt on a terminal";
+const PASSWORD_SOURCES =
+  "the URL, MYSQL_PWD, an option file (--defaults-file, ~/.my.cnf [client]) or the prompt on a terminal";
 
 function accessDenied(where: ConnectionTarget): string {
   const user = `access denied for user "${where.user}"`;
@@ -148,8 +158,10 @@ export function toConnectionError(error: unknown, url: string, where: Connection
 export function toStatementError(error: unknown, url: string, where: ConnectionTarget): Error {
   const e = error as DriverError;
   const failure = connectionFailureOf(error);
-  if (failure === "lost" || failure === "timeout" || (failure !== undefined && e.errno === undefined)) return toConnectionError(error, url, where);
-  if (typeof e.errno === "number" && e.sqlState) return new DatabaseError(e.errno, e.sqlState, e.sqlMessage ?? e.message ?? "", { cause: error });
+  if (failure === "lost" || failure === "timeout" || (failure !== undefined && e.errno === undefined))
+    return toConnectionError(error, url, where);
+  if (typeof e.errno === "number" && e.sqlState)
+    return new DatabaseError(e.errno, e.sqlState, e.sqlMessage ?? e.message ?? "", { cause: error });
   return error instanceof Error ? error : new Error(String(error));
 }
 

@@ -45,7 +45,16 @@ const KEYS: Readonly<Record<string, keyof Omit<ClientOptions, "file">>> = {
   "ssl-mode": "sslMode",
 };
 
-const ESCAPES: Readonly<Record<string, string>> = { b: "\b", t: "\t", n: "\n", r: "\r", s: " ", "\\": "\\", '"': '"', "'": "'" };
+const ESCAPES: Readonly<Record<string, string>> = {
+  b: "\b",
+  t: "\t",
+  n: "\n",
+  r: "\r",
+  s: " ",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+};
 
 /** A value as the client reads it: quoted (to the matching quote) or bare (to a `#`), then backslash escapes. */
 function parseValue(raw: string, where: string, file: string): string {
@@ -89,12 +98,25 @@ function readInto(path: string, into: Settings, open: Set<string>, top: string):
     const include = /^!(include|includedir)\s+(.+)$/.exec(line);
     if (include) {
       const target = resolve(dirname(path), include[2]!.trim());
-      if (!existsSync(target)) throw new OptionFileError(path, `${where}: !${include[1]} ${target}: no such ${include[1] === "include" ? "file" : "directory"}`);
-      const files = include[1] === "include" ? [target] : statSync(target).isDirectory() ? readdirSync(target).filter((f) => f.endsWith(".cnf")).sort().map((f) => join(target, f)) : [];
+      if (!existsSync(target))
+        throw new OptionFileError(
+          path,
+          `${where}: !${include[1]} ${target}: no such ${include[1] === "include" ? "file" : "directory"}`,
+        );
+      const files =
+        include[1] === "include"
+          ? [target]
+          : statSync(target).isDirectory()
+            ? readdirSync(target)
+                .filter((f) => f.endsWith(".cnf"))
+                .sort()
+                .map((f) => join(target, f))
+            : [];
       for (const f of files) readInto(f, into, open, top);
       continue;
     }
-    if (line.startsWith("!")) throw new OptionFileError(path, `${where}: unknown directive (use !include FILE or !includedir DIR)`);
+    if (line.startsWith("!"))
+      throw new OptionFileError(path, `${where}: unknown directive (use !include FILE or !includedir DIR)`);
     const header = /^\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(line);
     if (header) {
       group = header[1]!.trim().toLowerCase();
@@ -104,7 +126,11 @@ function readInto(path: string, into: Settings, open: Set<string>, top: string):
     if (group === undefined) throw new OptionFileError(path, `${where}: an option before any [group]`);
     if (group !== "client") continue;
     const eq = line.indexOf("=");
-    const name = (eq < 0 ? line : line.slice(0, eq)).trim().toLowerCase().replace(/_/g, "-").replace(/^loose-/, "");
+    const name = (eq < 0 ? line : line.slice(0, eq))
+      .trim()
+      .toLowerCase()
+      .replace(/_/g, "-")
+      .replace(/^loose-/, "");
     const key = KEYS[name];
     if (key === undefined) continue;
     // A bare `password` asks the mysql client to prompt: here it means no password from this file.
@@ -123,6 +149,7 @@ export function readOptionFile(path: string): ClientOptions {
   const file = resolve(path);
   readInto(file, settings, new Set(), file);
   const { port, ...rest } = settings;
-  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new OptionFileError(file, `port must be a number, got "${port}"`);
+  if (port !== undefined && !/^\d{1,5}$/.test(port))
+    throw new OptionFileError(file, `port must be a number, got "${port}"`);
   return { file, ...rest, ...(port !== undefined ? { port: Number(port) } : {}) };
 }

@@ -64,7 +64,22 @@ const SCHEMES: Readonly<Record<string, "mysql" | "mariadb">> = {
 };
 
 // go-sql-driver parameters that configure the client, not the session; accepted and ignored (Atlas sets parseTime).
-const DRIVER_PARAMS = new Set(["parseTime", "loc", "charset", "collation", "multiStatements", "interpolateParams", "allowNativePasswords", "allowCleartextPasswords", "writeTimeout", "maxAllowedPacket", "clientFoundRows", "columnsWithAlias", "rejectReadOnly", "checkConnLiveness"]);
+const DRIVER_PARAMS = new Set([
+  "parseTime",
+  "loc",
+  "charset",
+  "collation",
+  "multiStatements",
+  "interpolateParams",
+  "allowNativePasswords",
+  "allowCleartextPasswords",
+  "writeTimeout",
+  "maxAllowedPacket",
+  "clientFoundRows",
+  "columnsWithAlias",
+  "rejectReadOnly",
+  "checkConnLiveness",
+]);
 
 /**
  * The one redaction of a URL (any scheme): the password of `user:pass@` and of `?password=` becomes `xxxxx` (Go's
@@ -77,25 +92,45 @@ export function redactDatabaseUrl(url: string): string {
   return hidden.replace(/([?&;]password=)[^&#]*/gi, "$1xxxxx");
 }
 
-const SSL_MODES: Readonly<Record<string, TlsMode>> = { disabled: "disabled", preferred: "preferred", required: "required", verify_ca: "verify", verify_identity: "verify" };
+const SSL_MODES: Readonly<Record<string, TlsMode>> = {
+  disabled: "disabled",
+  preferred: "preferred",
+  required: "required",
+  verify_ca: "verify",
+  verify_identity: "verify",
+};
 
 function tlsMode(params: URLSearchParams, redacted: string, defaults: ClientOptions | undefined): TlsMode {
   const tls = params.get("tls");
   const ssl = params.get("ssl-mode") ?? params.get("sslmode");
   if (tls === null && ssl === null && defaults?.sslMode !== undefined) {
     const mode = SSL_MODES[defaults.sslMode.toLowerCase()];
-    if (!mode) throw new OptionFileError(defaults.file, `unknown ssl-mode "${defaults.sslMode}" (use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY)`);
+    if (!mode)
+      throw new OptionFileError(
+        defaults.file,
+        `unknown ssl-mode "${defaults.sslMode}" (use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY)`,
+      );
     return mode;
   }
   if (tls === null && ssl === null && defaults?.sslCa !== undefined) return "verify";
   if (tls !== null) {
-    const t: Record<string, TlsMode> = { true: "verify", false: "disabled", "skip-verify": "required", preferred: "preferred" };
-    if (!(tls in t)) throw new DatabaseUrlError(redacted, `unknown tls value "${tls}" (use true, false, skip-verify or preferred)`);
+    const t: Record<string, TlsMode> = {
+      true: "verify",
+      false: "disabled",
+      "skip-verify": "required",
+      preferred: "preferred",
+    };
+    if (!(tls in t))
+      throw new DatabaseUrlError(redacted, `unknown tls value "${tls}" (use true, false, skip-verify or preferred)`);
     return t[tls]!;
   }
   if (ssl === null) return "disabled";
   const mode = SSL_MODES[ssl.toLowerCase()];
-  if (!mode) throw new DatabaseUrlError(redacted, `unknown ssl-mode "${ssl}" (use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY)`);
+  if (!mode)
+    throw new DatabaseUrlError(
+      redacted,
+      `unknown ssl-mode "${ssl}" (use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY)`,
+    );
   return mode;
 }
 
@@ -113,7 +148,11 @@ function duration(params: URLSearchParams, name: string, redacted: string): numb
 function sessionVars(params: URLSearchParams, redacted: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of params) {
-    if (["tls", "ssl-mode", "sslmode", "timeout", "readTimeout", "database", "password"].includes(k) || DRIVER_PARAMS.has(k)) continue;
+    if (
+      ["tls", "ssl-mode", "sslmode", "timeout", "readTimeout", "database", "password"].includes(k) ||
+      DRIVER_PARAMS.has(k)
+    )
+      continue;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new DatabaseUrlError(redacted, `unknown parameter "${k}"`);
     out[k] = v;
   }
@@ -129,7 +168,8 @@ export function parseDatabaseUrl(url: string, defaults?: ClientOptions): Databas
   const redacted = redactDatabaseUrl(url);
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
   const driver = scheme === undefined ? undefined : SCHEMES[scheme];
-  if (!driver) throw new DatabaseUrlError(redacted, "the scheme must be mysql://, maria://, mariadb:// or their +unix forms");
+  if (!driver)
+    throw new DatabaseUrlError(redacted, "the scheme must be mysql://, maria://, mariadb:// or their +unix forms");
   let u: URL;
   try {
     // A non-special scheme keeps the path as written; a socket URL has no host, so a placeholder stands in for it.
@@ -148,7 +188,8 @@ export function parseDatabaseUrl(url: string, defaults?: ClientOptions): Databas
   const statementTimeoutMs = duration(params, "readTimeout", redacted);
   const inUserinfo = u.password !== "" ? decodeURIComponent(u.password) : undefined;
   const inQuery = params.get("password") ?? undefined;
-  if (inUserinfo !== undefined && inQuery !== undefined) throw new DatabaseUrlError(redacted, "it gives the password twice (user:pass@ and ?password=): keep one");
+  if (inUserinfo !== undefined && inQuery !== undefined)
+    throw new DatabaseUrlError(redacted, "it gives the password twice (user:pass@ and ?password=): keep one");
   const password = inUserinfo ?? inQuery;
   const host = u.hostname.replace(/^\[|\]$/g, "");
   // A URL without a host takes the option file's host, else its socket (as the mysql client does for localhost).

@@ -41,7 +41,9 @@ export interface TextOptions<V = string> extends ColumnOptions<V> {
   readonly collate?: string;
 }
 
-type Nullable<T extends TSchema, O> = O extends { nullable: true } ? ReturnType<typeof Type.Union<[T, ReturnType<typeof Type.Null>]>> : T;
+type Nullable<T extends TSchema, O> = O extends { nullable: true }
+  ? ReturnType<typeof Type.Union<[T, ReturnType<typeof Type.Null>]>>
+  : T;
 
 function isExpr(v: unknown): v is SqlExpr {
   return typeof v === "object" && v !== null && "sql" in v;
@@ -55,15 +57,22 @@ function toDefault(v: unknown): Default | undefined {
 }
 
 /** Builds the TypeBox schema (nullable when asked) and attaches the column facts. */
-function column<T extends TSchema, O extends ColumnOptions<unknown> & { charset?: string; collate?: string; unsigned?: boolean; autoIncrement?: boolean }>(
-  type: string,
-  value: T,
-  o: O | undefined,
-): Nullable<T, O> {
+function column<
+  T extends TSchema,
+  O extends ColumnOptions<unknown> & {
+    charset?: string;
+    collate?: string;
+    unsigned?: boolean;
+    autoIncrement?: boolean;
+  },
+>(type: string, value: T, o: O | undefined): Nullable<T, O> {
   const opts = (o ?? {}) as O;
   const schema = opts.nullable ? Type.Union([value, Type.Null()]) : value;
   // Assigned key by key in this order (not spread): thousands of columns are built once, by cold code.
-  const meta: { -readonly [K in keyof ColumnMeta]: ColumnMeta[K] } = { type: opts.unsigned ? `${type} unsigned` : type, nullable: opts.nullable ?? false };
+  const meta: { -readonly [K in keyof ColumnMeta]: ColumnMeta[K] } = {
+    type: opts.unsigned ? `${type} unsigned` : type,
+    nullable: opts.nullable ?? false,
+  };
   if (opts.default !== undefined) {
     meta.default = toDefault(opts.default);
     meta.declaredDefault = opts.default;
@@ -89,15 +98,21 @@ const INT_RANGE: Record<string, [number, number]> = {
 function integer(name: keyof typeof INT_RANGE) {
   return <O extends IntegerOptions>(o?: O) => {
     const [min, max] = INT_RANGE[name]!;
-    const range = o?.unsigned ? { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 } : { minimum: min, maximum: max };
+    const range = o?.unsigned
+      ? { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 }
+      : { minimum: min, maximum: max };
     return column(name, Type.Integer(range), o);
   };
 }
 
-const strings = (type: string, maxLength?: number) => <O extends TextOptions>(o?: O) =>
-  column(type, Type.String(maxLength === undefined ? {} : { maxLength }), o);
-const bytes = (type: string, maxByteLength?: number) => <O extends ColumnOptions<Uint8Array>>(o?: O) =>
-  column(type, Type.Uint8Array(maxByteLength === undefined ? {} : { maxByteLength }), o);
+const strings =
+  (type: string, maxLength?: number) =>
+  <O extends TextOptions>(o?: O) =>
+    column(type, Type.String(maxLength === undefined ? {} : { maxLength }), o);
+const bytes =
+  (type: string, maxByteLength?: number) =>
+  <O extends ColumnOptions<Uint8Array>>(o?: O) =>
+    column(type, Type.Uint8Array(maxByteLength === undefined ? {} : { maxByteLength }), o);
 const fsp = (n: number | undefined, type: string) => (n ? `${type}(${n})` : type);
 const quoteValue = (v: string) => "'" + v.replaceAll("\\", "\\\\").replaceAll("'", "''") + "'";
 
@@ -108,10 +123,19 @@ export const col = {
   mediumint: integer("mediumint"),
   int: integer("int"),
   bigint: integer("bigint"),
-  bool: <O extends ColumnOptions<boolean>>(o?: O) => column("bool", Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]), o),
+  bool: <O extends ColumnOptions<boolean>>(o?: O) =>
+    column("bool", Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]), o),
   /** DECIMAL(p,s): values are decimal strings, as the driver returns them. */
-  decimal: <O extends ColumnOptions<string | number> & { unsigned?: boolean }>(precision: number, scale: number, o?: O) =>
-    column(`decimal(${precision},${scale})`, Type.Union([Type.String({ pattern: "^-?\\d+(\\.\\d+)?$" }), Type.Number()]), o),
+  decimal: <O extends ColumnOptions<string | number> & { unsigned?: boolean }>(
+    precision: number,
+    scale: number,
+    o?: O,
+  ) =>
+    column(
+      `decimal(${precision},${scale})`,
+      Type.Union([Type.String({ pattern: "^-?\\d+(\\.\\d+)?$" }), Type.Number()]),
+      o,
+    ),
   float: <O extends ColumnOptions<number> & { unsigned?: boolean }>(o?: O) => column("float", Type.Number(), o),
   double: <O extends ColumnOptions<number> & { unsigned?: boolean }>(o?: O) => column("double", Type.Number(), o),
   char: <O extends TextOptions>(length: number, o?: O) => strings(`char(${length})`, length)(o),
@@ -127,16 +151,28 @@ export const col = {
   mediumblob: bytes("mediumblob"),
   longblob: bytes("longblob"),
   /** DATE: values are `YYYY-MM-DD` strings or Dates. */
-  date: <O extends ColumnOptions<string | Date>>(o?: O) => column("date", Type.Union([Type.Date(), Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })]), o),
-  time: <O extends ColumnOptions<string>>(precision?: number, o?: O) => column(fsp(precision, "time"), Type.String({ pattern: "^-?\\d{1,3}:\\d{2}:\\d{2}(\\.\\d+)?$" }), o),
-  datetime: <O extends ColumnOptions<string | Date>>(precision?: number, o?: O) => column(fsp(precision, "datetime"), Type.Union([Type.Date(), Type.String()]), o),
-  timestamp: <O extends ColumnOptions<string | Date>>(precision?: number, o?: O) => column(fsp(precision, "timestamp"), Type.Union([Type.Date(), Type.String()]), o),
+  date: <O extends ColumnOptions<string | Date>>(o?: O) =>
+    column("date", Type.Union([Type.Date(), Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })]), o),
+  time: <O extends ColumnOptions<string>>(precision?: number, o?: O) =>
+    column(fsp(precision, "time"), Type.String({ pattern: "^-?\\d{1,3}:\\d{2}:\\d{2}(\\.\\d+)?$" }), o),
+  datetime: <O extends ColumnOptions<string | Date>>(precision?: number, o?: O) =>
+    column(fsp(precision, "datetime"), Type.Union([Type.Date(), Type.String()]), o),
+  timestamp: <O extends ColumnOptions<string | Date>>(precision?: number, o?: O) =>
+    column(fsp(precision, "timestamp"), Type.Union([Type.Date(), Type.String()]), o),
   year: <O extends ColumnOptions<number>>(o?: O) => column("year", Type.Integer({ minimum: 1901, maximum: 2155 }), o),
   enum: <const V extends readonly string[], O extends TextOptions<V[number]>>(values: V, o?: O) =>
-    column(`enum(${values.map(quoteValue).join(",")})`, Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<V[number]>[]>, o),
+    column(
+      `enum(${values.map(quoteValue).join(",")})`,
+      Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<V[number]>[]>,
+      o,
+    ),
   /** SET: values are comma-separated member lists, as the driver returns them. */
   set: <const V extends readonly string[], O extends TextOptions>(values: V, o?: O) =>
-    column(`set(${values.map(quoteValue).join(",")})`, Type.String({ pattern: `^((${values.map(escapeRegex).join("|")})(,(${values.map(escapeRegex).join("|")}))*)?$` }), o),
+    column(
+      `set(${values.map(quoteValue).join(",")})`,
+      Type.String({ pattern: `^((${values.map(escapeRegex).join("|")})(,(${values.map(escapeRegex).join("|")}))*)?$` }),
+      o,
+    ),
   json: <O extends ColumnOptions<unknown>>(o?: O) => column("json", Type.Unknown(), o),
 };
 

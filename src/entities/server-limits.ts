@@ -30,7 +30,9 @@ const chars = (s: string) => [...s].length;
 export function typeMembers(type: string): { kind: "ENUM" | "SET"; members: string[] } | undefined {
   const m = /^(enum|set)\((.*)\)$/s.exec(type);
   if (!m) return undefined;
-  const members = [...m[2]!.matchAll(/'((?:[^'\\]|''|\\.)*)'/gs)].map((x) => x[1]!.replaceAll("''", "'").replace(/\\(.)/gs, "$1"));
+  const members = [...m[2]!.matchAll(/'((?:[^'\\]|''|\\.)*)'/gs)].map((x) =>
+    x[1]!.replaceAll("''", "'").replace(/\\(.)/gs, "$1"),
+  );
   return { kind: m[1] === "enum" ? "ENUM" : "SET", members };
 }
 
@@ -43,52 +45,75 @@ function memberProblems(type: string, collate: string | undefined): string[] {
   const { kind, members } = found;
   const problems: string[] = [];
   if (members.length === 0) problems.push(`${kind} needs at least one member`);
-  if (kind === "SET" && members.length > SET_MEMBERS_MAX) problems.push(`SET has ${members.length} members; the server allows at most ${SET_MEMBERS_MAX}`);
+  if (kind === "SET" && members.length > SET_MEMBERS_MAX)
+    problems.push(`SET has ${members.length} members; the server allows at most ${SET_MEMBERS_MAX}`);
   const seen = new Map<string, string>();
   for (const v of members) {
-    if (chars(v) > ENUM_MEMBER_MAX) problems.push(`${kind} member "${v.slice(0, 20)}…" is ${chars(v)} characters long; the server allows at most ${ENUM_MEMBER_MAX}`);
-    if (kind === "SET" && v.includes(",")) problems.push(`SET member ${JSON.stringify(v)} contains a comma, which separates SET values`);
+    if (chars(v) > ENUM_MEMBER_MAX)
+      problems.push(
+        `${kind} member "${v.slice(0, 20)}…" is ${chars(v)} characters long; the server allows at most ${ENUM_MEMBER_MAX}`,
+      );
+    if (kind === "SET" && v.includes(","))
+      problems.push(`SET member ${JSON.stringify(v)} contains a comma, which separates SET values`);
     // The server strips trailing spaces from members and compares them with the column's collation.
     const key = caseSensitive(collate) ? v.trimEnd() : v.trimEnd().toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) problems.push(`${kind} members ${JSON.stringify(first)} and ${JSON.stringify(v)} are the same to the server${caseSensitive(collate) ? "" : " (it ignores case and trailing spaces)"}`);
+    if (first !== undefined)
+      problems.push(
+        `${kind} members ${JSON.stringify(first)} and ${JSON.stringify(v)} are the same to the server${caseSensitive(collate) ? "" : " (it ignores case and trailing spaces)"}`,
+      );
     else seen.set(key, v);
   }
   return problems;
 }
 
 function nameProblem(name: string): string | undefined {
-  if (chars(name) > IDENTIFIER_MAX) return `name is ${chars(name)} characters long; MySQL and MariaDB allow at most ${IDENTIFIER_MAX}`;
+  if (chars(name) > IDENTIFIER_MAX)
+    return `name is ${chars(name)} characters long; MySQL and MariaDB allow at most ${IDENTIFIER_MAX}`;
   if (/ $/.test(name)) return "name ends with a space, which the server does not allow";
   return undefined;
 }
 
 /** The server-limit problems of one table; `err` receives (column or undefined, problem). */
-export function limitProblems(t: TableDef, metas: ReadonlyMap<string, ColumnMeta>, limits: KeyLimits, err: (column: string | undefined, problem: string) => void): void {
+export function limitProblems(
+  t: TableDef,
+  metas: ReadonlyMap<string, ColumnMeta>,
+  limits: KeyLimits,
+  err: (column: string | undefined, problem: string) => void,
+): void {
   const name = (what: string | undefined, n: string, column?: string) => {
     const p = nameProblem(n);
     if (p) err(column, what ? `${what} ${p}` : p);
   };
   name(undefined, t.name);
-  if (t.comment !== undefined && chars(t.comment) > TABLE_COMMENT_MAX) err(undefined, `comment is ${chars(t.comment)} characters long; the server allows at most ${TABLE_COMMENT_MAX}`);
+  if (t.comment !== undefined && chars(t.comment) > TABLE_COMMENT_MAX)
+    err(undefined, `comment is ${chars(t.comment)} characters long; the server allows at most ${TABLE_COMMENT_MAX}`);
   const columns = Object.keys(t.columns);
-  if (columns.length > COLUMNS_MAX) err(undefined, `has ${columns.length} columns; the server allows at most ${COLUMNS_MAX}`);
+  if (columns.length > COLUMNS_MAX)
+    err(undefined, `has ${columns.length} columns; the server allows at most ${COLUMNS_MAX}`);
   for (const c of columns) name(undefined, c, c);
   for (const [c, meta] of metas) {
     for (const p of memberProblems(meta.type, meta.collate ?? t.collate)) err(c, p);
-    if (meta.comment !== undefined && chars(meta.comment) > COLUMN_COMMENT_MAX) err(c, `comment is ${chars(meta.comment)} characters long; the server allows at most ${COLUMN_COMMENT_MAX}`);
+    if (meta.comment !== undefined && chars(meta.comment) > COLUMN_COMMENT_MAX)
+      err(c, `comment is ${chars(meta.comment)} characters long; the server allows at most ${COLUMN_COMMENT_MAX}`);
   }
   const parts = (what: string, list: readonly IndexPartSpec[]) => {
-    if (list.length > limits.parts) err(undefined, `${what} has ${list.length} parts; the server allows at most ${limits.parts}`);
+    if (list.length > limits.parts)
+      err(undefined, `${what} has ${list.length} parts; the server allows at most ${limits.parts}`);
   };
   if (t.primaryKey) parts("the primary key", t.primaryKey);
   for (const i of t.indexes ?? []) {
     name(`index "${i.name}":`, i.name);
     parts(`index "${i.name}"`, i.columns);
-    if (i.comment !== undefined && chars(i.comment) > INDEX_COMMENT_MAX) err(undefined, `index "${i.name}" comment is ${chars(i.comment)} characters long; the server allows at most ${INDEX_COMMENT_MAX}`);
+    if (i.comment !== undefined && chars(i.comment) > INDEX_COMMENT_MAX)
+      err(
+        undefined,
+        `index "${i.name}" comment is ${chars(i.comment)} characters long; the server allows at most ${INDEX_COMMENT_MAX}`,
+      );
   }
   const keys = (t.indexes?.length ?? 0) + (t.primaryKey ? 1 : 0);
-  if (keys > limits.keys) err(undefined, `has ${keys} indexes (the primary key included); the server allows at most ${limits.keys}`);
+  if (keys > limits.keys)
+    err(undefined, `has ${keys} indexes (the primary key included); the server allows at most ${limits.keys}`);
   for (const fk of t.foreignKeys ?? []) name(`foreign key "${fk.name}":`, fk.name);
   for (const c of t.checks ?? []) name(`check "${c.name}":`, c.name);
 }

@@ -5,7 +5,10 @@ import { type TObject, type TSchema, Type } from "@sinclair/typebox";
 import type { FkAction, IndexType } from "../schema/model.ts";
 
 /** One part of an index: a column name, or a column with prefix length / descending order, or an expression. */
-export type IndexPartSpec = string | { readonly column: string; readonly prefix?: number; readonly desc?: boolean } | { readonly expr: string };
+export type IndexPartSpec =
+  | string
+  | { readonly column: string; readonly prefix?: number; readonly desc?: boolean }
+  | { readonly expr: string };
 
 /** A secondary index declaration. */
 export interface IndexSpec {
@@ -63,5 +66,10 @@ export function table<C extends Record<string, TSchema>>(name: string, columns: 
 
 /** True for values made by `table()`. */
 export function isTableDef(v: unknown): v is TableDef {
-  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "table" && typeof (v as { name?: unknown }).name === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as { kind?: unknown }).kind === "table" &&
+    typeof (v as { name?: unknown }).name === "string"
+  );
 }

@@ -29,7 +29,8 @@ function part(p: IndexPartSpec): IndexPart {
   return { column: p.column, ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.desc ? { desc: true } : {}) };
 }
 
-const action = (a: string | undefined): FkAction => (a === undefined || a === "RESTRICT" ? "NO ACTION" : (a as FkAction));
+const action = (a: string | undefined): FkAction =>
+  a === undefined || a === "RESTRICT" ? "NO ACTION" : (a as FkAction);
 
 /** One declared table as a model table. */
 export function tableToModel(t: TableDef): Table {

@@ -25,32 +25,102 @@ export interface EntitiesSourceOptions {
 
 const s = (v: string) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
-const RESERVED = new Set(["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "tables", "database", "col", "sql", "table"]);
+const RESERVED = new Set([
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "import",
+  "in",
+  "instanceof",
+  "new",
+  "null",
+  "return",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
+  "yield",
+  "let",
+  "static",
+  "implements",
+  "interface",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "await",
+  "tables",
+  "database",
+  "col",
+  "sql",
+  "table",
+]);
 const key = (name: string) => (IDENT.test(name) ? name : s(name));
 
 /** The values of `enum('a','b')` / `set(…)` type text (single-quoted, `''` and backslash escapes). */
 function enumValues(args: string): string[] {
   const out: string[] = [];
   const re = /'((?:[^'\\]|''|\\.)*)'/g;
-  for (let m = re.exec(args); m; m = re.exec(args)) out.push(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, (_x, c: string) => ({ n: "\n", r: "\r", "0": "\0" })[c] ?? c));
+  for (let m = re.exec(args); m; m = re.exec(args))
+    out.push(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, (_x, c: string) => ({ n: "\n", r: "\r", "0": "\0" })[c] ?? c));
   return out;
 }
 
 /** The builder call for a canonical type and the kind of literal its default takes. */
-function builder(t: Table, c: Column): { call: (opts: string) => string; literal: "number" | "string" | "bool"; unsigned: boolean } {
+function builder(
+  t: Table,
+  c: Column,
+): { call: (opts: string) => string; literal: "number" | "string" | "bool"; unsigned: boolean } {
   const unsigned = / unsigned$/.test(c.type);
   const type = c.type.replace(/ unsigned$/, "");
-  const plain = (name: string, literal: "number" | "string" | "bool" = "string") => ({ call: (o: string) => `col.${name}(${o})`, literal, unsigned });
-  const sized = (name: string, arg: string, literal: "number" | "string" = "string") => ({ call: (o: string) => `col.${name}(${arg}${o ? `, ${o}` : ""})`, literal, unsigned });
+  const plain = (name: string, literal: "number" | "string" | "bool" = "string") => ({
+    call: (o: string) => `col.${name}(${o})`,
+    literal,
+    unsigned,
+  });
+  const sized = (name: string, arg: string, literal: "number" | "string" = "string") => ({
+    call: (o: string) => `col.${name}(${arg}${o ? `, ${o}` : ""})`,
+    literal,
+    unsigned,
+  });
   let m: RegExpExecArray | null;
   if (/^(tinyint|smallint|mediumint|int|bigint)$/.test(type)) return plain(type, "number");
-  if (type === "bool" || type === "float" || type === "double" || type === "year") return plain(type, type === "bool" ? "bool" : "number");
-  if (/^(tinytext|text|mediumtext|longtext|tinyblob|blob|mediumblob|longblob|json|date)$/.test(type)) return plain(type);
+  if (type === "bool" || type === "float" || type === "double" || type === "year")
+    return plain(type, type === "bool" ? "bool" : "number");
+  if (/^(tinytext|text|mediumtext|longtext|tinyblob|blob|mediumblob|longblob|json|date)$/.test(type))
+    return plain(type);
   if ((m = /^decimal\((\d+),(\d+)\)$/.exec(type))) return sized("decimal", `${m[1]}, ${m[2]}`);
   if ((m = /^(char|varchar|binary|varbinary)\((\d+)\)$/.exec(type))) return sized(m[1]!, m[2]!);
   if ((m = /^(time|datetime|timestamp)(?:\((\d+)\))?$/.exec(type))) {
     const [, name, fsp] = m;
-    return { call: (o: string) => `col.${name}(${fsp ?? (o ? "undefined" : "")}${o ? `, ${o}` : ""})`, literal: "string", unsigned };
+    return {
+      call: (o: string) => `col.${name}(${fsp ?? (o ? "undefined" : "")}${o ? `, ${o}` : ""})`,
+      literal: "string",
+      unsigned,
+    };
   }
   if ((m = /^(enum|set)\((.*)\)$/.exec(type))) return sized(m[1]!, `[${enumValues(m[2]!).map(s).join(", ")}]`);
   throw new UnsupportedEntityTypeError(t.name, c.name, c.type);
@@ -71,7 +141,8 @@ function columnSource(t: Table, c: Column): string {
   if (c.nullable) o.push("nullable: true");
   if (c.default) o.push(`default: ${defaultText(c.default, b.literal)}`);
   if (c.onUpdate) o.push(`onUpdate: sql(${s(c.onUpdate)})`);
-  if (c.collate && c.collate !== t.options.collate) o.push(`charset: ${s(c.charset ?? "")}`, `collate: ${s(c.collate)}`);
+  if (c.collate && c.collate !== t.options.collate)
+    o.push(`charset: ${s(c.charset ?? "")}`, `collate: ${s(c.collate)}`);
   if (c.comment) o.push(`comment: ${s(c.comment)}`);
   if (c.generated) o.push(`generated: { expr: ${s(c.generated.expr)}${c.generated.stored ? ", stored: true" : ""} }`);
   return `    ${key(c.name)}: ${b.call(o.length ? `{ ${o.join(", ")} }` : "")},`;
@@ -93,7 +164,11 @@ function indexSource(i: Index): string {
 }
 
 function foreignKeySource(f: ForeignKey): string {
-  const o = [`name: ${s(f.name)}`, `columns: [${f.columns.map(s).join(", ")}]`, `references: { table: ${s(f.refTable)}, columns: [${f.refColumns.map(s).join(", ")}] }`];
+  const o = [
+    `name: ${s(f.name)}`,
+    `columns: [${f.columns.map(s).join(", ")}]`,
+    `references: { table: ${s(f.refTable)}, columns: [${f.refColumns.map(s).join(", ")}] }`,
+  ];
   if (f.onDelete !== "NO ACTION") o.push(`onDelete: ${s(f.onDelete)}`);
   if (f.onUpdate !== "NO ACTION") o.push(`onUpdate: ${s(f.onUpdate)}`);
   return `{ ${o.join(", ")} }`;
@@ -101,13 +176,18 @@ function foreignKeySource(f: ForeignKey): string {
 
 function specSource(t: Table, schema: Schema): string[] {
   const o: string[] = [];
-  const list = (name: string, items: string[]) => items.length && o.push(`    ${name}: [\n${items.map((x) => `      ${x},`).join("\n")}\n    ],`);
+  const list = (name: string, items: string[]) =>
+    items.length && o.push(`    ${name}: [\n${items.map((x) => `      ${x},`).join("\n")}\n    ],`);
   if (t.primaryKey) o.push(`    primaryKey: [${t.primaryKey.parts.map(partSource).join(", ")}],`);
   list("indexes", t.indexes.map(indexSource));
   list("foreignKeys", t.foreignKeys.map(foreignKeySource));
-  list("checks", t.checks.map((c) => `{ name: ${s(c.name)}, expr: ${s(c.expr)}${c.enforced ? "" : ", enforced: false"} }`));
+  list(
+    "checks",
+    t.checks.map((c) => `{ name: ${s(c.name)}, expr: ${s(c.expr)}${c.enforced ? "" : ", enforced: false"} }`),
+  );
   if (t.options.engine && t.options.engine !== "InnoDB") o.push(`    engine: ${s(t.options.engine)},`);
-  if (t.options.collate && t.options.collate !== schema.collate) o.push(`    charset: ${s(t.options.charset ?? "")},`, `    collate: ${s(t.options.collate)},`);
+  if (t.options.collate && t.options.collate !== schema.collate)
+    o.push(`    charset: ${s(t.options.charset ?? "")},`, `    collate: ${s(t.options.collate)},`);
   if (t.options.comment) o.push(`    comment: ${s(t.options.comment)},`);
   return o;
 }
@@ -117,7 +197,9 @@ function exportNames(tables: readonly Table[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Set<string>();
   for (const t of tables) {
-    let base = t.name.replace(/[^A-Za-z0-9_$]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase()).replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    let base = t.name
+      .replace(/[^A-Za-z0-9_$]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())
+      .replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
     if (!IDENT.test(base) || RESERVED.has(base)) base = `${/^\d/.test(base) ? "t" : ""}${base}Table`;
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}${n}`;
@@ -138,7 +220,11 @@ export function schemaToEntitiesSource(schema: Schema, options: EntitiesSourceOp
     if (/\bsql\(/.test(cols.join("\n"))) uses.sql = true;
     return text;
   });
-  const db = [schema.name ? `name: ${s(schema.name)}` : "", schema.charset ? `charset: ${s(schema.charset)}` : "", schema.collate ? `collate: ${s(schema.collate)}` : ""].filter(Boolean);
+  const db = [
+    schema.name ? `name: ${s(schema.name)}` : "",
+    schema.charset ? `charset: ${s(schema.charset)}` : "",
+    schema.collate ? `collate: ${s(schema.collate)}` : "",
+  ].filter(Boolean);
   const header = `import { col, ${uses.sql ? "sql, " : ""}table } from ${s(options.importFrom)};\n`;
   const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n\nexport const database = { ${db.join(", ")} };\n`;
   return [header, ...blocks, footer].join("\n");

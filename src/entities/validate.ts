@@ -77,8 +77,10 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLi
     unique("foreign key", fk.name);
     validateForeignKey(t, fk, metas, tables, err);
   }
-  for (const [name, meta] of metas) if (meta.autoIncrement && !keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
-  if ([...metas.values()].filter((m) => m.autoIncrement).length > 1) err(undefined, "has more than one AUTO_INCREMENT column");
+  for (const [name, meta] of metas)
+    if (meta.autoIncrement && !keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
+  if ([...metas.values()].filter((m) => m.autoIncrement).length > 1)
+    err(undefined, "has more than one AUTO_INCREMENT column");
   limitProblems(t, metas, limits, err);
   return errors;
 }
@@ -100,7 +102,8 @@ function factsOf(type: string): TypeFacts {
   if (size) {
     const n = Number(size[3]);
     const max = size[1] ? 65535 : 255;
-    if (!Number.isInteger(n) || n < 1 || n > max) problems.push(`${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      problems.push(`${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
   }
   if (/\((NaN|undefined|-?\d*\.\d+)\)/.test(type)) problems.push(`type ${type} needs a whole-number length`);
   const facts = { base: b, problems };
@@ -112,19 +115,22 @@ function validateColumn(name: string, meta: ColumnMeta, schema: TSchema, err: (c
   const { base: b, problems } = factsOf(meta.type);
   for (const p of problems) err(name, p);
   if (meta.autoIncrement && !INTEGER.has(b)) err(name, `AUTO_INCREMENT needs an integer type, not ${meta.type}`);
-  if (meta.onUpdate && !TEMPORAL_NOW.has(b)) err(name, `ON UPDATE needs a datetime or timestamp column, not ${meta.type}`);
+  if (meta.onUpdate && !TEMPORAL_NOW.has(b))
+    err(name, `ON UPDATE needs a datetime or timestamp column, not ${meta.type}`);
   const d = meta.default;
   if (d && meta.autoIncrement) err(name, "an AUTO_INCREMENT column cannot have a default");
   if (d && meta.generated) err(name, "a generated column cannot have a default");
   if (d?.kind === "literal") {
     if (NO_LITERAL_DEFAULT.test(b)) err(name, `${meta.type} cannot have a literal default (use an expression default)`);
-    else if (!Value.Check(schema, meta.declaredDefault)) err(name, `default ${JSON.stringify(meta.declaredDefault)} does not fit ${meta.type}`);
+    else if (!Value.Check(schema, meta.declaredDefault))
+      err(name, `default ${JSON.stringify(meta.declaredDefault)} does not fit ${meta.type}`);
   }
-  if (d?.kind === "expr" && /^current_timestamp/i.test(d.value) && !TEMPORAL_NOW.has(b)) err(name, `default ${d.value} needs a datetime or timestamp column`);
+  if (d?.kind === "expr" && /^current_timestamp/i.test(d.value) && !TEMPORAL_NOW.has(b))
+    err(name, `default ${d.value} needs a datetime or timestamp column`);
 }
 
 function validateForeignKey(
-  t: TableDef,
+  _t: TableDef,
   fk: NonNullable<TableDef["foreignKeys"]>[number],
   metas: Map<string, ColumnMeta>,
   tables: Map<string, TableDef>,
@@ -133,16 +139,25 @@ function validateForeignKey(
   const refName = typeof fk.references.table === "string" ? fk.references.table : fk.references.table.name;
   const ref = tables.get(refName);
   const what = `foreign key "${fk.name}"`;
-  if (fk.columns.length !== fk.references.columns.length) return err(undefined, `${what} has ${fk.columns.length} columns but references ${fk.references.columns.length}`);
+  if (fk.columns.length !== fk.references.columns.length)
+    return err(undefined, `${what} has ${fk.columns.length} columns but references ${fk.references.columns.length}`);
   if (!ref) return err(undefined, `${what} references table "${refName}", which is not declared`);
-  fk.columns.forEach((c, i) => {
+  for (const [i, c] of fk.columns.entries()) {
     const mine = metas.get(c);
     const refCol = fk.references.columns[i]!;
     const theirs = ref.columns[refCol] ? readMeta(ref.columns[refCol]!) : undefined;
-    if (!mine) return err(c, `named in ${what} but not declared`);
-    if (!theirs) return err(c, `${what} references column "${refName}.${refCol}", which is not declared`);
-    const same = base(mine.type) === base(theirs.type) && (INTEGER.has(base(mine.type)) ? mine.type === theirs.type : true);
+    if (!mine) {
+      err(c, `named in ${what} but not declared`);
+      continue;
+    }
+    if (!theirs) {
+      err(c, `${what} references column "${refName}.${refCol}", which is not declared`);
+      continue;
+    }
+    const same =
+      base(mine.type) === base(theirs.type) && (INTEGER.has(base(mine.type)) ? mine.type === theirs.type : true);
     if (!same) err(c, `${what}: type ${mine.type} does not match ${refName}.${refCol} (${theirs.type})`);
-    if (!mine.nullable && (fk.onDelete === "SET NULL" || fk.onUpdate === "SET NULL")) err(c, `${what} uses SET NULL but the column is NOT NULL`);
-  });
+    if (!mine.nullable && (fk.onDelete === "SET NULL" || fk.onUpdate === "SET NULL"))
+      err(c, `${what} uses SET NULL but the column is NOT NULL`);
+  }
 }

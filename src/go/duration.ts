@@ -32,7 +32,16 @@ export function formatGoMilliseconds(ms: number): string {
   return formatGoDuration(Math.round(ms * 1e6));
 }
 
-const UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /** A duration string that Go's `time.ParseDuration` would reject. */
 export class DurationError extends Error {

@@ -18,7 +18,15 @@ export function unicodeEscape(cp: number): string {
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {
-  0x07: "\\a", 0x08: "\\b", 0x09: "\\t", 0x0a: "\\n", 0x0b: "\\v", 0x0c: "\\f", 0x0d: "\\r", 0x22: '\\"', 0x5c: "\\\\",
+  0x07: "\\a",
+  0x08: "\\b",
+  0x09: "\\t",
+  0x0a: "\\n",
+  0x0b: "\\v",
+  0x0c: "\\f",
+  0x0d: "\\r",
+  0x22: '\\"',
+  0x5c: "\\\\",
 };
 
 /** The escape Go writes for a rune inside `%q`, or undefined when the rune stands as it is. */

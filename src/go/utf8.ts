@@ -27,7 +27,8 @@ export function decodeRune(s: string, i: number, end = s.length): Rune {
   if (b0 >= 0xe0 && b0 <= 0xef) {
     const lo = b0 === 0xe0 ? 0xa0 : 0x80;
     const hi = b0 === 0xed ? 0x9f : 0xbf;
-    if (cont(s, i + 1, end, lo, hi) && cont(s, i + 2, end)) return { r: ((b0 & 0x0f) << 12) | (c(1) << 6) | c(2), w: 3 };
+    if (cont(s, i + 1, end, lo, hi) && cont(s, i + 2, end))
+      return { r: ((b0 & 0x0f) << 12) | (c(1) << 6) | c(2), w: 3 };
   }
   if (b0 >= 0xf0 && b0 <= 0xf4) {
     const lo = b0 === 0xf0 ? 0x90 : 0x80;
@@ -52,5 +53,13 @@ export function decodeLastRune(s: string, end: number): Rune {
 /** Go's `unicode.IsSpace`. */
 export function isSpace(r: number): boolean {
   if (r <= 0xff) return (r >= 0x09 && r <= 0x0d) || r === 0x20 || r === 0x85 || r === 0xa0;
-  return r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
+  return (
+    r === 0x1680 ||
+    (r >= 0x2000 && r <= 0x200a) ||
+    r === 0x2028 ||
+    r === 0x2029 ||
+    r === 0x202f ||
+    r === 0x205f ||
+    r === 0x3000
+  );
 }

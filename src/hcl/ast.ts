@@ -9,11 +9,19 @@ export type Step = { readonly attr: string } | { readonly index: Expr };
 /** An expression. Templates hold literal text and interpolated expressions. */
 export type Expr =
   | { readonly kind: "literal"; readonly value: string | number | boolean | null; readonly pos: Pos }
-  | { readonly kind: "template"; readonly parts: readonly ({ readonly text: string } | { readonly expr: Expr })[]; readonly pos: Pos }
+  | {
+      readonly kind: "template";
+      readonly parts: readonly ({ readonly text: string } | { readonly expr: Expr })[];
+      readonly pos: Pos;
+    }
   | { readonly kind: "traversal"; readonly root: string; readonly steps: readonly Step[]; readonly pos: Pos }
   | { readonly kind: "call"; readonly name: string; readonly args: readonly Expr[]; readonly pos: Pos }
   | { readonly kind: "list"; readonly items: readonly Expr[]; readonly pos: Pos }
-  | { readonly kind: "object"; readonly items: readonly { readonly key: string; readonly value: Expr }[]; readonly pos: Pos };
+  | {
+      readonly kind: "object";
+      readonly items: readonly { readonly key: string; readonly value: Expr }[];
+      readonly pos: Pos;
+    };
 
 /** `name = expr`. */
 export interface Attribute {

@@ -10,7 +10,10 @@ import { attr, block, type HclAttr, type HclBlock } from "./document.ts";
 import { hclString, sqlCall } from "./hcl-text.ts";
 
 /** Charset and collation attributes, each only when it differs from the parent's (Atlas's `sqlx.Charset/Collate`). */
-export function charsetAttrs(own: { charset?: string; collate?: string }, parent: { charset?: string; collate?: string }): HclAttr[] {
+export function charsetAttrs(
+  own: { charset?: string; collate?: string },
+  parent: { charset?: string; collate?: string },
+): HclAttr[] {
   const out: HclAttr[] = [];
   if (own.charset !== undefined && own.charset !== parent.charset) out.push(attr("charset", hclString(own.charset)));
   if (own.collate !== undefined && own.collate !== parent.collate) out.push(attr("collate", hclString(own.collate)));

@@ -12,9 +12,31 @@ export interface HclType {
 }
 
 const PLAIN = new Set([
-  "bool", "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob", "date", "year",
-  "time", "datetime", "timestamp", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-  "multipolygon", "geometrycollection", "inet4", "inet6",
+  "bool",
+  "tinytext",
+  "text",
+  "mediumtext",
+  "longtext",
+  "tinyblob",
+  "blob",
+  "mediumblob",
+  "longblob",
+  "date",
+  "year",
+  "time",
+  "datetime",
+  "timestamp",
+  "json",
+  "geometry",
+  "point",
+  "linestring",
+  "polygon",
+  "multipoint",
+  "multilinestring",
+  "multipolygon",
+  "geometrycollection",
+  "inet4",
+  "inet6",
 ]);
 const SIZED = /^(bit|char|varchar|binary|varbinary|time|datetime|timestamp)\(\d+\)$/;
 const INTEGER = /^(tinyint|smallint|mediumint|int|bigint)( unsigned)?( zerofill)?$/;
@@ -25,7 +47,7 @@ const VALUES = /^(enum|set)\((.*)\)$/s;
 /** Reads the values of an `enum(…)`/`set(…)` list written with `quoteString` (`'a','it''s'`). */
 export function parseSqlValues(list: string): string[] | undefined {
   const values: string[] = [];
-  const unescape: Record<string, string> = { n: "\n", r: "\r", "0": "\0", "\\": "\\", "'": "'" };
+  const escapes: Record<string, string> = { n: "\n", r: "\r", "0": "\0", "\\": "\\", "'": "'" };
   let i = 0;
   while (i < list.length) {
     if (list[i] !== "'") return undefined;
@@ -35,7 +57,7 @@ export function parseSqlValues(list: string): string[] | undefined {
       const ch = list[i];
       if (ch === "'" && list[i + 1] === "'") (v += "'"), i++;
       else if (ch === "'") break;
-      else if (ch === "\\" && i + 1 < list.length) v += unescape[list[++i]] ?? list[i];
+      else if (ch === "\\" && i + 1 < list.length) v += escapes[list[++i]] ?? list[i];
       else v += ch;
     }
     values.push(v);

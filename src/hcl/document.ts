@@ -24,7 +24,12 @@ export function attr(key: string, value: string): HclAttr {
 }
 
 /** Builds a block. */
-export function block(type: string, labels: readonly string[], attrs: readonly HclAttr[], blocks: readonly HclBlock[] = []): HclBlock {
+export function block(
+  type: string,
+  labels: readonly string[],
+  attrs: readonly HclAttr[],
+  blocks: readonly HclBlock[] = [],
+): HclBlock {
   return { type, labels, attrs, blocks };
 }
 
@@ -46,5 +51,8 @@ function renderBlock(b: HclBlock, indent: string): string[] {
 
 /** Prints top-level blocks as one HCL document ending in a newline. */
 export function renderDocument(blocks: readonly HclBlock[]): string {
-  return blocks.flatMap((b) => renderBlock(b, "")).map((line) => line + "\n").join("");
+  return blocks
+    .flatMap((b) => renderBlock(b, ""))
+    .map((line) => line + "\n")
+    .join("");
 }

@@ -66,13 +66,15 @@ export function kindOf(v: Value): string {
 function stepName(step: Step, scope: Scope): string | number {
   if ("attr" in step) return /^\d+$/.test(step.attr) ? Number(step.attr) : step.attr;
   const v = evaluate(step.index, scope);
-  if (typeof v !== "string" && typeof v !== "number") return fail(scope, `an index must be a string or a number, not ${kindOf(v)}`, step.index.pos);
+  if (typeof v !== "string" && typeof v !== "number")
+    return fail(scope, `an index must be a string or a number, not ${kindOf(v)}`, step.index.pos);
   return v;
 }
 
 function index(value: Value, key: string | number, scope: Scope, pos: Pos): Value {
   if (Array.isArray(value) && typeof key === "number" && key in value) return value[key]!;
-  if (value !== null && typeof value === "object" && !Array.isArray(value) && String(key) in value) return (value as Record<string, Value>)[String(key)]!;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && String(key) in value)
+    return (value as Record<string, Value>)[String(key)]!;
   return fail(scope, `${kindOf(value)} has no element ${JSON.stringify(key)}`, pos);
 }
 
@@ -91,7 +93,8 @@ function local(name: string, scope: Scope, pos: Pos): Value {
 function data(names: (string | number)[], scope: Scope, pos: Pos): Value {
   const [type, name, attribute] = names.map(String);
   if (names.length !== 3) return fail(scope, "a data reference has the form data.<type>.<name>.<attribute>", pos);
-  if (!scope.data.has(`${type}.${name}`)) return fail(scope, `undefined data source ${JSON.stringify(`data.${type}.${name}`)}`, pos);
+  if (!scope.data.has(`${type}.${name}`))
+    return fail(scope, `undefined data source ${JSON.stringify(`data.${type}.${name}`)}`, pos);
   scope.usedData.add(`${type}.${name}`);
   return dataRef(type!, name!, attribute!);
 }
@@ -154,7 +157,8 @@ export function bodyValue(body: Body, scope: Scope): Record<string, Value> {
 
 /** Deep-merges two values: objects key by key (the second wins), anything else replaced by the second. */
 export function mergeValues(a: Value | undefined, b: Value): Value {
-  const isObj = (v: Value | undefined): v is Record<string, Value> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isObj = (v: Value | undefined): v is Record<string, Value> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   if (!isObj(a) || !isObj(b)) return b;
   const out: Record<string, Value> = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = mergeValues(out[k], v);

@@ -23,7 +23,11 @@ class Lexer {
   private col: number;
   private readonly tokens: Token[] = [];
 
-  constructor(private readonly src: string, private readonly file: string, origin: Pos) {
+  constructor(
+    private readonly src: string,
+    private readonly file: string,
+    origin: Pos,
+  ) {
     this.line = origin.line;
     this.col = origin.col;
   }
@@ -39,7 +43,7 @@ class Lexer {
   private advance(n = 1): string {
     const s = this.src.slice(this.i, this.i + n);
     for (const ch of s) {
-      if (ch === "\n") (this.line++, (this.col = 1));
+      if (ch === "\n") this.line++, (this.col = 1);
       else this.col++;
     }
     this.i += n;
@@ -96,9 +100,9 @@ class Lexer {
       const c = this.src[this.i];
       if (c === undefined || c === "\n") this.fail("unterminated template interpolation", open);
       if (c === '"') this.quoted();
-      else if (c === "{") (depth++, this.advance());
+      else if (c === "{") depth++, this.advance();
       else if (c === "}" && depth === 0) break;
-      else if (c === "}") (depth--, this.advance());
+      else if (c === "}") depth--, this.advance();
       else this.advance();
     }
     const source = this.src.slice(start, this.i);
@@ -120,8 +124,7 @@ class Lexer {
         if (text) parts.push({ text });
         text = "";
         parts.push(this.interpolation());
-      }
-      else if (c === "\\") text += this.escape();
+      } else if (c === "\\") text += this.escape();
       else text += this.advance();
     }
     this.advance();
@@ -134,7 +137,8 @@ class Lexer {
     this.advance();
     const c = this.src[this.i] ?? "";
     if (c in ESCAPES) return (this.advance(), ESCAPES[c]);
-    const hex = c === "u" ? /^u([0-9a-fA-F]{4})/.exec(this.src.slice(this.i)) : /^U([0-9a-fA-F]{8})/.exec(this.src.slice(this.i));
+    const hex =
+      c === "u" ? /^u([0-9a-fA-F]{4})/.exec(this.src.slice(this.i)) : /^U([0-9a-fA-F]{8})/.exec(this.src.slice(this.i));
     if (!hex) this.fail(`invalid escape sequence \\${c}`, pos);
     this.advance(hex[0].length);
     return String.fromCodePoint(parseInt(hex[1], 16));

@@ -11,7 +11,10 @@ const KEYWORDS: Record<string, boolean | null> = { true: true, false: false, nul
 class Parser {
   private i = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly file: string) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly file: string,
+  ) {}
 
   private peek(): Token {
     return this.tokens[this.i]!;
@@ -51,13 +54,14 @@ class Parser {
       if (name.kind !== "ident") this.fail(`expected an attribute or block, found ${this.describe(name)}`);
       this.next();
       if (this.isPunct("=")) {
-        if (attrs.some((a) => a.name === name.text)) this.fail(`attribute ${JSON.stringify(name.text)} is defined twice`, name);
+        if (attrs.some((a) => a.name === name.text))
+          this.fail(`attribute ${JSON.stringify(name.text)} is defined twice`, name);
         this.next();
         attrs.push({ name: name.text, expr: this.expr(), pos: name.pos });
         this.endOfItem();
       } else blocks.push(this.block(name));
     }
-    if (this.peek().kind === "eof" && closing) this.fail("expected \"}\", found end of file");
+    if (this.peek().kind === "eof" && closing) this.fail('expected "}", found end of file');
     return { attrs, blocks };
   }
 
@@ -68,7 +72,8 @@ class Parser {
 
   private endOfItem(): void {
     const t = this.peek();
-    if (t.kind !== "newline" && t.kind !== "eof" && !this.isPunct("}")) this.fail(`expected a newline after the attribute, found ${this.describe(t)}`);
+    if (t.kind !== "newline" && t.kind !== "eof" && !this.isPunct("}"))
+      this.fail(`expected a newline after the attribute, found ${this.describe(t)}`);
   }
 
   private block(name: Token): Block {
@@ -93,7 +98,8 @@ class Parser {
       if (this.isPunct(".")) {
         const dot = this.next();
         const step = this.next();
-        if (step.kind !== "ident" && step.kind !== "number") this.fail(`expected a name after ".", found ${this.describe(step)}`, step);
+        if (step.kind !== "ident" && step.kind !== "number")
+          this.fail(`expected a name after ".", found ${this.describe(step)}`, step);
         e = this.step(e, { attr: step.text }, dot.pos);
       } else if (this.isPunct("[") && e.kind === "traversal") {
         const open = this.next();
@@ -107,7 +113,8 @@ class Parser {
   }
 
   private step(e: Expr, step: Step, pos: Pos): Expr {
-    if (e.kind !== "traversal") throw new HclError(this.file, "only variables and references can be followed by . or [", pos);
+    if (e.kind !== "traversal")
+      throw new HclError(this.file, "only variables and references can be followed by . or [", pos);
     return { ...e, steps: [...e.steps, step] };
   }
 
@@ -124,7 +131,8 @@ class Parser {
   private punctuated(t: Token): Expr {
     if (t.text === "[") return { kind: "list", items: this.sequence("]", () => this.expr()), pos: t.pos };
     if (t.text === "{") return { kind: "object", items: this.sequence("}", () => this.objectItem()), pos: t.pos };
-    if (t.text === "-" && this.peek().kind === "number") return { kind: "literal", value: -Number(this.next().text), pos: t.pos };
+    if (t.text === "-" && this.peek().kind === "number")
+      return { kind: "literal", value: -Number(this.next().text), pos: t.pos };
     if (t.text === "(") {
       this.skipNewlines();
       const inner = this.expr();
@@ -137,8 +145,14 @@ class Parser {
 
   private objectItem(): { key: string; value: Expr } {
     const k = this.next();
-    const key = k.kind === "ident" ? k.text : k.kind === "template" ? k.parts.map((p) => ("text" in p ? p.text : "")).join("") : this.fail(`expected an object key, found ${this.describe(k)}`, k);
-    if (!this.isPunct("=") && !this.isPunct(":")) this.fail(`expected "=" or ":" after object key, found ${this.describe(this.peek())}`);
+    const key =
+      k.kind === "ident"
+        ? k.text
+        : k.kind === "template"
+          ? k.parts.map((p) => ("text" in p ? p.text : "")).join("")
+          : this.fail(`expected an object key, found ${this.describe(k)}`, k);
+    if (!this.isPunct("=") && !this.isPunct(":"))
+      this.fail(`expected "=" or ":" after object key, found ${this.describe(this.peek())}`);
     this.next();
     return { key, value: this.expr() };
   }
@@ -155,14 +169,17 @@ class Parser {
       items.push(item());
       this.skipNewlines();
       if (this.isPunct(",")) this.next();
-      else if (!this.isPunct(close) && close !== "}") this.fail(`expected "," or ${JSON.stringify(close)}, found ${this.describe(this.peek())}`);
+      else if (!this.isPunct(close) && close !== "}")
+        this.fail(`expected "," or ${JSON.stringify(close)}, found ${this.describe(this.peek())}`);
     }
     this.next();
     return items;
   }
 
   private template(parts: readonly TemplatePart[], pos: Pos): Expr {
-    const out = parts.map((p) => ("text" in p ? { text: p.text } : { expr: parseExpression(p.source, this.file, p.pos) }));
+    const out = parts.map((p) =>
+      "text" in p ? { text: p.text } : { expr: parseExpression(p.source, this.file, p.pos) },
+    );
     return { kind: "template", parts: out, pos };
   }
 }

@@ -15,7 +15,13 @@ export interface SchemaDefaults {
   readonly collate: string;
 }
 
-const ENGINES: Record<string, string> = { innodb: "InnoDB", myisam: "MyISAM", memory: "Memory", csv: "CSV", ndb: "NDB" };
+const ENGINES: Record<string, string> = {
+  innodb: "InnoDB",
+  myisam: "MyISAM",
+  memory: "Memory",
+  csv: "CSV",
+  ndb: "NDB",
+};
 const PARSERS: Record<string, string> = { ngram: "ngram", mecab: "mecab" };
 
 /** Orders constraint names as information_schema does (case-insensitively), ties broken by exact text. */
@@ -61,18 +67,29 @@ function indexBlock(index: Index): HclBlock {
   attrs.push(...spec.attrs);
   if (index.comment) attrs.push(attr("comment", hclString(index.comment)));
   if (index.type !== "BTREE") attrs.push(attr("type", index.type));
-  if (index.parser !== undefined) attrs.push(attr("parser", PARSERS[index.parser.toLowerCase()] ?? hclString(index.parser)));
+  if (index.parser !== undefined)
+    attrs.push(attr("parser", PARSERS[index.parser.toLowerCase()] ?? hclString(index.parser)));
   return block("index", [index.name], attrs, spec.blocks);
 }
 
 function foreignKeyBlock(fk: ForeignKey, table: string): HclBlock {
-  const ref = (c: string) => (fk.refTable === table ? columnRef(c) : refText([["table", fk.refTable], ["column", c]]));
-  return block("foreign_key", [fk.name], [
-    attr("columns", list(fk.columns.map(columnRef))),
-    attr("ref_columns", list(fk.refColumns.map(ref))),
-    attr("on_update", fk.onUpdate.replace(" ", "_")),
-    attr("on_delete", fk.onDelete.replace(" ", "_")),
-  ]);
+  const ref = (c: string) =>
+    fk.refTable === table
+      ? columnRef(c)
+      : refText([
+          ["table", fk.refTable],
+          ["column", c],
+        ]);
+  return block(
+    "foreign_key",
+    [fk.name],
+    [
+      attr("columns", list(fk.columns.map(columnRef))),
+      attr("ref_columns", list(fk.refColumns.map(ref))),
+      attr("on_update", fk.onUpdate.replace(" ", "_")),
+      attr("on_delete", fk.onDelete.replace(" ", "_")),
+    ],
+  );
 }
 
 /**

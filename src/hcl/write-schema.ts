@@ -20,9 +20,10 @@ export function schemaToHcl(schema: Schema, flavor: Flavor, schemaName: string):
     collate: schema.collate ?? flavor.defaults.collate,
   };
   const tables = [...schema.tables].sort(byTableName).map((t) => tableBlock(t, defaults, flavor));
-  const schemaBlock = block("schema", [schemaName], [
-    attr("charset", hclString(defaults.charset)),
-    attr("collate", hclString(defaults.collate)),
-  ]);
+  const schemaBlock = block(
+    "schema",
+    [schemaName],
+    [attr("charset", hclString(defaults.charset)), attr("collate", hclString(defaults.collate))],
+  );
   return renderDocument([...tables, schemaBlock]);
 }

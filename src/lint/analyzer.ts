@@ -54,6 +54,7 @@ export interface TableEdit {
 
 /** Every ModifyTable change of a file with its statement, in file order: what most analyzers walk. */
 export function tableEdits(file: LintFile): TableEdit[] {
-  return file.stmts.flatMap((stmt) => stmt.changes.flatMap((change) => (change.kind === "ModifyTable" ? [{ stmt, change }] : [])));
+  return file.stmts.flatMap((stmt) =>
+    stmt.changes.flatMap((change) => (change.kind === "ModifyTable" ? [{ stmt, change }] : [])),
+  );
 }
-

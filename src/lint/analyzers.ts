@@ -13,4 +13,13 @@ import { inlineRefs } from "./inline-refs.ts";
 import { schemaOnly } from "./schema-only.ts";
 
 /** Every analyzer, in the order their reports appear. */
-export const analyzers: readonly Analyzer[] = [destructive, dataDepend, condrop, incompatible, inlineRefs, enumSet, blocking, schemaOnly];
+export const analyzers: readonly Analyzer[] = [
+  destructive,
+  dataDepend,
+  condrop,
+  incompatible,
+  inlineRefs,
+  enumSet,
+  blocking,
+  schemaOnly,
+];

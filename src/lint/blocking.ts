@@ -9,10 +9,18 @@ import { type Analyzer, type LintFile, tableEdits } from "./analyzer.ts";
 import { costOf, type Costly } from "./online-ddl.ts";
 import type { Diagnostic } from "./report.ts";
 
-function describe(file: LintFile, table: string, items: readonly Costly[], copy: boolean): { text: string; error: boolean } {
+function describe(
+  file: LintFile,
+  table: string,
+  items: readonly Costly[],
+  copy: boolean,
+): { text: string; error: boolean } {
   const rows = file.rows?.get(table);
   const over = rows !== undefined && file.maxRows !== undefined && rows > file.maxRows;
-  const size = rows === undefined ? "" : ` (about ${rows} row${rows === 1 ? "" : "s"}${over ? `, above max_rows ${file.maxRows}` : ""})`;
+  const size =
+    rows === undefined
+      ? ""
+      : ` (about ${rows} row${rows === 1 ? "" : "s"}${over ? `, above max_rows ${file.maxRows}` : ""})`;
   const what = items.map((i) => i.what).join(", ");
   const text = copy
     ? `Table ${goQuote(table)}${size} is copied to ${what}: writes to it are blocked until the copy completes`
@@ -36,7 +44,12 @@ export const blocking: Analyzer = {
       const items = copies.length > 0 ? copies : costs;
       if (items.length === 0) continue;
       const d = describe(file, c.table, items, copies.length > 0);
-      out.push({ pos: s.pos, code: copies.length > 0 ? "BD101" : "BD102", text: d.text, ...(d.error ? { error: true } : {}) });
+      out.push({
+        pos: s.pos,
+        code: copies.length > 0 ? "BD101" : "BD102",
+        text: d.text,
+        ...(d.error ? { error: true } : {}),
+      });
     }
     return out;
   },

@@ -17,7 +17,11 @@ export const condrop: Analyzer = {
       const dropped = new Set(c.changes.flatMap((tc) => (tc.kind === "DropColumn" ? [tc.column.name] : [])));
       for (const tc of c.changes) {
         if (tc.kind === "DropForeignKey" && !tc.foreignKey.columns.some((col) => dropped.has(col))) {
-          out.push({ pos: s.pos, code: "CD101", text: `Dropping foreign-key constraint ${goQuote(tc.foreignKey.name)}` });
+          out.push({
+            pos: s.pos,
+            code: "CD101",
+            text: `Dropping foreign-key constraint ${goQuote(tc.foreignKey.name)}`,
+          });
         }
       }
     }

@@ -4,7 +4,7 @@
  * Error-level by default, as in Atlas.
  */
 import { goQuote } from "../go/quote.ts";
-import { type Analyzer } from "./analyzer.ts";
+import type { Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 import { isTemporary } from "./spans.ts";
 
@@ -24,17 +24,36 @@ export const destructive: Analyzer = {
       for (const c of s.changes) {
         if (c.kind === "DropTable" && !isTemporary(file.spans.table(c.table.name))) {
           const t = goQuote(c.table.name);
-          out.push({ pos: s.pos, code: "DS102", text: `Dropping table ${t}`, fixes: [{ message: `Add a pre-migration check to ensure table ${t} is empty before dropping it` }] });
+          out.push({
+            pos: s.pos,
+            code: "DS102",
+            text: `Dropping table ${t}`,
+            fixes: [{ message: `Add a pre-migration check to ensure table ${t} is empty before dropping it` }],
+          });
         }
         if (c.kind !== "ModifyTable") continue;
         const names = c.changes.flatMap((tc) =>
-          tc.kind === "DropColumn" && !isTemporary(file.spans.column(c.table, tc.column.name)) && !(tc.column.generated && !tc.column.generated.stored) ? [goQuote(tc.column.name)] : [],
+          tc.kind === "DropColumn" &&
+          !isTemporary(file.spans.column(c.table, tc.column.name)) &&
+          !(tc.column.generated && !tc.column.generated.stored)
+            ? [goQuote(tc.column.name)]
+            : [],
         );
         if (names.length === 1) {
-          out.push({ pos: s.pos, code: "DS103", text: `Dropping non-virtual column ${names[0]}`, fixes: [{ message: `Add a pre-migration check to ensure column ${names[0]} is NULL before dropping it` }] });
+          out.push({
+            pos: s.pos,
+            code: "DS103",
+            text: `Dropping non-virtual column ${names[0]}`,
+            fixes: [{ message: `Add a pre-migration check to ensure column ${names[0]} is NULL before dropping it` }],
+          });
         } else if (names.length > 1) {
           const list = andList(names);
-          out.push({ pos: s.pos, code: "DS103", text: `Dropping non-virtual columns ${list}`, fixes: [{ message: `Add pre-migration checks to ensure columns ${list} are NULL before dropping them` }] });
+          out.push({
+            pos: s.pos,
+            code: "DS103",
+            text: `Dropping non-virtual columns ${list}`,
+            fixes: [{ message: `Add pre-migration checks to ensure columns ${list} are NULL before dropping them` }],
+          });
         }
       }
     }

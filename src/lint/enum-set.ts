@@ -15,7 +15,10 @@ import { typeValues } from "./type-values.ts";
 export type MemberChange = "remove" | "reorder" | "insert";
 
 /** How the member list changed from `from` to `to`, or `undefined` when it only grew at the end (or did not change). */
-export function memberChange(from: readonly string[], to: readonly string[]): { kind: MemberChange; values: string[] } | undefined {
+export function memberChange(
+  from: readonly string[],
+  to: readonly string[],
+): { kind: MemberChange; values: string[] } | undefined {
   const removed = from.filter((v) => !to.includes(v));
   if (removed.length > 0) return { kind: "remove", values: removed };
   const kept = to.filter((v) => from.includes(v));
@@ -38,7 +41,10 @@ function text(kind: MemberChange, type: string, values: readonly string[], colum
   }
 }
 
-const CODES = { enum: { remove: "MY110", reorder: "MY111", insert: "MY112" }, set: { remove: "MY120", reorder: "MY121", insert: "MY122" } } as const;
+const CODES = {
+  enum: { remove: "MY110", reorder: "MY111", insert: "MY112" },
+  set: { remove: "MY120", reorder: "MY121", insert: "MY122" },
+} as const;
 
 /** The ENUM/SET member-change analyzer. */
 export const enumSet: Analyzer = {
@@ -54,7 +60,12 @@ export const enumSet: Analyzer = {
         const type = baseType(tc.to.type);
         if ((type !== "enum" && type !== "set") || baseType(tc.from.type) !== type) continue;
         const change = memberChange(typeValues(tc.from.type), typeValues(tc.to.type));
-        if (change) out.push({ pos: s.pos, code: CODES[type][change.kind], text: text(change.kind, type.toUpperCase(), change.values, tc.to, c.table) });
+        if (change)
+          out.push({
+            pos: s.pos,
+            code: CODES[type][change.kind],
+            text: text(change.kind, type.toUpperCase(), change.values, tc.to, c.table),
+          });
       }
     }
     return out;

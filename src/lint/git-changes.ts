@@ -20,7 +20,10 @@ export class GitError extends Error {
 
 function git(gitDir: string, base: string, args: readonly string[]): string[] {
   try {
-    const out = execFileSync("git", ["-C", gitDir, "--no-pager", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("git", ["-C", gitDir, "--no-pager", ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return out.split("\n").filter((l) => l !== "");
   } catch (e) {
     const err = e as { stderr?: string; message: string };

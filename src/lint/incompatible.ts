@@ -5,12 +5,17 @@
  */
 import type { Change } from "../schema/changes.ts";
 import { goQuote } from "../go/quote.ts";
-import { type Analyzer } from "./analyzer.ts";
+import type { Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 
 function addedBack(later: readonly (readonly Change[])[], table: string, column: string): boolean {
   return later.some((changes) =>
-    changes.some((c) => c.kind === "ModifyTable" && c.table === table && c.changes.some((tc) => tc.kind === "AddColumn" && tc.column.name === column)),
+    changes.some(
+      (c) =>
+        c.kind === "ModifyTable" &&
+        c.table === table &&
+        c.changes.some((tc) => tc.kind === "AddColumn" && tc.column.name === column),
+    ),
   );
 }
 

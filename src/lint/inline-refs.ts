@@ -5,10 +5,20 @@
  */
 import { type Token, tokenize } from "../mysql/lexer.ts";
 import { goQuote } from "../go/quote.ts";
-import { type Analyzer } from "./analyzer.ts";
+import type { Analyzer } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
 
-const NOT_COLUMN = new Set(["CONSTRAINT", "FOREIGN", "PRIMARY", "UNIQUE", "INDEX", "KEY", "FULLTEXT", "SPATIAL", "CHECK"]);
+const NOT_COLUMN = new Set([
+  "CONSTRAINT",
+  "FOREIGN",
+  "PRIMARY",
+  "UNIQUE",
+  "INDEX",
+  "KEY",
+  "FULLTEXT",
+  "SPATIAL",
+  "CHECK",
+]);
 
 /** The names of the columns whose definition in `sql` carries an inline REFERENCES clause. */
 export function inlineReferenceColumns(sql: string): string[] {
@@ -47,11 +57,19 @@ export const inlineRefs: Analyzer = {
       const refs = new Set(inlineReferenceColumns(s.text));
       if (refs.size === 0) continue;
       for (const c of s.changes) {
-        const cols = c.kind === "AddTable" ? c.table.columns.map((col) => [c.table.name, col.name] as const)
-          : c.kind === "ModifyTable" ? c.changes.flatMap((tc) => (tc.kind === "AddColumn" ? [[c.table, tc.column.name] as const] : []))
-          : [];
+        const cols =
+          c.kind === "AddTable"
+            ? c.table.columns.map((col) => [c.table.name, col.name] as const)
+            : c.kind === "ModifyTable"
+              ? c.changes.flatMap((tc) => (tc.kind === "AddColumn" ? [[c.table, tc.column.name] as const] : []))
+              : [];
         for (const [table, column] of cols) {
-          if (refs.has(column)) out.push({ pos: s.pos, code: "MY102", text: `Defining column ${goQuote(column)} on table ${goQuote(table)} with inline REFERENCES is ignored by MySQL` });
+          if (refs.has(column))
+            out.push({
+              pos: s.pos,
+              code: "MY102",
+              text: `Defining column ${goQuote(column)} on table ${goQuote(table)} with inline REFERENCES is ignored by MySQL`,
+            });
         }
       }
     }

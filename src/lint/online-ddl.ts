@@ -58,27 +58,43 @@ const BYTES: Record<string, number> = { utf8mb4: 4, utf8mb3: 3, utf8: 3, ucs2: 2
 
 function varLength(c: Column): { base: string; bytes: number } | undefined {
   const m = /^(varchar|varbinary)\((\d+)\)$/.exec(c.type);
-  return m ? { base: m[1]!, bytes: Number(m[2]) * (m[1] === "varchar" ? (BYTES[c.charset ?? ""] ?? 1) : 1) } : undefined;
+  return m
+    ? { base: m[1]!, bytes: Number(m[2]) * (m[1] === "varchar" ? (BYTES[c.charset ?? ""] ?? 1) : 1) }
+    : undefined;
 }
 
 function typeCost(from: Column, to: Column, flavor: Flavor): Cost {
   if (from.type === to.type) return "none";
   const a = varLength(from);
   const b = varLength(to);
-  if (a && b && a.base === b.base && b.bytes >= a.bytes) return flavor.inplaceWideningAnyLength || (a.bytes < 256) === (b.bytes < 256) ? "none" : "copy";
+  if (a && b && a.base === b.base && b.bytes >= a.bytes)
+    return flavor.inplaceWideningAnyLength || a.bytes < 256 === b.bytes < 256 ? "none" : "copy";
   const base = baseType(to.type);
-  if ((base === "enum" || base === "set") && baseType(from.type) === base && !memberChange(typeValues(from.type), typeValues(to.type))) return "none";
+  if (
+    (base === "enum" || base === "set") &&
+    baseType(from.type) === base &&
+    !memberChange(typeValues(from.type), typeValues(to.type))
+  )
+    return "none";
   return "copy";
 }
 
 function modifyColumn(from: Column, to: Column, moved: boolean, flavor: Flavor): Costly[] {
   const out: Costly[] = [];
   const col = goQuote(to.name);
-  if (typeCost(from, to, flavor) === "copy") out.push({ cost: "copy", what: `change the type of column ${col} from ${goQuote(from.type)} to ${goQuote(to.type)}` });
-  if (from.charset !== to.charset || from.collate !== to.collate) out.push({ cost: "copy", what: `change the collation of column ${col}` });
-  if (JSON.stringify(from.generated) !== JSON.stringify(to.generated)) out.push({ cost: "copy", what: `change the generated expression of column ${col}` });
-  if (!!from.autoIncrement !== !!to.autoIncrement) out.push({ cost: "copy", what: `change AUTO_INCREMENT on column ${col}` });
-  if (from.nullable !== to.nullable) out.push({ cost: "rebuild", what: `make column ${col} ${to.nullable ? "nullable" : "NOT NULL"}` });
+  if (typeCost(from, to, flavor) === "copy")
+    out.push({
+      cost: "copy",
+      what: `change the type of column ${col} from ${goQuote(from.type)} to ${goQuote(to.type)}`,
+    });
+  if (from.charset !== to.charset || from.collate !== to.collate)
+    out.push({ cost: "copy", what: `change the collation of column ${col}` });
+  if (JSON.stringify(from.generated) !== JSON.stringify(to.generated))
+    out.push({ cost: "copy", what: `change the generated expression of column ${col}` });
+  if (!!from.autoIncrement !== !!to.autoIncrement)
+    out.push({ cost: "copy", what: `change AUTO_INCREMENT on column ${col}` });
+  if (from.nullable !== to.nullable)
+    out.push({ cost: "rebuild", what: `make column ${col} ${to.nullable ? "nullable" : "NOT NULL"}` });
   if (moved && flavor.columnMoveRebuilds) out.push({ cost: "rebuild", what: `move column ${col}` });
   return out;
 }
@@ -90,14 +106,17 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
   for (const c of changes) {
     switch (c.kind) {
       case "AddColumn":
-        if (c.column.generated?.stored) out.push({ cost: "copy", what: `add stored generated column ${goQuote(c.column.name)}` });
-        else if (c.column.autoIncrement) out.push({ cost: "rebuild", what: `add AUTO_INCREMENT column ${goQuote(c.column.name)}` });
+        if (c.column.generated?.stored)
+          out.push({ cost: "copy", what: `add stored generated column ${goQuote(c.column.name)}` });
+        else if (c.column.autoIncrement)
+          out.push({ cost: "rebuild", what: `add AUTO_INCREMENT column ${goQuote(c.column.name)}` });
         break;
       case "ModifyColumn":
         out.push(...modifyColumn(c.from, c.to, c.position !== undefined, flavor));
         break;
       case "AddIndex":
-        if (c.index.type === "FULLTEXT" && !table.indexes.some((i) => i.type === "FULLTEXT")) out.push({ cost: "rebuild", what: `add the first FULLTEXT index ${goQuote(c.index.name)}` });
+        if (c.index.type === "FULLTEXT" && !table.indexes.some((i) => i.type === "FULLTEXT"))
+          out.push({ cost: "rebuild", what: `add the first FULLTEXT index ${goQuote(c.index.name)}` });
         break;
       case "AddPrimaryKey":
         out.push({ cost: "rebuild", what: "add a primary key" });
@@ -115,9 +134,11 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
         out.push({ cost: "copy", what: `convert it to character set ${goQuote(c.charset)}` });
         break;
       case "ModifyOptions":
-        if (c.to.engine !== undefined && c.to.engine.toLowerCase() !== (c.from.engine ?? "").toLowerCase()) out.push({ cost: "copy", what: `change its engine to ${goQuote(c.to.engine)}` });
+        if (c.to.engine !== undefined && c.to.engine.toLowerCase() !== (c.from.engine ?? "").toLowerCase())
+          out.push({ cost: "copy", what: `change its engine to ${goQuote(c.to.engine)}` });
         else if (c.to.engine !== undefined) out.push({ cost: "rebuild", what: `rebuild it (ENGINE=${c.to.engine})` });
-        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds) out.push({ cost: "rebuild", what: `change its default character set to ${goQuote(c.to.charset)}` });
+        if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds)
+          out.push({ cost: "rebuild", what: `change its default character set to ${goQuote(c.to.charset)}` });
         break;
       case "DropColumn":
       case "RenameColumn":

@@ -83,7 +83,11 @@ export function versionStatuses(report: LintReport): string {
   const warns = report.files.filter((f) => f.error === undefined && f.reports.length > 0).length;
   const ok = report.files.length - warns - report.files.filter((f) => f.error !== undefined).length;
   const parts: string[] = [];
-  for (const [n, s] of [[ok, "ok"], [warns, "with warnings"], [errors, "with errors"]] as const) {
+  for (const [n, s] of [
+    [ok, "ok"],
+    [warns, "with warnings"],
+    [errors, "with errors"],
+  ] as const) {
     if (n === 0) continue;
     parts.push(parts.length > 0 ? `${n} ${s}` : `${n} version${n === 1 ? "" : "s"} ${s}`);
   }

@@ -34,8 +34,12 @@ export interface LintOptions {
 /** Thrown by lintFile when a statement cannot be replayed; carries Atlas-style text for the report. */
 class StopError extends Error {}
 
-function replayStmts(file: MigrationFile, start: Schema, flavor: Flavor): { stmts: LintStmt[]; end: Schema; raw: ReturnType<typeof splitStatements> } {
-  let raw;
+function replayStmts(
+  file: MigrationFile,
+  start: Schema,
+  flavor: Flavor,
+): { stmts: LintStmt[]; end: Schema; raw: ReturnType<typeof splitStatements> } {
+  let raw: ReturnType<typeof splitStatements>;
   try {
     raw = splitStatements(file.bytes);
   } catch (e) {
@@ -55,7 +59,12 @@ function replayStmts(file: MigrationFile, start: Schema, flavor: Flavor): { stmt
   return { stmts, end, raw };
 }
 
-function runAnalyzer(a: Analyzer, file: Parameters<Analyzer["analyze"]>[0], silenced: (name: string, d: Diagnostic) => boolean, errors: Readonly<Record<string, boolean>>): Report | undefined {
+function runAnalyzer(
+  a: Analyzer,
+  file: Parameters<Analyzer["analyze"]>[0],
+  silenced: (name: string, d: Diagnostic) => boolean,
+  errors: Readonly<Record<string, boolean>>,
+): Report | undefined {
   const diagnostics = a.analyze(file).filter((d) => !silenced(a.name, d));
   if (diagnostics.length === 0) return undefined;
   const error = (errors[a.name] ?? a.defaultError) || diagnostics.some((d) => d.error);
@@ -63,18 +72,35 @@ function runAnalyzer(a: Analyzer, file: Parameters<Analyzer["analyze"]>[0], sile
 }
 
 /** Analyses one file from the schema before it; returns its report (undefined when nolint skips it) and the schema after. */
-export function lintFile(file: MigrationFile, start: Schema, opts: LintOptions, extra: readonly Report[] = []): { report?: FileReport; end: Schema } {
+export function lintFile(
+  file: MigrationFile,
+  start: Schema,
+  opts: LintOptions,
+  extra: readonly Report[] = [],
+): { report?: FileReport; end: Schema } {
   const t0 = (opts.now ?? Date.now)();
   const { stmts, end, raw } = replayStmts(file, start, opts.flavor);
   const rules = nolintRules(file.text, raw);
   if (rules.ignored) return { end };
-  const lf = { name: file.name, stmts, start, spans: computeSpans(stmts.flatMap((s) => s.changes)), flavor: opts.flavor, rows: opts.rows, maxRows: opts.maxRows };
+  const lf = {
+    name: file.name,
+    stmts,
+    start,
+    spans: computeSpans(stmts.flatMap((s) => s.changes)),
+    flavor: opts.flavor,
+    rows: opts.rows,
+    maxRows: opts.maxRows,
+  };
   const reports = [...extra, ...analyzers.flatMap((a) => runAnalyzer(a, lf, rules.silenced, opts.errors ?? {}) ?? [])];
   const errorTexts = reports.filter((r) => r.error).map((r) => r.text);
   const report: FileReport = {
-    name: file.name, version: file.version, text: file.text, reports,
+    name: file.name,
+    version: file.version,
+    text: file.text,
+    reports,
     ...(errorTexts.length > 0 ? { error: errorTexts.join("; ") } : {}),
-    changes: stmts.filter((s) => s.changes.length > 0).length, ms: (opts.now ?? Date.now)() - t0,
+    changes: stmts.filter((s) => s.changes.length > 0).length,
+    ms: (opts.now ?? Date.now)() - t0,
   };
   return { report, end };
 }
@@ -83,7 +109,14 @@ function outOfOrderReport(sel: Selection, name: string, errors: Readonly<Record<
   const hit = sel.outOfOrder.find((o) => o.name === name);
   if (!hit) return [];
   const text = `Migration file ${goQuote(name)} was added out of order: it sorts before ${goQuote(hit.before)}, which was already there`;
-  return [{ analyzer: "non_linear", text: "out of order migration files detected", diagnostics: [{ pos: 0, code: "NL101", text }], error: errors.non_linear ?? true }];
+  return [
+    {
+      analyzer: "non_linear",
+      text: "out of order migration files detected",
+      diagnostics: [{ pos: 0, code: "NL101", text }],
+      error: errors.non_linear ?? true,
+    },
+  ];
 }
 
 /** Replays the files before the new ones into the schema the first new file starts from (e.g. on a dev database). */
@@ -106,7 +139,9 @@ async function executeFresh(fresh: readonly MigrationFile[], execute: FreshExecu
     } catch (e) {
       if (!(e instanceof DevReplayError)) throw e;
       const diagnostic: Diagnostic = { pos: e.pos, code: REJECTED.code, text: e.message, error: true };
-      return new Map([[f.name, { analyzer: REJECTED.analyzer, text: REJECTED.text, diagnostics: [diagnostic], error: true }]]);
+      return new Map([
+        [f.name, { analyzer: REJECTED.analyzer, text: REJECTED.text, diagnostics: [diagnostic], error: true }],
+      ]);
     }
   }
   return new Map();
@@ -120,7 +155,11 @@ interface Prepared {
   readonly head: Pick<LintReport, "fromVersion" | "toVersion" | "total">;
 }
 
-function prepare(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): Prepared | LintReport {
+function prepare(
+  dir: MigrationDir,
+  select: (files: MigrationFile[]) => Selection,
+  opts: LintOptions,
+): Prepared | LintReport {
   const now = opts.now ?? Date.now;
   const t0 = now();
   const steps: Prepared["steps"] = [];
@@ -128,32 +167,67 @@ function prepare(dir: MigrationDir, select: (files: MigrationFile[]) => Selectio
   const sum = validateDir(all, dir.readSum());
   if (!sum.ok && !(sum.error instanceof ChecksumFileNotFound)) {
     const e = sum.error;
-    const error = e instanceof ChecksumError ? `${e.message} (atlas.sum): L${e.line}: ${e.file} was ${e.reason}` : e.message;
+    const error =
+      e instanceof ChecksumError ? `${e.message} (atlas.sum): L${e.line}: ${e.file} was ${e.reason}` : e.message;
     steps.push({ name: "Migration Integrity Check", text: "File atlas.sum is invalid", error: e.message });
     return { total: 0, files: [], failure: { name: "atlas.sum", error }, steps, ms: now() - t0 };
   }
-  if (sum.ok && dir.readSum() !== undefined) steps.push({ name: "Migration Integrity Check", text: "File atlas.sum is valid" });
+  if (sum.ok && dir.readSum() !== undefined)
+    steps.push({ name: "Migration Integrity Check", text: "File atlas.sum is valid" });
   const sel = select(all.filter((f) => !isSumIgnored(f.bytes)));
-  steps.push({ name: "Detect New Migration Files", text: `Found ${sel.fresh.length} new migration files (from ${sel.base.length + sel.fresh.length} total)` });
-  const head = { ...(sel.base.length > 0 ? { fromVersion: sel.base.at(-1)!.version } : {}), ...(sel.fresh.length > 0 ? { toVersion: sel.fresh.at(-1)!.version } : {}), total: sel.fresh.length };
+  steps.push({
+    name: "Detect New Migration Files",
+    text: `Found ${sel.fresh.length} new migration files (from ${sel.base.length + sel.fresh.length} total)`,
+  });
+  const head = {
+    ...(sel.base.length > 0 ? { fromVersion: sel.base.at(-1)!.version } : {}),
+    ...(sel.fresh.length > 0 ? { toVersion: sel.fresh.at(-1)!.version } : {}),
+    total: sel.fresh.length,
+  };
   return { t0, steps, sel, head };
 }
 
 function stopped(p: Prepared, files: FileReport[], message: string, opts: LintOptions): LintReport {
   p.steps.push({ name: "Replay Migration Files", text: "Failed replaying the migration files", error: message });
-  return { ...p.head, files, failure: { name: message.split(":")[0]!, error: message }, steps: p.steps, ms: (opts.now ?? Date.now)() - p.t0 };
+  return {
+    ...p.head,
+    files,
+    failure: { name: message.split(":")[0]!, error: message },
+    steps: p.steps,
+    ms: (opts.now ?? Date.now)() - p.t0,
+  };
 }
 
-function lintFresh(p: Prepared, base: Schema, opts: LintOptions, rejected: ReadonlyMap<string, Report> = new Map()): LintReport {
+function lintFresh(
+  p: Prepared,
+  base: Schema,
+  opts: LintOptions,
+  rejected: ReadonlyMap<string, Report> = new Map(),
+): LintReport {
   const files: FileReport[] = [];
   let schema = base;
   try {
     for (const f of p.sel.fresh) {
       const refusal = rejected.get(f.name);
-      const r = lintFile(f, schema, opts, [...outOfOrderReport(p.sel, f.name, opts.errors ?? {}), ...(refusal ? [refusal] : [])]);
+      const r = lintFile(f, schema, opts, [
+        ...outOfOrderReport(p.sel, f.name, opts.errors ?? {}),
+        ...(refusal ? [refusal] : []),
+      ]);
       schema = r.end;
       // A file that `atlas:nolint` skips is still not executable: the refusal is reported on its own.
-      const report = r.report ?? (refusal ? { name: f.name, version: f.version, text: f.text, reports: [refusal], error: refusal.text, changes: 0, ms: 0 } : undefined);
+      const report =
+        r.report ??
+        (refusal
+          ? {
+              name: f.name,
+              version: f.version,
+              text: f.text,
+              reports: [refusal],
+              error: refusal.text,
+              changes: 0,
+              ms: 0,
+            }
+          : undefined);
       if (report) {
         files.push(report);
         p.steps.push({ name: `Analyze ${f.name}`, text: `${report.reports.length} reports were found in analysis` });
@@ -167,7 +241,11 @@ function lintFresh(p: Prepared, base: Schema, opts: LintOptions, rejected: Reado
 }
 
 /** Lints the selected files of a directory, the earlier files replayed in memory. */
-export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions): LintReport {
+export function lintDir(
+  dir: MigrationDir,
+  select: (files: MigrationFile[]) => Selection,
+  opts: LintOptions,
+): LintReport {
   const p = prepare(dir, select, opts);
   if (!("sel" in p)) return p;
   let base: Schema;
@@ -189,7 +267,13 @@ export function lintDir(dir: MigrationDir, select: (files: MigrationFile[]) => S
  * it. A statement of the base that fails on the dev database stops the run like a replay error; any other error of
  * `replay` or `execute` (a dev database that is not clean, a lost connection) is thrown.
  */
-export async function lintDirWith(dir: MigrationDir, select: (files: MigrationFile[]) => Selection, opts: LintOptions, replay: BaseReplay, execute?: FreshExecution): Promise<LintReport> {
+export async function lintDirWith(
+  dir: MigrationDir,
+  select: (files: MigrationFile[]) => Selection,
+  opts: LintOptions,
+  replay: BaseReplay,
+  execute?: FreshExecution,
+): Promise<LintReport> {
   const p = prepare(dir, select, opts);
   if (!("sel" in p)) return p;
   let base: Schema;

@@ -26,6 +26,10 @@ export function selectAdded(files: readonly MigrationFile[], added: readonly str
   if (first === -1) return { base: files, fresh: [], outOfOrder: [] };
   const fresh = files.slice(first);
   const lastOld = fresh.filter((f) => !names.has(f.name)).at(-1);
-  const outOfOrder = lastOld ? fresh.filter((f) => names.has(f.name) && f.name < lastOld.name).map((f) => ({ name: f.name, before: lastOld.name })) : [];
+  const outOfOrder = lastOld
+    ? fresh
+        .filter((f) => names.has(f.name) && f.name < lastOld.name)
+        .map((f) => ({ name: f.name, before: lastOld.name }))
+    : [];
   return { base: files.slice(0, first), fresh, outOfOrder };
 }

@@ -12,7 +12,13 @@ import { dirtyReason } from "./apply/clean.ts";
 import { type ExecOrder, pendingFiles } from "./apply/pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
 import { effectiveTxMode, type TxMode } from "./dir/directives.ts";
-import { type AppliedFile, type ApplyEvent, executeFile, type ExecutorContext, fileStatements } from "./apply/executor.ts";
+import {
+  type AppliedFile,
+  type ApplyEvent,
+  executeFile,
+  type ExecutorContext,
+  fileStatements,
+} from "./apply/executor.ts";
 import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
 import { StatementJournal } from "./apply/journal.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
@@ -73,8 +79,18 @@ export interface ApplyReport extends Timing {
 
 function baselineRevision(file: MigrationFile, operatorVersion: string): Revision {
   return {
-    version: file.version, description: file.description, type: RevisionType.baseline, applied: 0, total: 0, executedAt: new Date(),
-    executionTime: 0, error: "", errorStmt: "", hash: "", partialHashes: null, operatorVersion,
+    version: file.version,
+    description: file.description,
+    type: RevisionType.baseline,
+    applied: 0,
+    total: 0,
+    executedAt: new Date(),
+    executionTime: 0,
+    error: "",
+    errorStmt: "",
+    hash: "",
+    partialHashes: null,
+    operatorVersion,
   };
 }
 
@@ -88,7 +104,12 @@ function limit(files: MigrationFile[], opts: ApplyOptions): MigrationFile[] {
   return opts.amount !== undefined ? out.slice(0, opts.amount) : out;
 }
 
-async function readState(conn: Queryable, store: RevisionStore, journal: StatementJournal, opts: ApplyOptions): Promise<Revision[]> {
+async function readState(
+  conn: Queryable,
+  store: RevisionStore,
+  journal: StatementJournal,
+  opts: ApplyOptions,
+): Promise<Revision[]> {
   const exists = await store.exists();
   await checkRevisionsPlace(conn, exists, opts);
   // A dry run creates nothing: a missing table reads as "no revisions", with the same output as a real run.
@@ -103,7 +124,12 @@ function ddlOnly(stmts: readonly string[]): boolean {
   return stmts.every((s) => statementKind(s) === "ddl");
 }
 
-async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationFile[], opts: ApplyOptions): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
+async function runFiles(
+  conn: Queryable,
+  ctx: ExecutorContext,
+  files: MigrationFile[],
+  opts: ApplyOptions,
+): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
   const sums = new Map(computeSum(opts.dir.files()).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
@@ -135,40 +161,76 @@ async function runFiles(conn: Queryable, ctx: ExecutorContext, files: MigrationF
  * Runs `migrate apply` on a connection (the caller holds the apply lock on it); a failing statement ends up in
  * `failure`. Statements an interrupted run left in doubt are resolved first (never in a dry run).
  */
-export async function migrateApply(conn: Queryable & { readonly threadId?: number }, opts: ApplyOptions): Promise<ApplyReport> {
+export async function migrateApply(
+  conn: Queryable & { readonly threadId?: number },
+  opts: ApplyOptions,
+): Promise<ApplyReport> {
   const time = stopwatch();
-  if (opts.baseline && opts.allowDirty) throw new ApplyOptionError("sql/migrate: baseline and allow-dirty are mutually exclusive");
+  if (opts.baseline && opts.allowDirty)
+    throw new ApplyOptionError("sql/migrate: baseline and allow-dirty are mutually exclusive");
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const journal = new StatementJournal(conn, opts.revisionsSchema);
   const log = opts.log ?? (() => {});
   let revisions = await readState(conn, store, journal, opts);
-  if (opts.dryRun) for (const d of await statementsInDoubt(journal, revisions)) log({ kind: "in-doubt-pending", version: d.version, index: d.index });
+  if (opts.dryRun)
+    for (const d of await statementsInDoubt(journal, revisions))
+      log({ kind: "in-doubt-pending", version: d.version, index: d.index });
   else if (revisions.length > 0) {
     revisions = await resolveInDoubt(
       {
-        conn, ...(conn.threadId !== undefined ? { threadId: conn.threadId } : {}), flavor: opts.flavor, ...(opts.urlSchema !== undefined ? { schemaName: opts.urlSchema } : {}),
-        files: opts.dir.files(), store, journal, waitMs: opts.inDoubtWaitMs ?? 10_000, operatorVersion: opts.operatorVersion, log,
+        conn,
+        ...(conn.threadId !== undefined ? { threadId: conn.threadId } : {}),
+        flavor: opts.flavor,
+        ...(opts.urlSchema !== undefined ? { schemaName: opts.urlSchema } : {}),
+        files: opts.dir.files(),
+        store,
+        journal,
+        waitMs: opts.inDoubtWaitMs ?? 10_000,
+        operatorVersion: opts.operatorVersion,
+        log,
       },
       revisions,
     );
   }
   const dirty = revisions.length === 0 ? await dirtyReason(conn, opts.urlSchema, opts.revisionsSchema) : undefined;
-  const { files, baseline } = pendingFiles({ files: opts.dir.files(), revisions, ...(dirty !== undefined ? { dirty } : {}), ...(opts.baseline ? { baseline: opts.baseline } : {}), allowDirty: opts.allowDirty, execOrder: opts.execOrder });
+  const { files, baseline } = pendingFiles({
+    files: opts.dir.files(),
+    revisions,
+    ...(dirty !== undefined ? { dirty } : {}),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    allowDirty: opts.allowDirty,
+    execOrder: opts.execOrder,
+  });
   if (baseline && !opts.dryRun) await store.write(baselineRevision(baseline, opts.operatorVersion));
   const current = baseline?.version ?? revisions.at(-1)?.version ?? "";
   const pending = limit(files, opts);
-  if (pending.length === 0) return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
+  if (pending.length === 0)
+    return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
   const target = pending.at(-1)!.version;
   log({ kind: "plan", pending, current, target });
   const known = new Map(revisions.map((r) => [r.version, r]));
   const ctx: ExecutorContext = {
-    conn, dryRun: opts.dryRun, operatorVersion: opts.operatorVersion, log,
-    ...(opts.dryRun ? {} : { journal }), ...(opts.send ? { send: opts.send } : {}), ...(opts.stop ? { stop: opts.stop } : {}),
+    conn,
+    dryRun: opts.dryRun,
+    operatorVersion: opts.operatorVersion,
+    log,
+    ...(opts.dryRun ? {} : { journal }),
+    ...(opts.send ? { send: opts.send } : {}),
+    ...(opts.stop ? { stop: opts.stop } : {}),
     // The rows read above stay valid: the caller holds the apply lock.
     revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },
   };
   const { applied, stopped } = await runFiles(conn, ctx, pending, opts);
   const failure = applied.find((a) => a.failure)?.failure;
   const message = `Migrated to version ${target}${current ? ` from ${current}` : ""} (${pending.length} migrations in total)`;
-  return { pending, applied, current, target, ...time(), ...(failure ? { failure } : {}), ...(stopped ? { stopped } : {}), message };
+  return {
+    pending,
+    applied,
+    current,
+    target,
+    ...time(),
+    ...(failure ? { failure } : {}),
+    ...(stopped ? { stopped } : {}),
+    message,
+  };
 }

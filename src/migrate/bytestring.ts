@@ -11,7 +11,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function toByteString(input: string | Uint8Array): string {
   // ASCII text is its own byte string.
   if (typeof input === "string" && !NON_ASCII.test(input)) return input;
-  const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bytes =
+    typeof input === "string"
+      ? Buffer.from(input, "utf8")
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   return bytes.toString("latin1");
 }
 

@@ -3,7 +3,13 @@
  * then drop everything that was created. The alternative to the in-memory replay; both must agree.
  */
 import type { Queryable } from "../db/types.ts";
-import { dropTableStatement, FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, inspectWithFlavor, TABLE_NAMES_QUERY } from "../mysql/inspect.ts";
+import {
+  dropTableStatement,
+  FOREIGN_KEY_CHECKS_OFF,
+  FOREIGN_KEY_CHECKS_ON,
+  inspectWithFlavor,
+  TABLE_NAMES_QUERY,
+} from "../mysql/inspect.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { statementLine } from "./line.ts";
@@ -58,7 +64,10 @@ export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
     try {
       await conn.exec(stmt.text);
     } catch (e) {
-      throw new DevReplayError(file.name, statementLine(bytes, stmt.pos), stmt.text, (e as Error).message, { cause: e, pos: stmt.pos });
+      throw new DevReplayError(file.name, statementLine(bytes, stmt.pos), stmt.text, (e as Error).message, {
+        cause: e,
+        pos: stmt.pos,
+      });
     }
   }
 }
@@ -98,7 +107,11 @@ export async function onCleanDev<T>(conn: Queryable, schemaName: string, body: (
 }
 
 /** Executes files on the dev schema (foreign key checks off, as a replay) and inspects the result; the tables stay. */
-export async function replayOn(conn: Queryable, schemaName: string, files: readonly DevFile[]): Promise<{ schema: Schema; flavor: Flavor }> {
+export async function replayOn(
+  conn: Queryable,
+  schemaName: string,
+  files: readonly DevFile[],
+): Promise<{ schema: Schema; flavor: Flavor }> {
   await conn.exec(FOREIGN_KEY_CHECKS_OFF);
   for (const file of files) await execFile(conn, file);
   await conn.exec(FOREIGN_KEY_CHECKS_ON);
@@ -109,6 +122,10 @@ export async function replayOn(conn: Queryable, schemaName: string, files: reado
  * Replays files on a clean dev schema and returns the inspected result (with the server's flavour); the schema is
  * emptied again afterwards, also when a statement fails.
  */
-export function devReplay(conn: Queryable, schemaName: string, files: readonly DevFile[]): Promise<{ schema: Schema; flavor: Flavor }> {
+export function devReplay(
+  conn: Queryable,
+  schemaName: string,
+  files: readonly DevFile[],
+): Promise<{ schema: Schema; flavor: Flavor }> {
   return onCleanDev(conn, schemaName, () => replayOn(conn, schemaName, files));
 }

@@ -79,7 +79,11 @@ export function memoryDir(initial: Readonly<Record<string, string>>): MigrationD
   const entries = new Map(Object.entries(initial));
   return {
     files: () =>
-      sortUniqueFiles([...entries].filter(([name]) => isMigrationName(name)).map(([name, text]) => migrationFile(name, Buffer.from(text, "utf8")))),
+      sortUniqueFiles(
+        [...entries]
+          .filter(([name]) => isMigrationName(name))
+          .map(([name, text]) => migrationFile(name, Buffer.from(text, "utf8"))),
+      ),
     readSum: () => entries.get(SUM_FILE),
     writeFile: (name, text) => void entries.set(name, text),
     removeFile: (name) => void entries.delete(name),
@@ -89,5 +93,8 @@ export function memoryDir(initial: Readonly<Record<string, string>>): MigrationD
 
 /** The greatest version among the files (Atlas compares versions as strings), or `undefined` when there are none. */
 export function latestVersion(files: readonly MigrationFile[]): string | undefined {
-  return files.reduce<string | undefined>((max, f) => (max === undefined || compareNames(f.version, max) > 0 ? f.version : max), undefined);
+  return files.reduce<string | undefined>(
+    (max, f) => (max === undefined || compareNames(f.version, max) > 0 ? f.version : max),
+    undefined,
+  );
 }

@@ -10,7 +10,15 @@ import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
 import { runCheck } from "./down/checks.ts";
 import { DataLossError, DriftError, RevertStatementError } from "./down/errors.ts";
-import { type DownStep, driftFromApplied, planDown, REVERT_FAILED_MARK, REVERTED_MARK, type ReplayFn, revertInProgress } from "./down/plan.ts";
+import {
+  type DownStep,
+  driftFromApplied,
+  planDown,
+  REVERT_FAILED_MARK,
+  REVERTED_MARK,
+  type ReplayFn,
+  revertInProgress,
+} from "./down/plan.ts";
 import { type DownTarget, selectReverted } from "./down/target.ts";
 import type { MigrationDir } from "./dir.ts";
 import { replayFiles } from "./replay.ts";
@@ -85,7 +93,11 @@ async function readRevisions(conn: Queryable, store: RevisionStore, opts: DownOp
   return [];
 }
 
-async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: boolean): Promise<{ results: StepResult[]; failure?: DataLossError }> {
+async function runChecks(
+  conn: Queryable,
+  steps: readonly DownStep[],
+  skip: boolean,
+): Promise<{ results: StepResult[]; failure?: DataLossError }> {
   const results: StepResult[] = [];
   let failure: DataLossError | undefined;
   for (const step of steps) {
@@ -95,7 +107,12 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
       const { passed, rows } = await runCheck(conn, c);
       checks.push({ stmt: c.sql, passed });
       if (!passed) {
-        failure = new DataLossError(step.revision.version, c.table, c.column, c.narrowedTo && { ...c.narrowedTo, rows: rows ?? 0 });
+        failure = new DataLossError(
+          step.revision.version,
+          c.table,
+          c.column,
+          c.narrowedTo && { ...c.narrowedTo, rows: rows ?? 0 },
+        );
         break;
       }
     }
@@ -105,11 +122,23 @@ async function runChecks(conn: Queryable, steps: readonly DownStep[], skip: bool
 }
 
 // Executes one step; unless it is the last, a finished step marks its row so a re-run skips it.
-async function revertStep(conn: Queryable, store: RevisionStore, result: StepResult, opts: DownOptions, mark?: string): Promise<{ result: StepResult; failure?: Error; stopped?: boolean }> {
+async function revertStep(
+  conn: Queryable,
+  store: RevisionStore,
+  result: StepResult,
+  opts: DownOptions,
+  mark?: string,
+): Promise<{ result: StepResult; failure?: Error; stopped?: boolean }> {
   const time = stopwatch();
   const rev = result.step.revision;
   const applied: string[] = [];
-  const done = (extra: Partial<StepResult> = {}): StepResult => ({ ...result, ran: true, ...time(), applied, ...extra });
+  const done = (extra: Partial<StepResult> = {}): StepResult => ({
+    ...result,
+    ran: true,
+    ...time(),
+    applied,
+    ...extra,
+  });
   const send = opts.send ?? ((sql: string) => conn.exec(sql));
   for (const s of result.step.statements) {
     if (opts.stop?.aborted) return { result: done(), stopped: true };
@@ -119,12 +148,29 @@ async function revertStep(conn: Queryable, store: RevisionStore, result: StepRes
     } catch (e) {
       const text = (e as Error).message;
       // Best effort: the row tells `status` the revert failed; the re-run recomputes the plan from the live state anyway.
-      await store.write({ ...rev, error: `${REVERT_FAILED_MARK}: ${text}`, errorStmt: s.sql, operatorVersion: opts.operatorVersion }).catch(() => undefined);
-      return { result: done({ error: { stmt: s.sql, text } }), failure: new RevertStatementError(s.sql, rev.version, text, { cause: e }) };
+      await store
+        .write({
+          ...rev,
+          error: `${REVERT_FAILED_MARK}: ${text}`,
+          errorStmt: s.sql,
+          operatorVersion: opts.operatorVersion,
+        })
+        .catch(() => undefined);
+      return {
+        result: done({ error: { stmt: s.sql, text } }),
+        failure: new RevertStatementError(s.sql, rev.version, text, { cause: e }),
+      };
     }
   }
   if (!opts.dryRun && mark !== undefined && !result.step.alreadyReverted) {
-    await store.write({ ...rev, applied: 0, error: mark, errorStmt: "", partialHashes: [], operatorVersion: opts.operatorVersion });
+    await store.write({
+      ...rev,
+      applied: 0,
+      error: mark,
+      errorStmt: "",
+      partialHashes: [],
+      operatorVersion: opts.operatorVersion,
+    });
   }
   return { result: done() };
 }
@@ -135,7 +181,13 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const selection = selectReverted(await readRevisions(conn, store, opts), opts);
   const report = (steps: StepResult[], failure?: Error): DownReport => ({
-    planned: selection.reverted, steps, current: selection.current, target: selection.target, ...time(), dryRun: opts.dryRun, ...(failure ? { failure } : {}),
+    planned: selection.reverted,
+    steps,
+    current: selection.current,
+    target: selection.target,
+    ...time(),
+    dryRun: opts.dryRun,
+    ...(failure ? { failure } : {}),
   });
   if (selection.reverted.length === 0) return report([]);
   const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);

@@ -20,13 +20,22 @@ export interface PlannedFile {
 /** The plan does not reach the desired state when replayed: a bug, reported instead of writing a wrong file. */
 export class PlanVerificationError extends Error {
   constructor(readonly fileText: string) {
-    super("the planned migration does not reproduce the desired state when replayed; nothing was written (run with --debug and report this)");
+    super(
+      "the planned migration does not reproduce the desired state when replayed; nothing was written (run with --debug and report this)",
+    );
     this.name = "PlanVerificationError";
   }
 }
 
 /** Plans the file turning `current` into `desired`, versioned after `latest`; undefined when they are already equal. */
-export function plannedFile(current: Schema, desired: Schema, flavor: Flavor, now: Date, name?: string, latest?: string): PlannedFile | undefined {
+export function plannedFile(
+  current: Schema,
+  desired: Schema,
+  flavor: Flavor,
+  now: Date,
+  name?: string,
+  latest?: string,
+): PlannedFile | undefined {
   const changes = diff(current, desired);
   if (changes.length === 0) return undefined;
   const statements = plan(changes, flavor, { current });

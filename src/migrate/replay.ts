@@ -51,7 +51,14 @@ export interface ReplayOptions {
  * Replays split statements of `bytes` (the file they came from, for line numbers) statement by statement, yielding
  * each step; a statement that cannot be parsed or applied throws ReplayError at its line.
  */
-export function* replayStatements(stmts: readonly Stmt[], bytes: Uint8Array, flavor: Flavor, start: Schema, file: string, options: ReplayOptions = {}): Generator<ReplayStep> {
+export function* replayStatements(
+  stmts: readonly Stmt[],
+  bytes: Uint8Array,
+  flavor: Flavor,
+  start: Schema,
+  file: string,
+  options: ReplayOptions = {},
+): Generator<ReplayStep> {
   let schema = start;
   for (const [index, stmt] of stmts.entries()) {
     let changes: Change[] = [];
@@ -75,8 +82,13 @@ export function* replayStatements(stmts: readonly Stmt[], bytes: Uint8Array, fla
 }
 
 /** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */
-export function* replaySteps(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>"): Generator<ReplayStep> {
-  let stmts;
+export function* replaySteps(
+  text: string,
+  flavor: Flavor,
+  start: Schema = emptySchema,
+  file = "<sql>",
+): Generator<ReplayStep> {
+  let stmts: ReturnType<typeof splitStatements>;
   try {
     stmts = splitStatements(text);
   } catch (e) {
@@ -86,7 +98,13 @@ export function* replaySteps(text: string, flavor: Flavor, start: Schema = empty
 }
 
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
-export function replaySql(text: string, flavor: Flavor, start: Schema = emptySchema, file = "<sql>", observe?: ReplayObserver): Schema {
+export function replaySql(
+  text: string,
+  flavor: Flavor,
+  start: Schema = emptySchema,
+  file = "<sql>",
+  observe?: ReplayObserver,
+): Schema {
   let schema = start;
   for (const step of replaySteps(text, flavor, start, file)) {
     schema = step.after;
@@ -96,6 +114,11 @@ export function replaySql(text: string, flavor: Flavor, start: Schema = emptySch
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */
-export function replayFiles(files: readonly { name: string; text: string }[], flavor: Flavor, start: Schema = emptySchema, observe?: ReplayObserver): Schema {
+export function replayFiles(
+  files: readonly { name: string; text: string }[],
+  flavor: Flavor,
+  start: Schema = emptySchema,
+  observe?: ReplayObserver,
+): Schema {
   return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name, observe), start);
 }

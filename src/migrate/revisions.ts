@@ -5,8 +5,19 @@
  */
 import type { Queryable, Row } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { createDatabaseStatement, SCHEMA_EXISTS_QUERY, TABLE_COLUMNS_QUERY, TABLE_EXISTS_QUERY } from "../mysql/queries/catalog.ts";
-import { deleteByKeysSql, type QualifiedTable, selectAllButSql, selectByKeySql, upsertSql } from "../mysql/queries/rows.ts";
+import {
+  createDatabaseStatement,
+  SCHEMA_EXISTS_QUERY,
+  TABLE_COLUMNS_QUERY,
+  TABLE_EXISTS_QUERY,
+} from "../mysql/queries/catalog.ts";
+import {
+  deleteByKeysSql,
+  type QualifiedTable,
+  selectAllButSql,
+  selectByKeySql,
+  upsertSql,
+} from "../mysql/queries/rows.ts";
 import { REVISIONS_TABLE, revisionsTableDdl, revisionsUpgradeDdl } from "./revisions/table.ts";
 
 /** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
@@ -28,7 +39,20 @@ export interface Revision {
   readonly operatorVersion: string;
 }
 
-const COLUMNS = ["version", "description", "type", "applied", "total", "executed_at", "execution_time", "error", "error_stmt", "hash", "partial_hashes", "operator_version"] as const;
+const COLUMNS = [
+  "version",
+  "description",
+  "type",
+  "applied",
+  "total",
+  "executed_at",
+  "execution_time",
+  "error",
+  "error_stmt",
+  "hash",
+  "partial_hashes",
+  "operator_version",
+] as const;
 const IMMUTABLE = new Set(["version", "description", "executed_at"]);
 
 // The reserved row Atlas Cloud writes; never a migration.
@@ -91,7 +115,9 @@ export class RevisionStore {
 
   /** The columns the table has (read once per store, again after `ensure` changed the table). */
   private columns(): Promise<Set<string>> {
-    this.present ??= this.conn.query(TABLE_COLUMNS_QUERY, [this.schema, REVISIONS_TABLE]).then((rows) => new Set(rows.map((r) => String(r.c))));
+    this.present ??= this.conn
+      .query(TABLE_COLUMNS_QUERY, [this.schema, REVISIONS_TABLE])
+      .then((rows) => new Set(rows.map((r) => String(r.c))));
     return this.present;
   }
 
@@ -121,7 +147,20 @@ export class RevisionStore {
 
   /** Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns). */
   async write(rev: Revision): Promise<void> {
-    const values = [rev.version, rev.description, rev.type, rev.applied, rev.total, rev.executedAt, rev.executionTime, rev.error, rev.errorStmt, rev.hash, JSON.stringify(rev.partialHashes), rev.operatorVersion];
+    const values = [
+      rev.version,
+      rev.description,
+      rev.type,
+      rev.applied,
+      rev.total,
+      rev.executedAt,
+      rev.executionTime,
+      rev.error,
+      rev.errorStmt,
+      rev.hash,
+      JSON.stringify(rev.partialHashes),
+      rev.operatorVersion,
+    ];
     await this.conn.exec(upsertSql(this.table, COLUMNS, IMMUTABLE), values);
   }
 }

@@ -103,7 +103,11 @@ class Scanner {
         depth--;
       } else if (r === 0x27 || r === 0x22 || r === 0x60) {
         this.skipQuote(r);
-      } else if (this.pos === 1 && this.input.length > DELIMITER_CMD.length && reDelimCmd.test(this.input.slice(0, DELIMITER_CMD.length))) {
+      } else if (
+        this.pos === 1 &&
+        this.input.length > DELIMITER_CMD.length &&
+        reDelimCmd.test(this.input.slice(0, DELIMITER_CMD.length))
+      ) {
         this.addPos(DELIMITER_CMD.length - 1);
         this.delimCmd();
         this.skipSpaces();
@@ -128,7 +132,11 @@ class Scanner {
   private atBegin(): boolean {
     if (this.delim !== DEFAULT_DELIM) return false;
     if (this.pos === 1) return matchAt(reBegin, this.input, 0) !== undefined;
-    return this.pos > 1 && mayBegin(this.input.charCodeAt(this.pos - 2)) && matchAt(reBegin, this.input, this.pos - 2) !== undefined;
+    return (
+      this.pos > 1 &&
+      mayBegin(this.input.charCodeAt(this.pos - 2)) &&
+      matchAt(reBegin, this.input, this.pos - 2) !== undefined
+    );
   }
 
   /** Passes over a run of PLAIN characters at once (never the first one: position 1 may start a DELIMITER command). */
@@ -197,7 +205,8 @@ class Scanner {
         const stmt = group.stmt();
         if (stmt === undefined) return false;
         const end = reEnd.exec(stmt.text);
-        if (end !== null && (end[0].length === stmt.text.length || stmt.text.slice(end[0].length) === this.delim)) break;
+        if (end !== null && (end[0].length === stmt.text.length || stmt.text.slice(end[0].length) === this.delim))
+          break;
       }
     } catch (e) {
       if (e instanceof SplitError) return false;
@@ -232,7 +241,8 @@ class Scanner {
     this.input = this.input.slice(this.pos);
     this.pos = 0;
     this.comments = [];
-    if (this.delim !== DEFAULT_DELIM && stmt.text.endsWith(this.delim)) stmt.text = stmt.text.slice(0, -this.delim.length);
+    if (this.delim !== DEFAULT_DELIM && stmt.text.endsWith(this.delim))
+      stmt.text = stmt.text.slice(0, -this.delim.length);
     stmt.text = trimSpace(stmt.text);
     return stmt;
   }

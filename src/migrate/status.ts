@@ -40,24 +40,41 @@ export function statusHasProblems(r: StatusReport): boolean {
   return r.problems.length > 0 || r.outOfOrder.length > 0;
 }
 
-function pendingOf(files: MigrationFile[], revisions: Revision[]): { pending: MigrationFile[]; outOfOrder: MigrationFile[]; error: string } {
+function pendingOf(
+  files: MigrationFile[],
+  revisions: Revision[],
+): { pending: MigrationFile[]; outOfOrder: MigrationFile[]; error: string } {
   try {
-    return { pending: pendingFiles({ files, revisions, allowDirty: true, execOrder: "linear" }).files, outOfOrder: [], error: "" };
+    return {
+      pending: pendingFiles({ files, revisions, allowDirty: true, execOrder: "linear" }).files,
+      outOfOrder: [],
+      error: "",
+    };
   } catch (e) {
     if (!(e instanceof HistoryNonLinearError)) throw e;
     const late = pendingFiles({ files, revisions, allowDirty: true, execOrder: "linear-skip" }).files;
-    const early = pendingFiles({ files, revisions, allowDirty: true, execOrder: "non-linear" }).files.filter((f) => !late.includes(f));
+    const early = pendingFiles({ files, revisions, allowDirty: true, execOrder: "non-linear" }).files.filter(
+      (f) => !late.includes(f),
+    );
     return { pending: [...early, ...late], outOfOrder: early, error: e.message };
   }
 }
 
 /** Reads the revisions (when the table exists) and compares them with the directory. */
-export async function migrateStatus(conn: Queryable, dir: MigrationDir, revisionsSchema: string): Promise<StatusReport> {
+export async function migrateStatus(
+  conn: Queryable,
+  dir: MigrationDir,
+  revisionsSchema: string,
+): Promise<StatusReport> {
   const store = new RevisionStore(conn, revisionsSchema);
   const revisions = (await store.exists()) ? await store.readAll() : [];
-  const doubts = revisions.length > 0 ? await statementsInDoubt(new StatementJournal(conn, revisionsSchema), revisions) : [];
+  const doubts =
+    revisions.length > 0 ? await statementsInDoubt(new StatementJournal(conn, revisionsSchema), revisions) : [];
   const files = dir.files();
-  const { pending, outOfOrder, error } = revisions.length === 0 ? { pending: filesFromLastCheckpoint(files), outOfOrder: [], error: "" } : pendingOf(files, revisions);
+  const { pending, outOfOrder, error } =
+    revisions.length === 0
+      ? { pending: filesFromLastCheckpoint(files), outOfOrder: [], error: "" }
+      : pendingOf(files, revisions);
   const last = revisions.at(-1);
   const partial = last !== undefined && last.applied !== last.total;
   return {

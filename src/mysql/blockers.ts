@@ -38,7 +38,12 @@ export interface BlockerQuery {
 export function blockerFromRow(r: Row, trxSeconds?: number): Blocker {
   const info = r.info == null ? null : String(r.info);
   return {
-    id: Number(r.id), user: String(r.user ?? ""), host: String(r.host ?? ""), command: String(r.command ?? ""), time: Number(r.time ?? 0), info,
+    id: Number(r.id),
+    user: String(r.user ?? ""),
+    host: String(r.host ?? ""),
+    command: String(r.command ?? ""),
+    time: Number(r.time ?? 0),
+    info,
     ...(trxSeconds !== undefined ? { trxSeconds } : {}),
   };
 }
@@ -49,9 +54,13 @@ async function metadataLockHolders(conn: Queryable, q: BlockerQuery): Promise<nu
     if (q.flavorName === "mariadb") {
       const [exists] = await conn.query(MARIADB_METADATA_LOCK_INFO_EXISTS);
       if (Number(exists?.n) === 0) return undefined;
-      return (await conn.query(mariadbMetadataLockHoldersSql(q.tables.length), [q.schema, ...q.tables])).map((r) => Number(r.id));
+      return (await conn.query(mariadbMetadataLockHoldersSql(q.tables.length), [q.schema, ...q.tables])).map((r) =>
+        Number(r.id),
+      );
     }
-    return (await conn.query(mysqlMetadataLockHoldersSql(q.tables.length), [q.schema, ...q.tables])).map((r) => Number(r.id));
+    return (await conn.query(mysqlMetadataLockHoldersSql(q.tables.length), [q.schema, ...q.tables])).map((r) =>
+      Number(r.id),
+    );
   } catch {
     // performance_schema off or not granted: fall back to the open transactions.
     return undefined;
@@ -61,9 +70,12 @@ async function metadataLockHolders(conn: Queryable, q: BlockerQuery): Promise<nu
 /** The blocking sessions, oldest transaction first; none when nothing is found. */
 export async function findBlockers(conn: Queryable, q: BlockerQuery): Promise<Blocker[]> {
   const own = new Set(q.exclude);
-  const trx = new Map((await conn.query(OPEN_TRANSACTIONS_QUERY)).filter((r) => !own.has(Number(r.id))).map((r) => [Number(r.id), r]));
+  const trx = new Map(
+    (await conn.query(OPEN_TRANSACTIONS_QUERY)).filter((r) => !own.has(Number(r.id))).map((r) => [Number(r.id), r]),
+  );
   const holders = (await metadataLockHolders(conn, q))?.filter((id) => !own.has(id));
-  if (holders === undefined || holders.length === 0) return [...trx.values()].map((r) => blockerFromRow(r, Number(r.trx_seconds)));
+  if (holders === undefined || holders.length === 0)
+    return [...trx.values()].map((r) => blockerFromRow(r, Number(r.trx_seconds)));
   const rows = await conn.query(sessionsByIdSql(holders.length), holders);
   return rows.map((r) => {
     const t = trx.get(Number(r.id));

@@ -44,7 +44,16 @@ export function readDefault(cur: Cursor, type: string): Default | undefined {
       const w = v.value.toUpperCase();
       if (w === "NULL" && !sign) return undefined;
       if (w === "TRUE" || w === "FALSE") return literal(w === "TRUE" ? "1" : "0");
-      if (cur.isOp("(")) return { kind: "expr", value: exprFromTokens([v, { ...v, kind: "op", value: "(", raw: "(" }, ...cur.group(), { ...v, kind: "op", value: ")", raw: ")" }]) };
+      if (cur.isOp("("))
+        return {
+          kind: "expr",
+          value: exprFromTokens([
+            v,
+            { ...v, kind: "op", value: "(", raw: "(" },
+            ...cur.group(),
+            { ...v, kind: "op", value: ")", raw: ")" },
+          ]),
+        };
       return cur.fail("default value", v);
     }
     default:
@@ -62,7 +71,11 @@ function parenthesised(cur: Cursor): Default {
   const only = tokens.length > 0 && tokens[0]!.kind === "word" && TIME_FUNCTIONS.has(tokens[0]!.value.toUpperCase());
   if (only) {
     const m = /^(?:current_timestamp|now|localtime|localtimestamp)(?:\((\d*)\))?$/.exec(exprFromTokens(tokens));
-    if (m) return { kind: "expr", value: Number(m[1] ?? 0) > 0 ? `CURRENT_TIMESTAMP(${Number(m[1])})` : "CURRENT_TIMESTAMP" };
+    if (m)
+      return {
+        kind: "expr",
+        value: Number(m[1] ?? 0) > 0 ? `CURRENT_TIMESTAMP(${Number(m[1])})` : "CURRENT_TIMESTAMP",
+      };
   }
   return { kind: "expr", value: exprFromTokens(tokens) };
 }

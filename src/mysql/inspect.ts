@@ -18,7 +18,12 @@ import { normalizeTable } from "./normalize.ts";
 
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
 export { flavorOfVersion, type ServerInfo } from "./inspect/server.ts";
-export { dropTableStatement, FOREIGN_KEY_CHECKS_OFF, FOREIGN_KEY_CHECKS_ON, TABLE_NAMES_QUERY } from "./inspect/session.ts";
+export {
+  dropTableStatement,
+  FOREIGN_KEY_CHECKS_OFF,
+  FOREIGN_KEY_CHECKS_ON,
+  TABLE_NAMES_QUERY,
+} from "./inspect/session.ts";
 
 /** The name of Atlas's revisions table, left out of inspections used for diffs unless asked for. */
 export const REVISIONS_TABLE = "atlas_schema_revisions";
@@ -42,7 +47,11 @@ export interface Inspection {
 }
 
 /** Inspects a schema and also returns the detected flavour (what a caller needs to plan changes for that server). */
-export async function inspectWithFlavor(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Inspection> {
+export async function inspectWithFlavor(
+  conn: Queryable,
+  schemaName: string,
+  options: InspectOptions = {},
+): Promise<Inspection> {
   const { flavor } = await inspectServer(conn);
   if (flavor.cachedTableStats) await conn.exec(q.MYSQL_STATS_EXPIRY);
   const [schemaRow] = await conn.query(q.SCHEMA_QUERY, [schemaName]);
@@ -59,7 +68,11 @@ export async function inspectWithFlavor(conn: Queryable, schemaName: string, opt
     const name = required(row, "TABLE_NAME");
     // The tool's own bookkeeping tables are not part of the schema a user manages.
     if ((name === REVISIONS_TABLE || name === JOURNAL_TABLE) && !options.includeRevisions) continue;
-    const restored = restoreJsonColumns((columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)), checks.get(name) ?? [], flavor);
+    const restored = restoreJsonColumns(
+      (columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)),
+      checks.get(name) ?? [],
+      flavor,
+    );
     const k = keys.get(name) ?? { indexes: [] };
     const table: Table = {
       name,

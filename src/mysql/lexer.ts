@@ -29,11 +29,56 @@ export class ParseError extends Error {
   }
 }
 
-const OPERATORS = ["<=>", "->>", "<<", ">>", "<=", ">=", "<>", "!=", "||", "&&", ":=", "->", "=", "<", ">", "+", "-", "*", "/", "%", "^", "&", "|", "~", "!", "(", ")", ",", ".", ";", "@", "?", "{", "}"];
+const OPERATORS = [
+  "<=>",
+  "->>",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "<>",
+  "!=",
+  "||",
+  "&&",
+  ":=",
+  "->",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "^",
+  "&",
+  "|",
+  "~",
+  "!",
+  "(",
+  ")",
+  ",",
+  ".",
+  ";",
+  "@",
+  "?",
+  "{",
+  "}",
+];
 /** The operators by first character, longest first (the order of OPERATORS), so a token is found without a search. */
 const OPERATORS_BY_FIRST = new Map<string, string[]>();
 for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
-const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", "0": "\0", b: "\b", Z: "\x1a", "\\": "\\", "'": "'", '"': '"' };
+const ESCAPES: Record<string, string> = {
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  "0": "\0",
+  b: "\b",
+  Z: "\x1a",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+};
 
 // Sticky patterns: they match at `lastIndex` without copying the rest of the statement.
 const HEX = /0x[0-9a-fA-F]+/y;
@@ -99,7 +144,8 @@ class Lexer {
       while (isBlank(s.charCodeAt(end))) end++;
       return this.blank(end - this.pos);
     }
-    if (c === "#" || (c === "-" && s[this.pos + 1] === "-" && /[\s]/.test(s[this.pos + 2] ?? " "))) return this.lineComment();
+    if (c === "#" || (c === "-" && s[this.pos + 1] === "-" && /[\s]/.test(s[this.pos + 2] ?? " ")))
+      return this.lineComment();
     if (c === "/" && s[this.pos + 1] === "*") return this.blockComment();
     if (c === "*" && s[this.pos + 1] === "/" && this.conditional > 0) {
       this.conditional--;
@@ -213,9 +259,11 @@ class Lexer {
   private number(): void {
     const s = this.src;
     const hex = matchAt(HEX, s, this.pos);
-    if (hex !== undefined && !isWordChar(s.charCodeAt(this.pos + hex.length))) return this.push("hex", hex, hex, this.pos + hex.length);
+    if (hex !== undefined && !isWordChar(s.charCodeAt(this.pos + hex.length)))
+      return this.push("hex", hex, hex, this.pos + hex.length);
     const bit = matchAt(BIT, s, this.pos);
-    if (bit !== undefined && !isWordChar(s.charCodeAt(this.pos + bit.length))) return this.push("bit", bit, bit, this.pos + bit.length);
+    if (bit !== undefined && !isWordChar(s.charCodeAt(this.pos + bit.length)))
+      return this.push("bit", bit, bit, this.pos + bit.length);
     const m = matchAt(NUMBER, s, this.pos)!;
     if (isWordStart(s.charCodeAt(this.pos + m.length))) return this.word();
     this.push("number", m, m, this.pos + m.length);
@@ -226,7 +274,8 @@ class Lexer {
     const first = s[this.pos];
     if ((first === "x" || first === "X" || first === "b" || first === "B") && s[this.pos + 1] === "'") {
       const lit = matchAt(QUOTED_LITERAL, s, this.pos);
-      if (lit !== undefined) return this.push(first === "x" || first === "X" ? "hex" : "bit", lit, lit, this.pos + lit.length);
+      if (lit !== undefined)
+        return this.push(first === "x" || first === "X" ? "hex" : "bit", lit, lit, this.pos + lit.length);
     }
     let end = this.pos + 1;
     for (let c = s.charCodeAt(end); isWordChar(c) || c >= 0x80; c = s.charCodeAt(end)) end++;

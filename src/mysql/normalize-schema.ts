@@ -22,7 +22,9 @@ function column(c: Column): Column {
   return {
     ...c,
     type: normalizeType(c.type),
-    ...(d?.kind === "expr" ? { default: { kind: "expr", value: canonicalNow(d.value) ?? canonicalExpr(d.value) } } : {}),
+    ...(d?.kind === "expr"
+      ? { default: { kind: "expr", value: canonicalNow(d.value) ?? canonicalExpr(d.value) } }
+      : {}),
     ...(c.onUpdate ? { onUpdate: canonicalNow(c.onUpdate) ?? c.onUpdate } : {}),
     ...(c.generated ? { generated: { ...c.generated, expr: canonicalExpr(c.generated.expr) } } : {}),
   };
@@ -32,7 +34,10 @@ function table(t: Table): Table {
   return {
     ...t,
     columns: t.columns.map(column),
-    indexes: t.indexes.map((i) => ({ ...i, parts: i.parts.map((p) => (p.expr ? { ...p, expr: canonicalExpr(p.expr) } : p)) })),
+    indexes: t.indexes.map((i) => ({
+      ...i,
+      parts: i.parts.map((p) => (p.expr ? { ...p, expr: canonicalExpr(p.expr) } : p)),
+    })),
     checks: t.checks.map((c) => ({ ...c, expr: canonicalExpr(c.expr) })),
   };
 }

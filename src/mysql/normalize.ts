@@ -15,8 +15,17 @@ export interface SchemaDefaults {
 }
 
 const ENGINES: Record<string, string> = {
-  innodb: "InnoDB", myisam: "MyISAM", memory: "MEMORY", heap: "MEMORY", csv: "CSV", archive: "ARCHIVE", aria: "Aria",
-  blackhole: "BLACKHOLE", federated: "FEDERATED", mrg_myisam: "MRG_MyISAM", merge: "MRG_MyISAM",
+  innodb: "InnoDB",
+  myisam: "MyISAM",
+  memory: "MEMORY",
+  heap: "MEMORY",
+  csv: "CSV",
+  archive: "ARCHIVE",
+  aria: "Aria",
+  blackhole: "BLACKHOLE",
+  federated: "FEDERATED",
+  mrg_myisam: "MRG_MyISAM",
+  merge: "MRG_MyISAM",
 };
 
 /** The canonical spelling of a storage engine name (`innodb` → `InnoDB`); unknown engines are kept as written. */
@@ -28,14 +37,19 @@ export function canonicalEngine(name: string): string {
 export function normalizeTable(table: Table, flavor: Flavor, defaults: SchemaDefaults): Table {
   const options = normalizeOptions(table.options, flavor, defaults);
   const pk = new Set((table.primaryKey?.parts ?? []).map((p) => p.column));
-  const columns = table.columns.map((c) => normalizeColumn(pk.has(c.name) ? { ...c, nullable: false } : c, options, flavor));
+  const columns = table.columns.map((c) =>
+    normalizeColumn(pk.has(c.name) ? { ...c, nullable: false } : c, options, flavor),
+  );
   const base: Table = { ...table, columns, options };
   return { ...base, indexes: [...base.indexes, ...implicitForeignKeyIndexes(base)] };
 }
 
 /** Resolves a table's options: charset/collate (table → schema → server), engine, auto-increment only when > 1. */
 export function normalizeOptions(options: TableOptions, flavor: Flavor, defaults: SchemaDefaults): TableOptions {
-  const cs = resolveCharset(options.charset, options.collate, flavor) ?? resolveCharset(defaults.charset, defaults.collate, flavor) ?? flavor.defaults;
+  const cs =
+    resolveCharset(options.charset, options.collate, flavor) ??
+    resolveCharset(defaults.charset, defaults.collate, flavor) ??
+    flavor.defaults;
   const out: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {
     engine: canonicalEngine(options.engine ?? flavor.defaults.engine),
     charset: cs.charset,
@@ -51,7 +65,10 @@ export function normalizeColumn(column: Column, table: TableOptions, flavor: Fla
   const { charset, collate, comment, autoIncrement, ...rest } = column;
   const out: { -readonly [K in keyof Column]: Column[K] } = { ...rest };
   if (isCharacterType(column.type)) {
-    const cs = resolveCharset(charset, collate, flavor) ?? { charset: table.charset ?? flavor.defaults.charset, collate: table.collate ?? flavor.defaults.collate };
+    const cs = resolveCharset(charset, collate, flavor) ?? {
+      charset: table.charset ?? flavor.defaults.charset,
+      collate: table.collate ?? flavor.defaults.collate,
+    };
     out.charset = cs.charset;
     out.collate = cs.collate;
   }
@@ -62,7 +79,8 @@ export function normalizeColumn(column: Column, table: TableOptions, flavor: Fla
 
 /** True when an index or the primary key starts with exactly these columns (whole columns, in order). */
 export function foreignKeyCovered(table: Table, columns: readonly string[]): boolean {
-  const covers = (parts: Index["parts"]) => columns.every((c, k) => parts[k]?.column === c && parts[k]?.prefix === undefined);
+  const covers = (parts: Index["parts"]) =>
+    columns.every((c, k) => parts[k]?.column === c && parts[k]?.prefix === undefined);
   if (table.primaryKey && covers(table.primaryKey.parts)) return true;
   return table.indexes.some((i) => i.type !== "FULLTEXT" && i.type !== "SPATIAL" && covers(i.parts));
 }

@@ -41,7 +41,12 @@ export function parse(sql: string, ctx: ParseContext): Change[] {
   }
 }
 
-function parseDdl(cur: Cursor, ddl: NonNullable<ReturnType<typeof classify>["ddl"]>, ctx: ParseContext, indexKind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | ""): Change[] {
+function parseDdl(
+  cur: Cursor,
+  ddl: NonNullable<ReturnType<typeof classify>["ddl"]>,
+  ctx: ParseContext,
+  indexKind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | "",
+): Change[] {
   switch (ddl) {
     case "createTable":
       return parseCreateTable(cur, ctx);

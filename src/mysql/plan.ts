@@ -49,10 +49,20 @@ function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): 
     case "DropTable":
       return [{ comment: comments.dropTableComment(change.table.name), sql: `DROP TABLE ${ident(change.table.name)}` }];
     case "RenameTable":
-      return [{ comment: comments.renameTableComment(change.from, change.to), sql: `RENAME TABLE ${ident(change.from)} TO ${ident(change.to)}` }];
+      return [
+        {
+          comment: comments.renameTableComment(change.from, change.to),
+          sql: `RENAME TABLE ${ident(change.from)} TO ${ident(change.to)}`,
+        },
+      ];
     case "ModifyTable": {
       const comment = comments.modifyTableComment(change.table);
-      const statements = alterTableStatements(change, flavor, tableIn(state, change.table), tableIn(next, change.table));
+      const statements = alterTableStatements(
+        change,
+        flavor,
+        tableIn(state, change.table),
+        tableIn(next, change.table),
+      );
       return statements.map((sql) => ({ comment, sql }));
     }
     case "ModifySchema":
@@ -68,7 +78,10 @@ function tableIn(schema: Schema | undefined, name: string): Table | undefined {
 
 /** `ALTER DATABASE CHARACTER SET x COLLATE y` (unnamed: the connection's database; `CHARSET` there would read as a name on MariaDB). */
 function modifySchema(change: Extract<Change, { kind: "ModifySchema" }>): PlannedStatement[] {
-  const parts = [change.charset ? `CHARACTER SET ${change.charset}` : "", change.collate ? `COLLATE ${change.collate}` : ""].filter(Boolean);
+  const parts = [
+    change.charset ? `CHARACTER SET ${change.charset}` : "",
+    change.collate ? `COLLATE ${change.collate}` : "",
+  ].filter(Boolean);
   return parts.length ? [{ comment: comments.modifySchemaComment, sql: `ALTER DATABASE ${parts.join(" ")}` }] : [];
 }
 
@@ -77,7 +90,12 @@ function advance(schema: Schema, change: Change): Schema {
   try {
     return applyChanges(schema, [change]);
   } catch (error) {
-    throw new PlanError(`the changes do not fit the current schema: ${(error as Error).message}`, changeTable(change), undefined, { cause: error });
+    throw new PlanError(
+      `the changes do not fit the current schema: ${(error as Error).message}`,
+      changeTable(change),
+      undefined,
+      { cause: error },
+    );
   }
 }
 

@@ -15,7 +15,18 @@ export function baseType(type: string): string {
   return base;
 }
 
-const NUMERIC = new Set(["bool", "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit"]);
+const NUMERIC = new Set([
+  "bool",
+  "tinyint",
+  "smallint",
+  "mediumint",
+  "int",
+  "bigint",
+  "decimal",
+  "float",
+  "double",
+  "bit",
+]);
 const CHARACTER = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set"]);
 const TEMPORAL = new Set(["date", "time", "datetime", "timestamp", "year"]);
 const BLOB = new Set(["binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"]);

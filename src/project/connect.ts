@@ -22,7 +22,10 @@ export interface Opened {
 }
 
 /** Connects; when the server refuses a login made without any password and a prompt is set, asks for one and retries. */
-export async function openDatabase(target: DatabaseUrl, prompt: PasswordPrompt | undefined = passwordPrompt()): Promise<Opened> {
+export async function openDatabase(
+  target: DatabaseUrl,
+  prompt: PasswordPrompt | undefined = passwordPrompt(),
+): Promise<Opened> {
   const client = clientOptions();
   const options: ConnectOptions = client ? { client } : {};
   try {

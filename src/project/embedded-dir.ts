@@ -19,14 +19,22 @@ export function isCompiledBinary(): boolean {
 }
 
 function readOnly(): never {
-  throw new SettingsError(`the embedded migration directory is read-only: pass --dir file://<path> to write migration files`);
+  throw new SettingsError(
+    `the embedded migration directory is read-only: pass --dir file://<path> to write migration files`,
+  );
 }
 
 /** The embedded migration directory, or `undefined` when running from source. It refuses writes (diff, hash). */
 export function embeddedDir(): MigrationDir | undefined {
   if (!embedded) return undefined;
   const dir = memoryDir(embedded.files);
-  return { files: () => dir.files(), readSum: () => dir.readSum(), writeFile: readOnly, removeFile: readOnly, writeSum: readOnly };
+  return {
+    files: () => dir.files(),
+    readSum: () => dir.readSum(),
+    writeFile: readOnly,
+    removeFile: readOnly,
+    writeSum: readOnly,
+  };
 }
 
 /** The embedded directory, verified against its atlas.sum before anything reads it (prints Atlas's report if not). */
@@ -52,7 +60,10 @@ export function embeddedSourceFiles(src: string): MigrationFile[] | undefined {
   const version = m[1] === undefined ? undefined : decodeURIComponent(m[1]);
   if (version === undefined) return files;
   if (version === NO_VERSION) return [];
-  if (!files.some((f) => f.version === version)) throw new SourceError(`${src}: no embedded migration has version ${version} (use ${NO_VERSION} for a database with no migration applied)`);
+  if (!files.some((f) => f.version === version))
+    throw new SourceError(
+      `${src}: no embedded migration has version ${version} (use ${NO_VERSION} for a database with no migration applied)`,
+    );
   return files.filter((f) => f.version <= version);
 }
 

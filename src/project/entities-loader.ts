@@ -27,9 +27,14 @@ export function entitiesEntry(path: string): string {
 /** Turns a loaded entities module into the normalised desired schema; throws SourceError listing every problem. */
 export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: string): Schema {
   const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
-  if (!Array.isArray(tables) || tables.length === 0) throw new SourceError(`${where} exports no tables (export const tables = [...])`);
+  if (!Array.isArray(tables) || tables.length === 0)
+    throw new SourceError(`${where} exports no tables (export const tables = [...])`);
   const problems = validateEntities(tables, flavor.keyLimits);
-  if (problems.length) throw new SourceError(`${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`, problems.map((p) => p.message));
+  if (problems.length)
+    throw new SourceError(
+      `${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`,
+      problems.map((p) => p.message),
+    );
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
   const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
   return schema;

@@ -18,13 +18,18 @@ export function isLiveUrl(src: string): boolean {
 /** The schema a URL is bound to; a URL without one is refused (one schema is compared at a time). */
 export function boundSchema(target: DatabaseUrl): string {
   if (target.schema === undefined || target.schema === "") {
-    throw new SourceError(`${target.redacted} names no database: add the schema to the URL path, e.g. ${target.scheme}://user@host:${target.port}/app`);
+    throw new SourceError(
+      `${target.redacted} names no database: add the schema to the URL path, e.g. ${target.scheme}://user@host:${target.port}/app`,
+    );
   }
   return target.schema;
 }
 
 /** Connects to a schema-bound URL, runs `fn` (with the options that connected, for a second connection), and closes the connection whatever happens. */
-export async function withConnection<T>(target: DatabaseUrl, fn: (conn: Connection, schema: string, options: ConnectOptions) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  target: DatabaseUrl,
+  fn: (conn: Connection, schema: string, options: ConnectOptions) => Promise<T>,
+): Promise<T> {
   const schema = boundSchema(target);
   const { conn, options } = await openDatabase(target);
   try {

@@ -30,7 +30,12 @@ function buildPosition(e: unknown): SourcePoint | undefined {
 }
 
 function ownFrame(path: string): boolean {
-  return path.startsWith(OWN_SOURCE) || /[\\/]node_modules[\\/]/.test(path) || path.startsWith("/$bunfs/") || path.startsWith("node:");
+  return (
+    path.startsWith(OWN_SOURCE) ||
+    /[\\/]node_modules[\\/]/.test(path) ||
+    path.startsWith("/$bunfs/") ||
+    path.startsWith("node:")
+  );
 }
 
 /** The first stack frame in the operator's code (not stats-db's, not a dependency's). */
@@ -46,7 +51,8 @@ function thrownAt(stack: string): SourcePoint | undefined {
 
 /** `file:line:column: what` for an error raised by importing a module, or undefined when it carries no position. */
 export function moduleErrorText(e: unknown): string | undefined {
-  const full = typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
+  const full =
+    typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
   const message = full.split("\n")[0]!.trim();
   const built = buildPosition(e);
   // A ResolveMessage (an import that cannot be found) may carry a position too; its message says what is wrong.
@@ -57,6 +63,7 @@ export function moduleErrorText(e: unknown): string | undefined {
   const denoAt = denoSyntax ? /at (file:\/\/\S+):(\d+):(\d+)\s*$/.exec(full) : null;
   if (denoSyntax && denoAt) return `${shown(denoAt[1]!)}:${denoAt[2]}:${denoAt[3]}: syntax error: ${denoSyntax[1]}`;
   const at = e instanceof Error && e.stack ? thrownAt(e.stack) : undefined;
-  if (at) return `${at.file}:${at.line}:${at.column}: the module threw ${e instanceof Error ? e.name : "Error"}: ${message}`;
+  if (at)
+    return `${at.file}:${at.line}:${at.column}: the module threw ${e instanceof Error ? e.name : "Error"}: ${message}`;
   return undefined;
 }

@@ -40,7 +40,8 @@ function codeStamp(): string {
   try {
     const src = dirname(dirname(fileURLToPath(import.meta.url)));
     for (const folder of CODE_FOLDERS) {
-      for (const name of readdirSync(join(src, folder)).sort()) if (name.endsWith(".ts")) stamp(join(src, folder, name));
+      for (const name of readdirSync(join(src, folder)).sort())
+        if (name.endsWith(".ts")) stamp(join(src, folder, name));
     }
   } catch {
     // Inside a compiled binary the modules are not files: the executable's own stamp covers them.
@@ -51,7 +52,9 @@ function codeStamp(): string {
 /** The cache key of a directory replay. */
 function cacheKey(sumTotal: string, flavor: Flavor): string {
   const flavorId = JSON.stringify({ ...flavor, checkName: String(flavor.checkName) });
-  return createHash("sha256").update(JSON.stringify([FORMAT, TOOL_VERSION, flavorId, sumTotal, codeStamp()])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([FORMAT, TOOL_VERSION, flavorId, sumTotal, codeStamp()]))
+    .digest("hex");
 }
 
 /** Only a folder this user owns and nobody else can write to is trusted. */

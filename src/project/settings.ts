@@ -57,8 +57,14 @@ export function readProject(flags: CommonFlags): ProjectEnv | undefined {
     return undefined;
   }
   const file = resolve((flags.config ?? "file://atlas.hcl").replace(/^file:\/\//, ""));
-  if (!existsSync(file)) throw new SettingsError(`--env ${flags.env} given but the project file ${file} does not exist`);
-  return loadProject(readFileSync(file, "utf8"), { env: flags.env, vars: parseVars(flags.var), getenv: (n) => process.env[n], file: displayPath(file) });
+  if (!existsSync(file))
+    throw new SettingsError(`--env ${flags.env} given but the project file ${file} does not exist`);
+  return loadProject(readFileSync(file, "utf8"), {
+    env: flags.env,
+    vars: parseVars(flags.var),
+    getenv: (n) => process.env[n],
+    file: displayPath(file),
+  });
 }
 
 /** The flavour: --flavor, else the scheme of the dev or target URL (`maria://`, `mariadb://`), else MySQL 8. */
@@ -82,7 +88,9 @@ function resolveSrc(src: string, project: ProjectEnv): string {
   const program = project.dataSources[`${ref.type}.${ref.name}`]?.config.program;
   const words = Array.isArray(program) ? program.join(" ") : "";
   if (ref.type === "external_schema" && /stats-db schema sql$/.test(words)) return "file://entities";
-  throw new SettingsError(`src data.${ref.type}.${ref.name} is not supported: use file://entities, a migration directory or a .sql file`);
+  throw new SettingsError(
+    `src data.${ref.type}.${ref.name} is not supported: use file://entities, a migration directory or a .sql file`,
+  );
 }
 
 /** Resolves the settings of a command run. */
@@ -95,7 +103,9 @@ export function resolveSettings(flags: CommonFlags): Settings {
     ...(project ? { project } : {}),
     dir: flags.dir ?? project?.migration.dir ?? (isCompiledBinary() ? EMBEDDED_DIR_URL : "file://migrations"),
     ...(url ? { url } : {}),
-    ...(!url && unset ? { urlUnset: `${unset.name} is not set (${project?.file}:${unset.pos.line}): export it or pass --url` } : {}),
+    ...(!url && unset
+      ? { urlUnset: `${unset.name} is not set (${project?.file}:${unset.pos.line}): export it or pass --url` }
+      : {}),
     ...(devUrl ? { devUrl } : {}),
     src: project ? project.src.map((s) => resolveSrc(s, project)) : [],
     flavor: flavorOf(flags.flavor, devUrl, url),

@@ -34,7 +34,8 @@ export interface OpenDirOptions {
 export function openDir(url: string, opts: OpenDirOptions = {}): MigrationDir {
   const location = parseDirUrl(url);
   if (location.scheme === "mem" && location.name === EMBEDDED_DIR_NAME) return openEmbeddedDir();
-  if (location.scheme !== "file") throw new SourceError(`unsupported migration directory URL "${url}": use file://<path>`);
+  if (location.scheme !== "file")
+    throw new SourceError(`unsupported migration directory URL "${url}": use file://<path>`);
   return openLocalDir(location.path, opts);
 }
 
@@ -81,7 +82,9 @@ export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
 }
 
 function isMigrationFolder(path: string): boolean {
-  return readdirSync(path).some((n) => n.endsWith(".sql") || n === "atlas.sum") || !existsSync(resolve(path, "index.ts"));
+  return (
+    readdirSync(path).some((n) => n.endsWith(".sql") || n === "atlas.sum") || !existsSync(resolve(path, "index.ts"))
+  );
 }
 
 /** Options of loadSource: with `devUrl`, migration directories and .sql files are replayed on that clean database. */
@@ -105,16 +108,23 @@ export async function loadSource(src: string, flavor: Flavor, opts: SourceOption
   const embeddedFiles = embeddedSourceFiles(src);
   if (embeddedFiles) return replayFiles(embeddedFiles, flavor);
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
-    throw new SourceError(`unknown source scheme in "${redactDatabaseUrl(src)}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`);
+    throw new SourceError(
+      `unknown source scheme in "${redactDatabaseUrl(src)}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`,
+    );
   }
   const path = resolve(src.replace(/^file:\/\//, ""));
   // The binary carries its entities: file://entities means them unless such a folder exists where it runs.
-  if (src === "file://entities" && embedded && !existsSync(path)) return schemaFromEntities(await embedded.entities(), flavor, "the embedded entities");
+  if (src === "file://entities" && embedded && !existsSync(path))
+    return schemaFromEntities(await embedded.entities(), flavor, "the embedded entities");
   if (!existsSync(path)) throw new SourceError(`source not found: ${src}`);
   if (path.endsWith(".ts") || path.endsWith(".js")) return loadEntities(path, flavor);
-  if (statSync(path).isDirectory()) return isMigrationFolder(path) ? replayDirWith(openLocalDir(path), flavor, opts) : loadEntities(path, flavor);
+  if (statSync(path).isDirectory())
+    return isMigrationFolder(path) ? replayDirWith(openLocalDir(path), flavor, opts) : loadEntities(path, flavor);
   const name = src.replace(/^file:\/\//, "");
-  if (path.endsWith(".sql") && opts.devUrl) return (await live()).devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
+  if (path.endsWith(".sql") && opts.devUrl)
+    return (await live()).devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
   if (path.endsWith(".sql")) return replaySql(readFileSync(path, "utf8"), flavor, undefined, name);
-  throw new SourceError(`unknown source "${src}": expected a .sql file, a migration directory, an entities folder or a .ts module`);
+  throw new SourceError(
+    `unknown source "${src}": expected a .sql file, a migration directory, an entities folder or a .ts module`,
+  );
 }

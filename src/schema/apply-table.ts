@@ -10,26 +10,38 @@ export function applyTableChange(table: Table, change: TableChange): Table {
   const t = table.name;
   switch (change.kind) {
     case "AddColumn":
-      if (table.columns.some((c) => c.name === change.column.name)) throw new ApplyError(`column "${change.column.name}" already exists in table "${t}"`, t);
+      if (table.columns.some((c) => c.name === change.column.name))
+        throw new ApplyError(`column "${change.column.name}" already exists in table "${t}"`, t);
       return { ...table, columns: place(table.columns, change.column, change.position) };
     case "DropColumn":
       column(table, change.column.name);
       return { ...table, columns: table.columns.filter((c) => c.name !== change.column.name) };
     case "ModifyColumn": {
       column(table, change.from.name);
-      if (!change.position) return { ...table, columns: table.columns.map((c) => (c.name === change.from.name ? change.to : c)) };
-      return { ...table, columns: place(table.columns.filter((c) => c.name !== change.from.name), change.to, change.position) };
+      if (!change.position)
+        return { ...table, columns: table.columns.map((c) => (c.name === change.from.name ? change.to : c)) };
+      return {
+        ...table,
+        columns: place(
+          table.columns.filter((c) => c.name !== change.from.name),
+          change.to,
+          change.position,
+        ),
+      };
     }
     case "RenameColumn":
       return renameColumn(table, change.from, change.to);
     case "AddIndex":
-      if (table.indexes.some((i) => i.name === change.index.name)) throw new ApplyError(`index "${change.index.name}" already exists in table "${t}"`, t);
+      if (table.indexes.some((i) => i.name === change.index.name))
+        throw new ApplyError(`index "${change.index.name}" already exists in table "${t}"`, t);
       return { ...table, indexes: [...table.indexes, change.index] };
     case "DropIndex":
-      if (!table.indexes.some((i) => i.name === change.index.name)) throw new ApplyError(`index "${change.index.name}" does not exist in table "${t}"`, t);
+      if (!table.indexes.some((i) => i.name === change.index.name))
+        throw new ApplyError(`index "${change.index.name}" does not exist in table "${t}"`, t);
       return { ...table, indexes: table.indexes.filter((i) => i.name !== change.index.name) };
     case "RenameIndex":
-      if (!table.indexes.some((i) => i.name === change.from)) throw new ApplyError(`index "${change.from}" does not exist in table "${t}"`, t);
+      if (!table.indexes.some((i) => i.name === change.from))
+        throw new ApplyError(`index "${change.from}" does not exist in table "${t}"`, t);
       return { ...table, indexes: table.indexes.map((i) => (i.name === change.from ? { ...i, name: change.to } : i)) };
     case "AddPrimaryKey":
       if (table.primaryKey) throw new ApplyError(`table "${t}" already has a primary key`, t);
@@ -40,16 +52,20 @@ export function applyTableChange(table: Table, change: TableChange): Table {
       return rest;
     }
     case "AddForeignKey":
-      if (table.foreignKeys.some((f) => f.name === change.foreignKey.name)) throw new ApplyError(`foreign key "${change.foreignKey.name}" already exists in table "${t}"`, t);
+      if (table.foreignKeys.some((f) => f.name === change.foreignKey.name))
+        throw new ApplyError(`foreign key "${change.foreignKey.name}" already exists in table "${t}"`, t);
       return { ...table, foreignKeys: [...table.foreignKeys, change.foreignKey] };
     case "DropForeignKey":
-      if (!table.foreignKeys.some((f) => f.name === change.foreignKey.name)) throw new ApplyError(`foreign key "${change.foreignKey.name}" does not exist in table "${t}"`, t);
+      if (!table.foreignKeys.some((f) => f.name === change.foreignKey.name))
+        throw new ApplyError(`foreign key "${change.foreignKey.name}" does not exist in table "${t}"`, t);
       return { ...table, foreignKeys: table.foreignKeys.filter((f) => f.name !== change.foreignKey.name) };
     case "AddCheck":
-      if (table.checks.some((c) => c.name === change.check.name)) throw new ApplyError(`check "${change.check.name}" already exists in table "${t}"`, t);
+      if (table.checks.some((c) => c.name === change.check.name))
+        throw new ApplyError(`check "${change.check.name}" already exists in table "${t}"`, t);
       return { ...table, checks: [...table.checks, change.check] };
     case "DropCheck":
-      if (!table.checks.some((c) => c.name === change.check.name)) throw new ApplyError(`check "${change.check.name}" does not exist in table "${t}"`, t);
+      if (!table.checks.some((c) => c.name === change.check.name))
+        throw new ApplyError(`check "${change.check.name}" does not exist in table "${t}"`, t);
       return { ...table, checks: table.checks.filter((c) => c.name !== change.check.name) };
     case "ModifyOptions":
       return { ...table, options: mergeOptions(table.options, change.to) };
@@ -88,7 +104,8 @@ function renameParts(parts: readonly IndexPart[], from: string, to: string): Ind
 /** Renames a column and every reference to it inside the table (keys, indexes, foreign keys). */
 function renameColumn(table: Table, from: string, to: string): Table {
   column(table, from);
-  if (table.columns.some((c) => c.name === to)) throw new ApplyError(`column "${to}" already exists in table "${table.name}"`, table.name);
+  if (table.columns.some((c) => c.name === to))
+    throw new ApplyError(`column "${to}" already exists in table "${table.name}"`, table.name);
   const swap = (n: string) => (n === from ? to : n);
   return {
     ...table,

@@ -15,7 +15,8 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
 function applyChange(schema: Schema, change: Change): Schema {
   switch (change.kind) {
     case "AddTable":
-      if (has(schema, change.table.name)) throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
+      if (has(schema, change.table.name))
+        throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
       return { ...schema, tables: appended(schema.tables, change.table) };
     case "DropTable":
       tableAt(schema, change.table.name);
@@ -26,13 +27,19 @@ function applyChange(schema: Schema, change: Change): Schema {
       const at = tableAt(schema, change.table);
       const after = change.changes.reduce(applyTableChange, schema.tables[at]!);
       const renamed = renamedColumns(change);
-      const tables = renamed.size ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed)) : schema.tables.slice();
+      const tables = renamed.size
+        ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed))
+        : schema.tables.slice();
       tables[at] = after;
       if (!renamed.size) keepTablePositions(schema.tables, tables);
       return { ...schema, tables };
     }
     case "ModifySchema":
-      return { ...schema, ...(change.charset ? { charset: change.charset } : {}), ...(change.collate ? { collate: change.collate } : {}) };
+      return {
+        ...schema,
+        ...(change.charset ? { charset: change.charset } : {}),
+        ...(change.collate ? { collate: change.collate } : {}),
+      };
     default:
       return assertNever(change, "change");
   }
@@ -79,6 +86,8 @@ function retargetForeignKeys(t: Table, refTable: string, renamed: Map<string, st
   if (!t.foreignKeys.some((f) => f.refTable === refTable)) return t;
   return {
     ...t,
-    foreignKeys: t.foreignKeys.map((f) => (f.refTable === refTable ? { ...f, refColumns: f.refColumns.map((c) => renamed.get(c) ?? c) } : f)),
+    foreignKeys: t.foreignKeys.map((f) =>
+      f.refTable === refTable ? { ...f, refColumns: f.refColumns.map((c) => renamed.get(c) ?? c) } : f,
+    ),
   };
 }

@@ -11,7 +11,8 @@ export function columnRenames(current: Table, desired: Table): Map<string, strin
   const renames = new Map<string, string>();
   const currentNames = new Set(current.columns.map((c) => c.name));
   for (const c of desired.columns) {
-    if (c.renamedFrom && !currentNames.has(c.name) && currentNames.has(c.renamedFrom)) renames.set(c.renamedFrom, c.name);
+    if (c.renamedFrom && !currentNames.has(c.name) && currentNames.has(c.renamedFrom))
+      renames.set(c.renamedFrom, c.name);
   }
   return renames;
 }
@@ -59,5 +60,8 @@ export function diffColumns(current: Table, desired: Table): TableChange[] {
 
 /** True when a column changes between stored, virtual and not generated. */
 function storageChanges(from: Column, to: Column): boolean {
-  return Boolean(from.generated) !== Boolean(to.generated) || (from.generated !== undefined && from.generated.stored !== to.generated?.stored);
+  return (
+    Boolean(from.generated) !== Boolean(to.generated) ||
+    (from.generated !== undefined && from.generated.stored !== to.generated?.stored)
+  );
 }

@@ -13,7 +13,10 @@ function retypedColumns(changes: readonly Change[]): Set<string> {
   for (const c of changes) {
     if (c.kind !== "ModifyTable") continue;
     for (const tc of c.changes) {
-      if (tc.kind === "ModifyColumn" && (tc.from.type !== tc.to.type || tc.from.charset !== tc.to.charset || tc.from.collate !== tc.to.collate)) {
+      if (
+        tc.kind === "ModifyColumn" &&
+        (tc.from.type !== tc.to.type || tc.from.charset !== tc.to.charset || tc.from.collate !== tc.to.collate)
+      ) {
         out.add(`${c.table}.${tc.to.name}`);
       }
     }
@@ -22,7 +25,10 @@ function retypedColumns(changes: readonly Change[]): Set<string> {
 }
 
 function touches(table: string, fk: ForeignKey, retyped: Set<string>): boolean {
-  return fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
+  return (
+    fk.columns.some((c) => retyped.has(`${table}.${c}`)) ||
+    fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`))
+  );
 }
 
 /**
@@ -40,23 +46,50 @@ export function rebuildForeignKeysOnRetype(changes: Change[], current: Schema, d
     const want = desired.tables.find((t) => t.name === change.table);
     if (!table || !want) return change;
     const dropped = new Set(change.changes.flatMap((c) => (c.kind === "DropForeignKey" ? [c.foreignKey.name] : [])));
-    const rebuild = table.foreignKeys.filter((fk) => !dropped.has(fk.name) && touches(table.name, fk, retyped) && want.foreignKeys.some((w) => w.name === fk.name));
+    const rebuild = table.foreignKeys.filter(
+      (fk) =>
+        !dropped.has(fk.name) && touches(table.name, fk, retyped) && want.foreignKeys.some((w) => w.name === fk.name),
+    );
     if (rebuild.length === 0) return change;
     const names = new Set(rebuild.map((fk) => fk.name));
-    drops.push({ kind: "ModifyTable", table: change.table, changes: rebuild.map((foreignKey): TableChange => ({ kind: "DropForeignKey", foreignKey })) });
-    const readd = want.foreignKeys.filter((fk) => names.has(fk.name)).map((foreignKey): TableChange => ({ kind: "AddForeignKey", foreignKey }));
+    drops.push({
+      kind: "ModifyTable",
+      table: change.table,
+      changes: rebuild.map((foreignKey): TableChange => ({ kind: "DropForeignKey", foreignKey })),
+    });
+    const readd = want.foreignKeys
+      .filter((fk) => names.has(fk.name))
+      .map((foreignKey): TableChange => ({ kind: "AddForeignKey", foreignKey }));
     const rest = change.changes.filter((c) => !(c.kind === "AddForeignKey" && names.has(c.foreignKey.name)));
-    adds.push({ kind: "ModifyTable", table: change.table, changes: [...rest.filter((c) => c.kind === "AddForeignKey"), ...readd] });
+    adds.push({
+      kind: "ModifyTable",
+      table: change.table,
+      changes: [...rest.filter((c) => c.kind === "AddForeignKey"), ...readd],
+    });
     return { ...change, changes: rest.filter((c) => c.kind !== "AddForeignKey") };
   });
   // Tables whose keys point at a retyped column but which do not change themselves.
   for (const table of current.tables) {
-    if (out.some((c) => c.kind === "ModifyTable" && c.table === table.name) || changes.some((c) => c.kind === "DropTable" && c.table.name === table.name)) continue;
+    if (
+      out.some((c) => c.kind === "ModifyTable" && c.table === table.name) ||
+      changes.some((c) => c.kind === "DropTable" && c.table.name === table.name)
+    )
+      continue;
     const want = desired.tables.find((t) => t.name === table.name);
-    const rebuild = table.foreignKeys.filter((fk) => touches(table.name, fk, retyped) && want?.foreignKeys.some((w) => w.name === fk.name));
+    const rebuild = table.foreignKeys.filter(
+      (fk) => touches(table.name, fk, retyped) && want?.foreignKeys.some((w) => w.name === fk.name),
+    );
     if (rebuild.length === 0) continue;
-    drops.push({ kind: "ModifyTable", table: table.name, changes: rebuild.map((foreignKey) => ({ kind: "DropForeignKey", foreignKey })) });
-    adds.push({ kind: "ModifyTable", table: table.name, changes: rebuild.map((foreignKey) => ({ kind: "AddForeignKey", foreignKey })) });
+    drops.push({
+      kind: "ModifyTable",
+      table: table.name,
+      changes: rebuild.map((foreignKey) => ({ kind: "DropForeignKey", foreignKey })),
+    });
+    adds.push({
+      kind: "ModifyTable",
+      table: table.name,
+      changes: rebuild.map((foreignKey) => ({ kind: "AddForeignKey", foreignKey })),
+    });
   }
   const main = out.filter((c) => !(c.kind === "ModifyTable" && c.changes.length === 0));
   return [...drops, ...main, ...adds];

@@ -13,7 +13,12 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
   const drops: TableChange[] = [];
   const adds: TableChange[] = [];
 
-  const members = <T extends { name: string }>(a: readonly T[], b: readonly T[], drop: (x: T) => TableChange, add: (x: T) => TableChange) => {
+  const members = <T extends { name: string }>(
+    a: readonly T[],
+    b: readonly T[],
+    drop: (x: T) => TableChange,
+    add: (x: T) => TableChange,
+  ) => {
     const want = new Map(b.map((x) => [x.name, x]));
     const have = new Map(a.map((x) => [x.name, x]));
     for (const x of a) {
@@ -25,11 +30,26 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
       if (!h || !deepEqual(h, x)) adds.push(add(x));
     }
   };
-  members(cur.foreignKeys, desired.foreignKeys, (foreignKey) => ({ kind: "DropForeignKey", foreignKey }), (foreignKey) => ({ kind: "AddForeignKey", foreignKey }));
+  members(
+    cur.foreignKeys,
+    desired.foreignKeys,
+    (foreignKey) => ({ kind: "DropForeignKey", foreignKey }),
+    (foreignKey) => ({ kind: "AddForeignKey", foreignKey }),
+  );
   const fkDrops = drops.splice(0);
   const fkAdds = adds.splice(0);
-  members(cur.checks, desired.checks, (check) => ({ kind: "DropCheck", check }), (check) => ({ kind: "AddCheck", check }));
-  members(cur.indexes, desired.indexes, (index) => ({ kind: "DropIndex", index }), (index) => ({ kind: "AddIndex", index }));
+  members(
+    cur.checks,
+    desired.checks,
+    (check) => ({ kind: "DropCheck", check }),
+    (check) => ({ kind: "AddCheck", check }),
+  );
+  members(
+    cur.indexes,
+    desired.indexes,
+    (index) => ({ kind: "DropIndex", index }),
+    (index) => ({ kind: "AddIndex", index }),
+  );
   if (!deepEqual(cur.primaryKey, desired.primaryKey)) {
     if (cur.primaryKey) drops.push({ kind: "DropPrimaryKey", primaryKey: cur.primaryKey });
     if (desired.primaryKey) adds.unshift({ kind: "AddPrimaryKey", primaryKey: desired.primaryKey });
@@ -53,9 +73,14 @@ function diffOptions(from: TableOptions, to: TableOptions): TableChange[] {
   }
   if (!any) return [];
   // CHARSET and COLLATE travel together: the server derives one from the other.
-  if (changed.charset !== undefined || changed.collate !== undefined) Object.assign(changed, { charset: to.charset, collate: to.collate });
+  if (changed.charset !== undefined || changed.collate !== undefined)
+    Object.assign(changed, { charset: to.charset, collate: to.collate });
   const clean = Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined));
   if (Object.keys(clean).length === 0) return [];
-  const before = Object.fromEntries(Object.keys(clean).map((k) => [k, from[k as keyof TableOptions]]).filter(([, v]) => v !== undefined));
+  const before = Object.fromEntries(
+    Object.keys(clean)
+      .map((k) => [k, from[k as keyof TableOptions]])
+      .filter(([, v]) => v !== undefined),
+  );
   return [{ kind: "ModifyOptions", from: before as TableOptions, to: clean as TableOptions }];
 }

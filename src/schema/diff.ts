@@ -14,7 +14,11 @@ import type { Schema, Table } from "./model.ts";
 export function diff(current: Schema, desired: Schema): Change[] {
   const changes: Change[] = [];
   // Only a known current default can change: a replayed directory does not know the database's own default.
-  if (current.charset && desired.charset && (desired.charset !== current.charset || desired.collate !== current.collate)) {
+  if (
+    current.charset &&
+    desired.charset &&
+    (desired.charset !== current.charset || desired.collate !== current.collate)
+  ) {
     changes.push({ kind: "ModifySchema", charset: desired.charset, collate: desired.collate });
   }
   const currentNames = new Set(current.tables.map((t) => t.name));
@@ -22,7 +26,13 @@ export function diff(current: Schema, desired: Schema): Change[] {
   const desiredNames = new Set(desiredByName.keys());
 
   const tableRenames: Change[] = desired.tables
-    .filter((d) => d.renamedFrom && !currentNames.has(d.name) && currentNames.has(d.renamedFrom) && !desiredNames.has(d.renamedFrom))
+    .filter(
+      (d) =>
+        d.renamedFrom &&
+        !currentNames.has(d.name) &&
+        currentNames.has(d.renamedFrom) &&
+        !desiredNames.has(d.renamedFrom),
+    )
     .map((d) => ({ kind: "RenameTable", from: d.renamedFrom!, to: d.name }));
   changes.push(...tableRenames);
   // Diff against the current schema as it is after the renames: the server carries references along.
@@ -35,7 +45,10 @@ export function diff(current: Schema, desired: Schema): Change[] {
     const list: TableChange[] = [...columnRenames(c, d)].map(([from, to]) => ({ kind: "RenameColumn", from, to }));
     if (list.length) columnRenameChanges.set(d.name, list);
   }
-  renamed = applyChanges(renamed, [...columnRenameChanges].map(([table, cs]) => ({ kind: "ModifyTable", table, changes: cs })));
+  renamed = applyChanges(
+    renamed,
+    [...columnRenameChanges].map(([table, cs]) => ({ kind: "ModifyTable", table, changes: cs })),
+  );
 
   for (const c of renamed.tables) {
     const d = desiredByName.get(c.name);

@@ -5,7 +5,9 @@
  */
 
 /** A column default: a literal value (unquoted text, e.g. `0`, `abc`) or a raw SQL expression (e.g. `CURRENT_TIMESTAMP(3)`). */
-export type Default = { readonly kind: "literal"; readonly value: string } | { readonly kind: "expr"; readonly value: string };
+export type Default =
+  | { readonly kind: "literal"; readonly value: string }
+  | { readonly kind: "expr"; readonly value: string };
 
 /** A generated column's expression and storage. */
 export interface Generated {

@@ -5,16 +5,34 @@
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
 import { withTestDatabase } from "../support/mariadb.ts";
-import { type BadInputCase, type CaseContext, databaseSnapshot, fileSnapshot, firstLine, removeProject, runCase, SECRET, BASE_FILES, BASE_HCL } from "./harness.ts";
+import {
+  type BadInputCase,
+  type CaseContext,
+  databaseSnapshot,
+  fileSnapshot,
+  firstLine,
+  removeProject,
+  runCase,
+  SECRET,
+  BASE_FILES,
+  BASE_HCL,
+} from "./harness.ts";
 import { writeProject } from "../support/project.ts";
 
 setDefaultTimeout(60_000);
 
-const files = readdirSync(import.meta.dir).filter((f) => f.endsWith(".cases.ts")).sort();
+const files = readdirSync(import.meta.dir)
+  .filter((f) => f.endsWith(".cases.ts"))
+  .sort();
 const groups: [string, readonly BadInputCase[]][] = await Promise.all(
-  files.map(async (f) => [f.replace(/\.cases\.ts$/, ""), (await import(join(import.meta.dir, f))).cases as readonly BadInputCase[]] as [string, readonly BadInputCase[]]),
+  files.map(
+    async (f) =>
+      [f.replace(/\.cases\.ts$/, ""), (await import(join(import.meta.dir, f))).cases as readonly BadInputCase[]] as [
+        string,
+        readonly BadInputCase[],
+      ],
+  ),
 );
 
 /** The URL with the SECRET password: the test user gets it set first (root with a password would lock out the suite). */
@@ -34,7 +52,10 @@ async function secretUser(conn: import("mysql2/promise").Connection, url: string
 
 function check(c: BadInputCase, r: { code: number; stdout: string; stderr: string }): void {
   const out = r.stdout + r.stderr;
-  expect({ code: r.code, first: firstLine(r) }).toMatchObject({ code: c.code, first: typeof c.first === "string" ? c.first : expect.stringMatching(c.first) });
+  expect({ code: r.code, first: firstLine(r) }).toMatchObject({
+    code: c.code,
+    first: typeof c.first === "string" ? c.first : expect.stringMatching(c.first),
+  });
   expect(out).not.toContain(SECRET);
   expect(out).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
 }

@@ -2,8 +2,31 @@
 import type { BadInputCase } from "./harness.ts";
 
 export const cases: readonly BadInputCase[] = [
-  { name: "apply: a negative amount", args: (c) => ["migrate", "apply", "-1", "--dir", c.dirUrl, "--url", "mysql://root@127.0.0.1:1/x"], code: 2, first: /unknown flag: -1|amount/ },
-  { name: "apply: an unknown --tx-mode", db: true, args: (c) => ["migrate", "apply", "--tx-mode", "sometimes", "--dir", c.dirUrl, "--url", c.url], code: 2, first: /tx-mode/ },
-  { name: "apply: a bad --lock-timeout", db: true, args: (c) => ["migrate", "apply", "--lock-timeout", "soon", "--dir", c.dirUrl, "--url", c.url], code: 2, first: /lock-timeout/ },
-  { name: "status: unknown --format template", db: true, args: (c) => ["migrate", "status", "--format", "{{ .Foo }}", "--dir", c.dirUrl, "--url", c.url], code: 2, first: /format/ },
+  {
+    name: "apply: a negative amount",
+    args: (c) => ["migrate", "apply", "-1", "--dir", c.dirUrl, "--url", "mysql://root@127.0.0.1:1/x"],
+    code: 2,
+    first: /unknown flag: -1|amount/,
+  },
+  {
+    name: "apply: an unknown --tx-mode",
+    db: true,
+    args: (c) => ["migrate", "apply", "--tx-mode", "sometimes", "--dir", c.dirUrl, "--url", c.url],
+    code: 2,
+    first: /tx-mode/,
+  },
+  {
+    name: "apply: a bad --lock-timeout",
+    db: true,
+    args: (c) => ["migrate", "apply", "--lock-timeout", "soon", "--dir", c.dirUrl, "--url", c.url],
+    code: 2,
+    first: /lock-timeout/,
+  },
+  {
+    name: "status: unknown --format template",
+    db: true,
+    args: (c) => ["migrate", "status", "--format", "{{ .Foo }}", "--dir", c.dirUrl, "--url", c.url],
+    code: 2,
+    first: /format/,
+  },
 ];

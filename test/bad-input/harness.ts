@@ -82,7 +82,9 @@ export async function databaseSnapshot(conn: Connection): Promise<string[]> {
     const [rows] = await conn.query(`SHOW CREATE TABLE \`${s}\`.\`${t}\``);
     out.push(String((rows as Record<string, unknown>[])[0]?.["Create Table"] ?? ""));
     if (t === "atlas_schema_revisions") {
-      const [revs] = await conn.query(`SELECT version, applied, total, error, hash FROM \`${s}\`.\`${t}\` ORDER BY version`);
+      const [revs] = await conn.query(
+        `SELECT version, applied, total, error, hash FROM \`${s}\`.\`${t}\` ORDER BY version`,
+      );
       out.push(JSON.stringify(revs));
     }
   }

@@ -30,7 +30,8 @@ async function passwordUser(conn: Connection, url: string, db: string): Promise<
   return u.toString();
 }
 
-const run = (args: string[], keys: string, after: RegExp) => runOnPty(args, { keys, after }, { exe: bin.exe, cwd: bin.dir, env: { HOME: bin.dir, MYSQL_PWD: "" } });
+const run = (args: string[], keys: string, after: RegExp) =>
+  runOnPty(args, { keys, after }, { exe: bin.exe, cwd: bin.dir, env: { HOME: bin.dir, MYSQL_PWD: "" } });
 
 describe("the compiled binary on a terminal", () => {
   test("the password prompt sends the typed password and does not show it", async () => {

@@ -59,7 +59,8 @@ describe("compiled binary under env -i in an empty directory", () => {
     expect(run(["migrate", "hash"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Error: the embedded migration directory is read-only: pass --dir file://<path> to write migration files\n",
+      stderr:
+        "Error: the embedded migration directory is read-only: pass --dir file://<path> to write migration files\n",
     });
   });
 

@@ -33,7 +33,8 @@ export function sourceHash(migrationsDir: string): string {
 function pruneOld(root: string, keep: string): void {
   for (const name of existsSync(root) ? readdirSync(root) : []) {
     const path = join(root, name);
-    if (name !== keep && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    if (name !== keep && Date.now() - statSync(path).mtimeMs > 3_600_000)
+      rmSync(path, { recursive: true, force: true });
   }
 }
 

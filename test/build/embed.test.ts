@@ -19,7 +19,8 @@ function copyOfMigrations(): string {
 describe("embedded migrations", () => {
   test("every migration file and atlas.sum, byte for byte", () => {
     const files = readEmbeddedFiles(join(repoRoot, "migrations"));
-    for (const [name, text] of Object.entries(files)) expect(text).toBe(readFileSync(join(repoRoot, "migrations", name), "utf8"));
+    for (const [name, text] of Object.entries(files))
+      expect(text).toBe(readFileSync(join(repoRoot, "migrations", name), "utf8"));
     expect(Object.keys(files)).toContain("atlas.sum");
   });
 
@@ -29,13 +30,30 @@ describe("embedded migrations", () => {
   });
 
   test.each([
-    ["an edited file", (dir: string) => writeFileSync(join(dir, "20261125122811_initial.sql"), "SELECT 1;\n"), EmbedChecksumError, "checksum mismatch"],
-    ["a corrupt atlas.sum", (dir: string) => writeFileSync(join(dir, "atlas.sum"), "h1:x\n"), EmbedChecksumError, "checksum mismatch"],
-    ["a file that is not UTF-8 (even with a matching atlas.sum)", (dir: string) => {
-      writeFileSync(join(dir, "30000101000000_bad.sql"), Buffer.from([0x2d, 0x2d, 0x20, 0xff, 0x0a]));
-      const files = readdirSync(dir).filter((n) => n.endsWith(".sql")).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
-      writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(files)));
-    }, InvalidUtf8Error, "migration file 30000101000000_bad.sql is not valid UTF-8 (first bad byte at offset 3)"],
+    [
+      "an edited file",
+      (dir: string) => writeFileSync(join(dir, "20261125122811_initial.sql"), "SELECT 1;\n"),
+      EmbedChecksumError,
+      "checksum mismatch",
+    ],
+    [
+      "a corrupt atlas.sum",
+      (dir: string) => writeFileSync(join(dir, "atlas.sum"), "h1:x\n"),
+      EmbedChecksumError,
+      "checksum mismatch",
+    ],
+    [
+      "a file that is not UTF-8 (even with a matching atlas.sum)",
+      (dir: string) => {
+        writeFileSync(join(dir, "30000101000000_bad.sql"), Buffer.from([0x2d, 0x2d, 0x20, 0xff, 0x0a]));
+        const files = readdirSync(dir)
+          .filter((n) => n.endsWith(".sql"))
+          .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+        writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(files)));
+      },
+      InvalidUtf8Error,
+      "migration file 30000101000000_bad.sql is not valid UTF-8 (first bad byte at offset 3)",
+    ],
   ] as const)("the build refuses %s", (_name, spoil, kind, reason) => {
     const dir = copyOfMigrations();
     spoil(dir);
@@ -44,7 +62,10 @@ describe("embedded migrations", () => {
   });
 
   test("the generated module imports the entities and holds the files as JSON", () => {
-    const src = embeddedModuleSource({ migrationsDir: join(repoRoot, "migrations"), entitiesEntry: join(repoRoot, "entities", "index.ts") });
+    const src = embeddedModuleSource({
+      migrationsDir: join(repoRoot, "migrations"),
+      entitiesEntry: join(repoRoot, "entities", "index.ts"),
+    });
     expect(src).toStartWith("export const embedded = { files: {");
     expect(src).toEndWith(`entities: () => import(${JSON.stringify(join(repoRoot, "entities", "index.ts"))}) };\n`);
     expect(src).toContain('"atlas.sum":');

@@ -19,7 +19,11 @@ export function isolatedCopy(exe: string): { dir: string; exe: string } {
 }
 
 /** Runs `./stats-db <args>` in `cwd` under `env -i` with only the given variables. */
-export function runIsolated(exe: string, args: string[], opts: { cwd: string; env?: Record<string, string> }): BinResult {
+export function runIsolated(
+  exe: string,
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string> },
+): BinResult {
   const vars = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`);
   const r = spawnSync("/usr/bin/env", ["-i", ...vars, exe, ...args], { cwd: opts.cwd, encoding: "utf8" });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

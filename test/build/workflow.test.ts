@@ -29,7 +29,9 @@ describe(".github/workflows/ci.yml", () => {
   });
 
   test("uses the Bun version package.json pins", () => {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      devDependencies: Record<string, string>;
+    };
     expect(workflow.env.BUN_VERSION).toBe(pkg.devDependencies.bun!);
   });
 

@@ -22,7 +22,11 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 const env = (extra: Record<string, string> = {}): Record<string, string> => ({ HOME: home, MYSQL_PWD: "", ...extra });
 
 /** A user with PASSWORD on the test database; returns the URL without a password and the URL without a user. */
-async function passwordUser(conn: Connection, url: string, db: string): Promise<{ user: string; bare: string; noUser: string }> {
+async function passwordUser(
+  conn: Connection,
+  url: string,
+  db: string,
+): Promise<{ user: string; bare: string; noUser: string }> {
   const user = `pw_${db.slice(-10)}`;
   for (const host of ["%", "localhost"]) {
     await conn.query(`CREATE USER '${user}'@'${host}' IDENTIFIED BY '${PASSWORD}'`);
@@ -54,19 +58,29 @@ describe("passwords", () => {
       const wrongCnf = join(home, `wrong-${name}.cnf`);
       writeFileSync(wrongCnf, "[client]\npassword = nope\n");
 
-      expectConnected(inspect(bare.replace(`${user}@`, `${user}:${PASSWORD}@`), ["--defaults-file", wrongCnf], env({ MYSQL_PWD: "nope" })));
+      expectConnected(
+        inspect(
+          bare.replace(`${user}@`, `${user}:${PASSWORD}@`),
+          ["--defaults-file", wrongCnf],
+          env({ MYSQL_PWD: "nope" }),
+        ),
+      );
       expectConnected(inspect(`${bare}?password=${PASSWORD}`, ["--defaults-file", wrongCnf]));
       expectConnected(inspect(bare, ["--defaults-file", wrongCnf], env({ MYSQL_PWD: PASSWORD })));
       expectConnected(inspect(bare, [`--defaults-file=${cnf}`]));
 
       const fromEnv = inspect(bare, ["--defaults-file", cnf], env({ MYSQL_PWD: "nope" }));
       expect(fromEnv.code).toBe(1);
-      expect(fromEnv.stderr).toStartWith(`Error: access denied for user "${user}" with the password from MYSQL_PWD: wrong user or password (a password comes from the URL, MYSQL_PWD, an option file (--defaults-file, ~/.my.cnf [client]) or the prompt on a terminal, in that order)`);
+      expect(fromEnv.stderr).toStartWith(
+        `Error: access denied for user "${user}" with the password from MYSQL_PWD: wrong user or password (a password comes from the URL, MYSQL_PWD, an option file (--defaults-file, ~/.my.cnf [client]) or the prompt on a terminal, in that order)`,
+      );
       const fromFile = inspect(bare, ["--defaults-file", wrongCnf]);
       expect(fromFile.stderr).toContain(`with the password from ${wrongCnf}:`);
       const none = inspect(bare);
       expect(none.code).toBe(1);
-      expect(none.stderr).toStartWith(`Error: access denied for user "${user}" without a password: give one in the URL, MYSQL_PWD, an option file`);
+      expect(none.stderr).toStartWith(
+        `Error: access denied for user "${user}" without a password: give one in the URL, MYSQL_PWD, an option file`,
+      );
       const fromUrl = inspect(`${bare}?password=nope-${PASSWORD}`);
       expect(fromUrl.stderr).toContain("with the password from the URL");
       expect(fromUrl.stderr).toContain("password=xxxxx");
@@ -102,7 +116,9 @@ describe("passwords", () => {
       writeFileSync(join(myHome, ".my.cnf"), `[client]\npassword = "${PASSWORD}\n`);
       const r = inspect("mysql://root@127.0.0.1:1/x", [], env({ HOME: myHome }));
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`Error: option file ${join(myHome, ".my.cnf")}: line 2: the quoted value has no closing "\n`);
+      expect(r.stderr).toBe(
+        `Error: option file ${join(myHome, ".my.cnf")}: line 2: the quoted value has no closing "\n`,
+      );
       const missing = cli(["migrate", "hash", "--defaults-file", join(myHome, "nope.cnf")], { env: env() });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toBe(`Error: option file ${join(myHome, "nope.cnf")}: cannot be read (ENOENT)\n`);
@@ -119,7 +135,11 @@ describe("the password prompt on a terminal", () => {
     await withTestDatabase(async ({ url, name, conn }) => {
       await conn.query("CREATE TABLE t (id int)");
       const { bare } = await passwordUser(conn, url, name);
-      const r = await runOnPty(["schema", "inspect", "--url", bare, "--format", "sql"], { keys: `${PASSWORD}\r`, after: PROMPT }, { env: env() });
+      const r = await runOnPty(
+        ["schema", "inspect", "--url", bare, "--format", "sql"],
+        { keys: `${PASSWORD}\r`, after: PROMPT },
+        { env: env() },
+      );
       expect(r.code).toBe(0);
       expect(r.output).toContain("CREATE TABLE `t`");
       expect(r.output).not.toContain(PASSWORD);
@@ -130,19 +150,31 @@ describe("the password prompt on a terminal", () => {
   test("a wrong password typed: access denied naming the prompt, not shown", async () => {
     await withTestDatabase(async ({ url, name, conn }) => {
       const { bare } = await passwordUser(conn, url, name);
-      const r = await runOnPty(["schema", "inspect", "--url", bare], { keys: `wrong-${PASSWORD}\r`, after: PROMPT }, { env: env() });
+      const r = await runOnPty(
+        ["schema", "inspect", "--url", bare],
+        { keys: `wrong-${PASSWORD}\r`, after: PROMPT },
+        { env: env() },
+      );
       expect(r.code).toBe(1);
       expect(r.output).toContain("with the password from the prompt: wrong user or password");
       expect(r.output).not.toContain(PASSWORD);
     });
   });
 
-  for (const [what, keys] of [["Ctrl-C", "\x03"], ["Esc", "\x1b"], ["Ctrl-D", "\x04"]]) {
+  for (const [what, keys] of [
+    ["Ctrl-C", "\x03"],
+    ["Esc", "\x1b"],
+    ["Ctrl-D", "\x04"],
+  ]) {
     test(`${what} at the password prompt aborts: exit 1, nothing changed`, async () => {
       await withTestDatabase(async ({ url, name, conn }) => {
         await conn.query("CREATE TABLE t (id int)");
         const { bare } = await passwordUser(conn, url, name);
-        const r = await runOnPty(["schema", "clean", "--url", bare, "--auto-approve"], { keys, after: PROMPT }, { env: env() });
+        const r = await runOnPty(
+          ["schema", "clean", "--url", bare, "--auto-approve"],
+          { keys, after: PROMPT },
+          { env: env() },
+        );
         expect(r.code).toBe(1);
         expect(r.output.trimEnd().split("\r\n").at(-1)).toBe("aborted, nothing changed");
         const [rows] = await conn.query("SHOW TABLES");
@@ -155,7 +187,14 @@ describe("the password prompt on a terminal", () => {
     await withTestDatabase(async ({ url, name, conn }) => {
       await conn.query("CREATE TABLE t (id int)");
       const { bare } = await passwordUser(conn, url, name);
-      const r = await runOnPty(["schema", "clean", "--url", bare], [{ keys: `${PASSWORD}\r`, after: PROMPT }, { keys: `${name}\r`, after: /Type the database name to confirm: $/ }], { env: env() });
+      const r = await runOnPty(
+        ["schema", "clean", "--url", bare],
+        [
+          { keys: `${PASSWORD}\r`, after: PROMPT },
+          { keys: `${name}\r`, after: /Type the database name to confirm: $/ },
+        ],
+        { env: env() },
+      );
       expect(r.code).toBe(0);
       expect(r.output).not.toContain(PASSWORD);
       const [rows] = await conn.query("SHOW TABLES");
@@ -170,7 +209,11 @@ describe("the password prompt on a terminal", () => {
       try {
         writeFileSync(join(project, "1_t.sql"), "CREATE TABLE `t` (`id` int NOT NULL);\n");
         expect(cli(["migrate", "hash", "--dir", `file://${project}`]).code).toBe(0);
-        const r = await runOnPty(["migrate", "apply", "--url", bare, "--dir", `file://${project}`], { keys: `${PASSWORD}\r`, after: PROMPT }, { env: env() });
+        const r = await runOnPty(
+          ["migrate", "apply", "--url", bare, "--dir", `file://${project}`],
+          { keys: `${PASSWORD}\r`, after: PROMPT },
+          { env: env() },
+        );
         expect(r.output).toContain("-- migrating version 1");
         expect(r.code).toBe(0);
         expect(r.output).not.toContain(PASSWORD);

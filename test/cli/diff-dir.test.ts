@@ -14,18 +14,30 @@ setDefaultTimeout(60_000);
 
 const fixture = (name: string) => `file://${join(repoRoot, "test", "fixtures", "entities", name)}`;
 const tmp = () => mkdtempSync(join(tmpdir(), "stats-db-diff-dir-"));
-const sqlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+const sqlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
 
 // Starts the CLI without waiting (two at once).
 function start(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const p = Bun.spawn([process.execPath, join(repoRoot, "src", "cli", "main.ts"), ...args], { stdout: "pipe", stderr: "pipe", env: { ...process.env, NO_COLOR: "1" } });
-  return Promise.all([p.exited, new Response(p.stdout).text(), new Response(p.stderr).text()]).then(([code, stdout, stderr]) => ({ code, stdout, stderr }));
+  const p = Bun.spawn([process.execPath, join(repoRoot, "src", "cli", "main.ts"), ...args], {
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return Promise.all([p.exited, new Response(p.stdout).text(), new Response(p.stderr).text()]).then(
+    ([code, stdout, stderr]) => ({ code, stdout, stderr }),
+  );
 }
 
 describe("diff keeps versions unique", () => {
   test("two diffs started at once: one writes, the other waits and then finds the directory synced", async () => {
     const dir = tmp();
-    const [a, b] = await Promise.all([start(["diff", "a", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]), start(["diff", "b", "--dir", `file://${dir}`, "--to", fixture("v1.ts")])]);
+    const [a, b] = await Promise.all([
+      start(["diff", "a", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]),
+      start(["diff", "b", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect([a.stdout, b.stdout].filter((s) => s.includes("synced"))).toHaveLength(1);
     expect(sqlFiles(dir)).toHaveLength(1);
@@ -36,7 +48,10 @@ describe("diff keeps versions unique", () => {
   test("two diffs with different targets at once get distinct, increasing versions", async () => {
     const dir = tmp();
     expect(cli(["diff", "init", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]).code).toBe(0);
-    const [a, b] = await Promise.all([start(["diff", "two", "--dir", `file://${dir}`, "--to", fixture("v2.ts")]), start(["diff", "back", "--dir", `file://${dir}`, "--to", fixture("v1.ts")])]);
+    const [a, b] = await Promise.all([
+      start(["diff", "two", "--dir", `file://${dir}`, "--to", fixture("v2.ts")]),
+      start(["diff", "back", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const versions = sqlFiles(dir).map(fileVersion);
     expect(new Set(versions).size).toBe(versions.length);
@@ -60,7 +75,9 @@ describe("diff keeps versions unique", () => {
     writeFileSync(join(dir, DIR_LOCK_FILE), `${process.pid}\n`);
     const r = cli(["diff", "x", "--lock-timeout", "300ms", "--dir", `file://${dir}`, "--to", fixture("v1.ts")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`Error: another stats-db diff (pid ${process.pid}) is writing to the migration directory: try again when it is done, or remove ${join(dir, DIR_LOCK_FILE)} if no such process runs\n`);
+    expect(r.stderr).toBe(
+      `Error: another stats-db diff (pid ${process.pid}) is writing to the migration directory: try again when it is done, or remove ${join(dir, DIR_LOCK_FILE)} if no such process runs\n`,
+    );
     expect(readdirSync(dir)).toEqual([DIR_LOCK_FILE]);
   });
 
@@ -90,7 +107,10 @@ describe("diff and a missing directory", () => {
     const empty = join(root, "empty.sql");
     writeFileSync(empty, "");
     const synced = cli(["diff", "x", "--dir", `file://${root}/c`, "--to", `file://${empty}`]);
-    expect(synced).toMatchObject({ code: 0, stdout: "The migration directory is synced with the desired state, no changes to be made\n" });
+    expect(synced).toMatchObject({
+      code: 0,
+      stdout: "The migration directory is synced with the desired state, no changes to be made\n",
+    });
     expect(readdirSync(root)).toEqual(["empty.sql"]);
   });
 
@@ -103,13 +123,18 @@ describe("diff and a missing directory", () => {
 });
 
 describe("diff names", () => {
-  test.each(["../../../../x", "a/b", "a b", "x;rm -rf", "$HOME", "..", " ", "a.b"])("%j: exit 2, nothing written anywhere", (name) => {
-    const root = tmp();
-    mkdirSync(join(root, "m"));
-    const r = cli(["diff", name, "--dir", `file://${root}/m`, "--to", fixture("v1.ts")]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Error: invalid migration name ${JSON.stringify(name)}: use letters, digits, _ and - only (e.g. add_referrer_host)\n`);
-    expect(readdirSync(root)).toEqual(["m"]);
-    expect(readdirSync(join(root, "m"))).toEqual([]);
-  });
+  test.each(["../../../../x", "a/b", "a b", "x;rm -rf", "$HOME", "..", " ", "a.b"])(
+    "%j: exit 2, nothing written anywhere",
+    (name) => {
+      const root = tmp();
+      mkdirSync(join(root, "m"));
+      const r = cli(["diff", name, "--dir", `file://${root}/m`, "--to", fixture("v1.ts")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `Error: invalid migration name ${JSON.stringify(name)}: use letters, digits, _ and - only (e.g. add_referrer_host)\n`,
+      );
+      expect(readdirSync(root)).toEqual(["m"]);
+      expect(readdirSync(join(root, "m"))).toEqual([]);
+    },
+  );
 });

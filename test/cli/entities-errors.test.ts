@@ -10,7 +10,9 @@ import { denoCli } from "../deno/run-deno.ts";
 import { cli, repoRoot } from "./run-cli.ts";
 
 const roots: string[] = [];
-afterAll(() => roots.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of roots) rmSync(d, { recursive: true, force: true });
+});
 
 /** A project with an empty migration directory and `entities/x.ts` holding `body` after the DSL import. */
 function project(body: string): string {
@@ -18,11 +20,22 @@ function project(body: string): string {
   roots.push(root);
   mkdirSync(join(root, "migrations"));
   mkdirSync(join(root, "entities"));
-  writeFileSync(join(root, "entities", "x.ts"), `import { col, table } from ${JSON.stringify(join(repoRoot, "src", "entities", "index.ts"))};\n${body}\n`);
+  writeFileSync(
+    join(root, "entities", "x.ts"),
+    `import { col, table } from ${JSON.stringify(join(repoRoot, "src", "entities", "index.ts"))};\n${body}\n`,
+  );
   return root;
 }
 
-const diff = (root: string) => ["migrate", "diff", "x", "--dir", `file://${join(root, "migrations")}`, "--to", "file://entities/x.ts"];
+const diff = (root: string) => [
+  "migrate",
+  "diff",
+  "x",
+  "--dir",
+  `file://${join(root, "migrations")}`,
+  "--to",
+  "file://entities/x.ts",
+];
 const SYNTAX = 'export const tables = [\n  table("t", { id: col.int( }),\n];';
 
 describe("an entity module that does not load", () => {
@@ -35,7 +48,9 @@ describe("an entity module that does not load", () => {
   });
 
   test("a throw while the module runs names the line that threw; --debug adds the stacks", () => {
-    const root = project('const limit = 3;\nif (limit > 2) throw new Error("too many tables");\nexport const tables = [];');
+    const root = project(
+      'const limit = 3;\nif (limit > 2) throw new Error("too many tables");\nexport const tables = [];',
+    );
     const r = cli(diff(root), { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Error: entities\/x\.ts:3:\d+: the module threw Error: too many tables\n$/);
@@ -48,7 +63,18 @@ describe("an entity module that does not load", () => {
 
   test("a module outside the working directory is named by its absolute path", () => {
     const root = project(SYNTAX);
-    const r = cli(["migrate", "diff", "x", "--dir", `file://${join(root, "migrations")}`, "--to", `file://${join(root, "entities", "x.ts")}`], { cwd: repoRoot });
+    const r = cli(
+      [
+        "migrate",
+        "diff",
+        "x",
+        "--dir",
+        `file://${join(root, "migrations")}`,
+        "--to",
+        `file://${join(root, "entities", "x.ts")}`,
+      ],
+      { cwd: repoRoot },
+    );
     expect(r.stderr).toBe(`Error: ${join(root, "entities", "x.ts")}:3:29: syntax error: Unexpected }\n`);
   });
 
@@ -62,7 +88,9 @@ describe("an entity module that does not load", () => {
 
 describe("entities the server would reject", () => {
   test("each problem is one line under the count, and nothing is written", () => {
-    const root = project(`export const tables = [table("t", { ${"a".repeat(65)}: col.enum(["x", "X"]) }, { comment: "${"c".repeat(2049)}" })];`);
+    const root = project(
+      `export const tables = [table("t", { ${"a".repeat(65)}: col.enum(["x", "X"]) }, { comment: "${"c".repeat(2049)}" })];`,
+    );
     const r = cli(diff(root), { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
@@ -78,7 +106,9 @@ describe("entities the server would reject", () => {
   test("the index limits follow the flavour: 17 parts are refused for MySQL, accepted for MariaDB", () => {
     const cols = Array.from({ length: 17 }, (_, i) => `c${i}: col.int()`).join(", ");
     const parts = Array.from({ length: 17 }, (_, i) => `"c${i}"`).join(", ");
-    const root = project(`export const tables = [table("t", { ${cols} }, { indexes: [{ name: "i", columns: [${parts}] }] })];`);
+    const root = project(
+      `export const tables = [table("t", { ${cols} }, { indexes: [{ name: "i", columns: [${parts}] }] })];`,
+    );
     const mysql = cli([...diff(root), "--flavor", "mysql"], { cwd: root });
     expect(mysql.code).toBe(2);
     expect(mysql.stderr).toContain('  table "t": index "i" has 17 parts; the server allows at most 16\n');

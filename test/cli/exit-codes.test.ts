@@ -18,7 +18,9 @@ import { StatementError } from "../../src/migrate/apply/errors.ts";
 const SRC = join(import.meta.dir, "..", "..", "src");
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** `file: ExportName` for every exported class of src/ whose instances are Errors (main.ts runs the CLI: skipped). */
@@ -27,7 +29,8 @@ async function exportedErrorClasses(): Promise<Map<ErrorClass, string>> {
   for (const file of sources(SRC).filter((f) => !f.endsWith(join("cli", "main.ts")))) {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
-      if (typeof value === "function" && value.prototype instanceof Error) out.set(value as ErrorClass, `${relative(SRC, file)}: ${name}`);
+      if (typeof value === "function" && value.prototype instanceof Error)
+        out.set(value as ErrorClass, `${relative(SRC, file)}: ${name}`);
     }
   }
   return out;
@@ -63,7 +66,10 @@ describe("exit codes", () => {
   });
 
   test("citty's argument errors (CLIError, not exported) are usage errors", () => {
-    const cittyError = Object.assign(new Error("Missing required argument: --user"), { name: "CLIError", code: "EARG" });
+    const cittyError = Object.assign(new Error("Missing required argument: --user"), {
+      name: "CLIError",
+      code: "EARG",
+    });
     expect(exitCodeOf(cittyError)).toBe(2);
   });
 

@@ -24,14 +24,24 @@ describe("grants output", () => {
   });
 
   test("a separate revisions schema and a dev schema get their own GRANTs", () => {
-    const lines = grantLines(grantStatements({ user: "m", host: "%", schema: "s", revisionsSchema: "r", devSchema: "d" }));
+    const lines = grantLines(
+      grantStatements({ user: "m", host: "%", schema: "s", revisionsSchema: "r", devSchema: "d" }),
+    );
     expect(lines.map((l) => l.replace(/^GRANT .* ON (\S+) TO .*$/, "$1"))).toEqual(["`s`.*", "`r`.*", "`d`.*"]);
   });
 
   test.each([
     [["grants", "--user", "migrator"], 0, "`site_usage`.* TO 'migrator'@'%';"],
-    [["grants", "--user", "migrator", "--host", "10.0.%", "--url", "mysql://u:secret@db:3306/stats"], 0, "`stats`.* TO 'migrator'@'10.0.%';"],
-    [["grants", "--user", "migrator", "--url", "mysql+unix://u:secret@/run/mysqld.sock?database=st%61ts"], 0, "`stats`.* TO 'migrator'@'%';"],
+    [
+      ["grants", "--user", "migrator", "--host", "10.0.%", "--url", "mysql://u:secret@db:3306/stats"],
+      0,
+      "`stats`.* TO 'migrator'@'10.0.%';",
+    ],
+    [
+      ["grants", "--user", "migrator", "--url", "mysql+unix://u:secret@/run/mysqld.sock?database=st%61ts"],
+      0,
+      "`stats`.* TO 'migrator'@'%';",
+    ],
     [["grants"], 2, ""],
   ] as const)("stats-db %p", (args, code, tail) => {
     const r = cli([...args]);
@@ -42,7 +52,12 @@ describe("grants output", () => {
   });
 });
 
-async function asUser(url: string, user: string, password: string, fn: (c: Connection) => Promise<void>): Promise<void> {
+async function asUser(
+  url: string,
+  user: string,
+  password: string,
+  fn: (c: Connection) => Promise<void>,
+): Promise<void> {
   const u = new URL(url);
   u.username = user;
   u.password = password;
@@ -54,12 +69,20 @@ async function asUser(url: string, user: string, password: string, fn: (c: Conne
   }
 }
 
-async function withUser(root: Connection, schema: string, privileges: string, fn: (user: string, password: string) => Promise<void>): Promise<void> {
+async function withUser(
+  root: Connection,
+  schema: string,
+  privileges: string,
+  fn: (user: string, password: string) => Promise<void>,
+): Promise<void> {
   const user = `stats_mig_${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
   await root.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
   try {
-    const sql = privileges === "printed" ? grantLines(grantStatements({ user, host: "%", schema }))[0]! : `GRANT ${privileges} ON \`${schema}\`.* TO '${user}'@'%'`;
+    const sql =
+      privileges === "printed"
+        ? grantLines(grantStatements({ user, host: "%", schema }))[0]!
+        : `GRANT ${privileges} ON \`${schema}\`.* TO '${user}'@'%'`;
     await root.query(sql);
     await fn(user, password);
   } finally {
@@ -77,14 +100,21 @@ describe("a user with exactly the printed grants (real server)", () => {
         await asUser(url, user, password, async (c) => {
           expect((await c.query("SELECT GET_LOCK('atlas_migrate_execute', 0) AS l"))[0]).toEqual([{ l: 1 }]);
           await c.query(REVISIONS_DDL);
-          await c.query("INSERT INTO `atlas_schema_revisions` (`version`, `description`, `execution_time`, `hash`, `operator_version`) VALUES ('1', 'initial', 0, '', 'test')");
+          await c.query(
+            "INSERT INTO `atlas_schema_revisions` (`version`, `description`, `execution_time`, `hash`, `operator_version`) VALUES ('1', 'initial', 0, '', 'test')",
+          );
           for (const stmt of splitStatements(mariadbDdl.stdout)) {
             await c.query(stmt.text);
             await c.query("UPDATE `atlas_schema_revisions` SET `applied` = `applied` + 1 WHERE `version` = '1'");
           }
-          const [tables] = await c.query("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", [name]);
+          const [tables] = await c.query("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", [
+            name,
+          ]);
           expect((tables as { n: number }[])[0]!.n).toBeGreaterThan(5);
-          const [fks] = await c.query("SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?", [name]);
+          const [fks] = await c.query(
+            "SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?",
+            [name],
+          );
           expect((fks as { n: number }[])[0]!.n).toBeGreaterThan(0);
           await c.query("SHOW CREATE TABLE `sites`");
           await c.query("SELECT NOT EXISTS (SELECT 1 FROM `sites`) AS `is_empty`");
@@ -97,20 +127,26 @@ describe("a user with exactly the printed grants (real server)", () => {
     });
   }, 60_000);
 
-  test.each(SCHEMA_PRIVILEGES.filter(([p]) => ["CREATE", "ALTER", "UPDATE"].includes(p)).map(([p]) => p))("without %s the corresponding step is refused", async (missing) => {
-    const statement: Record<string, string> = {
-      CREATE: "CREATE TABLE `t2` (`id` int)",
-      ALTER: "ALTER TABLE `t` ADD COLUMN `b` int",
-      UPDATE: "UPDATE `t` SET `a` = 2",
-    };
-    await withTestDatabase(async ({ url, name, conn }) => {
-      await conn.query("CREATE TABLE `t` (`a` int)");
-      const rest = SCHEMA_PRIVILEGES.map(([p]) => p).filter((p) => p !== missing).join(", ");
-      await withUser(conn, name, rest, async (user, password) => {
-        await asUser(url, user, password, async (c) => {
-          await expect(c.query(statement[missing]!)).rejects.toThrow(/command denied/);
+  test.each(SCHEMA_PRIVILEGES.filter(([p]) => ["CREATE", "ALTER", "UPDATE"].includes(p)).map(([p]) => p))(
+    "without %s the corresponding step is refused",
+    async (missing) => {
+      const statement: Record<string, string> = {
+        CREATE: "CREATE TABLE `t2` (`id` int)",
+        ALTER: "ALTER TABLE `t` ADD COLUMN `b` int",
+        UPDATE: "UPDATE `t` SET `a` = 2",
+      };
+      await withTestDatabase(async ({ url, name, conn }) => {
+        await conn.query("CREATE TABLE `t` (`a` int)");
+        const rest = SCHEMA_PRIVILEGES.map(([p]) => p)
+          .filter((p) => p !== missing)
+          .join(", ");
+        await withUser(conn, name, rest, async (user, password) => {
+          await asUser(url, user, password, async (c) => {
+            await expect(c.query(statement[missing]!)).rejects.toThrow(/command denied/);
+          });
         });
       });
-    });
-  }, 60_000);
+    },
+    60_000,
+  );
 });

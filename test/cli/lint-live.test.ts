@@ -12,7 +12,9 @@ import { withTestDatabase } from "../support/mariadb.ts";
 import { cli } from "./run-cli.ts";
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function project(files: Record<string, string>, hcl?: string): string {
   const root = mkdtempSync(join(tmpdir(), "stats-lint-live-"));
@@ -20,18 +22,28 @@ function project(files: Record<string, string>, hcl?: string): string {
   mkdirSync(join(root, "migrations"));
   for (const [n, t] of Object.entries(files)) writeFileSync(join(root, "migrations", n), t);
   const sorted = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1));
-  writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(sorted.map(([name, text]) => ({ name, bytes: Buffer.from(text) })))));
+  writeFileSync(
+    join(root, "migrations", "atlas.sum"),
+    formatSum(computeSum(sorted.map(([name, text]) => ({ name, bytes: Buffer.from(text) })))),
+  );
   if (hcl !== undefined) writeFileSync(join(root, "atlas.hcl"), hcl);
   return root;
 }
 
 const init = "CREATE TABLE `t` (`id` int NOT NULL, `a` int NOT NULL, PRIMARY KEY (`id`));\n";
-const noTime = (s: string) => s.replace(/\((?:[\d.]+(?:ns|µs|ms|s))\)/g, "(T)").replace(/-- [\d.]+(?:ns|µs|ms|s)\n/, "-- T\n");
-const codes = (stdout: string): string[] => JSON.parse(stdout).Files.flatMap((f: { Reports?: { Diagnostics: { Code: string }[] }[] }) => (f.Reports ?? []).flatMap((r) => r.Diagnostics.map((d) => d.Code)));
+const noTime = (s: string) =>
+  s.replace(/\((?:[\d.]+(?:ns|µs|ms|s))\)/g, "(T)").replace(/-- [\d.]+(?:ns|µs|ms|s)\n/, "-- T\n");
+const codes = (stdout: string): string[] =>
+  JSON.parse(stdout).Files.flatMap((f: { Reports?: { Diagnostics: { Code: string }[] }[] }) =>
+    (f.Reports ?? []).flatMap((r) => r.Diagnostics.map((d) => d.Code)),
+  );
 
 describe("migrate lint --dev-url", () => {
   test("prints what the in-memory lint prints, and leaves the dev database empty", async () => {
-    const root = project({ "1_init.sql": init, "2_drop.sql": "ALTER TABLE `t` DROP COLUMN `a`;\nALTER TABLE `t` MODIFY COLUMN `id` bigint NOT NULL;\n" });
+    const root = project({
+      "1_init.sql": init,
+      "2_drop.sql": "ALTER TABLE `t` DROP COLUMN `a`;\nALTER TABLE `t` MODIFY COLUMN `id` bigint NOT NULL;\n",
+    });
     const memory = cli(["migrate", "lint", "--latest", "1", "--flavor", "mariadb"], { cwd: root });
     await withTestDatabase(async (dev) => {
       const r = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url], { cwd: root });
@@ -45,23 +57,33 @@ describe("migrate lint --dev-url", () => {
   });
 
   test("replays on the server what the in-memory replay cannot model (CREATE TABLE … LIKE), from the flag or the env's dev", async () => {
-    const files = { "1_init.sql": `${init}CREATE TABLE \`t2\` LIKE \`t\`;\n`, "2_drop.sql": "ALTER TABLE `t2` DROP COLUMN `a`;\n" };
+    const files = {
+      "1_init.sql": `${init}CREATE TABLE \`t2\` LIKE \`t\`;\n`,
+      "2_drop.sql": "ALTER TABLE `t2` DROP COLUMN `a`;\n",
+    };
     const memory = cli(["migrate", "lint", "--latest", "1"], { cwd: project(files) });
     expect(memory.code).toBe(1);
     expect(memory.stdout).toContain("unsupported statement: CREATE TABLE … LIKE");
     await withTestDatabase(async (dev) => {
-      const flag = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url, "--format", "json"], { cwd: project(files) });
+      const flag = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url, "--format", "json"], {
+        cwd: project(files),
+      });
       expect(flag.stderr).toBe("");
       expect(codes(flag.stdout)).toEqual(["DS103"]);
       expect(JSON.parse(flag.stdout).Files[0].Reports[0].Diagnostics[0].Text).toBe('Dropping non-virtual column "a"');
-      const env = cli(["migrate", "lint", "--env", "ci", "--latest", "1", "--format", "json"], { cwd: project(files, `env "ci" {\n  dev = "${dev.url}"\n}\n`) });
+      const env = cli(["migrate", "lint", "--env", "ci", "--latest", "1", "--format", "json"], {
+        cwd: project(files, `env "ci" {\n  dev = "${dev.url}"\n}\n`),
+      });
       expect(env.stderr).toBe("");
       expect(codes(env.stdout)).toEqual(["DS103"]);
     });
   });
 
   test("a base statement the dev server refuses is reported with its file and line (exit 1)", async () => {
-    const root = project({ "1_init.sql": `${init}CREATE TABLE \`u\` (\`id\` nosuchtype);\n`, "2_x.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n" });
+    const root = project({
+      "1_init.sql": `${init}CREATE TABLE \`u\` (\`id\` nosuchtype);\n`,
+      "2_x.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n",
+    });
     await withTestDatabase(async (dev) => {
       const r = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url], { cwd: root });
       expect(r.code).toBe(1);
@@ -78,7 +100,9 @@ describe("migrate lint --dev-url", () => {
       const r = cli(["migrate", "lint", "--latest", "1", "--dev-url", dev.url], { cwd: root });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toBe(`Error: sql/migrate: connected database is not clean: found table "leftover" in schema "${dev.name}"\n`);
+      expect(r.stderr).toBe(
+        `Error: sql/migrate: connected database is not clean: found table "leftover" in schema "${dev.name}"\n`,
+      );
       const [tables] = await dev.conn.query("SHOW TABLES");
       expect((tables as Record<string, string>[]).map((row) => Object.values(row)[0])).toEqual(["leftover"]);
     });
@@ -107,7 +131,9 @@ describe("migrate lint --url", () => {
         ["3", 0, 'Table "t" (about 3 rows) is copied'],
       ];
       for (const [max, code, text] of cases) {
-        const r = cli(["migrate", "lint", "--latest", "1", "--url", url, "--max-rows", max, "--format", "json"], { cwd: project(files) });
+        const r = cli(["migrate", "lint", "--latest", "1", "--url", url, "--max-rows", max, "--format", "json"], {
+          cwd: project(files),
+        });
         expect({ max, code: r.code, stderr: r.stderr }).toEqual({ max, code, stderr: "" });
         expect(diagnostic(r.stdout)).toMatchObject({ Code: "BD101" });
         expect(diagnostic(r.stdout).Text).toStartWith(text);
@@ -134,7 +160,9 @@ describe("migrate lint --url", () => {
   });
 
   test("an unreachable --url fails with one line and no password (exit 1)", () => {
-    const r = cli(["migrate", "lint", "--latest", "1", "--url", "mysql://root:s3cret@127.0.0.1:1/app"], { cwd: project(files) });
+    const r = cli(["migrate", "lint", "--latest", "1", "--url", "mysql://root:s3cret@127.0.0.1:1/app"], {
+      cwd: project(files),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toStartWith("Error: ");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

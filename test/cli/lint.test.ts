@@ -8,19 +8,32 @@ import { cli } from "./run-cli.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function project(files: Record<string, string>, sum = true): string {
   const root = mkdtempSync(join(tmpdir(), "stats-lint-"));
   dirs.push(root);
   mkdirSync(join(root, "migrations"));
   for (const [n, t] of Object.entries(files)) writeFileSync(join(root, "migrations", n), t);
-  if (sum) writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, text]) => ({ name, bytes: Buffer.from(text) })))));
+  if (sum)
+    writeFileSync(
+      join(root, "migrations", "atlas.sum"),
+      formatSum(
+        computeSum(
+          Object.entries(files)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([name, text]) => ({ name, bytes: Buffer.from(text) })),
+        ),
+      ),
+    );
   return root;
 }
 
 const init = "CREATE TABLE `t` (`id` int NOT NULL, `a` int NOT NULL, PRIMARY KEY (`id`));\n";
-const noTime = (s: string) => s.replace(/\((?:[\d.]+(?:ns|µs|ms|s))\)/g, "(T)").replace(/-- [\d.]+(?:ns|µs|ms|s)\n/, "-- T\n");
+const noTime = (s: string) =>
+  s.replace(/\((?:[\d.]+(?:ns|µs|ms|s))\)/g, "(T)").replace(/-- [\d.]+(?:ns|µs|ms|s)\n/, "-- T\n");
 
 describe("migrate lint", () => {
   test("prints Atlas's report and exits 1 on a destructive change", () => {
@@ -95,22 +108,43 @@ describe("migrate lint", () => {
 
   test("--git-base main: files added on the branch, out-of-order files are errors", () => {
     const root = project({ "1_init.sql": init, "3_b.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n" });
-    const git = (...a: string[]) => execFileSync("git", a, { cwd: root, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    const git = (...a: string[]) =>
+      execFileSync("git", a, {
+        cwd: root,
+        stdio: "pipe",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@t",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@t",
+        },
+      });
     git("init", "-q", "-b", "main");
     git("add", ".");
     git("commit", "-qm", "base");
     git("checkout", "-qb", "feature");
-    const files = { "1_init.sql": init, "2_late.sql": "ALTER TABLE `t` DROP COLUMN `a`;\n", "3_b.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n", "4_c.sql": "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n" };
+    const files = {
+      "1_init.sql": init,
+      "2_late.sql": "ALTER TABLE `t` DROP COLUMN `a`;\n",
+      "3_b.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n",
+      "4_c.sql": "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n",
+    };
     writeFileSync(join(root, "migrations", "2_late.sql"), files["2_late.sql"]);
     writeFileSync(join(root, "migrations", "4_c.sql"), files["4_c.sql"]);
-    writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.from(text) })))));
+    writeFileSync(
+      join(root, "migrations", "atlas.sum"),
+      formatSum(computeSum(Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.from(text) })))),
+    );
     git("add", ".");
     git("commit", "-qm", "feature");
     const r = cli(["migrate", "lint", "--git-base", "main", "--format", "json"], { cwd: root });
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.Files.map((f: { Name: string }) => f.Name)).toEqual(["2_late.sql", "3_b.sql", "4_c.sql"]);
-    const codes = j.Files[0].Reports.flatMap((x: { Diagnostics: { Code: string }[] }) => x.Diagnostics.map((d) => d.Code));
+    const codes = j.Files[0].Reports.flatMap((x: { Diagnostics: { Code: string }[] }) =>
+      x.Diagnostics.map((d) => d.Code),
+    );
     expect(codes).toEqual(["NL101", "DS103"]);
     expect(j.Files[2].Reports).toBeUndefined();
     const bad = cli(["migrate", "lint", "--git-base", "no-such-ref"], { cwd: root });
@@ -121,16 +155,34 @@ describe("migrate lint", () => {
   test("--git-base main: staged and untracked files are new too, not base files that make the committed ones out of order", () => {
     const b = "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n";
     const root = project({ "1_init.sql": init, "3_b.sql": b });
-    const git = (...a: string[]) => execFileSync("git", a, { cwd: root, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    const git = (...a: string[]) =>
+      execFileSync("git", a, {
+        cwd: root,
+        stdio: "pipe",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@t",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@t",
+        },
+      });
     git("init", "-q", "-b", "main");
     git("add", ".");
     git("commit", "-qm", "base");
     git("checkout", "-qb", "feature");
-    const files: Record<string, string> = { "1_init.sql": init, "3_b.sql": b, "4_c.sql": "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n" };
+    const files: Record<string, string> = {
+      "1_init.sql": init,
+      "3_b.sql": b,
+      "4_c.sql": "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n",
+    };
     const write = (name: string, text: string) => {
       files[name] = text;
       writeFileSync(join(root, "migrations", name), text);
-      writeFileSync(join(root, "migrations", "atlas.sum"), formatSum(computeSum(Object.entries(files).map(([n, t]) => ({ name: n, bytes: Buffer.from(t) })))));
+      writeFileSync(
+        join(root, "migrations", "atlas.sum"),
+        formatSum(computeSum(Object.entries(files).map(([n, t]) => ({ name: n, bytes: Buffer.from(t) })))),
+      );
     };
     write("4_c.sql", files["4_c.sql"]!);
     git("add", ".");

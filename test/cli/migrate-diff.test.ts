@@ -64,7 +64,9 @@ describe("stats-db migrate diff", () => {
     const r = cli(["diff", "x", "--dir", `file://${dir}`, "--to", `file://${fixture("broken.ts")}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('table "child" column "x": named in index "child_x" but not declared');
-    expect(r.stderr).toContain('table "child" column "parent_id": foreign key "child_parent" uses SET NULL but the column is NOT NULL');
+    expect(r.stderr).toContain(
+      'table "child" column "parent_id": foreign key "child_parent" uses SET NULL but the column is NOT NULL',
+    );
     expect(r.stderr).not.toContain("    at ");
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -41,7 +41,8 @@ function desiredSql(sql: string): { file: string; done: () => void } {
   return { file: `file://${file}`, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const ADD_COLUMN = "CREATE TABLE t1 (id int NOT NULL, b int NULL, PRIMARY KEY (id));\nCREATE TABLE t2 (id int NOT NULL, PRIMARY KEY (id));\n";
+const ADD_COLUMN =
+  "CREATE TABLE t1 (id int NOT NULL, b int NULL, PRIMARY KEY (id));\nCREATE TABLE t2 (id int NOT NULL, PRIMARY KEY (id));\n";
 
 const declines: [string, string, boolean?][] = [
   ["n", "n\r"],
@@ -63,7 +64,11 @@ describe("schema apply on a terminal", () => {
         await seed(conn);
         const desired = desiredSql(ADD_COLUMN);
         try {
-          const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], { keys, after: APPLY_PROMPT, closeInput: closeInput === true });
+          const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], {
+            keys,
+            after: APPLY_PROMPT,
+            closeInput: closeInput === true,
+          });
           expect(r.code).toBe(1);
           expect(r.output).toContain("ALTER TABLE `t1` ADD COLUMN `b` int NULL");
           expect(r.output.trimEnd().split("\r\n").at(-1)).toBe(ABORTED);
@@ -82,7 +87,10 @@ describe("schema apply on a terminal", () => {
         await seed(conn);
         const desired = desiredSql(ADD_COLUMN);
         try {
-          const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], { keys: `${yes}\r`, after: APPLY_PROMPT });
+          const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], {
+            keys: `${yes}\r`,
+            after: APPLY_PROMPT,
+          });
           expect(r.code).toBe(0);
           expect(r.output).toContain("Applied 1 statement");
           expect(await columns(conn, "t1")).toEqual(["id", "b"]);
@@ -98,7 +106,10 @@ describe("schema apply on a terminal", () => {
       await seed(conn);
       const desired = desiredSql("CREATE TABLE other (id int NOT NULL, PRIMARY KEY (id));\n");
       try {
-        const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], { keys: "y\r", after: NAME_PROMPT });
+        const r = await runOnPty(["schema", "apply", "--url", url, "--to", desired.file], {
+          keys: "y\r",
+          after: NAME_PROMPT,
+        });
         expect(r.code).toBe(1);
         expect(r.output).toContain(ABORTED);
         expect(await tables(conn)).toEqual(["t1", "t2"]);
@@ -110,11 +121,19 @@ describe("schema apply on a terminal", () => {
 });
 
 describe("schema clean on a terminal", () => {
-  for (const [what, keys, closeInput] of [...declines, ["y", "y\r"], ["a wrong name", "site_usage\r"]] as [string, string, boolean?][]) {
+  for (const [what, keys, closeInput] of [...declines, ["y", "y\r"], ["a wrong name", "site_usage\r"]] as [
+    string,
+    string,
+    boolean?,
+  ][]) {
     test(`${what} aborts: exit 1, nothing dropped`, async () => {
       await withTestDatabase(async ({ url, conn }) => {
         await seed(conn);
-        const r = await runOnPty(["schema", "clean", "--url", url], { keys, after: NAME_PROMPT, closeInput: closeInput === true });
+        const r = await runOnPty(["schema", "clean", "--url", url], {
+          keys,
+          after: NAME_PROMPT,
+          closeInput: closeInput === true,
+        });
         expect(r.code).toBe(1);
         expect(r.output).toContain("DROP TABLE `t1`");
         expect(r.output.trimEnd().split("\r\n").at(-1)).toBe(ABORTED);

@@ -16,6 +16,10 @@ export interface CliResult {
 /** Runs `stats-db <args>` with Bun from source. */
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   fullLaneOnly("running the CLI as a subprocess");
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: opts.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: "1", ...opts.env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [main, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    encoding: "utf8",
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

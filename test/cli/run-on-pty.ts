@@ -31,16 +31,24 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
  * Runs `stats-db <args>` on a pty (from source, or the executable `opts.exe`); types each input's keys once its prompt
  * shows (in order, each prompt looked for after the previous one); gives up (code -1) after `timeoutMs`.
  */
-export function runOnPty(args: readonly string[], input: PtyInput | readonly PtyInput[] | undefined, opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number; exe?: string } = {}): Promise<PtyResult> {
+export function runOnPty(
+  args: readonly string[],
+  input: PtyInput | readonly PtyInput[] | undefined,
+  opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number; exe?: string } = {},
+): Promise<PtyResult> {
   const command = [...(opts.exe ? [opts.exe] : [process.execPath, main]), ...args].map(quote).join(" ");
-  const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: opts.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: "1", ...opts.env }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("script", ["-qec", command, "/dev/null"], {
+    cwd: opts.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const steps: PtyInput[] = input === undefined ? [] : Array.isArray(input) ? [...input] : [input as PtyInput];
   let output = "";
   let seen = 0;
   const onOutput = (d: Buffer): void => {
     output += d.toString("utf8");
     const step = steps[0];
-    if (step && step.after.test(output.slice(seen))) {
+    if (step?.after.test(output.slice(seen))) {
       steps.shift();
       seen = output.length;
       child.stdin.write(step.keys);

@@ -8,7 +8,11 @@ import { withTestDatabase } from "../support/mariadb.ts";
 import { cli, repoRoot } from "./run-cli.ts";
 
 const maria = (url: string) => url.replace(/^mysql:/, "maria:");
-const statements = (out: string) => out.trimEnd().split(/\n(?=-- )/).sort();
+const statements = (out: string) =>
+  out
+    .trimEnd()
+    .split(/\n(?=-- )/)
+    .sort();
 const pair = (name: string, side: string) => `file://${join(repoRoot, "test", "fixtures", "pairs", name, side)}`;
 
 describe("schema apply, inspect, diff, clean", () => {
@@ -30,8 +34,12 @@ describe("schema apply, inspect, diff, clean", () => {
       const again = cli(["schema", "apply", "--url", u, "--to", "file://entities", "--auto-approve"]);
       expect(again.stdout).toBe("Schema is synced, no changes to be made\n");
 
-      expect(cli(["schema", "diff", "--from", u, "--to", "file://entities"]).stdout).toBe("Schemas are synced, no changes to be made.\n");
-      expect(cli(["schema", "diff", "--from", u, "--to", "file://migrations"]).stdout).toBe("Schemas are synced, no changes to be made.\n");
+      expect(cli(["schema", "diff", "--from", u, "--to", "file://entities"]).stdout).toBe(
+        "Schemas are synced, no changes to be made.\n",
+      );
+      expect(cli(["schema", "diff", "--from", u, "--to", "file://migrations"]).stdout).toBe(
+        "Schemas are synced, no changes to be made.\n",
+      );
       await conn.query("ALTER TABLE countries ADD COLUMN drift int NULL");
       const drift = cli(["schema", "diff", "--from", u, "--to", "file://migrations"]);
       expect(drift.stdout).toBe('-- Modify "countries" table\nALTER TABLE `countries` DROP COLUMN `drift`;\n');
@@ -39,7 +47,9 @@ describe("schema apply, inspect, diff, clean", () => {
       const hcl = cli(["schema", "inspect", "--url", u]);
       expect(hcl.code).toBe(0);
       expect(hcl.stdout).toContain('table "sites" {');
-      const json = JSON.parse(cli(["schema", "inspect", "--url", u, "--format", "{{ json . }}"]).stdout) as { schemas: { tables: { name: string }[] }[] };
+      const json = JSON.parse(cli(["schema", "inspect", "--url", u, "--format", "{{ json . }}"]).stdout) as {
+        schemas: { tables: { name: string }[] }[];
+      };
       expect(json.schemas[0]!.tables.map((t) => t.name)).toContain("daily_usage");
       expect(cli(["schema", "inspect", "--url", u, "--format", "sql"]).stdout).toContain("CREATE TABLE `countries`");
       expect(cli(["schema", "inspect", "--url", u, "--format", "typebox"]).stdout).toContain("export const tables = [");
@@ -58,24 +68,47 @@ describe("schema apply, inspect, diff, clean", () => {
 });
 
 describe("--dev-url", () => {
-  test.each(["003-empty-to-full-with-every-kind", "048-change-generated-expression", "110-evolve-full-schema"])("schema diff agrees with the in-memory replay: %s", async (name) => {
-    await withTestDatabase(async ({ url }) => {
-      const args = ["schema", "diff", "--from", pair(name, "current.sql"), "--to", pair(name, "desired.sql"), "--flavor", "mariadb"];
-      const memory = cli(args);
-      const dev = cli([...args, "--dev-url", maria(url)]);
-      expect(memory.code).toBe(0);
-      expect(dev.stderr).toBe("");
-      // Same statements; the order of independent tables differs (inspection lists tables by name, replay by creation).
-      expect(statements(dev.stdout)).toEqual(statements(memory.stdout));
-    });
-  });
+  test.each(["003-empty-to-full-with-every-kind", "048-change-generated-expression", "110-evolve-full-schema"])(
+    "schema diff agrees with the in-memory replay: %s",
+    async (name) => {
+      await withTestDatabase(async ({ url }) => {
+        const args = [
+          "schema",
+          "diff",
+          "--from",
+          pair(name, "current.sql"),
+          "--to",
+          pair(name, "desired.sql"),
+          "--flavor",
+          "mariadb",
+        ];
+        const memory = cli(args);
+        const dev = cli([...args, "--dev-url", maria(url)]);
+        expect(memory.code).toBe(0);
+        expect(dev.stderr).toBe("");
+        // Same statements; the order of independent tables differs (inspection lists tables by name, replay by creation).
+        expect(statements(dev.stdout)).toEqual(statements(memory.stdout));
+      });
+    },
+  );
 
   test("a dev database that is not clean is refused with Atlas's message", async () => {
     await withTestDatabase(async ({ url, name, conn }) => {
       await conn.query("CREATE TABLE leftover (id int)");
-      const r = cli(["schema", "diff", "--from", pair("003-empty-to-full-with-every-kind", "current.sql"), "--to", "file://entities", "--dev-url", maria(url)]);
+      const r = cli([
+        "schema",
+        "diff",
+        "--from",
+        pair("003-empty-to-full-with-every-kind", "current.sql"),
+        "--to",
+        "file://entities",
+        "--dev-url",
+        maria(url),
+      ]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`Error: sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"\n`);
+      expect(r.stderr).toBe(
+        `Error: sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"\n`,
+      );
     });
   });
 });

@@ -23,17 +23,24 @@ function project(files: Record<string, string>): string {
 }
 
 function rehash(dir: string): void {
-  const files = readdirSync(dir).filter((n) => n.endsWith(".sql")).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith(".sql"))
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
   writeFileSync(join(dir, "atlas.sum"), formatSum(computeSum(files)));
 }
 
-const status = (url: string, dir: string, ...extra: string[]) => cli(["migrate", "status", "--url", url, "--dir", `file://${dir}`, ...extra]);
+const status = (url: string, dir: string, ...extra: string[]) =>
+  cli(["migrate", "status", "--url", url, "--dir", `file://${dir}`, ...extra]);
 const apply = (url: string, dir: string) => cli(["migrate", "apply", "--url", url, "--dir", `file://${dir}`]);
 
 describe("migrate status tells the truth", () => {
   test("a database ahead of the directory, then an edited file, then a killed run", async () => {
     await withTestDatabase(async ({ url, conn }) => {
-      const dir = project({ "1_init.sql": INIT, "2_add_b.sql": ADD_B, "3_add_c.sql": "ALTER TABLE `t1` ADD COLUMN `c` int NULL;\n" });
+      const dir = project({
+        "1_init.sql": INIT,
+        "2_add_b.sql": ADD_B,
+        "3_add_c.sql": "ALTER TABLE `t1` ADD COLUMN `c` int NULL;\n",
+      });
       expect(apply(url, dir).code).toBe(0);
       expect(status(url, dir).code).toBe(0);
 
@@ -42,8 +49,10 @@ describe("migrate status tells the truth", () => {
       rehash(dir);
       const ahead = status(url, dir);
       expect(ahead).toEqual({
-        code: 1, stderr: "",
-        stdout: "Migration Status: OK\n  -- Current Version: 3\n  -- Next Version:    Already at latest version\n  -- Executed Files:  3\n  -- Pending Files:   0\n\nProblems:\n" +
+        code: 1,
+        stderr: "",
+        stdout:
+          "Migration Status: OK\n  -- Current Version: 3\n  -- Next Version:    Already at latest version\n  -- Executed Files:  3\n  -- Pending Files:   0\n\nProblems:\n" +
           "  -- The database is ahead of the migration directory: version 3 is applied but not in the directory (an older checkout or binary?): use the directory that applied it\n",
       });
       expect(JSON.parse(status(url, dir, "--format", "json").stdout).Problems).toHaveLength(1);
@@ -54,7 +63,9 @@ describe("migrate status tells the truth", () => {
       rehash(dir);
       const edited = status(url, dir);
       expect(edited.code).toBe(1);
-      expect(edited.stdout).toEndWith("\nProblems:\n  -- Checksum mismatch: 2_add_b.sql differs from the file applied as version 2 (edited after it was applied?): restore it, and change the schema with a new migration file\n");
+      expect(edited.stdout).toEndWith(
+        "\nProblems:\n  -- Checksum mismatch: 2_add_b.sql differs from the file applied as version 2 (edited after it was applied?): restore it, and change the schema with a new migration file\n",
+      );
 
       // A run stopped part-way through version 2: the row says 0 of 1 applied, no error, nothing in the journal.
       writeFileSync(join(dir, "2_add_b.sql"), ADD_B);
@@ -73,13 +84,23 @@ describe("migrate status tells the truth", () => {
 
   test("a failed file: Atlas's error block with real values, a problem line, exit 1; fixed and applied: exit 0", async () => {
     await withTestDatabase(async ({ url }) => {
-      const dir = project({ "1_init.sql": INIT, "2_bad.sql": "ALTER TABLE `t1` ADD COLUMN `d` int NULL;\nALTER TABLE `t1` ADD COLUMN `d` int NULL;\n" });
+      const dir = project({
+        "1_init.sql": INIT,
+        "2_bad.sql": "ALTER TABLE `t1` ADD COLUMN `d` int NULL;\nALTER TABLE `t1` ADD COLUMN `d` int NULL;\n",
+      });
       expect(apply(url, dir).code).toBe(1);
       const failed = status(url, dir);
       expect(failed.code).toBe(1);
-      expect(failed.stdout).toContain("Last migration attempt had errors:\n  -- SQL:   ALTER TABLE `t1` ADD COLUMN `d` int NULL;\n  -- ERROR: Error 1060 (42S21): Duplicate column name 'd'\n");
-      expect(failed.stdout).toContain("  -- Version 2 failed (1 of 2 statements applied; the error is below): fix it, then run 'stats-db migrate apply' again\n");
-      writeFileSync(join(dir, "2_bad.sql"), "ALTER TABLE `t1` ADD COLUMN `d` int NULL;\nALTER TABLE `t1` ADD COLUMN `e` int NULL;\n");
+      expect(failed.stdout).toContain(
+        "Last migration attempt had errors:\n  -- SQL:   ALTER TABLE `t1` ADD COLUMN `d` int NULL;\n  -- ERROR: Error 1060 (42S21): Duplicate column name 'd'\n",
+      );
+      expect(failed.stdout).toContain(
+        "  -- Version 2 failed (1 of 2 statements applied; the error is below): fix it, then run 'stats-db migrate apply' again\n",
+      );
+      writeFileSync(
+        join(dir, "2_bad.sql"),
+        "ALTER TABLE `t1` ADD COLUMN `d` int NULL;\nALTER TABLE `t1` ADD COLUMN `e` int NULL;\n",
+      );
       rehash(dir);
       expect(apply(url, dir).code).toBe(0);
       expect(status(url, dir)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Migration Status: OK\n/) });
@@ -89,7 +110,12 @@ describe("migrate status tells the truth", () => {
   test("a fresh database: pending only is exit 0, with no problem block", async () => {
     await withTestDatabase(async ({ url }) => {
       const dir = project({ "1_init.sql": INIT });
-      expect(status(url, dir)).toEqual({ code: 0, stderr: "", stdout: "Migration Status: PENDING\n  -- Current Version: No migration applied yet\n  -- Next Version:    1\n  -- Executed Files:  0\n  -- Pending Files:   1\n" });
+      expect(status(url, dir)).toEqual({
+        code: 0,
+        stderr: "",
+        stdout:
+          "Migration Status: PENDING\n  -- Current Version: No migration applied yet\n  -- Next Version:    1\n  -- Executed Files:  0\n  -- Pending Files:   1\n",
+      });
     });
   });
 });

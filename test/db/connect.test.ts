@@ -17,7 +17,9 @@ describe("connect", () => {
         expect(conn.url).toBe(`${url}?lock_wait_timeout=9`);
         await conn.exec("CREATE TABLE t (a int)");
         await conn.exec("INSERT INTO t VALUES (?), (?)", [1, 2]);
-        expect(await conn.query("SELECT DATABASE() AS d, @@session.lock_wait_timeout AS l, COUNT(*) AS n FROM t")).toEqual([{ d: name, l: 9, n: 2 }]);
+        expect(
+          await conn.query("SELECT DATABASE() AS d, @@session.lock_wait_timeout AS l, COUNT(*) AS n FROM t"),
+        ).toEqual([{ d: name, l: 9, n: 2 }]);
         const err = await conn.exec("CREATE TABLE t (a int)").catch((e) => e);
         expect(err).toBeInstanceOf(DatabaseError);
         expect(err.message).toBe("Error 1050 (42S01): Table 't' already exists");
@@ -29,10 +31,20 @@ describe("connect", () => {
   }, 60_000);
 
   const failures: [string, (base: string) => string, string, RegExp][] = [
-    ["wrong password", (b) => withPassword(`${b}/mysql`, "s3cret-pw"), "access-denied", /^access denied for user "root" with the password from the URL: wrong user or password \(a password comes from the URL, MYSQL_PWD, an option file .*\(mysql:\/\/root:xxxxx@/],
+    [
+      "wrong password",
+      (b) => withPassword(`${b}/mysql`, "s3cret-pw"),
+      "access-denied",
+      /^access denied for user "root" with the password from the URL: wrong user or password \(a password comes from the URL, MYSQL_PWD, an option file .*\(mysql:\/\/root:xxxxx@/,
+    ],
     ["refused port", () => "mysql://root:s3cret-pw@127.0.0.1:1/x", "refused", /^connection refused by 127\.0\.0\.1/],
     ["unknown database", (b) => `${b}/no_such_db_here`, "unknown-database", /^unknown database "no_such_db_here"/],
-    ["unknown host", () => "mysql://root:s3cret-pw@no-such-host.invalid/x", "unknown-host", /^unknown host "no-such-host\.invalid"/],
+    [
+      "unknown host",
+      () => "mysql://root:s3cret-pw@no-such-host.invalid/x",
+      "unknown-host",
+      /^unknown host "no-such-host\.invalid"/,
+    ],
   ];
   for (const [label, make, failure, message] of failures) {
     test(label, async () => {

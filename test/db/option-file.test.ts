@@ -43,7 +43,16 @@ password = "p#ss w\\"ord"
 [mysqldump]
 user = dumper
 `);
-    expect(readOptionFile(path)).toEqual({ file: path, user: "migrator", password: 'p#ss w"ord', host: "db.internal", port: 3307, socket: "/run/mysqld/mysqld.sock", sslCa: "/etc/ssl/ca.pem", sslMode: "VERIFY_IDENTITY" });
+    expect(readOptionFile(path)).toEqual({
+      file: path,
+      user: "migrator",
+      password: 'p#ss w"ord',
+      host: "db.internal",
+      port: 3307,
+      socket: "/run/mysqld/mysqld.sock",
+      sslCa: "/etc/ssl/ca.pem",
+      sslMode: "VERIFY_IDENTITY",
+    });
   });
 
   test("quotes and escapes", () => {
@@ -76,6 +85,7 @@ user = dumper
     const self = join(dir, "self.cnf");
     writeFileSync(self, `!include ${self}\n`);
     expect(refusal(self)).toMatch(/includes itself/);
-    for (const f of [file("[client]\npassword='s3cret\n"), file("password=s3cret\n")]) expect(refusal(f)).not.toContain("s3cret");
+    for (const f of [file("[client]\npassword='s3cret\n"), file("password=s3cret\n")])
+      expect(refusal(f)).not.toContain("s3cret");
   });
 });

@@ -3,7 +3,18 @@ import { DatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from "../../src
 
 describe("parseDatabaseUrl", () => {
   const cases: [string, Record<string, unknown>][] = [
-    ["mysql://root:pass@localhost:3306/app", { driver: "mysql", host: "localhost", port: 3306, user: "root", password: "pass", schema: "app", tls: "disabled" }],
+    [
+      "mysql://root:pass@localhost:3306/app",
+      {
+        driver: "mysql",
+        host: "localhost",
+        port: 3306,
+        user: "root",
+        password: "pass",
+        schema: "app",
+        tls: "disabled",
+      },
+    ],
     ["maria://u@db.example:3307", { driver: "mariadb", host: "db.example", port: 3307, user: "u", schema: undefined }],
     ["mariadb://u:p%40ss@h/s", { driver: "mariadb", port: 3306, password: "p@ss", schema: "s" }],
     ["mysql://u:p@h/app?tls=skip-verify", { tls: "required" }],
@@ -12,7 +23,10 @@ describe("parseDatabaseUrl", () => {
     ["mysql://u:p@h/app?ssl-mode=disabled", { tls: "disabled" }],
     ["mysql://u:p@h/app?timeout=5s&readTimeout=1m", { connectTimeoutMs: 5000, statementTimeoutMs: 60000 }],
     ["mysql://u:p@h/app?lock_wait_timeout=5&parseTime=true", { sessionVars: { lock_wait_timeout: "5" } }],
-    ["mysql+unix://root@/var/run/mysqld/mysqld.sock?database=app", { driver: "mysql", socketPath: "/var/run/mysqld/mysqld.sock", schema: "app", user: "root" }],
+    [
+      "mysql+unix://root@/var/run/mysqld/mysqld.sock?database=app",
+      { driver: "mysql", socketPath: "/var/run/mysqld/mysqld.sock", schema: "app", user: "root" },
+    ],
     ["maria+unix:///tmp/m.sock", { driver: "mariadb", socketPath: "/tmp/m.sock", schema: undefined }],
     ["mysql://h/app/", { user: "root", schema: "app" }],
     ["mysql://u@h/app?password=p%26w", { user: "u", password: "p&w", sessionVars: {} }],
@@ -51,20 +65,44 @@ describe("parseDatabaseUrl", () => {
 
   test("the redacted form hides the password", () => {
     expect(parseDatabaseUrl("mysql://root:s3cr%2Ft@h:1/db").redacted).toBe("mysql://root:xxxxx@h:1/db");
-    expect(parseDatabaseUrl("mysql://root@h:1/db?tls=true&password=s3cr3t").redacted).toBe("mysql://root@h:1/db?tls=true&password=xxxxx");
+    expect(parseDatabaseUrl("mysql://root@h:1/db?tls=true&password=s3cr3t").redacted).toBe(
+      "mysql://root@h:1/db?tls=true&password=xxxxx",
+    );
     expect(redactDatabaseUrl("mysql://root@h/db")).toBe("mysql://root@h/db");
   });
 
   test("what the URL leaves out comes from the option file; what it says wins", () => {
-    const client = { file: "/x/.my.cnf", user: "ops", password: "pw", host: "db.internal", port: 3307, socket: "/run/m.sock", sslCa: "/ca.pem" };
-    expect(parseDatabaseUrl("mysql:///app", client)).toMatchObject({ user: "ops", host: "db.internal", port: 3307, schema: "app", tls: "verify", sslCa: "/ca.pem" });
+    const client = {
+      file: "/x/.my.cnf",
+      user: "ops",
+      password: "pw",
+      host: "db.internal",
+      port: 3307,
+      socket: "/run/m.sock",
+      sslCa: "/ca.pem",
+    };
+    expect(parseDatabaseUrl("mysql:///app", client)).toMatchObject({
+      user: "ops",
+      host: "db.internal",
+      port: 3307,
+      schema: "app",
+      tls: "verify",
+      sslCa: "/ca.pem",
+    });
     expect(parseDatabaseUrl("mysql:///app", client).password).toBeUndefined();
-    expect(parseDatabaseUrl("mysql://me@h:1/app?tls=false", client)).toMatchObject({ user: "me", host: "h", port: 1, tls: "disabled" });
+    expect(parseDatabaseUrl("mysql://me@h:1/app?tls=false", client)).toMatchObject({
+      user: "me",
+      host: "h",
+      port: 1,
+      tls: "disabled",
+    });
     const socketOnly = parseDatabaseUrl("mysql:///app", { file: "f", socket: "/run/m.sock" });
     expect(socketOnly).toMatchObject({ socketPath: "/run/m.sock", host: "" });
     expect(parseDatabaseUrl("mysql://h/app", { file: "f", socket: "/run/m.sock" }).socketPath).toBeUndefined();
     expect(parseDatabaseUrl("mysql://h/app", { file: "f", sslMode: "REQUIRED" }).tls).toBe("required");
-    expect(() => parseDatabaseUrl("mysql://h/app", { file: "f", sslMode: "SOMETIMES" })).toThrow("option file f: unknown ssl-mode");
+    expect(() => parseDatabaseUrl("mysql://h/app", { file: "f", sslMode: "SOMETIMES" })).toThrow(
+      "option file f: unknown ssl-mode",
+    );
   });
 });
 

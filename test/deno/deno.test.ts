@@ -27,9 +27,21 @@ describe("deno run -A src/cli/main.ts", () => {
     ["schema hcl", () => ["schema", "hcl"], 0],
     ["schema sql --flavor mariadb", () => ["schema", "sql", "--flavor", "mariadb"], 0],
     ["migrate validate", () => ["migrate", "validate"], 0],
-    ["diff --dry-run against an empty directory", () => ["diff", "initial", "--dry-run", "--dir", `file://${emptyDir()}`], 0],
-    ["schema diff between two sources", () => ["schema", "diff", "--from", `file://${emptyDir()}`, "--to", "file://entities"], 0],
-    ["migrate validate on an edited directory (checksum report, exit 1)", () => ["migrate", "validate", "--dir", `file://${editedMigrations()}`], 1],
+    [
+      "diff --dry-run against an empty directory",
+      () => ["diff", "initial", "--dry-run", "--dir", `file://${emptyDir()}`],
+      0,
+    ],
+    [
+      "schema diff between two sources",
+      () => ["schema", "diff", "--from", `file://${emptyDir()}`, "--to", "file://entities"],
+      0,
+    ],
+    [
+      "migrate validate on an edited directory (checksum report, exit 1)",
+      () => ["migrate", "validate", "--dir", `file://${editedMigrations()}`],
+      1,
+    ],
     ["an unknown flag (exit 2)", () => ["diff", "--nope"], 2],
   ] as const)("%s: same as under Bun", (_name, args, code) => {
     const argv = args();

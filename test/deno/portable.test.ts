@@ -27,11 +27,13 @@ export function portabilityProblems(file: string, text: string): string[] {
   const problems: string[] = [];
   const body = code(text);
   const at = (index: number) => `${file}:${body.slice(0, index).split("\n").length}`;
-  for (const m of body.matchAll(/\bBun\.\w+|\bimport\.meta\.(?:dir|dirname|file|filename|path|main)\b/g)) problems.push(`${at(m.index)}: Bun-only ${m[0]}`);
+  for (const m of body.matchAll(/\bBun\.\w+|\bimport\.meta\.(?:dir|dirname|file|filename|path|main)\b/g))
+    problems.push(`${at(m.index)}: Bun-only ${m[0]}`);
   for (const m of body.matchAll(specifier)) {
     const spec = m[1] ?? m[2] ?? m[3] ?? "";
     if (spec.startsWith("bun:") || spec === "bun") problems.push(`${at(m.index)}: Bun-only module "${spec}"`);
-    else if (spec.startsWith(".") && !spec.endsWith(".ts")) problems.push(`${at(m.index)}: relative import without .ts: "${spec}"`);
+    else if (spec.startsWith(".") && !spec.endsWith(".ts"))
+      problems.push(`${at(m.index)}: relative import without .ts: "${spec}"`);
     else if (builtinModules.includes(spec)) problems.push(`${at(m.index)}: built-in without node: prefix: "${spec}"`);
   }
   return problems;
@@ -49,7 +51,7 @@ describe("src/ is portable to Deno", () => {
   });
 
   test("a mention in a comment or string is not a use", () => {
-    expect(portabilityProblems("f.ts", '// Bun.build\nconst s = `Bun.file`;\n/* import.meta.dir */')).toEqual([]);
+    expect(portabilityProblems("f.ts", "// Bun.build\nconst s = `Bun.file`;\n/* import.meta.dir */")).toEqual([]);
   });
 
   test("no file under src/ uses a Bun-only API or a non-portable import", () => {

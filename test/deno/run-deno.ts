@@ -7,7 +7,13 @@ import { fullLaneOnly } from "../support/lane.ts";
 
 /** The Deno executable installed by the `deno` devDependency (the platform package's binary, else the npm shim). */
 export function denoPath(): string {
-  const platform = join(repoRoot, "node_modules", "@deno", `${process.platform}-${process.arch}${process.platform === "linux" ? "-glibc" : ""}`, "deno");
+  const platform = join(
+    repoRoot,
+    "node_modules",
+    "@deno",
+    `${process.platform}-${process.arch}${process.platform === "linux" ? "-glibc" : ""}`,
+    "deno",
+  );
   return existsSync(platform) ? platform : join(repoRoot, "node_modules", ".bin", "deno");
 }
 

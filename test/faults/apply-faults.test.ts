@@ -33,7 +33,11 @@ describe("an interrupted apply converges on a re-run, every statement sent once"
     test(`${point.how} ${point.phase === "running" ? "while" : "after"} statement ${point.stmt + 1} ${point.phase === "running" ? "runs" : "is recorded"}`, async () => {
       const o = await interruptAndRerun(lab, reference, point, `t${point.stmt}`);
       expect(o.hit).toBe(true);
-      expect({ sentTwice: o.sentTwice, rerun: o.rerun.code, stderr: o.rerun.stderr.includes("Error") ? o.rerun.stderr : "" }).toEqual({ sentTwice: [], rerun: 0, stderr: "" });
+      expect({
+        sentTwice: o.sentTwice,
+        rerun: o.rerun.code,
+        stderr: o.rerun.stderr.includes("Error") ? o.rerun.stderr : "",
+      }).toEqual({ sentTwice: [], rerun: 0, stderr: "" });
       expect(o.converged).toBe(true);
       if (point.how === "SIGINT" || point.how === "SIGHUP") {
         // Graceful: the running statement finished and was recorded, the report so far was printed, exit 128 + signal.
@@ -62,7 +66,11 @@ test("a table held by another session: the statement gives up within --lock-wait
   const took = Date.now() - started;
   expect(blocked.code).toBe(1);
   expect(took).toBeLessThan(60_000);
-  expect(blocked.stderr).toMatch(new RegExp(`Lock wait timeout exceeded.*blocked by connection ${id} \\(root@[^,]+, transaction open \\d+s, idle \\d+s\\)`));
+  expect(blocked.stderr).toMatch(
+    new RegExp(
+      `Lock wait timeout exceeded.*blocked by connection ${id} \\(root@[^,]+, transaction open \\d+s, idle \\d+s\\)`,
+    ),
+  );
   const [revs] = await lab.admin.query(`SELECT error FROM \`${db}\`.atlas_schema_revisions WHERE version = '002'`);
   expect(String((revs as { error: string }[])[0]?.error)).toContain(`blocked by connection ${id}`);
   await other.query("COMMIT");
@@ -83,7 +91,9 @@ test("a lock-wait notice names the blocker while the statement waits", async () 
   other.destroy();
   const r = await child.done;
   expect(r.code).toBe(0);
-  expect(r.stderr).toMatch(/\.\. waiting \d+s \(Waiting for table metadata lock\) for: ALTER TABLE big ADD COLUMN c2a int NULL, ALGORITHM=COPY;?\n {6}blocked by connection \d+/);
+  expect(r.stderr).toMatch(
+    /\.\. waiting \d+s \(Waiting for table metadata lock\) for: ALTER TABLE big ADD COLUMN c2a int NULL, ALGORITHM=COPY;?\n {6}blocked by connection \d+/,
+  );
   // Repeated only when the blockers change or every 15 s: one notice for one blocker over 4.5 s.
   expect(r.stderr.match(/\.\. waiting/g)).toHaveLength(1);
 });
@@ -112,13 +122,18 @@ test("the statement session killed from outside: the run stops in doubt, the re-
   const stmt = STATEMENTS[4]!;
   const child = lab.run(["migrate", "apply", "--url", lab.url(db)]);
   expect(await lab.until(child, () => lab.running(stmt))).toBe(true);
-  const [[{ id }]] = (await lab.admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE INFO = ?", [stmt])) as unknown as [[{ id: number }]];
+  const [[{ id }]] = (await lab.admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE INFO = ?", [
+    stmt,
+  ])) as unknown as [[{ id: number }]];
   await lab.admin.query(`KILL CONNECTION ${id}`);
   const first = await child.done;
   expect(first.code).toBe(1);
-  expect(first.stderr).toContain("the server may still complete it: run \"stats-db migrate apply\" again");
+  expect(first.stderr).toContain('the server may still complete it: run "stats-db migrate apply" again');
   const rerun = await lab.run(["migrate", "apply", "--url", lab.url(db)]).done;
-  expect([rerun.code, rerun.stderr]).toEqual([0, "statement 1 of version 003 was in doubt: the live schema shows no effect of it: it runs again\n"]);
+  expect([rerun.code, rerun.stderr]).toEqual([
+    0,
+    "statement 1 of version 003 was in doubt: the live schema shows no effect of it: it runs again\n",
+  ]);
   expect(await lab.state(db)).toEqual(reference as never);
   // Sent twice, but the killed execution never took effect; every other statement exactly once.
   expect([...lab.sentCounts(log)].filter(([, n]) => n !== 1)).toEqual([[stmt, 2]]);

@@ -103,8 +103,16 @@ export class FaultLab {
 
   /** Starts the CLI from source in the project folder. */
   run(args: string[], env: Record<string, string> = {}): Child {
-    const proc = Bun.spawn([process.execPath, main, ...args], { cwd: this.root, env: { ...process.env, NO_COLOR: "1", ...env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
-    const done = Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]).then(([stdout, stderr, code]) => ({ code, stdout, stderr }));
+    const proc = Bun.spawn([process.execPath, main, ...args], {
+      cwd: this.root,
+      env: { ...process.env, NO_COLOR: "1", ...env },
+      stdout: "pipe",
+      stderr: "pipe",
+      stdin: "ignore",
+    });
+    const done = Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]).then(
+      ([stdout, stderr, code]) => ({ code, stdout, stderr }),
+    );
     return { proc, done };
   }
 
@@ -122,7 +130,9 @@ export class FaultLab {
 
   /** Whether a session of the server is running `stmt` right now. */
   async running(stmt: string): Promise<boolean> {
-    const [rows] = await this.admin.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO = ?", [stmt]);
+    const [rows] = await this.admin.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO = ?", [
+      stmt,
+    ]);
     return Number((rows as { n: number }[])[0]?.n) > 0;
   }
 
@@ -136,13 +146,18 @@ export class FaultLab {
 
   /** The database's tables' DDL and its revision rows: what a converged run must equal. */
   async state(db: string): Promise<{ tables: string[]; revisions: unknown[] }> {
-    const [names] = await this.admin.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('atlas_schema_revisions', 'stats_db_apply_journal') ORDER BY 1", [db]);
+    const [names] = await this.admin.query(
+      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('atlas_schema_revisions', 'stats_db_apply_journal') ORDER BY 1",
+      [db],
+    );
     const tables: string[] = [];
     for (const { t } of names as { t: string }[]) {
       const [rows] = await this.admin.query(`SHOW CREATE TABLE \`${db}\`.\`${t}\``);
       tables.push(String((rows as Record<string, string>[])[0]!["Create Table"]));
     }
-    const [revisions] = await this.admin.query(`SELECT version, applied, total, error, partial_hashes FROM \`${db}\`.atlas_schema_revisions ORDER BY version`);
+    const [revisions] = await this.admin.query(
+      `SELECT version, applied, total, error, partial_hashes FROM \`${db}\`.atlas_schema_revisions ORDER BY version`,
+    );
     return { tables, revisions: revisions as unknown[] };
   }
 

@@ -18,9 +18,21 @@ const random = (n: number) => {
 const quick = process.env.FAULT_QUICK === "1";
 const indexes = STATEMENTS.map((_, i) => i).filter((i) => !quick || i % 3 === 0);
 const loops: [string, KillPoint[]][] = [
-  ["SIGKILL while running", indexes.filter((i) => STATEMENTS[i]!.includes("ALGORITHM=COPY") || STATEMENTS[i]!.includes("INDEX")).map((stmt) => ({ stmt, phase: "running", how: "SIGKILL" }))],
+  [
+    "SIGKILL while running",
+    indexes
+      .filter((i) => STATEMENTS[i]!.includes("ALGORITHM=COPY") || STATEMENTS[i]!.includes("INDEX"))
+      .map((stmt) => ({ stmt, phase: "running", how: "SIGKILL" })),
+  ],
   ["SIGKILL after recorded", indexes.map((stmt) => ({ stmt, phase: "after", how: "SIGKILL" }))],
-  ["signals", (["SIGINT", "SIGTERM", "SIGHUP", "SIGINT", "SIGTERM", "SIGHUP"] as const).map((how) => ({ stmt: random(STATEMENTS.length), phase: random(2) ? "running" : "after", how }))],
+  [
+    "signals",
+    (["SIGINT", "SIGTERM", "SIGHUP", "SIGINT", "SIGTERM", "SIGHUP"] as const).map((how) => ({
+      stmt: random(STATEMENTS.length),
+      phase: random(2) ? "running" : "after",
+      how,
+    })),
+  ],
   ["server crash", [0, 1, 2].map(() => ({ stmt: random(STATEMENTS.length), phase: "running", how: "server-crash" }))],
 ];
 
@@ -39,13 +51,17 @@ try {
       if (ok) passed++;
       else {
         failed++;
-        console.log(`  FAILED ${JSON.stringify(point)}: first exit ${o.firstCode}, re-run exit ${o.rerun.code}: ${o.rerun.stderr.trim()} sent twice: ${o.sentTwice.join(" | ")}`);
+        console.log(
+          `  FAILED ${JSON.stringify(point)}: first exit ${o.firstCode}, re-run exit ${o.rerun.code}: ${o.rerun.stderr.trim()} sent twice: ${o.sentTwice.join(" | ")}`,
+        );
       }
     }
     const converged = outcomes.filter((o) => o.converged).length;
     const twice = outcomes.reduce((n, o) => n + o.sentTwice.length, 0);
     const hits = outcomes.filter((o) => o.hit).length;
-    console.log(`${name}: ${outcomes.length} runs (${hits} interrupted mid-run), ${converged} converged, ${twice} statements sent twice`);
+    console.log(
+      `${name}: ${outcomes.length} runs (${hits} interrupted mid-run), ${converged} converged, ${twice} statements sent twice`,
+    );
   }
 } finally {
   await lab.stop();

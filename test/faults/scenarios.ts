@@ -25,11 +25,19 @@ export interface Outcome {
 }
 
 /** Runs one scenario in a fresh database and compares it with `reference` (a clean apply's state). */
-export async function interruptAndRerun(lab: FaultLab, reference: unknown, point: KillPoint, name: string): Promise<Outcome> {
+export async function interruptAndRerun(
+  lab: FaultLab,
+  reference: unknown,
+  point: KillPoint,
+  name: string,
+): Promise<Outcome> {
   const { db, log } = await lab.prepare(name);
   const child = lab.run(["migrate", "apply", "--url", lab.url(db)]);
   const stmt = STATEMENTS[point.stmt]!;
-  const hit = await lab.until(child, point.phase === "running" ? () => lab.running(stmt) : async () => (await lab.appliedCount(db)) >= point.stmt + 1);
+  const hit = await lab.until(
+    child,
+    point.phase === "running" ? () => lab.running(stmt) : async () => (await lab.appliedCount(db)) >= point.stmt + 1,
+  );
   if (hit) {
     if (point.how === "server-crash") await lab.crashServer(log);
     else child.proc.kill(point.how);
@@ -40,7 +48,10 @@ export async function interruptAndRerun(lab: FaultLab, reference: unknown, point
   const counts = lab.sentCounts(log);
   // A crashed server rolls back the statement it was running: sending it again is then required, not a repeat.
   const sentTwice = point.how === "server-crash" ? [] : [...counts].filter(([, n]) => n > 1).map(([s]) => s);
-  const converged = rerun.code === 0 && JSON.stringify(state) === JSON.stringify(reference) && [...counts.values()].every((n) => n >= 1);
+  const converged =
+    rerun.code === 0 &&
+    JSON.stringify(state) === JSON.stringify(reference) &&
+    [...counts.values()].every((n) => n >= 1);
   return { point, hit, firstCode: first.code, first, rerun, converged, sentTwice };
 }
 

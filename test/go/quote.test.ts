@@ -35,10 +35,13 @@ describe("goQuote (Go's %q of text)", () => {
 
 describe("goQuoteBytes (Go's %q of a byte string)", () => {
   for (const [input, want] of cases) {
-    test(`agrees with goQuote: ${JSON.stringify(input)}`, () => expect(fromByteString(goQuoteBytes(toByteString(input)))).toBe(want));
+    test(`agrees with goQuote: ${JSON.stringify(input)}`, () =>
+      expect(fromByteString(goQuoteBytes(toByteString(input)))).toBe(want));
   }
   test("invalid UTF-8 bytes become \\xNN, valid runes stay as their bytes", () => {
-    expect(goQuoteBytes(toByteString(new Uint8Array([0x61, 0xff, 0xc3, 0xa9, 0xe2, 0x82])))).toBe('"a\\xffé\\xe2\\x82"'.replace("é", "\xc3\xa9"));
+    expect(goQuoteBytes(toByteString(new Uint8Array([0x61, 0xff, 0xc3, 0xa9, 0xe2, 0x82])))).toBe(
+      '"a\\xffé\\xe2\\x82"'.replace("é", "\xc3\xa9"),
+    );
   });
 });
 

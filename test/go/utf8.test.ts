@@ -17,15 +17,18 @@ describe("decodeRune (utf8.DecodeRuneInString)", () => {
     ["past U+10FFFF", bytes(0xf4, 0x90, 0x80, 0x80), RUNE_ERROR, 1],
   ];
   for (const [name, s, r, w] of cases) test(name, () => expect(decodeRune(s, 0)).toEqual({ r, w }));
-  test("does not read at or past end", () => expect(decodeRune(toByteString("é"), 0, 1)).toEqual({ r: RUNE_ERROR, w: 1 }));
+  test("does not read at or past end", () =>
+    expect(decodeRune(toByteString("é"), 0, 1)).toEqual({ r: RUNE_ERROR, w: 1 }));
 });
 
 describe("decodeLastRune (utf8.DecodeLastRuneInString)", () => {
   test("the last rune and its width", () => expect(decodeLastRune(toByteString("a€"), 4)).toEqual({ r: 0x20ac, w: 3 }));
-  test("a dangling continuation byte is one RuneError byte", () => expect(decodeLastRune(bytes(0x61, 0x82), 2)).toEqual({ r: RUNE_ERROR, w: 1 }));
+  test("a dangling continuation byte is one RuneError byte", () =>
+    expect(decodeLastRune(bytes(0x61, 0x82), 2)).toEqual({ r: RUNE_ERROR, w: 1 }));
 });
 
 describe("isSpace (unicode.IsSpace)", () => {
-  test("spaces", () => expect([0x09, 0x0a, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2028, 0x3000].every(isSpace)).toBe(true));
+  test("spaces", () =>
+    expect([0x09, 0x0a, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2028, 0x3000].every(isSpace)).toBe(true));
   test("not spaces", () => expect([0x41, 0x00, 0x200b, 0xfeff].some(isSpace)).toBe(false));
 });

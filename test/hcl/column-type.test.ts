@@ -41,8 +41,15 @@ describe("parseSqlValues", () => {
 
 describe("numeric default text", () => {
   const cases: [string, string | undefined][] = [
-    ["007", "7"], ["-5", "-5"], ["+3", "3"], ["1.50", "1.5"], ["0.00", "0"], ["18446744073709551615", "18446744073709551615"],
-    ["1e-7", "0.0000001"], ["1.5e21", "1500000000000000000000"], ["abc", undefined],
+    ["007", "7"],
+    ["-5", "-5"],
+    ["+3", "3"],
+    ["1.50", "1.5"],
+    ["0.00", "0"],
+    ["18446744073709551615", "18446744073709551615"],
+    ["1e-7", "0.0000001"],
+    ["1.5e21", "1500000000000000000000"],
+    ["abc", undefined],
   ];
   for (const [input, want] of cases) test(input, () => expect(numberLiteral(input)).toBe(want));
   test("plainNumber never uses an exponent", () => expect(plainNumber(1.25e-10)).toBe("0.000000000125"));

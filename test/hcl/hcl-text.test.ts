@@ -20,10 +20,25 @@ describe("sqlCall", () => {
 });
 
 describe("references", () => {
-  const cases: [string, boolean][] = [["id", true], ["_x", true], ["a-b", true], ["a b", false], ["1x", false], ["123", true], ["é", true], ["", false]];
-  for (const [name, want] of cases) test(`isRefIdent(${JSON.stringify(name)})`, () => expect(isRefIdent(name)).toBe(want));
+  const cases: [string, boolean][] = [
+    ["id", true],
+    ["_x", true],
+    ["a-b", true],
+    ["a b", false],
+    ["1x", false],
+    ["123", true],
+    ["é", true],
+    ["", false],
+  ];
+  for (const [name, want] of cases)
+    test(`isRefIdent(${JSON.stringify(name)})`, () => expect(isRefIdent(name)).toBe(want));
   test("refText quotes what is not an identifier", () => {
-    expect(refText([["table", "order items"], ["column", "id"]])).toBe('table["order items"].column.id');
+    expect(
+      refText([
+        ["table", "order items"],
+        ["column", "id"],
+      ]),
+    ).toBe('table["order items"].column.id');
     expect(refText([["schema", "app"]])).toBe("schema.app");
   });
 });

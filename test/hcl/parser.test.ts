@@ -9,9 +9,17 @@ const env: Record<string, string> = { HOME: "/home/u", EMPTY: "" };
 function value(src: string): Value {
   const body = parseHcl(src, "t.hcl");
   const x = body.attrs.find((a) => a.name === "x")!;
-  const locals = new Map(body.blocks.filter((b) => b.type === "locals").flatMap((b) => b.body.attrs.map((a) => [a.name, a] as const)));
-  const data = new Map(body.blocks.filter((b) => b.type === "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b] as const));
-  const vars = new Map<string, Value>([["v", "V"], ["list", ["a", "b"]], ["obj", { k: 1 }]]);
+  const locals = new Map(
+    body.blocks.filter((b) => b.type === "locals").flatMap((b) => b.body.attrs.map((a) => [a.name, a] as const)),
+  );
+  const data = new Map(
+    body.blocks.filter((b) => b.type === "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b] as const),
+  );
+  const vars = new Map<string, Value>([
+    ["v", "V"],
+    ["list", ["a", "b"]],
+    ["obj", { k: 1 }],
+  ]);
   return evaluate(x.expr, newScope({ file: "t.hcl", vars, locals, data, getenv: (n) => env[n], envName: "dev" }));
 }
 
@@ -33,12 +41,16 @@ describe("expressions", () => {
     ["nested string in interpolation", 'x = "a${getenv("HOME")}b"', "a/home/ub"],
     ["getenv unset is empty", 'x = getenv("NOPE")', ""],
     ["local referring to a later local", 'locals {\n a = "${local.b}!"\n b = var.v\n}\nx = local.a', "V!"],
-    ["data reference", 'data "external_schema" "orm" {\n program = ["x"]\n}\nx = data.external_schema.orm.url', "data://external_schema/orm/url"],
+    [
+      "data reference",
+      'data "external_schema" "orm" {\n program = ["x"]\n}\nx = data.external_schema.orm.url',
+      "data://external_schema/orm/url",
+    ],
     ["bare identifier", "x = LINEAR_SKIP", "LINEAR_SKIP"],
     ["atlas.env", "x = atlas.env", "dev"],
     ["parentheses", "x = (var.v)", "V"],
-    ["heredoc", 'x = <<EOT\nline ${var.v}\n  two\nEOT\n', "line V\n  two\n"],
-    ["indented heredoc", 'x = <<-EOT\n    a\n      b\n    EOT\n', "a\n  b\n"],
+    ["heredoc", "x = <<EOT\nline ${var.v}\n  two\nEOT\n", "line V\n  two\n"],
+    ["indented heredoc", "x = <<-EOT\n    a\n      b\n    EOT\n", "a\n  b\n"],
     ["comments everywhere", '# c\n// c\n/* multi\nline */ x = /* in */ "v" # end\n', "v"],
   ];
   for (const [name, src, want] of cases) test(name, () => expect(value(src)).toEqual(want));
@@ -47,7 +59,10 @@ describe("expressions", () => {
 describe("bodies", () => {
   test("blocks with string and identifier labels, nested blocks, attributes", () => {
     const body = parseHcl('env "local" {\n  url = "u"\n  migration {\n    dir = "d"\n  }\n}\ndata x "y" {}\n', "t.hcl");
-    expect(body.blocks.map((b) => [b.type, b.labels])).toEqual([["env", ["local"]], ["data", ["x", "y"]]]);
+    expect(body.blocks.map((b) => [b.type, b.labels])).toEqual([
+      ["env", ["local"]],
+      ["data", ["x", "y"]],
+    ]);
     expect(body.blocks[0]!.body.attrs.map((a) => a.name)).toEqual(["url"]);
     expect(body.blocks[0]!.body.blocks[0]!.type).toBe("migration");
     expect(body.blocks[0]!.pos).toEqual({ line: 1, col: 1 });

@@ -31,9 +31,17 @@ const table = (checks: Check[]): Table => ({
 
 describe("schemaToHcl rules", () => {
   const cases: [string, Schema, string[]][] = [
-    ["schema defaults come from the flavor when the model has none", { tables: [] }, ['  charset = "utf8mb4"', '  collate = "utf8mb4_0900_ai_ci"']],
+    [
+      "schema defaults come from the flavor when the model has none",
+      { tables: [] },
+      ['  charset = "utf8mb4"', '  collate = "utf8mb4_0900_ai_ci"'],
+    ],
     ["a table charset that differs from the schema's is printed", { tables: [table([])] }, ['  charset = "latin1"']],
-    ["a NOT ENFORCED check prints Atlas's enforced = true quirk", { tables: [table([{ name: "c", expr: "`a` > 0", enforced: false }])] }, ['    expr     = "(`a` > 0)"', "    enforced = true"]],
+    [
+      "a NOT ENFORCED check prints Atlas's enforced = true quirk",
+      { tables: [table([{ name: "c", expr: "`a` > 0", enforced: false }])] },
+      ['    expr     = "(`a` > 0)"', "    enforced = true"],
+    ],
   ];
   for (const [name, schema, lines] of cases) {
     test(name, () => {

@@ -30,10 +30,16 @@ describe("lint corpus", () => {
     const exp = JSON.parse(readFileSync(join(root, name, "expect.json"), "utf8")) as Expect;
     const newText = readFileSync(join(root, name, "new.sql"), "utf8");
     const dir = memoryDir({ "1_base.sql": readFileSync(join(root, name, "base.sql"), "utf8"), "2_new.sql": newText });
-    const report = lintDir(dir, (files) => selectLatest(files, 1), { flavor: flavorByName(exp.flavor)!, errors: exp.errors ?? {}, now: () => 0 });
+    const report = lintDir(dir, (files) => selectLatest(files, 1), {
+      flavor: flavorByName(exp.flavor)!,
+      errors: exp.errors ?? {},
+      now: () => 0,
+    });
     expect(report.failure).toBeUndefined();
     const bytes = new TextEncoder().encode(newText);
-    const found = report.files.flatMap((f) => f.reports.flatMap((r) => r.diagnostics.map((d) => ({ code: d.code, text: d.text, line: lineOf(bytes, d.pos) }))));
+    const found = report.files.flatMap((f) =>
+      f.reports.flatMap((r) => r.diagnostics.map((d) => ({ code: d.code, text: d.text, line: lineOf(bytes, d.pos) }))),
+    );
     for (const w of exp.must) {
       const want = typeof w === "string" ? { code: w } : w;
       expect(found).toContainEqual(expect.objectContaining(want));

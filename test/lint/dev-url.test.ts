@@ -22,9 +22,15 @@ const cases = readdirSync(root).sort();
 const latest = (files: Parameters<typeof selectLatest>[0]) => selectLatest(files, 1);
 
 function corpusCase(name: string): { dir: ReturnType<typeof memoryDir>; opts: LintOptions } {
-  const exp = JSON.parse(readFileSync(join(root, name, "expect.json"), "utf8")) as { flavor: string; errors?: Record<string, boolean> };
+  const exp = JSON.parse(readFileSync(join(root, name, "expect.json"), "utf8")) as {
+    flavor: string;
+    errors?: Record<string, boolean>;
+  };
   const read = (f: string) => readFileSync(join(root, name, f), "utf8");
-  return { dir: memoryDir({ "1_base.sql": read("base.sql"), "2_new.sql": read("new.sql") }), opts: { flavor: flavorByName(exp.flavor)!, errors: exp.errors ?? {}, now: () => 0 } };
+  return {
+    dir: memoryDir({ "1_base.sql": read("base.sql"), "2_new.sql": read("new.sql") }),
+    opts: { flavor: flavorByName(exp.flavor)!, errors: exp.errors ?? {}, now: () => 0 },
+  };
 }
 
 /** What a report says, without times: the failure, and every file's diagnostics and error line. */
@@ -32,7 +38,12 @@ function findings(report: LintReport) {
   return {
     failure: report.failure,
     errors: hasErrors(report),
-    files: report.files.map((f) => ({ name: f.name, error: f.error, changes: f.changes, reports: f.reports.map((r) => ({ analyzer: r.analyzer, error: r.error, diagnostics: r.diagnostics })) })),
+    files: report.files.map((f) => ({
+      name: f.name,
+      error: f.error,
+      changes: f.changes,
+      reports: f.reports.map((r) => ({ analyzer: r.analyzer, error: r.error, diagnostics: r.diagnostics })),
+    })),
   };
 }
 
@@ -59,8 +70,16 @@ describe("lint with --dev-url ≡ lint in memory", () => {
 describe("lint on a dev database: failures", () => {
   test("a base statement the server refuses stops the run with the file and line", async () => {
     await withTestDatabase(async ({ conn, name }) => {
-      const dir = memoryDir({ "1_base.sql": "CREATE TABLE `t` (`id` int NOT NULL);\n\nCREATE TABLE `u` (`id` nosuchtype);\n", "2_new.sql": "DROP TABLE `t`;\n" });
-      const report = await lintDirWith(dir, latest, { flavor: flavorByName("mariadb")!, now: () => 0 }, async (files) => (await devReplay(queryableOf(conn), name, files)).schema);
+      const dir = memoryDir({
+        "1_base.sql": "CREATE TABLE `t` (`id` int NOT NULL);\n\nCREATE TABLE `u` (`id` nosuchtype);\n",
+        "2_new.sql": "DROP TABLE `t`;\n",
+      });
+      const report = await lintDirWith(
+        dir,
+        latest,
+        { flavor: flavorByName("mariadb")!, now: () => 0 },
+        async (files) => (await devReplay(queryableOf(conn), name, files)).schema,
+      );
       expect(report.failure?.name).toBe("1_base.sql");
       expect(report.failure?.error).toStartWith("1_base.sql:3: executing statement on the dev database: ");
       expect(report.files).toEqual([]);
@@ -71,10 +90,20 @@ describe("lint on a dev database: failures", () => {
   test("a dev database holding a table is refused (Atlas's NotCleanError), and left as it was", async () => {
     await withTestDatabase(async ({ conn, name }) => {
       await conn.query("CREATE TABLE `leftover` (`id` int)");
-      const dir = memoryDir({ "1_base.sql": "CREATE TABLE `t` (`id` int NOT NULL);\n", "2_new.sql": "DROP TABLE `t`;\n" });
-      const err = await lintDirWith(dir, latest, { flavor: flavorByName("mariadb")!, now: () => 0 }, async (files) => (await devReplay(queryableOf(conn), name, files)).schema).catch((e: unknown) => e);
+      const dir = memoryDir({
+        "1_base.sql": "CREATE TABLE `t` (`id` int NOT NULL);\n",
+        "2_new.sql": "DROP TABLE `t`;\n",
+      });
+      const err = await lintDirWith(
+        dir,
+        latest,
+        { flavor: flavorByName("mariadb")!, now: () => 0 },
+        async (files) => (await devReplay(queryableOf(conn), name, files)).schema,
+      ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(NotCleanError);
-      expect((err as Error).message).toBe(`sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"`);
+      expect((err as Error).message).toBe(
+        `sql/migrate: connected database is not clean: found table "leftover" in schema "${name}"`,
+      );
       expect((await queryableOf(conn).query(TABLE_NAMES_QUERY, [name])).map((r) => r.TABLE_NAME)).toEqual(["leftover"]);
     });
   });

@@ -6,24 +6,52 @@ import type { Revision } from "../../src/migrate/revisions.ts";
 const dir = memoryDir({ "1_a.sql": "A;", "2_b.sql": "B;", "3_c.sql": "C;", "4_d.sql": "D;" });
 const files = dir.files();
 const rev = (version: string, applied = 1, total = 1): Revision => ({
-  version, description: "", type: 2, applied, total, executedAt: new Date(0), executionTime: 0, error: "", errorStmt: "", hash: "", partialHashes: null, operatorVersion: "",
+  version,
+  description: "",
+  type: 2,
+  applied,
+  total,
+  executedAt: new Date(0),
+  executionTime: 0,
+  error: "",
+  errorStmt: "",
+  hash: "",
+  partialHashes: null,
+  operatorVersion: "",
 });
-const names = (input: Partial<PendingInput>) => pendingFiles({ files, revisions: [], allowDirty: false, execOrder: "linear", ...input }).files.map((f) => f.version);
+const names = (input: Partial<PendingInput>) =>
+  pendingFiles({ files, revisions: [], allowDirty: false, execOrder: "linear", ...input }).files.map((f) => f.version);
 
 describe("pendingFiles", () => {
   const cases: [string, Partial<PendingInput>, string[] | string][] = [
     ["fresh database: everything", {}, ["1", "2", "3", "4"]],
-    ["dirty database refused", { dirty: 'found table "x" in schema "s"' }, 'sql/migrate: connected database is not clean: found table "x" in schema "s". baseline version or allow-dirty is required'],
+    [
+      "dirty database refused",
+      { dirty: 'found table "x" in schema "s"' },
+      'sql/migrate: connected database is not clean: found table "x" in schema "s". baseline version or allow-dirty is required',
+    ],
     ["dirty with allow-dirty", { dirty: "x", allowDirty: true }, ["1", "2", "3", "4"]],
     ["baseline", { dirty: "x", baseline: "2" }, ["3", "4"]],
     ["baseline not found", { baseline: "9" }, 'baseline version "9" not found'],
     ["after revisions", { revisions: [rev("1"), rev("2")] }, ["3", "4"]],
     ["partial last file again", { revisions: [rev("1"), rev("2", 1, 3)] }, ["2", "3", "4"]],
-    ["out of order (linear)", { revisions: [rev("1"), rev("3")] }, "migration file 2_b.sql was added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error"],
+    [
+      "out of order (linear)",
+      { revisions: [rev("1"), rev("3")] },
+      "migration file 2_b.sql was added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error",
+    ],
     ["out of order (linear-skip)", { revisions: [rev("1"), rev("3")], execOrder: "linear-skip" }, ["4"]],
     ["out of order (non-linear)", { revisions: [rev("1"), rev("4")], execOrder: "non-linear" }, ["2", "3"]],
-    ["two out of order", { revisions: [rev("1"), rev("4")] }, "migration files 2_b.sql, 3_c.sql were added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error"],
-    ["partial file missing", { revisions: [rev("1"), rev("25", 1, 2)] }, 'sql/migrate: missing migration: revision "25.sql" is partially applied but migration file was not found'],
+    [
+      "two out of order",
+      { revisions: [rev("1"), rev("4")] },
+      "migration files 2_b.sql, 3_c.sql were added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error",
+    ],
+    [
+      "partial file missing",
+      { revisions: [rev("1"), rev("25", 1, 2)] },
+      'sql/migrate: missing migration: revision "25.sql" is partially applied but migration file was not found',
+    ],
     ["all applied", { revisions: [rev("1"), rev("2"), rev("3"), rev("4")] }, []],
   ];
   for (const [label, input, want] of cases) {
@@ -34,7 +62,11 @@ describe("pendingFiles", () => {
   }
 
   test("exec order spellings", () => {
-    expect([parseExecOrder("LINEAR_SKIP"), parseExecOrder("NON_LINEAR"), parseExecOrder("linear")]).toEqual(["linear-skip", "non-linear", "linear"]);
+    expect([parseExecOrder("LINEAR_SKIP"), parseExecOrder("NON_LINEAR"), parseExecOrder("linear")]).toEqual([
+      "linear-skip",
+      "non-linear",
+      "linear",
+    ]);
     expect(() => parseExecOrder("random")).toThrow('unknown exec-order "random"');
   });
 });

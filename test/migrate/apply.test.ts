@@ -17,10 +17,24 @@ function hashedDir(files: Record<string, string>): MigrationDir {
   return dir;
 }
 
-async function apply(conn: Connection, name: string, dir: MigrationDir, extra: Partial<ApplyOptions> = {}): Promise<ApplyReport> {
+async function apply(
+  conn: Connection,
+  name: string,
+  dir: MigrationDir,
+  extra: Partial<ApplyOptions> = {},
+): Promise<ApplyReport> {
   return migrateApply(conn, {
-    dir, flavor: mariadb, urlSchema: name, revisionsSchema: name, revisionsSchemaExplicit: false, dryRun: false, allowDirty: false,
-    txMode: "file", execOrder: "linear", operatorVersion: "stats-db v0.1.0", ...extra,
+    dir,
+    flavor: mariadb,
+    urlSchema: name,
+    revisionsSchema: name,
+    revisionsSchemaExplicit: false,
+    dryRun: false,
+    allowDirty: false,
+    txMode: "file",
+    execOrder: "linear",
+    operatorVersion: "stats-db v0.1.0",
+    ...extra,
   });
 }
 
@@ -46,10 +60,47 @@ describe("migrateApply on a real server", () => {
       const report = await apply(conn, name, dir);
       expect(report.failure).toBeUndefined();
       expect(report.message).toBe("Migrated to version 20240102000000 (2 migrations in total)");
-      const rows = await conn.query(`SELECT *, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions ORDER BY version`);
-      expect(rows.map((r) => [r.version, r.description, r.type, r.applied, r.total, r.error, r.error_stmt, r.hash, r.partial_hashes, r.operator_version])).toEqual([
-        ["20240101000000", "init", 2, 1, 1, "", "", "nbPMtVYObDZtrPOV2UmCYad48G3Wi1f2DZ/mwZtvxBc=", "null", "stats-db v0.1.0"],
-        ["20240102000000", "add_name", 2, 1, 1, "", "", "Wh4jNYf6NmHwfqzKQBoZYQ/WsyomPzxZC584nt7x3GA=", "null", "stats-db v0.1.0"],
+      const rows = await conn.query(
+        `SELECT *, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions ORDER BY version`,
+      );
+      expect(
+        rows.map((r) => [
+          r.version,
+          r.description,
+          r.type,
+          r.applied,
+          r.total,
+          r.error,
+          r.error_stmt,
+          r.hash,
+          r.partial_hashes,
+          r.operator_version,
+        ]),
+      ).toEqual([
+        [
+          "20240101000000",
+          "init",
+          2,
+          1,
+          1,
+          "",
+          "",
+          "nbPMtVYObDZtrPOV2UmCYad48G3Wi1f2DZ/mwZtvxBc=",
+          "null",
+          "stats-db v0.1.0",
+        ],
+        [
+          "20240102000000",
+          "add_name",
+          2,
+          1,
+          1,
+          "",
+          "",
+          "Wh4jNYf6NmHwfqzKQBoZYQ/WsyomPzxZC584nt7x3GA=",
+          "null",
+          "stats-db v0.1.0",
+        ],
       ]);
       for (const r of rows) {
         expect((r.executed_at as Date).getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
@@ -57,7 +108,9 @@ describe("migrateApply on a real server", () => {
       }
       const [ddl] = await conn.query<{ "Create Table": string }>("SHOW CREATE TABLE atlas_schema_revisions");
       expect(ddl!["Create Table"]).toContain("`executed_at` timestamp NULL DEFAULT NULL");
-      expect(ddl!["Create Table"]).toContain("`partial_hashes` longtext DEFAULT NULL CHECK (json_valid(`partial_hashes`))");
+      expect(ddl!["Create Table"]).toContain(
+        "`partial_hashes` longtext DEFAULT NULL CHECK (json_valid(`partial_hashes`))",
+      );
       expect((await apply(conn, name, dir)).message).toBe("No migration files to execute");
     });
   }, 60_000);
@@ -68,10 +121,19 @@ describe("migrateApply on a real server", () => {
       const dir = hashedDir({ "1_init.sql": INIT, "2_add.sql": ADD });
       const report = await apply(conn, name, dir, { baseline: "1" });
       expect(formatApplyText(report).split("\n")[0]).toBe("Migrating to version 2 from 1 (1 migrations in total):");
-      const rows = await conn.query("SELECT version, type, applied, total, hash, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions ORDER BY version");
+      const rows = await conn.query(
+        "SELECT version, type, applied, total, hash, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions ORDER BY version",
+      );
       expect(rows).toEqual([
         { version: "1", type: 1, applied: 0, total: 0, hash: "", partial_hashes: "null" },
-        { version: "2", type: 2, applied: 1, total: 1, hash: computeSum(dir.files()).entries[1]!.hash, partial_hashes: "null" },
+        {
+          version: "2",
+          type: 2,
+          applied: 1,
+          total: 1,
+          hash: computeSum(dir.files()).entries[1]!.hash,
+          partial_hashes: "null",
+        },
       ]);
     });
   }, 60_000);
@@ -80,33 +142,66 @@ describe("migrateApply on a real server", () => {
     await withConn(async (conn, name) => {
       await conn.exec("CREATE TABLE `other` (`id` int)");
       const err = await apply(conn, name, hashedDir({ "1_init.sql": INIT })).catch((e) => e);
-      expect(err.message).toBe(`sql/migrate: connected database is not clean: found table "other" in schema "${name}". baseline version or allow-dirty is required`);
+      expect(err.message).toBe(
+        `sql/migrate: connected database is not clean: found table "other" in schema "${name}". baseline version or allow-dirty is required`,
+      );
       expect(await conn.query("SELECT COUNT(*) AS n FROM atlas_schema_revisions")).toEqual([{ n: 0 }]);
-      expect(await conn.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 't1'`, [name])).toEqual([{ n: 0 }]);
+      expect(
+        await conn.query(
+          `SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 't1'`,
+          [name],
+        ),
+      ).toEqual([{ n: 0 }]);
     });
   }, 60_000);
 
   test("third statement fails → applied=2 + error; fix → only the rest runs; edited applied statement → refused", async () => {
     await withConn(async (conn, name) => {
-      const stmts = ["CREATE TABLE t (a int);", "ALTER TABLE t ADD COLUMN b int;", "ALTER TABLE t ADD COLUMN a int;", "ALTER TABLE t ADD COLUMN c int;"];
+      const stmts = [
+        "CREATE TABLE t (a int);",
+        "ALTER TABLE t ADD COLUMN b int;",
+        "ALTER TABLE t ADD COLUMN a int;",
+        "ALTER TABLE t ADD COLUMN c int;",
+      ];
       const broken = hashedDir({ "1_x.sql": stmts.join("\n") + "\n" });
       const first = await apply(conn, name, broken);
-      expect(first.failure?.message).toBe(`sql/migrate: executing statement "ALTER TABLE t ADD COLUMN a int;" from version "1": Error 1060 (42S21): Duplicate column name 'a'`);
-      const [row] = await conn.query("SELECT applied, total, error, error_stmt, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions");
-      expect(row).toEqual({ applied: 2, total: 4, error: "Error 1060 (42S21): Duplicate column name 'a'", error_stmt: stmts[2], partial_hashes: JSON.stringify(partialHashes(stmts).slice(0, 2)) });
+      expect(first.failure?.message).toBe(
+        `sql/migrate: executing statement "ALTER TABLE t ADD COLUMN a int;" from version "1": Error 1060 (42S21): Duplicate column name 'a'`,
+      );
+      const [row] = await conn.query(
+        "SELECT applied, total, error, error_stmt, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions",
+      );
+      expect(row).toEqual({
+        applied: 2,
+        total: 4,
+        error: "Error 1060 (42S21): Duplicate column name 'a'",
+        error_stmt: stmts[2],
+        partial_hashes: JSON.stringify(partialHashes(stmts).slice(0, 2)),
+      });
       const status = formatStatusText(await migrateStatus(conn, broken, name));
-      expect(status).toContain("  -- Current Version: 1 (2 statements applied)\n  -- Next Version:    1 (2 statements left)\n  -- Executed Files:  1 (last one partially)\n");
+      expect(status).toContain(
+        "  -- Current Version: 1 (2 statements applied)\n  -- Next Version:    1 (2 statements left)\n  -- Executed Files:  1 (last one partially)\n",
+      );
 
       const edited = hashedDir({ "1_x.sql": ["CREATE TABLE t (a bigint);", ...stmts.slice(1)].join("\n") + "\n" });
-      expect((await apply(conn, name, edited).catch((e) => e)).message).toBe('sql/migrate: history changed: statement 1 from file "1_x.sql" changed');
+      expect((await apply(conn, name, edited).catch((e) => e)).message).toBe(
+        'sql/migrate: history changed: statement 1 from file "1_x.sql" changed',
+      );
 
       const fixedStmts = [...stmts.slice(0, 2), "ALTER TABLE t ADD COLUMN d int;", stmts[3]!];
       const fixed = hashedDir({ "1_x.sql": fixedStmts.join("\n") + "\n" });
       const second = await apply(conn, name, fixed);
       expect(second.failure).toBeUndefined();
       expect(second.applied[0]!.applied).toEqual(fixedStmts.slice(2));
-      expect(await conn.query("SELECT applied, total, error, error_stmt, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions")).toEqual([{ applied: 4, total: 4, error: "", error_stmt: "", partial_hashes: "null" }]);
-      const cols = await conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 't' ORDER BY ORDINAL_POSITION", [name]);
+      expect(
+        await conn.query(
+          "SELECT applied, total, error, error_stmt, CONCAT('', partial_hashes) AS partial_hashes FROM atlas_schema_revisions",
+        ),
+      ).toEqual([{ applied: 4, total: 4, error: "", error_stmt: "", partial_hashes: "null" }]);
+      const cols = await conn.query(
+        "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 't' ORDER BY ORDINAL_POSITION",
+        [name],
+      );
       expect(cols.map((c) => c.c)).toEqual(["a", "b", "d", "c"]);
     });
   }, 60_000);
@@ -115,7 +210,9 @@ describe("migrateApply on a real server", () => {
     await withConn(async (conn, name) => {
       const dir = hashedDir({ "1_init.sql": INIT, "2_add.sql": ADD });
       const dry = await apply(conn, name, dir, { dryRun: true });
-      expect(await conn.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?`, [name])).toEqual([{ n: 0 }]);
+      expect(
+        await conn.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?`, [name]),
+      ).toEqual([{ n: 0 }]);
       const real = await apply(conn, name, dir);
       const strip = (s: string) => s.replace(/\((?:[\d.]+(?:ns|µs|ms|s))\)|-- [\d.]+(?:ns|µs|ms|s)\n/g, "");
       expect(strip(formatApplyText(dry))).toBe(strip(formatApplyText(real)));
@@ -125,10 +222,16 @@ describe("migrateApply on a real server", () => {
 
   test("amount and to-version limit the files", async () => {
     await withConn(async (conn, name) => {
-      const dir = hashedDir({ "1_a.sql": "CREATE TABLE a (x int);\n", "2_b.sql": "CREATE TABLE b (x int);\n", "3_c.sql": "CREATE TABLE c (x int);\n" });
+      const dir = hashedDir({
+        "1_a.sql": "CREATE TABLE a (x int);\n",
+        "2_b.sql": "CREATE TABLE b (x int);\n",
+        "3_c.sql": "CREATE TABLE c (x int);\n",
+      });
       expect((await apply(conn, name, dir, { amount: 1 })).applied.map((a) => a.file.version)).toEqual(["1"]);
       expect((await apply(conn, name, dir, { toVersion: "2" })).applied.map((a) => a.file.version)).toEqual(["2"]);
-      expect((await apply(conn, name, dir, { toVersion: "9" }).catch((e) => e)).message).toBe('sql/migrate: migration with version "9" not found');
+      expect((await apply(conn, name, dir, { toVersion: "9" }).catch((e) => e)).message).toBe(
+        'sql/migrate: migration with version "9" not found',
+      );
     });
   }, 60_000);
 });

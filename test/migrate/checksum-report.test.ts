@@ -1,6 +1,11 @@
 import { expect, test } from "bun:test";
 import { formatChecksumReport } from "../../src/cli/report/checksum.ts";
-import { ChecksumError, ChecksumFileNotFound, ChecksumMismatch, type SumValidationError } from "../../src/migrate/dir/sum.ts";
+import {
+  ChecksumError,
+  ChecksumFileNotFound,
+  ChecksumMismatch,
+  type SumValidationError,
+} from "../../src/migrate/dir/sum.ts";
 
 const cases: { name: string; error: SumValidationError; want: string }[] = [
   {

@@ -30,7 +30,9 @@ describe("the directory lock", () => {
     const err = await lockLocalDir(root, 300).catch((e: unknown) => e);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(err).toBeInstanceOf(DirLockedError);
-    expect((err as Error).message).toBe(`another stats-db diff (pid ${process.pid}) is writing to the migration directory: try again when it is done, or remove ${file} if no such process runs`);
+    expect((err as Error).message).toBe(
+      `another stats-db diff (pid ${process.pid}) is writing to the migration directory: try again when it is done, or remove ${file} if no such process runs`,
+    );
     release();
   });
 

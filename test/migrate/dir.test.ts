@@ -23,7 +23,13 @@ describe("file names", () => {
 
 describe("memoryDir", () => {
   test("lists *.sql byte-wise, reads and writes atlas.sum", () => {
-    const dir = memoryDir({ "2_b.sql": "B;", "10_a.sql": "A;", "notes.txt": "x", "atlas.sum": "h1:x\n", ".h.sql": "H;" });
+    const dir = memoryDir({
+      "2_b.sql": "B;",
+      "10_a.sql": "A;",
+      "notes.txt": "x",
+      "atlas.sum": "h1:x\n",
+      ".h.sql": "H;",
+    });
     expect(dir.files().map((f) => f.name)).toEqual([".h.sql", "10_a.sql", "2_b.sql"]);
     expect(dir.readSum()).toBe("h1:x\n");
     dir.writeFile("3_c.sql", "C;");
@@ -117,7 +123,9 @@ describe("versions are unique", () => {
   test("two files of one version are refused, naming both, on disk and in memory", () => {
     writeFileSync(join(root, "20260101000000_a.sql"), "A;");
     writeFileSync(join(root, "20260101000000_b.sql"), "B;");
-    expect(() => openLocalDir(root).files()).toThrow(new DuplicateVersionError("20260101000000", ["20260101000000_a.sql", "20260101000000_b.sql"]));
+    expect(() => openLocalDir(root).files()).toThrow(
+      new DuplicateVersionError("20260101000000", ["20260101000000_a.sql", "20260101000000_b.sql"]),
+    );
     expect(() => memoryDir({ "1.sql": "A;", "1.t_x.sql": "T;", "1_b.sql": "B;" }).files()).toThrow("1.sql and 1_b.sql");
   });
 
@@ -147,7 +155,9 @@ describe("UTF-8", () => {
   test("a file on disk: the error names it, not wrapped as a read error", () => {
     const root = mkdtempSync(join(tmpdir(), "stats-db-migrate-utf8-"));
     writeFileSync(join(root, "1_latin1.sql"), Buffer.from([0x41, 0xe9]));
-    expect(() => openLocalDir(root).files()).toThrow("migration file 1_latin1.sql is not valid UTF-8 (first bad byte at offset 1)");
+    expect(() => openLocalDir(root).files()).toThrow(
+      "migration file 1_latin1.sql is not valid UTF-8 (first bad byte at offset 1)",
+    );
     rmSync(root, { recursive: true, force: true });
   });
 });

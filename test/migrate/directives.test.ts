@@ -16,11 +16,23 @@ import {
 import { splitStatements } from "../../src/migrate/split.ts";
 
 const header: { name: string; text: string; comments: string[] }[] = [
-  { name: "header followed by a blank line", text: "-- atlas:txmode none\n# two\n\nSELECT 1;", comments: ["-- atlas:txmode none", "# two"] },
-  { name: "blank line with spaces and tabs", text: "-- atlas:txmode none\n \t\nSELECT 1;", comments: ["-- atlas:txmode none"] },
+  {
+    name: "header followed by a blank line",
+    text: "-- atlas:txmode none\n# two\n\nSELECT 1;",
+    comments: ["-- atlas:txmode none", "# two"],
+  },
+  {
+    name: "blank line with spaces and tabs",
+    text: "-- atlas:txmode none\n \t\nSELECT 1;",
+    comments: ["-- atlas:txmode none"],
+  },
   { name: "header attached to the first statement", text: "-- atlas:txmode none\nSELECT 1;", comments: [] },
   { name: "CRLF file fails the blank-line test", text: "-- atlas:txmode none\r\n\r\nSELECT 1;", comments: [] },
-  { name: "comments-only file without final newline", text: "-- atlas:checkpoint\n-- more", comments: ["-- atlas:checkpoint", "-- more"] },
+  {
+    name: "comments-only file without final newline",
+    text: "-- atlas:checkpoint\n-- more",
+    comments: ["-- atlas:checkpoint", "-- more"],
+  },
   { name: "comments-only file with final newline", text: "-- atlas:nolint\n", comments: ["-- atlas:nolint"] },
   { name: "an indented comment is not a header", text: " -- atlas:txmode none\n\nSELECT 1;", comments: [] },
   { name: "block comments are not header lines", text: "/* atlas:txmode none */\n\nSELECT 1;", comments: [] },
@@ -32,7 +44,10 @@ describe("fileComments", () => {
 
 describe("fileDirectives", () => {
   test("any prefix before atlas: counts; arguments are the rest of the line", () => {
-    expect(fileDirectives("# atlas:nolint DS103 MF101\n--atlas:nolint\n\nDROP TABLE t;", "nolint")).toEqual(["DS103 MF101", ""]);
+    expect(fileDirectives("# atlas:nolint DS103 MF101\n--atlas:nolint\n\nDROP TABLE t;", "nolint")).toEqual([
+      "DS103 MF101",
+      "",
+    ]);
   });
   test("other names do not match", () => {
     expect(fileDirectives("-- atlas:nolint\n\nSELECT 1;", "txmode")).toEqual([]);
@@ -44,8 +59,16 @@ const txModes: { name: string; text: string; mode?: "file" | "none"; error?: str
   { name: "file", text: "-- atlas:txmode file\n\nSELECT 1;", mode: "file" },
   { name: "absent", text: "SELECT 1;" },
   { name: "not a file directive without the blank line", text: "-- atlas:txmode none\nSELECT 1;" },
-  { name: "all", text: "-- atlas:txmode all\n\n", error: 'txmode "all" is not allowed in file directive "1_a.sql". Use "file" instead' },
-  { name: "unknown", text: "-- atlas:txmode statement\n\n", error: 'unknown txmode "statement" found in file directive "1_a.sql"' },
+  {
+    name: "all",
+    text: "-- atlas:txmode all\n\n",
+    error: 'txmode "all" is not allowed in file directive "1_a.sql". Use "file" instead',
+  },
+  {
+    name: "unknown",
+    text: "-- atlas:txmode statement\n\n",
+    error: 'unknown txmode "statement" found in file directive "1_a.sql"',
+  },
   { name: "missing value", text: "-- atlas:txmode\n\n", error: 'unknown txmode "" found in file directive "1_a.sql"' },
   {
     name: "several",
@@ -68,7 +91,11 @@ const effective: { global: TxMode; text: string; want?: TxMode; error?: string }
   { global: "file", text: "-- atlas:txmode none\n\n", want: "none" },
   { global: "none", text: "-- atlas:txmode file\n\n", want: "file" },
   { global: "all", text: "SELECT 1;", want: "all" },
-  { global: "all", text: "-- atlas:txmode none\n\n", error: 'cannot set txmode directive to "none" in "1_a.sql" when txmode "all" is set globally' },
+  {
+    global: "all",
+    text: "-- atlas:txmode none\n\n",
+    error: 'cannot set txmode directive to "none" in "1_a.sql" when txmode "all" is set globally',
+  },
 ];
 
 describe("effectiveTxMode", () => {
@@ -119,7 +146,11 @@ describe("other directives", () => {
     expect(fileDelimiter("SELECT 1;\n-- atlas:delimiter //\n")).toBeUndefined();
   });
   test("addDirective", () => {
-    expect(addDirective("CREATE TABLE t (a int);\n", "checkpoint", ["v1"])).toBe("-- atlas:checkpoint v1\n\nCREATE TABLE t (a int);\n");
-    expect(addDirective("-- atlas:nolint\n\nDROP TABLE t;\n", "checkpoint")).toBe("-- atlas:checkpoint\n-- atlas:nolint\n\nDROP TABLE t;\n");
+    expect(addDirective("CREATE TABLE t (a int);\n", "checkpoint", ["v1"])).toBe(
+      "-- atlas:checkpoint v1\n\nCREATE TABLE t (a int);\n",
+    );
+    expect(addDirective("-- atlas:nolint\n\nDROP TABLE t;\n", "checkpoint")).toBe(
+      "-- atlas:checkpoint\n-- atlas:nolint\n\nDROP TABLE t;\n",
+    );
   });
 });

@@ -4,7 +4,18 @@ import { filesAsApplied, filesBetween } from "../../src/migrate/down/target.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
 
 const rev = (version: string, applied: number, total: number): Revision => ({
-  version, description: "", type: 2, applied, total, executedAt: new Date(0), executionTime: 0, error: "", errorStmt: "", hash: "", partialHashes: null, operatorVersion: "",
+  version,
+  description: "",
+  type: 2,
+  applied,
+  total,
+  executedAt: new Date(0),
+  executionTime: 0,
+  error: "",
+  errorStmt: "",
+  hash: "",
+  partialHashes: null,
+  operatorVersion: "",
 });
 
 test("filesAsApplied cuts a partly applied file after its applied statements, comments and directive line kept", () => {

@@ -34,13 +34,30 @@ async function leaveInDoubt(db: TestDatabase, root: string, index: number, ran: 
   const q = queryableOf(db.conn);
   const sums = partialHashes(stmts);
   await new RevisionStore(q, db.name).write({
-    version: "002", description: "ab", type: RevisionType.execute, applied: index, total: stmts.length, executedAt: new Date(), executionTime: 0,
-    error: "", errorStmt: "", hash: computeSum(memoryDir(FILES).files()).entries[1]!.hash, partialHashes: sums.slice(0, index), operatorVersion: "test",
+    version: "002",
+    description: "ab",
+    type: RevisionType.execute,
+    applied: index,
+    total: stmts.length,
+    executedAt: new Date(),
+    executionTime: 0,
+    error: "",
+    errorStmt: "",
+    hash: computeSum(memoryDir(FILES).files()).entries[1]!.hash,
+    partialHashes: sums.slice(0, index),
+    operatorVersion: "test",
   });
   await new StatementJournal(q, db.name).record("002", index, sums[index]!);
 }
 
-const columns = async (db: TestDatabase) => ((await db.conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY ORDINAL_POSITION"))[0] as { c: string }[]).map((r) => r.c);
+const columns = async (db: TestDatabase) =>
+  (
+    (
+      await db.conn.query(
+        "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY ORDINAL_POSITION",
+      )
+    )[0] as { c: string }[]
+  ).map((r) => r.c);
 
 describe("statements in doubt", () => {
   test("a DDL statement that took effect is recorded as applied, not sent again", async () => {
@@ -49,9 +66,14 @@ describe("statements in doubt", () => {
       await leaveInDoubt(db, root, 0, ["ALTER TABLE t ADD COLUMN a int NULL"]);
       const status = cli(["migrate", "status", "--url", db.url], { cwd: root });
       expect(status.code).toBe(1);
-      expect(status.stdout).toContain("-- Version 002 was partly applied (0 of 3 statements applied) and statement 1 is in doubt (its run was interrupted while it ran)");
+      expect(status.stdout).toContain(
+        "-- Version 002 was partly applied (0 of 3 statements applied) and statement 1 is in doubt (its run was interrupted while it ran)",
+      );
       const r = cli(["migrate", "apply", "--url", db.url], { cwd: root });
-      expect([r.code, r.stderr]).toEqual([0, 'statement 1 of version 002 was in doubt: the live schema shows its effect; recorded as applied\n']);
+      expect([r.code, r.stderr]).toEqual([
+        0,
+        "statement 1 of version 002 was in doubt: the live schema shows its effect; recorded as applied\n",
+      ]);
       expect(await columns(db)).toEqual(["id", "a", "b"]);
     });
   });
@@ -61,9 +83,15 @@ describe("statements in doubt", () => {
       const root = project();
       await leaveInDoubt(db, root, 0, []);
       const dry = cli(["migrate", "apply", "--dry-run", "--url", db.url], { cwd: root });
-      expect([dry.code, dry.stderr]).toEqual([0, "statement 1 of version 002 is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n"]);
+      expect([dry.code, dry.stderr]).toEqual([
+        0,
+        "statement 1 of version 002 is in doubt (left by an interrupted run): a real run first decides from the live schema whether it took effect\n",
+      ]);
       const r = cli(["migrate", "apply", "--url", db.url], { cwd: root });
-      expect([r.code, r.stderr]).toEqual([0, "statement 1 of version 002 was in doubt: the live schema shows no effect of it: it runs again\n"]);
+      expect([r.code, r.stderr]).toEqual([
+        0,
+        "statement 1 of version 002 was in doubt: the live schema shows no effect of it: it runs again\n",
+      ]);
       expect(await columns(db)).toEqual(["id", "a", "b"]);
     });
   });
@@ -87,15 +115,23 @@ describe("statements in doubt", () => {
       await leaveInDoubt(db, root, 1, ["ALTER TABLE t ADD COLUMN a int NULL", "UPDATE t SET a = 5"]);
       const refused = cli(["migrate", "apply", "--url", db.url], { cwd: root });
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain("is in doubt (a run was interrupted while it ran) and it changes data, which the schema cannot show");
+      expect(refused.stderr).toContain(
+        "is in doubt (a run was interrupted while it ran) and it changes data, which the schema cannot show",
+      );
       expect(cli(["migrate", "resolve", "002", "--url", db.url], { cwd: root }).code).toBe(2);
       const resolved = cli(["migrate", "resolve", "002", "--applied", "--url", db.url], { cwd: root });
-      expect([resolved.code, resolved.stdout]).toEqual([0, "statement 2 of version 002 recorded as applied: UPDATE t SET a = 1;\n"]);
+      expect([resolved.code, resolved.stdout]).toEqual([
+        0,
+        "statement 2 of version 002 recorded as applied: UPDATE t SET a = 1;\n",
+      ]);
       expect(cli(["migrate", "apply", "--url", db.url], { cwd: root })).toMatchObject({ code: 0, stderr: "" });
       const [[row]] = (await db.conn.query("SELECT a, b FROM t")) as unknown as [[{ a: number; b: number | null }]];
       expect(row).toEqual({ a: 5, b: null });
       const again = cli(["migrate", "resolve", "002", "--rolled-back", "--url", db.url], { cwd: root });
-      expect([again.code, again.stderr]).toEqual([1, 'Error: no statement of version "002" is in doubt: nothing to resolve ("stats-db migrate status" shows where the database stands)\n']);
+      expect([again.code, again.stderr]).toEqual([
+        1,
+        'Error: no statement of version "002" is in doubt: nothing to resolve ("stats-db migrate status" shows where the database stands)\n',
+      ]);
     });
   });
 

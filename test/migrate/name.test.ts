@@ -24,9 +24,12 @@ describe("nextVersion: always after the directory's latest", () => {
     { latest: "20240102030459", want: "20240102030500" },
     { latest: "1", want: "20240102030405" },
   ])("latest $latest → $want", (c) => expect(nextVersion(now, c.latest)).toBe(c.want));
-  test.each(["3", "9_x", "20240102030405.5", "20241399000000"])("a later version that is no timestamp (%s) is refused", (latest) => {
-    expect(() => nextVersion(now, latest)).toThrow(VersionOrderError);
-  });
+  test.each(["3", "9_x", "20240102030405.5", "20241399000000"])(
+    "a later version that is no timestamp (%s) is refused",
+    (latest) => {
+      expect(() => nextVersion(now, latest)).toThrow(VersionOrderError);
+    },
+  );
   test("newMigrationName bumps past the latest", () => {
     expect(newMigrationName(now, "again", "20240102030405")).toBe("20240102030406_again.sql");
   });
@@ -34,17 +37,25 @@ describe("nextVersion: always after the directory's latest", () => {
 
 describe("migration names", () => {
   test.each(["add_users", "A-1", "x", "0_9-Z"])("%s is accepted", (n) => expect(checkMigrationName(n)).toBe(n));
-  test.each(["../../x", "a/b", "a\\b", "..", "a b", " ", "", "a;rm", "$HOME", "x.sql", "é", "a\nb", "a`b"])("%j is refused", (n) => {
-    expect(() => checkMigrationName(n)).toThrow(MigrationNameError);
-    expect(() => newMigrationName(new Date(0), n || "x/")).toThrow(MigrationNameError);
-  });
+  test.each(["../../x", "a/b", "a\\b", "..", "a b", " ", "", "a;rm", "$HOME", "x.sql", "é", "a\nb", "a`b"])(
+    "%j is refused",
+    (n) => {
+      expect(() => checkMigrationName(n)).toThrow(MigrationNameError);
+      expect(() => newMigrationName(new Date(0), n || "x/")).toThrow(MigrationNameError);
+    },
+  );
 });
 
 describe("formatMigrationFile", () => {
   test.each([
     {
       name: "Atlas's cli-migrate-diff example",
-      statements: [{ comment: 'create "users" table', sql: "CREATE TABLE `users` (`id` bigint NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci" }],
+      statements: [
+        {
+          comment: 'create "users" table',
+          sql: "CREATE TABLE `users` (`id` bigint NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
+        },
+      ],
       directives: [],
       want: '-- Create "users" table\nCREATE TABLE `users` (`id` bigint NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci;\n',
     },

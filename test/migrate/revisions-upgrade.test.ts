@@ -28,19 +28,37 @@ const FILES = {
 const project = (): string => writeProject(FILES);
 
 async function columns(conn: Connection): Promise<string[]> {
-  const [rows] = await conn.query("SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'atlas_schema_revisions' ORDER BY ORDINAL_POSITION");
+  const [rows] = await conn.query(
+    "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'atlas_schema_revisions' ORDER BY ORDINAL_POSITION",
+  );
   return (rows as { c: string }[]).map((r) => r.c);
 }
 
 async function revisions(conn: Connection): Promise<unknown[]> {
-  const [rows] = await conn.query("SELECT version, applied, total, error, hash, operator_version FROM atlas_schema_revisions ORDER BY version");
+  const [rows] = await conn.query(
+    "SELECT version, applied, total, error, hash, operator_version FROM atlas_schema_revisions ORDER BY version",
+  );
   return rows as unknown[];
 }
 
 describe("a revisions table from Atlas < 0.8", () => {
   test("the upgrade statement adds exactly the missing columns, at the end", () => {
-    const old = new Set(["version", "description", "type", "applied", "total", "executed_at", "execution_time", "error", "hash", "partial_hashes", "operator_version"]);
-    expect(revisionsUpgradeDdl(mariadb, "app", old)).toBe("ALTER TABLE `app`.`atlas_schema_revisions` ADD COLUMN `error_stmt` longtext NULL");
+    const old = new Set([
+      "version",
+      "description",
+      "type",
+      "applied",
+      "total",
+      "executed_at",
+      "execution_time",
+      "error",
+      "hash",
+      "partial_hashes",
+      "operator_version",
+    ]);
+    expect(revisionsUpgradeDdl(mariadb, "app", old)).toBe(
+      "ALTER TABLE `app`.`atlas_schema_revisions` ADD COLUMN `error_stmt` longtext NULL",
+    );
     expect(revisionsUpgradeDdl(mariadb, "app", new Set([...old, "error_stmt"]))).toBeUndefined();
   });
 
@@ -49,13 +67,20 @@ describe("a revisions table from Atlas < 0.8", () => {
       const root = project();
       try {
         // The first file applied by Atlas 0.7.2: its table, its objects, its row.
-        const first = cli(["migrate", "apply", "1", "--dir", `file://${join(root, "migrations")}`, "--url", url], { cwd: root });
+        const first = cli(["migrate", "apply", "1", "--dir", `file://${join(root, "migrations")}`, "--url", url], {
+          cwd: root,
+        });
         expect(first.code).toBe(0);
-        const [rows] = await conn.query("SELECT version, description, type, applied, total, executed_at, execution_time, error, hash, partial_hashes FROM atlas_schema_revisions");
+        const [rows] = await conn.query(
+          "SELECT version, description, type, applied, total, executed_at, execution_time, error, hash, partial_hashes FROM atlas_schema_revisions",
+        );
         await conn.query("DROP TABLE atlas_schema_revisions");
         await conn.query(ATLAS_072_DDL);
         for (const r of rows as Record<string, unknown>[]) {
-          await conn.query("INSERT INTO atlas_schema_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Atlas CLI v0.7.2')", Object.values(r));
+          await conn.query(
+            "INSERT INTO atlas_schema_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Atlas CLI v0.7.2')",
+            Object.values(r),
+          );
         }
         const old = await columns(conn);
         expect(old).not.toContain("error_stmt");
@@ -74,8 +99,13 @@ describe("a revisions table from Atlas < 0.8", () => {
         expect(await columns(conn)).toEqual([...old, "error_stmt"]);
         const after = (await revisions(conn)) as Record<string, unknown>[];
         expect(after[0]).toEqual(before[0] as Record<string, unknown>);
-        expect(after.map((r) => [r.version, r.applied, r.total, r.error])).toEqual([["20260101000000", 1, 1, ""], ["20260102000000", 1, 1, ""]]);
-        const [stmt] = await conn.query("SELECT error_stmt FROM atlas_schema_revisions WHERE version = '20260102000000'");
+        expect(after.map((r) => [r.version, r.applied, r.total, r.error])).toEqual([
+          ["20260101000000", 1, 1, ""],
+          ["20260102000000", 1, 1, ""],
+        ]);
+        const [stmt] = await conn.query(
+          "SELECT error_stmt FROM atlas_schema_revisions WHERE version = '20260102000000'",
+        );
         expect(stmt).toEqual([{ error_stmt: "" }]);
         const done = cli(["migrate", "status", "--dir", dir, "--url", url], { cwd: root });
         expect(done.stdout).toStartWith("Migration Status: OK\n");

@@ -13,14 +13,20 @@ const root = sharedVectors("atlas-lex");
 if (root !== undefined) {
   const cases = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(root, d.name)).filter((f) => f.endsWith(".sql")).map((f) => `${d.name}/${f}`));
+    .flatMap((d) =>
+      readdirSync(join(root, d.name))
+        .filter((f) => f.endsWith(".sql"))
+        .map((f) => `${d.name}/${f}`),
+    );
 
   describe("atlas-lex goldens", () => {
     test("the vector set is not empty", () => {
       expect(cases.length).toBeGreaterThanOrEqual(19);
     });
     test.each(cases)("%s", (name) => {
-      const got = splitStatements(readFileSync(join(root, name))).map((s) => s.text).join("\n-- end --\n");
+      const got = splitStatements(readFileSync(join(root, name)))
+        .map((s) => s.text)
+        .join("\n-- end --\n");
       expect(got).toBe(readFileSync(join(root, `${name}.golden`), "utf8"));
     });
   });

@@ -17,7 +17,10 @@ import { sharedVectors } from "./vectors.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const INIT = { name: "20240101000000_init.sql", bytes: enc("CREATE TABLE `t1` (`id` int NOT NULL);\n") };
-const ADD = { name: "20240102000000_add_name.sql", bytes: enc("ALTER TABLE `t1` ADD COLUMN `name` varchar(255) NULL;\n") };
+const ADD = {
+  name: "20240102000000_add_name.sql",
+  bytes: enc("ALTER TABLE `t1` ADD COLUMN `name` varchar(255) NULL;\n"),
+};
 const WORKED =
   "h1:WJG3rN6JGfkqOU9F+yXKVSoYTe51n5HBP3ow4yxn+MI=\n" +
   "20240101000000_init.sql h1:nbPMtVYObDZtrPOV2UmCYad48G3Wi1f2DZ/mwZtvxBc=\n" +
@@ -26,7 +29,9 @@ const WORKED =
 describe("atlas.sum vectors", () => {
   const root = sharedVectors("atlas-sum");
   if (root === undefined) return;
-  const dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   test("the vector set is not empty", () => expect(dirs.length).toBeGreaterThanOrEqual(5));
   test.each(dirs)("%s is reproduced byte for byte and validates", (dir) => {
     const files = readdirSync(join(root, dir))
@@ -67,7 +72,10 @@ describe("computeSum / formatSum / parseSum", () => {
   });
 });
 
-const edit = (f: SumInput, extra: string): SumInput => ({ name: f.name, bytes: enc(new TextDecoder().decode(f.bytes) + extra) });
+const edit = (f: SumInput, extra: string): SumInput => ({
+  name: f.name,
+  bytes: enc(new TextDecoder().decode(f.bytes) + extra),
+});
 const C = { name: "20240103000000_c.sql", bytes: enc("SELECT 3;\n") };
 const X = { name: "20240101500000_x.sql", bytes: enc("SELECT 2;\n") };
 

@@ -21,7 +21,16 @@ function answering(table: [string, Row[]][], asked: string[] = []): Queryable {
 
 const trx: Row[] = [
   { id: 7, user: "app", host: "10.0.0.5:5123", command: "Sleep", time: 40, state: "", info: null, trx_seconds: 42 },
-  { id: 3, user: "migrator", host: "bastion:1", command: "Query", time: 1, state: "", info: "ALTER TABLE big ...", trx_seconds: 1 },
+  {
+    id: 3,
+    user: "migrator",
+    host: "bastion:1",
+    command: "Query",
+    time: 1,
+    state: "",
+    info: "ALTER TABLE big ...",
+    trx_seconds: 1,
+  },
 ];
 
 test("MySQL 8: metadata-lock holders from performance_schema, with their open transactions", async () => {
@@ -30,7 +39,10 @@ test("MySQL 8: metadata-lock holders from performance_schema, with their open tr
     [
       ["INNODB_TRX", trx],
       ["performance_schema.metadata_locks", [{ id: 7 }, { id: 3 }]],
-      ["WHERE `ID` IN", [{ id: 7, user: "app", host: "10.0.0.5:5123", command: "Sleep", time: 40, state: "", info: null }]],
+      [
+        "WHERE `ID` IN",
+        [{ id: 7, user: "app", host: "10.0.0.5:5123", command: "Sleep", time: 40, state: "", info: null }],
+      ],
     ],
     asked,
   );

@@ -25,12 +25,16 @@ async function expectAgreement(sql: string, label: string): Promise<void> {
     await conn.query("SET FOREIGN_KEY_CHECKS=0");
     for (const stmt of splitStatements(sql)) await conn.query(stmt.text);
     const inspected = await inspect(q, name);
-    if (!schemasEqual(inspected, replayed)) expect(comparableSchema(inspected).tables).toEqual(comparableSchema(replayed).tables);
+    if (!schemasEqual(inspected, replayed))
+      expect(comparableSchema(inspected).tables).toEqual(comparableSchema(replayed).tables);
     expect(schemasEqual(inspected, replayed)).toBe(true);
   });
 }
 
-const pairs = readdirSync(PAIRS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const pairs = readdirSync(PAIRS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 describe("inspect(load(sql)) ≡ replaySql(sql) on MariaDB", () => {
   test("the fixtures are there", () => expect(pairs.length).toBeGreaterThanOrEqual(70));
@@ -40,7 +44,9 @@ describe("inspect(load(sql)) ≡ replaySql(sql) on MariaDB", () => {
     }
   }
   test("the project's migrations", () => {
-    const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).sort();
+    const files = readdirSync(MIGRATIONS)
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     expect(files.length).toBeGreaterThan(0);
     return expectAgreement(files.map((f) => readFileSync(join(MIGRATIONS, f), "utf8")).join("\n"), "migrations");
   });

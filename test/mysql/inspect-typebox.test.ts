@@ -20,7 +20,10 @@ const ENTITIES = join(import.meta.dir, "..", "..", "src", "entities", "index.ts"
 const dir = mkdtempSync(join(tmpdir(), "stats-db-typebox-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const withoutCounters = (s: Schema): Schema => ({ ...s, tables: s.tables.map((t) => ({ ...t, options: { ...t.options, autoIncrement: undefined } })) });
+const withoutCounters = (s: Schema): Schema => ({
+  ...s,
+  tables: s.tables.map((t) => ({ ...t, options: { ...t.options, autoIncrement: undefined } })),
+});
 
 const files = readdirSync(PAIRS, { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -31,7 +34,12 @@ describe("typebox source round trip", () => {
   const skipped: string[] = [];
   for (const [k, file] of files.entries()) {
     test(file, async () => {
-      const schema = { ...replaySql(readFileSync(join(PAIRS, file), "utf8"), mariadb), name: "app", charset: "utf8mb4", collate: "utf8mb4_general_ci" };
+      const schema = {
+        ...replaySql(readFileSync(join(PAIRS, file), "utf8"), mariadb),
+        name: "app",
+        charset: "utf8mb4",
+        collate: "utf8mb4_general_ci",
+      };
       let source: string;
       try {
         source = schemaToEntitiesSource(schema, { importFrom: ENTITIES });
@@ -43,7 +51,10 @@ describe("typebox source round trip", () => {
       }
       const path = join(dir, `m${k}.ts`);
       writeFileSync(path, source);
-      const mod = (await import(path)) as { tables: TableDef[]; database: { name: string; charset: string; collate: string } };
+      const mod = (await import(path)) as {
+        tables: TableDef[];
+        database: { name: string; charset: string; collate: string };
+      };
       expect(validateEntities(mod.tables).map((e) => e.message)).toEqual([]);
       const back = normalizeSchema(entitiesToSchema(mod.tables, mod.database), mariadb);
       expect(comparableSchema(withoutCounters(back)).tables).toEqual(comparableSchema(withoutCounters(schema)).tables);

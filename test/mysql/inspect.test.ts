@@ -106,11 +106,34 @@ describe("MariaDB on the real server", () => {
       expect(col("m")?.default).toBeUndefined();
       expect(col("k")?.charset).toBeUndefined();
       expect(t.checks.map((c) => c.name).sort()).toEqual(["ck", "u"]);
-      expect(t.options).toMatchObject({ autoIncrement: 100, comment: "tbl", engine: "InnoDB", collate: "utf8mb4_general_ci" });
-      expect(t.indexes.find((i) => i.name === "idx_pre")).toEqual({ name: "idx_pre", unique: false, type: "BTREE", comment: "hi", parts: [{ column: "a", prefix: 3 }, { column: "b", desc: true }] });
+      expect(t.options).toMatchObject({
+        autoIncrement: 100,
+        comment: "tbl",
+        engine: "InnoDB",
+        collate: "utf8mb4_general_ci",
+      });
+      expect(t.indexes.find((i) => i.name === "idx_pre")).toEqual({
+        name: "idx_pre",
+        unique: false,
+        type: "BTREE",
+        comment: "hi",
+        parts: [
+          { column: "a", prefix: 3 },
+          { column: "b", desc: true },
+        ],
+      });
       expect(t.indexes.find((i) => i.name === "ft")?.type).toBe("FULLTEXT");
       const r = findTable(schema, "r") as Table;
-      expect(r.foreignKeys).toEqual([{ name: "r_ibfk_1", columns: ["t_id"], refTable: "t", refColumns: ["id"], onUpdate: "NO ACTION", onDelete: "SET NULL" }]);
+      expect(r.foreignKeys).toEqual([
+        {
+          name: "r_ibfk_1",
+          columns: ["t_id"],
+          refTable: "t",
+          refColumns: ["id"],
+          onUpdate: "NO ACTION",
+          onDelete: "SET NULL",
+        },
+      ]);
       expect(r.indexes.map((i) => i.name)).toEqual(["t_id"]);
       expect(comparableSchema(schema).tables).toEqual(comparableSchema(replaySql(MARIADB_DDL, mariadb)).tables);
     });
@@ -140,7 +163,10 @@ describe("MariaDB on the real server", () => {
       await conn.query("CREATE TABLE users (id int PRIMARY KEY)");
       const q = queryableOf(conn);
       expect((await inspect(q, name)).tables.map((t) => t.name)).toEqual(["users"]);
-      expect((await inspect(q, name, { includeRevisions: true })).tables.map((t) => t.name)).toEqual(["atlas_schema_revisions", "users"]);
+      expect((await inspect(q, name, { includeRevisions: true })).tables.map((t) => t.name)).toEqual([
+        "atlas_schema_revisions",
+        "users",
+      ]);
     });
   });
 

@@ -43,6 +43,9 @@ describe("lossCondition: the rows a column change would lose", () => {
   test("types that cannot be compared: any non-NULL value; NOT NULL adds the NULLs", () => {
     expect(lossCondition(c("varchar(10)"), c("int"))).toEqual({ where: "`c` IS NOT NULL", exact: false });
     expect(lossCondition(c("int"), c("int", false))).toEqual({ where: "`c` IS NULL", exact: true });
-    expect(lossCondition(c("varchar(9)"), c("varchar(5)", false))).toEqual({ where: "CHAR_LENGTH(`c`) > 5 OR `c` IS NULL", exact: true });
+    expect(lossCondition(c("varchar(9)"), c("varchar(5)", false))).toEqual({
+      where: "CHAR_LENGTH(`c`) > 5 OR `c` IS NULL",
+      exact: true,
+    });
   });
 });

@@ -14,12 +14,14 @@ export function replay(statements: readonly string[], flavor: Flavor = mariadb):
 
 /** The table of a single AddTable change. */
 export function added(changes: readonly Change[]): Table {
-  if (changes.length !== 1 || changes[0]!.kind !== "AddTable") throw new Error(`expected one AddTable, got ${JSON.stringify(changes)}`);
+  if (changes.length !== 1 || changes[0]!.kind !== "AddTable")
+    throw new Error(`expected one AddTable, got ${JSON.stringify(changes)}`);
   return changes[0]!.table;
 }
 
 /** The table changes of a single ModifyTable change. */
 export function altered(changes: readonly Change[]): unknown {
-  if (changes.length !== 1 || changes[0]!.kind !== "ModifyTable") throw new Error(`expected one ModifyTable, got ${JSON.stringify(changes)}`);
+  if (changes.length !== 1 || changes[0]!.kind !== "ModifyTable")
+    throw new Error(`expected one ModifyTable, got ${JSON.stringify(changes)}`);
   return changes[0]!.changes;
 }

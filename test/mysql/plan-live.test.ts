@@ -14,7 +14,14 @@ import { currentSchema, type PlanCase, planCase } from "./plan/fixtures.ts";
 
 /** What the live comparison looks at: per table, its collation, columns in order, primary key, and constraint names. */
 interface Shape {
-  [table: string]: { collate: string; columns: string[]; primaryKey: string[]; indexes: string[]; foreignKeys: string[]; checks: string[] };
+  [table: string]: {
+    collate: string;
+    columns: string[];
+    primaryKey: string[];
+    indexes: string[];
+    foreignKeys: string[];
+    checks: string[];
+  };
 }
 
 /** The shape a model schema should have on MariaDB (JSON is longtext with a collation and an automatic check). */
@@ -45,18 +52,25 @@ async function rows(conn: Connection, sql: string): Promise<Record<string, strin
 /** The same shape read from information_schema. */
 async function liveShape(conn: Connection): Promise<Shape> {
   const shape: Shape = {};
-  for (const r of await rows(conn, "SELECT TABLE_NAME AS t, TABLE_COLLATION AS c FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+  for (const r of await rows(
+    conn,
+    "SELECT TABLE_NAME AS t, TABLE_COLLATION AS c FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+  )) {
     shape[r.t!] = { collate: r.c!, columns: [], primaryKey: [], indexes: [], foreignKeys: [], checks: [] };
   }
-  const cols = "SELECT TABLE_NAME AS t, COLUMN_NAME AS n, DATA_TYPE AS d, IS_NULLABLE AS nl, COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION";
-  for (const r of await rows(conn, cols)) shape[r.t!]!.columns.push(`${r.n} ${r.d} ${r.nl === "YES" ? "NULL" : "NOT NULL"} ${r.c ?? "-"}`);
-  const stats = "SELECT DISTINCT TABLE_NAME AS t, INDEX_NAME AS n, COLUMN_NAME AS c, SEQ_IN_INDEX AS s FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+  const cols =
+    "SELECT TABLE_NAME AS t, COLUMN_NAME AS n, DATA_TYPE AS d, IS_NULLABLE AS nl, COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION";
+  for (const r of await rows(conn, cols))
+    shape[r.t!]!.columns.push(`${r.n} ${r.d} ${r.nl === "YES" ? "NULL" : "NOT NULL"} ${r.c ?? "-"}`);
+  const stats =
+    "SELECT DISTINCT TABLE_NAME AS t, INDEX_NAME AS n, COLUMN_NAME AS c, SEQ_IN_INDEX AS s FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
   for (const r of await rows(conn, stats)) {
     const t = shape[r.t!]!;
     if (r.n === "PRIMARY") t.primaryKey.push(r.c!);
     else if (!t.indexes.includes(r.n!)) t.indexes.push(r.n!);
   }
-  const cons = "SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS n, CONSTRAINT_TYPE AS k FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_TYPE IN ('FOREIGN KEY', 'CHECK')";
+  const cons =
+    "SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS n, CONSTRAINT_TYPE AS k FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_TYPE IN ('FOREIGN KEY', 'CHECK')";
   for (const r of await rows(conn, cons)) (r.k === "CHECK" ? shape[r.t!]!.checks : shape[r.t!]!.foreignKeys).push(r.n!);
   for (const t of Object.values(shape)) {
     t.indexes.sort();
@@ -76,7 +90,10 @@ describe("plan: statements run on MariaDB and give the planned schema", () => {
   for (const c of live) {
     test(c.name, async () => {
       await withTestDatabase(async ({ conn }) => {
-        const setup = plan(currentSchema(c).tables.map((table) => ({ kind: "AddTable" as const, table })), mariadb);
+        const setup = plan(
+          currentSchema(c).tables.map((table) => ({ kind: "AddTable" as const, table })),
+          mariadb,
+        );
         for (const s of setup) await conn.query(s.sql);
         for (const s of planCase(c)) await conn.query(s.sql);
         expect(await liveShape(conn)).toEqual(modelShape(applyChanges(currentSchema(c), orderChanges(c.changes))));

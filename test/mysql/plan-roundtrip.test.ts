@@ -10,7 +10,8 @@ import { orderCases } from "./plan/cases-order.ts";
 import { currentSchema, type PlanCase, planCase } from "./plan/fixtures.ts";
 
 // The parser needs the tables an ALTER changes, so cases that alter tables without stating them cannot be replayed.
-const replayable = (c: PlanCase) => !("error" in c.want) && (c.current !== undefined || c.changes.every((x) => x.kind !== "ModifyTable"));
+const replayable = (c: PlanCase) =>
+  !("error" in c.want) && (c.current !== undefined || c.changes.every((x) => x.kind !== "ModifyTable"));
 
 describe("plan → parse → applyChanges gives the same schema as applying the changes", () => {
   const cases = [...createCases, ...alterCases, ...orderCases].filter(replayable);
@@ -20,7 +21,9 @@ describe("plan → parse → applyChanges gives the same schema as applying the 
       const flavor = c.flavor ?? mariadb;
       let schema = currentSchema(c);
       for (const s of planCase(c)) schema = applyChanges(schema, parse(s.sql, { flavor, schema }));
-      expect(comparableSchema(schema)).toEqual(comparableSchema(applyChanges(currentSchema(c), orderChanges(c.changes))));
+      expect(comparableSchema(schema)).toEqual(
+        comparableSchema(applyChanges(currentSchema(c), orderChanges(c.changes))),
+      );
     });
   }
 });

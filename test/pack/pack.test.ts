@@ -20,7 +20,11 @@ const bunx = (args: string[], cwd: string) => sh([process.execPath, "x", "stats-
 describe("bunx stats-db from the checkout", () => {
   test.each([
     ["diff --check", ["diff", "--check"], SYNCED],
-    ["version", ["version"], `stats-db version ${(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version}\n`],
+    [
+      "version",
+      ["version"],
+      `stats-db version ${(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version}\n`,
+    ],
   ])("%s", (_name, args, stdout) => {
     expect(bunx(args, repoRoot)).toEqual({ code: 0, stdout, stderr: "" });
   });
@@ -45,7 +49,13 @@ describe("bunx stats-db from a packed tarball installed into another project", (
 
   test("the tarball carries the CLI, entities and migrations, not tests or dist", () => {
     const listing = sh(["tar", "tzf", tarball], work).stdout.split("\n");
-    for (const f of ["package/bin/stats-db.ts", "package/src/cli/main.ts", "package/entities/index.ts", "package/migrations/atlas.sum"]) expect(listing).toContain(f);
+    for (const f of [
+      "package/bin/stats-db.ts",
+      "package/src/cli/main.ts",
+      "package/entities/index.ts",
+      "package/migrations/atlas.sum",
+    ])
+      expect(listing).toContain(f);
     expect(listing.filter((f) => f.startsWith("package/test/") || f.startsWith("package/dist/"))).toEqual([]);
   });
 
@@ -53,8 +63,14 @@ describe("bunx stats-db from a packed tarball installed into another project", (
     const entities = "file://node_modules/stats-db/entities";
     const wrote = bunx(["diff", "initial", "--dir", "file://migrations", "--to", entities], project);
     expect(wrote.code).toBe(0);
-    expect(wrote.stderr).toMatch(/^Wrote \d{14}_initial\.sql \(\d+ statements\) and updated atlas\.sum\nCreated directory migrations\n$/);
+    expect(wrote.stderr).toMatch(
+      /^Wrote \d{14}_initial\.sql \(\d+ statements\) and updated atlas\.sum\nCreated directory migrations\n$/,
+    );
     expect(existsSync(join(project, "migrations", "atlas.sum"))).toBe(true);
-    expect(bunx(["diff", "--check", "--dir", "file://migrations", "--to", entities], project)).toEqual({ code: 0, stdout: SYNCED, stderr: "" });
+    expect(bunx(["diff", "--check", "--dir", "file://migrations", "--to", entities], project)).toEqual({
+      code: 0,
+      stdout: SYNCED,
+      stderr: "",
+    });
   });
 });

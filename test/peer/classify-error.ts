@@ -9,7 +9,17 @@ import { PlanError } from "../../src/mysql/plan/errors.ts";
 import { DataStatementError, ParseError, SchemaStateError, UnsupportedStatementError } from "../../src/mysql/parse.ts";
 import { ApplyError } from "../../src/schema/errors.ts";
 
-const typed = [InspectError, ReplayError, SplitError, PlanError, ParseError, UnsupportedStatementError, DataStatementError, SchemaStateError, ApplyError];
+const typed = [
+  InspectError,
+  ReplayError,
+  SplitError,
+  PlanError,
+  ParseError,
+  UnsupportedStatementError,
+  DataStatementError,
+  SchemaStateError,
+  ApplyError,
+];
 
 /** True for an error the parser, replay or planner raised on purpose (a replay error counts when its cause does). */
 export function isTypedToolError(error: unknown): boolean {

@@ -14,23 +14,29 @@ import { livePlan } from "./roundtrip-live.ts";
 import { loadSuite, peerSuitesDir } from "./suites.ts";
 
 if (sharedSet("peer suites", peerSuitesDir) !== undefined) {
-  const sample = (["sqldef", "atlas", "skeema"] as const).flatMap((suite) => loadSuite(suite)).filter((_, i) => i % 20 === 0);
+  const sample = (["sqldef", "atlas", "skeema"] as const)
+    .flatMap((suite) => loadSuite(suite))
+    .filter((_, i) => i % 20 === 0);
 
   test("the sample holds at least 12 cases", () => {
     expect(sample.length).toBeGreaterThanOrEqual(12);
   });
 
-  test.each(sample.map((c) => [`${c.suite}:${c.id}`, c] as const))("%s: schema diff prints the live plan", async (_, peerCase) => {
-    await withTestDatabase(async (a) => {
-      await withTestDatabase(async (b) => {
-        await loadSql(a.conn, peerCase.current);
-        await loadSql(b.conn, peerCase.desired);
-        const statements = livePlan(await inspectUrl(a.url), await inspectUrl(b.url));
-        const r = cli(["schema", "diff", "--from", a.url, "--to", b.url]);
-        expect(r.stderr).toBe("");
-        expect(r.code).toBe(0);
-        expect(r.stdout).toBe(statements.length > 0 ? formatMigrationFile(statements) : `${SCHEMAS_SYNCED}\n`);
+  test.each(sample.map((c) => [`${c.suite}:${c.id}`, c] as const))(
+    "%s: schema diff prints the live plan",
+    async (_, peerCase) => {
+      await withTestDatabase(async (a) => {
+        await withTestDatabase(async (b) => {
+          await loadSql(a.conn, peerCase.current);
+          await loadSql(b.conn, peerCase.desired);
+          const statements = livePlan(await inspectUrl(a.url), await inspectUrl(b.url));
+          const r = cli(["schema", "diff", "--from", a.url, "--to", b.url]);
+          expect(r.stderr).toBe("");
+          expect(r.code).toBe(0);
+          expect(r.stdout).toBe(statements.length > 0 ? formatMigrationFile(statements) : `${SCHEMAS_SYNCED}\n`);
+        });
       });
-    });
-  }, 30_000);
+    },
+    30_000,
+  );
 }

@@ -24,7 +24,12 @@ export interface GateReport {
 }
 
 /** Runs every in-gate case of the given suites in one mode, `parallel` at a time, and returns the report. */
-export async function runGate(suites: readonly SuiteName[], mode: Mode, parallel = 4, only?: (c: PeerCase) => boolean): Promise<GateReport> {
+export async function runGate(
+  suites: readonly SuiteName[],
+  mode: Mode,
+  parallel = 4,
+  only?: (c: PeerCase) => boolean,
+): Promise<GateReport> {
   const cases = suites.flatMap((suite) => loadSuite(suite)).filter((c) => only?.(c) ?? true);
   const results: CaseResult[] = new Array(cases.length);
   let next = 0;
@@ -35,7 +40,12 @@ export async function runGate(suites: readonly SuiteName[], mode: Mode, parallel
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  const tallies = suites.map((suite) => tally(suite, results.filter((r) => r.peerCase.suite === suite)));
+  const tallies = suites.map((suite) =>
+    tally(
+      suite,
+      results.filter((r) => r.peerCase.suite === suite),
+    ),
+  );
   const total = tally("total", results);
   return { mode, results, tallies, total, passed: total.total > 0 && total.counts.pass >= GATE_RATIO * gated(total) };
 }
@@ -55,9 +65,19 @@ function tally(name: string, results: readonly CaseResult[]): Tally {
 export function renderReport(report: GateReport): string {
   const row = (t: Tally): string => {
     const pct = gated(t) === 0 ? "-" : `${((100 * t.counts.pass) / gated(t)).toFixed(1)}%`;
-    return [t.name.padEnd(8), ...[t.counts.pass, t.counts.fail, t.counts.unsupported, t.counts.known, t.total].map((n) => String(n).padStart(6)), pct.padStart(8)].join(" ");
+    return [
+      t.name.padEnd(8),
+      ...[t.counts.pass, t.counts.fail, t.counts.unsupported, t.counts.known, t.total].map((n) =>
+        String(n).padStart(6),
+      ),
+      pct.padStart(8),
+    ].join(" ");
   };
-  const header = ["suite".padEnd(8), ..."pass fail unsup known cases".split(" ").map((h) => h.padStart(6)), "passed".padStart(8)].join(" ");
+  const header = [
+    "suite".padEnd(8),
+    ..."pass fail unsup known cases".split(" ").map((h) => h.padStart(6)),
+    "passed".padStart(8),
+  ].join(" ");
   const verdict = `gate (≥ ${GATE_RATIO * 100}% of cases − known pass): ${report.passed ? "PASSED" : "FAILED"}`;
   return [`mode: ${report.mode}`, header, ...report.tallies.map(row), row(report.total), verdict].join("\n");
 }
@@ -66,6 +86,9 @@ export function renderReport(report: GateReport): string {
 export function renderFailures(report: GateReport, withPlan: boolean): string {
   return report.results
     .filter((r) => r.outcome !== "pass")
-    .map((r) => `${r.outcome.toUpperCase()} [${report.mode}] ${r.peerCase.suite}:${r.peerCase.id}\n  ${r.detail.replaceAll("\n", "\n  ")}${withPlan && r.plan ? `\n  --- plan ---\n  ${r.plan.trimEnd().replaceAll("\n", "\n  ")}` : ""}`)
+    .map(
+      (r) =>
+        `${r.outcome.toUpperCase()} [${report.mode}] ${r.peerCase.suite}:${r.peerCase.id}\n  ${r.detail.replaceAll("\n", "\n  ")}${withPlan && r.plan ? `\n  --- plan ---\n  ${r.plan.trimEnd().replaceAll("\n", "\n  ")}` : ""}`,
+    )
     .join("\n");
 }

@@ -10,9 +10,14 @@
 export function withoutInvisibleIndexWords(text: string): string {
   return text
     .split("\n")
-    .map((line) => (/^\s+(?:PRIMARY |UNIQUE |FULLTEXT |SPATIAL )?KEY /.test(line) ? line.replace(/ USING BTREE\b/, "").replace(/ (?:\/\*!50100 )?WITH PARSER `(?:[^`]|``)+`(?: \*\/)?/, "") : line))
+    .map((line) =>
+      /^\s+(?:PRIMARY |UNIQUE |FULLTEXT |SPATIAL )?KEY /.test(line)
+        ? line.replace(/ USING BTREE\b/, "").replace(/ (?:\/\*!50100 )?WITH PARSER `(?:[^`]|``)+`(?: \*\/)?/, "")
+        : line,
+    )
     .join("\n");
 }
 
 /** The one-line reason printed for a `known` case. */
-export const KNOWN_DIFFERENCE = "differs only in USING BTREE / WITH PARSER, which information_schema does not show (documented difference)";
+export const KNOWN_DIFFERENCE =
+  "differs only in USING BTREE / WITH PARSER, which information_schema does not show (documented difference)";

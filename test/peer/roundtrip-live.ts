@@ -51,7 +51,9 @@ async function roundTrip(peerCase: PeerCase, a: TestDatabase, b: TestDatabase): 
   const after = await showCreateTables(a.conn);
   const desired = await showCreateTables(b.conn);
   const tables = compareTables(after, desired);
-  const known = tables !== "" && compareTables(mapValues(after, withoutInvisibleIndexWords), mapValues(desired, withoutInvisibleIndexWords)) === "";
+  const known =
+    tables !== "" &&
+    compareTables(mapValues(after, withoutInvisibleIndexWords), mapValues(desired, withoutInvisibleIndexWords)) === "";
   if (tables !== "" && !known) return result("fail", tables);
   try {
     const left = diff((await inspectUrl(a.url)).schema, to.schema);

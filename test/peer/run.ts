@@ -27,7 +27,8 @@ const { values } = parseArgs({
 
 const allSuites: SuiteName[] = ["sqldef", "atlas", "skeema"];
 const suites = (values.suite ?? allSuites) as SuiteName[];
-for (const s of suites) if (!allSuites.includes(s)) throw new Error(`unknown suite ${s}; one of ${allSuites.join(", ")}`);
+for (const s of suites)
+  if (!allSuites.includes(s)) throw new Error(`unknown suite ${s}; one of ${allSuites.join(", ")}`);
 const allModes: Mode[] = ["memory", "live"];
 const modes = (values.mode ?? allModes) as Mode[];
 for (const m of modes) if (!allModes.includes(m)) throw new Error(`unknown mode ${m}; one of ${allModes.join(", ")}`);

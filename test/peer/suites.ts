@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Where the peer suites live: `STATS_DB_PEER_SUITES` when set, else ../shared/peer-suites next to the repository. */
-export const peerSuitesDir = process.env.STATS_DB_PEER_SUITES ?? join(import.meta.dir, "..", "..", "..", "shared", "peer-suites");
+export const peerSuitesDir =
+  process.env.STATS_DB_PEER_SUITES ?? join(import.meta.dir, "..", "..", "..", "shared", "peer-suites");
 
 /** One (current, desired) pair of a suite. */
 export interface PeerCase {
@@ -32,7 +33,10 @@ const suiteFiles: Record<SuiteName, SuiteFile> = {
 /** The in-gate cases of one suite, in file order. */
 export function loadSuite(suite: SuiteName): PeerCase[] {
   const text = readFileSync(join(peerSuitesDir, suiteFiles[suite].file), "utf8");
-  const rows = text.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+  const rows = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   return rows.filter(suiteFiles[suite].inGate).map((row) => ({
     suite,
     id: String(row.id),

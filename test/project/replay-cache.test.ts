@@ -7,7 +7,8 @@ import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import type { Schema } from "../../src/schema/model.ts";
 
-const SQL = "CREATE TABLE `t` (`id` int NOT NULL, `name` varchar(20) NULL DEFAULT 'x', PRIMARY KEY (`id`), KEY `n` (`name`)) ENGINE=InnoDB;";
+const SQL =
+  "CREATE TABLE `t` (`id` int NOT NULL, `name` varchar(20) NULL DEFAULT 'x', PRIMARY KEY (`id`), KEY `n` (`name`)) ENGINE=InnoDB;";
 
 let dir: string;
 let saved: { cache?: string; cacheDir?: string };
@@ -20,7 +21,10 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const [key, value] of [["STATS_DB_CACHE", saved.cache], ["STATS_DB_CACHE_DIR", saved.cacheDir]] as const) {
+  for (const [key, value] of [
+    ["STATS_DB_CACHE", saved.cache],
+    ["STATS_DB_CACHE_DIR", saved.cacheDir],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -79,7 +83,8 @@ describe("replay cache", () => {
   test("an entry whose stored key differs from its file name is not trusted", () => {
     const r = counted();
     cachedReplay("total-a", mysql8, r.replay);
-    for (const name of entries()) writeFileSync(join(dir, "cache", name), JSON.stringify({ key: "other", schema: { tables: [] } }));
+    for (const name of entries())
+      writeFileSync(join(dir, "cache", name), JSON.stringify({ key: "other", schema: { tables: [] } }));
     expect(cachedReplay("total-a", mysql8, r.replay)).toEqual(replaySql(SQL, mysql8));
     expect(r.runs()).toBe(2);
   });

@@ -4,7 +4,14 @@ import type { Column, Table } from "../../src/schema/model.ts";
 import { NameTrail } from "../../src/schema/name-trail.ts";
 
 const col = (name: string): Column => ({ name, type: "int", nullable: true });
-const table = (name: string): Table => ({ name, columns: [col("a")], indexes: [], foreignKeys: [], checks: [], options: {} });
+const table = (name: string): Table => ({
+  name,
+  columns: [col("a")],
+  indexes: [],
+  foreignKeys: [],
+  checks: [],
+  options: {},
+});
 
 function trail(changes: Change[]): NameTrail {
   const t = new NameTrail();
@@ -15,7 +22,12 @@ function trail(changes: Change[]): NameTrail {
 describe("NameTrail", () => {
   test("untouched names denote themselves", () => {
     const t = trail([]);
-    expect([t.startTable("x"), t.currentTable("x"), t.startColumn("x", "a"), t.currentColumn("x", "a")]).toEqual(["x", "x", "a", "a"]);
+    expect([t.startTable("x"), t.currentTable("x"), t.startColumn("x", "a"), t.currentColumn("x", "a")]).toEqual([
+      "x",
+      "x",
+      "a",
+      "a",
+    ]);
   });
 
   test("a chain of table and column renames, both ways", () => {
@@ -26,12 +38,23 @@ describe("NameTrail", () => {
     ]);
     expect([t.currentTable("users"), t.currentColumn("users", "email")]).toEqual(["people", "address"]);
     expect([t.startTable("people"), t.startColumn("people", "address")]).toEqual(["users", "email"]);
-    expect([t.startTable("users"), t.startColumn("people", "email"), t.startColumn("people", "mail")]).toEqual([undefined, undefined, undefined]);
+    expect([t.startTable("users"), t.startColumn("people", "email"), t.startColumn("people", "mail")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test("dropped and re-created objects are not the starting ones", () => {
     const t = trail([
-      { kind: "ModifyTable", table: "t", changes: [{ kind: "DropColumn", column: col("a") }, { kind: "AddColumn", column: col("a") }] },
+      {
+        kind: "ModifyTable",
+        table: "t",
+        changes: [
+          { kind: "DropColumn", column: col("a") },
+          { kind: "AddColumn", column: col("a") },
+        ],
+      },
       { kind: "DropTable", table: table("u") },
       { kind: "AddTable", table: table("u") },
     ]);
@@ -45,6 +68,11 @@ describe("NameTrail", () => {
       { kind: "RenameTable", from: "b", to: "a" },
       { kind: "RenameTable", from: "tmp", to: "b" },
     ]);
-    expect([t.currentTable("a"), t.currentTable("b"), t.startTable("a"), t.startTable("tmp")]).toEqual(["b", "a", "b", undefined]);
+    expect([t.currentTable("a"), t.currentTable("b"), t.startTable("a"), t.startTable("tmp")]).toEqual([
+      "b",
+      "a",
+      "b",
+      undefined,
+    ]);
   });
 });

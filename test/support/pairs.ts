@@ -59,7 +59,10 @@ export function withRenames(schema: Schema, renames: Renames): Schema {
     if (from !== undefined) known.add(`table ${table.name}`);
     return from === undefined ? { ...table, columns } : { ...table, columns, renamedFrom: from };
   });
-  const declared = [...[...tableRenames.keys()].map((t) => `table ${t}`), ...[...columnRenames.keys()].map((c) => `column ${c}`)];
+  const declared = [
+    ...[...tableRenames.keys()].map((t) => `table ${t}`),
+    ...[...columnRenames.keys()].map((c) => `column ${c}`),
+  ];
   const unknown = declared.filter((d) => !known.has(d));
   if (unknown.length > 0) throw new Error(`renames.json names what desired.sql does not have: ${unknown.join(", ")}`);
   return { ...schema, tables };

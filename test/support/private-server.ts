@@ -160,7 +160,11 @@ export class PrivateServer {
       }
     }
     await this.kill();
-    throw new ServerStartError(`mariadbd did not accept connections within ${READY_TIMEOUT_MS} ms`, tail(this.errorLog), lastError);
+    throw new ServerStartError(
+      `mariadbd did not accept connections within ${READY_TIMEOUT_MS} ms`,
+      tail(this.errorLog),
+      lastError,
+    );
   }
 }
 

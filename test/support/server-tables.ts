@@ -18,7 +18,10 @@ export function withoutAutoIncrement(text: string): string {
 }
 
 /** SHOW CREATE TABLE of every base table by name (in name order), each passed through `normalise`. */
-export async function showCreateTables(conn: Connection, normalise: (text: string) => string = withoutAutoIncrement): Promise<Map<string, string>> {
+export async function showCreateTables(
+  conn: Connection,
+  normalise: (text: string) => string = withoutAutoIncrement,
+): Promise<Map<string, string>> {
   const [rows] = await conn.query("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'");
   const names = (rows as Record<string, string>[]).map((row) => String(Object.values(row)[0])).sort();
   const out = new Map<string, string>();

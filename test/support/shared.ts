@@ -17,7 +17,10 @@ export function inCi(env: Record<string, string | undefined> = process.env): boo
 }
 
 /** What to do about a fixture set at `path`: run its tests, skip them (absent, not CI), or fail (absent in CI). */
-export function sharedSetState(path: string, env: Record<string, string | undefined> = process.env): "present" | "skip" | "fail" {
+export function sharedSetState(
+  path: string,
+  env: Record<string, string | undefined> = process.env,
+): "present" | "skip" | "fail" {
   if (existsSync(path)) return "present";
   return inCi(env) ? "fail" : "skip";
 }

@@ -112,8 +112,11 @@ export function importsOf(source: string): ImportRef[] {
   for (const m of text.matchAll(/^(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/gm)) {
     if (!isCode(m.index)) continue;
     const braces = /^\{([^}]*)\}$/.exec(m[3]!.trim());
-    const names = braces?.[1]!.split(",").map((s) => s.trim()).filter(Boolean);
-    const allTyped = names !== undefined && names.every((s) => s.startsWith("type "));
+    const names = braces?.[1]
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const allTyped = names?.every((s) => s.startsWith("type "));
     out.push({ spec: m[4]!, typeOnly: m[2] !== undefined || allTyped, line: lineAt(text, m.index) });
   }
   for (const m of text.matchAll(/^import\s*["']([^"']+)["']/gm)) {

@@ -46,11 +46,15 @@ export function grantStatements(t: GrantTarget): string {
     `${grantStatement(privs, t.schema, who)};`,
   ];
   if (t.revisionsSchema && t.revisionsSchema !== t.schema) {
-    lines.push(`-- The revisions table lives in ${ident(t.revisionsSchema)} (--revisions-schema); CREATE lets the first apply create that schema.`);
+    lines.push(
+      `-- The revisions table lives in ${ident(t.revisionsSchema)} (--revisions-schema); CREATE lets the first apply create that schema.`,
+    );
     lines.push(`${grantStatement(REVISIONS_PRIVILEGES, t.revisionsSchema, who)};`);
   }
   if (t.devSchema) {
-    lines.push(`-- The dev database for migrate lint/validate --dev-url: replayed from scratch and cleaned afterwards.`);
+    lines.push(
+      `-- The dev database for migrate lint/validate --dev-url: replayed from scratch and cleaned afterwards.`,
+    );
     lines.push(`${grantStatement(privs, t.devSchema, who)};`);
   }
   return lines.join("\n") + "\n";
@@ -62,7 +66,10 @@ export default defineCommand({
     ...globalArgs,
     user: { type: "string", description: "the migration user's name (required)" },
     host: { type: "string", description: "the user's host part (default %)" },
-    schema: { type: "string", description: "the target schema (default: from --url or the env's url, else site_usage)" },
+    schema: {
+      type: "string",
+      description: "the target schema (default: from --url or the env's url, else site_usage)",
+    },
     url: { type: "string", alias: "u", description: "target database URL (only its schema is used; nothing connects)" },
     "revisions-schema": { type: "string", description: "a separate schema for atlas_schema_revisions" },
     "dev-schema": { type: "string", description: "the dev database used by lint/validate --dev-url" },

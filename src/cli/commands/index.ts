@@ -36,7 +36,11 @@ const schema = defineCommand({
 
 /** The root command; it has no `run` of its own (citty would run it after every sub-command). */
 export const root = defineCommand({
-  meta: { name: "stats-db", version: TOOL_VERSION, description: "schema as code and versioned migrations for the site_usage database" },
+  meta: {
+    name: "stats-db",
+    version: TOOL_VERSION,
+    description: "schema as code and versioned migrations for the site_usage database",
+  },
   subCommands: {
     diff: migrateDiff,
     migrate,

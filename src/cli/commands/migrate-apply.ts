@@ -30,7 +30,10 @@ import { TOOL_VERSION } from "../../project/version.ts";
 /** Reads the `[amount]` argument as Atlas does. */
 export function parseAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
+  if (!/^[+-]?\d+$/.test(value))
+    throw new UsageError(
+      `invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`,
+    );
   const n = Number(value);
   if (n < 1) throw new UsageError(`cannot apply '${n}' migration files`);
   return n;
@@ -51,7 +54,10 @@ export default defineCommand({
     amount: { type: "positional", required: false, description: "apply at most this many files" },
     "dry-run": { type: "boolean", description: "print the plan without executing it" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
-    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
+    "lock-wait-timeout": {
+      type: "string",
+      description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)",
+    },
     baseline: { type: "string", description: "version to mark as applied on a database without revisions" },
     "allow-dirty": { type: "boolean", description: "allow a first apply on a database that has tables" },
     "to-version": { type: "string", description: "apply pending files up to and including this version" },
@@ -66,28 +72,56 @@ export default defineCommand({
     const txMode = txModeOf(args["tx-mode"]);
     const execOrder = parseExecOrder(args["exec-order"] ?? migration.execOrder ?? "linear");
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
-    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout) };
+    const session = {
+      lockTimeoutMs: timeout,
+      lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),
+    };
     const dir = openDir(settings.dir);
     verifyDir(dir);
     const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
-    const { report, context, stoppedBy } = await withMigrationSession(requireDatabase(settings), session, async ({ conn, lock, control }) => {
-      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}), log });
-      const interrupts = catchInterrupts(() => watch.cancel());
-      try {
-        const baseline = args.baseline ?? migration.baseline;
-        const report = await migrateApply(conn, {
-          dir, flavor: flavorByName(conn.flavorName) ?? mysql8, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
-          dryRun: args["dry-run"] === true, allowDirty: args["allow-dirty"] === true,
-          ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}), ...(baseline ? { baseline } : {}),
-          ...(args["to-version"] ? { toVersion: args["to-version"] } : {}), ...(amount !== undefined ? { amount } : {}),
-          txMode, execOrder, operatorVersion: `stats-db v${TOOL_VERSION}`, log,
-          send: (text) => watch.run(text), stop: interrupts.signal, beforeFile: () => lock.verify(), inDoubtWaitMs: timeout,
+    const { report, context, stoppedBy } = await withMigrationSession(
+      requireDatabase(settings),
+      session,
+      async ({ conn, lock, control }) => {
+        const watch = new StatementWatch({
+          conn,
+          control,
+          flavorName: conn.flavorName,
+          ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}),
+          log,
         });
-        return { report, context: { driver: conn.flavorName, url: conn.url, dir: settings.dir, dryRun: args["dry-run"] === true }, stoppedBy: interrupts.received() };
-      } finally {
-        interrupts.dispose();
-      }
-    });
+        const interrupts = catchInterrupts(() => watch.cancel());
+        try {
+          const baseline = args.baseline ?? migration.baseline;
+          const report = await migrateApply(conn, {
+            dir,
+            flavor: flavorByName(conn.flavorName) ?? mysql8,
+            ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
+            dryRun: args["dry-run"] === true,
+            allowDirty: args["allow-dirty"] === true,
+            ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}),
+            ...(baseline ? { baseline } : {}),
+            ...(args["to-version"] ? { toVersion: args["to-version"] } : {}),
+            ...(amount !== undefined ? { amount } : {}),
+            txMode,
+            execOrder,
+            operatorVersion: `stats-db v${TOOL_VERSION}`,
+            log,
+            send: (text) => watch.run(text),
+            stop: interrupts.signal,
+            beforeFile: () => lock.verify(),
+            inDoubtWaitMs: timeout,
+          });
+          return {
+            report,
+            context: { driver: conn.flavorName, url: conn.url, dir: settings.dir, dryRun: args["dry-run"] === true },
+            stoppedBy: interrupts.received(),
+          };
+        } finally {
+          interrupts.dispose();
+        }
+      },
+    );
     // The header, files and statements were printed as they ran; the footer ends the text report.
     const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
     writeReport(report, json, () => applyJson(report, context), text, stoppedBy);

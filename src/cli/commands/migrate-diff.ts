@@ -18,7 +18,11 @@ import { ReportedError } from "../errors.ts";
 export const SYNCED = "The migration directory is synced with the desired state, no changes to be made";
 
 // The file that turns the directory's state into the desired one (undefined when in sync).
-async function planNext(settings: Settings, to: string, name: string | undefined): Promise<{ file: PlannedFile | undefined; write: (f: PlannedFile) => void }> {
+async function planNext(
+  settings: Settings,
+  to: string,
+  name: string | undefined,
+): Promise<{ file: PlannedFile | undefined; write: (f: PlannedFile) => void }> {
   const dir = openDir(settings.dir, { mayCreate: true });
   const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
   const current = await replayDirWith(dir, settings.flavor, dev);
@@ -28,17 +32,30 @@ async function planNext(settings: Settings, to: string, name: string | undefined
 }
 
 export default defineCommand({
-  meta: { name: "diff", description: "write the next migration file: desired state (entities) vs. the migration directory" },
+  meta: {
+    name: "diff",
+    description: "write the next migration file: desired state (entities) vs. the migration directory",
+  },
   args: {
-    name: { type: "positional", required: false, description: "migration name: letters, digits, _ and - (e.g. add_referrer_host)" },
+    name: {
+      type: "positional",
+      required: false,
+      description: "migration name: letters, digits, _ and - (e.g. add_referrer_host)",
+    },
     ...globalArgs,
     ...dirArg,
     ...flavorArg,
     to: { type: "string", description: "desired state (default: the env's src, else file://entities)" },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
     "dry-run": { type: "boolean", description: "print the file instead of writing it" },
-    check: { type: "boolean", description: "write nothing; exit 1 when the directory is not in sync with the desired state" },
-    "lock-timeout": { type: "string", description: "how long to wait for another diff writing to the directory (default 10s)" },
+    check: {
+      type: "boolean",
+      description: "write nothing; exit 1 when the directory is not in sync with the desired state",
+    },
+    "lock-timeout": {
+      type: "string",
+      description: "how long to wait for another diff writing to the directory (default 10s)",
+    },
   },
   async run({ args }) {
     const name = args.name === undefined ? undefined : checkMigrationName(args.name);
@@ -49,7 +66,9 @@ export default defineCommand({
       if (!file) return void process.stdout.write(SYNCED + "\n");
       process.stdout.write(`-- ${file.name}\n${file.text}`);
       if (args.check) {
-        process.stderr.write(`Error: the migration directory is not in sync with ${to}: run 'stats-db migrate diff <name>'\n`);
+        process.stderr.write(
+          `Error: the migration directory is not in sync with ${to}: run 'stats-db migrate diff <name>'\n`,
+        );
         throw new ReportedError("out of sync");
       }
       return;
@@ -58,7 +77,9 @@ export default defineCommand({
       const { file, write } = await planNext(settings, to, name);
       if (!file) return void process.stdout.write(SYNCED + "\n");
       write(file);
-      process.stderr.write(`Wrote ${file.name} (${file.statements} statement${file.statements === 1 ? "" : "s"}) and updated atlas.sum\n`);
+      process.stderr.write(
+        `Wrote ${file.name} (${file.statements} statement${file.statements === 1 ? "" : "s"}) and updated atlas.sum\n`,
+      );
     });
   },
 });

@@ -14,7 +14,15 @@ import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printLockWait } from "../apply-progress.ts";
 import { catchInterrupts } from "../interrupts.ts";
-import { isJsonFormat, lockTimeoutMs, lockWaitTimeoutSeconds, migrateDbArgs, revisionsLocation, withMigrationSession, writeReport } from "../migrate-command.ts";
+import {
+  isJsonFormat,
+  lockTimeoutMs,
+  lockWaitTimeoutSeconds,
+  migrateDbArgs,
+  revisionsLocation,
+  withMigrationSession,
+  writeReport,
+} from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
@@ -23,10 +31,16 @@ import { TOOL_VERSION } from "../../project/version.ts";
 /** Reads `[amount]`: a whole number of files, at least 1. */
 export function parseDownAmount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`);
+  if (!/^[+-]?\d+$/.test(value))
+    throw new UsageError(
+      `invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`,
+    );
   const n = Number(value);
   // Go's strconv.Atoi (Atlas) refuses what does not fit an int64; past 2^53 a number is no longer exact here.
-  if (!Number.isSafeInteger(n)) throw new UsageError(`invalid amount argument "${value}" (value out of range). Omit the argument or pass a valid integer instead`);
+  if (!Number.isSafeInteger(n))
+    throw new UsageError(
+      `invalid amount argument "${value}" (value out of range). Omit the argument or pass a valid integer instead`,
+    );
   if (n < 1) throw new UsageError(`cannot revert '${n}' migration files`);
   return n;
 }
@@ -34,7 +48,10 @@ export function parseDownAmount(value: string | undefined): number | undefined {
 /** Checks `--to-version` names a file of the directory: no other version can be reverted to. */
 export function checkToVersion(version: string | undefined, versions: readonly string[]): void {
   if (version === undefined || versions.includes(version)) return;
-  const hint = versions.length === 0 ? "the directory has no migration files" : `the directory has versions ${versions[0]} to ${versions.at(-1)}`;
+  const hint =
+    versions.length === 0
+      ? "the directory has no migration files"
+      : `the directory has versions ${versions[0]} to ${versions.at(-1)}`;
   throw new UsageError(`--to-version ${JSON.stringify(version)} is not the version of a migration file (${hint})`);
 }
 
@@ -47,42 +64,73 @@ export default defineCommand({
     amount: { type: "positional", required: false, description: "revert this many files (default 1)" },
     "to-version": { type: "string", description: "revert every file applied after this version" },
     "dry-run": { type: "boolean", description: "run the checks and print the plan; change nothing" },
-    "force-data-loss": { type: "boolean", description: "skip the checks that dropped tables and columns hold no data and narrowed columns lose none" },
-    "allow-drift": { type: "boolean", description: "revert even when the database differs from the directory at its version (the drift is reverted too)" },
+    "force-data-loss": {
+      type: "boolean",
+      description: "skip the checks that dropped tables and columns hold no data and narrowed columns lose none",
+    },
+    "allow-drift": {
+      type: "boolean",
+      description:
+        "revert even when the database differs from the directory at its version (the drift is reverted too)",
+    },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
-    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
+    "lock-wait-timeout": {
+      type: "string",
+      description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)",
+    },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
   },
   async run({ args }) {
     const amount = parseDownAmount(args.amount as string | undefined);
-    if (amount !== undefined && args["to-version"] !== undefined) throw new UsageError("give either an amount or --to-version, not both");
+    if (amount !== undefined && args["to-version"] !== undefined)
+      throw new UsageError("give either an amount or --to-version, not both");
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const migration = settings.project?.migration ?? {};
     const timeout = lockTimeoutMs(args["lock-timeout"], migration.lockTimeout);
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    checkToVersion(args["to-version"], dir.files().map((f) => f.version));
+    checkToVersion(
+      args["to-version"],
+      dir.files().map((f) => f.version),
+    );
     const database = requireDatabase(settings);
     const schema = boundSchema(database);
     const devUrl = settings.devUrl;
     const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
-    const session = { lockTimeoutMs: timeout, lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout) };
+    const session = {
+      lockTimeoutMs: timeout,
+      lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),
+    };
     const { report, stoppedBy } = await withMigrationSession(database, session, async ({ conn, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
       const interrupts = catchInterrupts(() => watch.cancel());
       try {
         const report = await migrateDown(conn, {
-          dir, schema, ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
-          dryRun: args["dry-run"] === true, forceDataLoss: args["force-data-loss"] === true, allowDrift: args["allow-drift"] === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
-          ...(amount !== undefined ? { amount } : {}), ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}), ...(replay ? { replay } : {}),
-          send: (sql) => watch.run(sql), stop: interrupts.signal,
+          dir,
+          schema,
+          ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
+          dryRun: args["dry-run"] === true,
+          forceDataLoss: args["force-data-loss"] === true,
+          allowDrift: args["allow-drift"] === true,
+          operatorVersion: `stats-db v${TOOL_VERSION}`,
+          ...(amount !== undefined ? { amount } : {}),
+          ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}),
+          ...(replay ? { replay } : {}),
+          send: (sql) => watch.run(sql),
+          stop: interrupts.signal,
         });
         return { report, stoppedBy: interrupts.received() };
       } finally {
         interrupts.dispose();
       }
     });
-    writeReport(report, json, () => downJson(report), () => formatDownText(report), stoppedBy);
+    writeReport(
+      report,
+      json,
+      () => downJson(report),
+      () => formatDownText(report),
+      stoppedBy,
+    );
   },
 });

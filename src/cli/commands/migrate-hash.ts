@@ -9,7 +9,11 @@ import { openDir } from "../../project/sources.ts";
 
 export default defineCommand({
   meta: { name: "hash", description: "rewrite atlas.sum from the migration files" },
-  args: { ...globalArgs, ...dirArg, force: { type: "boolean", description: "accepted for Atlas compatibility (deprecated there)" } },
+  args: {
+    ...globalArgs,
+    ...dirArg,
+    force: { type: "boolean", description: "accepted for Atlas compatibility (deprecated there)" },
+  },
   run({ args }) {
     rehash(openDir(resolveSettings(args).dir));
   },

@@ -46,7 +46,13 @@ type Select = Parameters<typeof lintDir>[1];
  * does: a statement the server refuses is a lint error); the dev database is emptied again afterwards. The dev
  * server's flavour unless --flavor was given.
  */
-function lintOnDev(devUrl: string, dir: MigrationDir, select: Select, opts: LintOptions, flavorGiven: boolean): Promise<LintReport> {
+function lintOnDev(
+  devUrl: string,
+  dir: MigrationDir,
+  select: Select,
+  opts: LintOptions,
+  flavorGiven: boolean,
+): Promise<LintReport> {
   return withConnection(databaseTarget(devUrl), async (conn, schema) => {
     const flavor = flavorGiven ? opts.flavor : (await inspectServer(conn)).flavor;
     const replay: BaseReplay = async (files) => (await replayOn(conn, schema, files)).schema;
@@ -62,18 +68,27 @@ function outputFormat(v: string | undefined): "text" | "json" {
 }
 
 export default defineCommand({
-  meta: { name: "lint", description: "analyse new migration files for destructive, data-dependent and blocking changes" },
+  meta: {
+    name: "lint",
+    description: "analyse new migration files for destructive, data-dependent and blocking changes",
+  },
   args: {
     ...globalArgs,
     ...dirArg,
     ...flavorArg,
     latest: { type: "string", description: "analyse the last N migration files" },
-    "git-base": { type: "string", description: "analyse the files added since this git revision (committed, staged or untracked)" },
+    "git-base": {
+      type: "string",
+      description: "analyse the files added since this git revision (committed, staged or untracked)",
+    },
     "git-dir": { type: "string", description: "git repository to read (default .)" },
     format: { type: "string", alias: "log", description: "output format: json (Atlas's {{ json . }})" },
     url: { type: "string", description: "target database, for live row counts of tables behind blocking changes" },
     "dev-url": { type: "string", description: "replay on a clean dev database instead of in memory" },
-    "max-rows": { type: "string", description: "blocking changes on tables with more rows than this are errors (with --url)" },
+    "max-rows": {
+      type: "string",
+      description: "blocking changes on tables with more rows than this are errors (with --url)",
+    },
   },
   async run({ args }) {
     const settings = resolveSettings(args);
@@ -81,17 +96,32 @@ export default defineCommand({
     const latest = positiveInt("--latest", args.latest) ?? (args["git-base"] ? undefined : lint?.latest);
     const gitBase = args["git-base"] ?? (args.latest ? undefined : lint?.gitBase);
     if (latest === undefined && gitBase === undefined) throw new UsageError("--latest or --git-base is required");
-    if (latest !== undefined && gitBase !== undefined) throw new UsageError("--latest and --git-base are mutually exclusive");
-    const maxRows = positiveInt("--max-rows", args["max-rows"]) ?? positiveInt("max_rows", lint?.raw.max_rows as number | undefined);
+    if (latest !== undefined && gitBase !== undefined)
+      throw new UsageError("--latest and --git-base are mutually exclusive");
+    const maxRows =
+      positiveInt("--max-rows", args["max-rows"]) ?? positiveInt("max_rows", lint?.raw.max_rows as number | undefined);
     const format = outputFormat(args.format ?? lint?.log);
     const dir = openDir(settings.dir);
     const location = parseDirUrl(settings.dir);
     const path = location.scheme === "file" ? location.path : settings.dir;
-    const select: Select = gitBase !== undefined ? (files) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path)) : (files) => selectLatest(files, latest!);
+    const select: Select =
+      gitBase !== undefined
+        ? (files) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path))
+        : (files) => selectLatest(files, latest!);
     const rows = settings.url ? await liveRowCounts(settings.url) : undefined;
-    const opts: LintOptions = { flavor: settings.flavor, errors: lint?.errors ?? {}, ...(rows ? { rows } : {}), ...(maxRows !== undefined ? { maxRows } : {}), now: () => performance.now() };
-    const report = settings.devUrl ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined) : lintDir(dir, select, opts);
-    process.stdout.write(format === "json" ? renderJson(report, { driver: settings.flavor.name, dir: path }) : renderText(report));
+    const opts: LintOptions = {
+      flavor: settings.flavor,
+      errors: lint?.errors ?? {},
+      ...(rows ? { rows } : {}),
+      ...(maxRows !== undefined ? { maxRows } : {}),
+      now: () => performance.now(),
+    };
+    const report = settings.devUrl
+      ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined)
+      : lintDir(dir, select, opts);
+    process.stdout.write(
+      format === "json" ? renderJson(report, { driver: settings.flavor.name, dir: path }) : renderText(report),
+    );
     if (hasErrors(report)) throw new ReportedError("lint found errors");
   },
 });

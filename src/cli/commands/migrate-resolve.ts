@@ -14,7 +14,10 @@ import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
 
 export default defineCommand({
-  meta: { name: "resolve", description: "record whether a statement left in doubt by an interrupted apply took effect" },
+  meta: {
+    name: "resolve",
+    description: "record whether a statement left in doubt by an interrupted apply took effect",
+  },
   args: {
     ...globalArgs,
     ...dirArg,
@@ -27,7 +30,8 @@ export default defineCommand({
   async run({ args }) {
     const version = args.version as string | undefined;
     if (!version) throw new UsageError("migrate resolve needs the version whose statement is in doubt");
-    if (args.applied === args["rolled-back"]) throw new UsageError("give exactly one of --applied (it took effect) or --rolled-back (it did not)");
+    if (args.applied === args["rolled-back"])
+      throw new UsageError("give exactly one of --applied (it took effect) or --rolled-back (it did not)");
     const settings = resolveSettings(args);
     const migration = settings.project?.migration ?? {};
     const dir = openDir(settings.dir);
@@ -35,10 +39,16 @@ export default defineCommand({
     const session = { lockTimeoutMs: lockTimeoutMs(args["lock-timeout"], migration.lockTimeout), lockWaitTimeoutS: 0 };
     const resolved = await withMigrationSession(requireDatabase(settings), session, ({ conn }) =>
       resolveStatement(conn, {
-        dir, version, applied: args.applied === true, operatorVersion: `stats-db v${TOOL_VERSION}`,
-        revisionsSchema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema).revisionsSchema,
+        dir,
+        version,
+        applied: args.applied === true,
+        operatorVersion: `stats-db v${TOOL_VERSION}`,
+        revisionsSchema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema)
+          .revisionsSchema,
       }),
     );
-    out(`statement ${resolved.statement} of version ${version} recorded as ${args.applied ? "applied" : "not applied (the next apply runs it)"}: ${resolved.text}\n`);
+    out(
+      `statement ${resolved.statement} of version ${version} recorded as ${args.applied ? "applied" : "not applied (the next apply runs it)"}: ${resolved.text}\n`,
+    );
   },
 });

@@ -25,8 +25,14 @@ export default defineCommand({
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to change (schema-bound URL)" },
     to: { type: "string", description: "desired state (default: the env's src, else file://entities)" },
-    "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
-    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
+    "dev-url": {
+      type: "string",
+      description: "clean dev database to replay directories and .sql files on (default: in memory)",
+    },
+    "lock-wait-timeout": {
+      type: "string",
+      description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)",
+    },
     "auto-approve": { type: "boolean", description: "apply without asking" },
     "dry-run": { type: "boolean", description: "print the plan and change nothing" },
   },
@@ -46,7 +52,12 @@ export default defineCommand({
         return;
       }
       const statements = plan(changes, flavor, { current });
-      const opts = { autoApprove: args["auto-approve"], command: "schema apply", dryRun: args["dry-run"], ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}) };
+      const opts = {
+        autoApprove: args["auto-approve"],
+        command: "schema apply",
+        dryRun: args["dry-run"],
+        ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}),
+      };
       if (!(await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, opts))) return;
       process.stderr.write(`Applied ${statements.length} statement${statements.length === 1 ? "" : "s"}\n`);
     });

@@ -22,7 +22,10 @@ export default defineCommand({
   args: {
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to empty (schema-bound URL)" },
-    "lock-wait-timeout": { type: "string", description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)" },
+    "lock-wait-timeout": {
+      type: "string",
+      description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)",
+    },
     "auto-approve": { type: "boolean", description: "drop without asking" },
   },
   async run({ args }) {
@@ -35,7 +38,11 @@ export default defineCommand({
         return;
       }
       const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
-      await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, { autoApprove: args["auto-approve"], command: "schema clean", dropsSchema: schemaName });
+      await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, {
+        autoApprove: args["auto-approve"],
+        command: "schema clean",
+        dropsSchema: schemaName,
+      });
     });
   },
 });

@@ -21,9 +21,15 @@ export default defineCommand({
   args: {
     ...globalArgs,
     ...flavorArg,
-    from: { type: "string", description: "current state: a database URL, file://<dir>, file://<file>.sql, file://entities" },
+    from: {
+      type: "string",
+      description: "current state: a database URL, file://<dir>, file://<file>.sql, file://entities",
+    },
     to: { type: "string", description: "desired state (default: the env's src)" },
-    "dev-url": { type: "string", description: "clean dev database to replay directories and .sql files on (default: in memory)" },
+    "dev-url": {
+      type: "string",
+      description: "clean dev database to replay directories and .sql files on (default: in memory)",
+    },
     "exit-code": { type: "boolean", description: "exit 1 when there are changes (0 when synced)" },
   },
   async run({ args }) {
@@ -32,14 +38,18 @@ export default defineCommand({
     if (!args.from || !to) throw new UsageError("schema diff needs --from and --to (or an env with src)");
     const fromLive = isLiveUrl(args.from) ? await inspectUrl(args.from) : undefined;
     const toLive = isLiveUrl(to) ? await inspectUrl(to) : undefined;
-    const flavor = args.flavor ? settings.flavor : (fromLive ?? toLive)?.flavor ?? settings.flavor;
+    const flavor = args.flavor ? settings.flavor : ((fromLive ?? toLive)?.flavor ?? settings.flavor);
     const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
     const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
     const changes = diff(from, desired);
-    process.stdout.write(changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n");
+    process.stdout.write(
+      changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n",
+    );
     if (changes.length && args["exit-code"]) {
-      process.stderr.write(`Error: the schemas differ: ${changes.length} change${changes.length === 1 ? "" : "s"} (the statements above)\n`);
+      process.stderr.write(
+        `Error: the schemas differ: ${changes.length} change${changes.length === 1 ? "" : "s"} (the statements above)\n`,
+      );
       throw new ReportedError("schemas differ");
     }
   },

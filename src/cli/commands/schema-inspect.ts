@@ -18,9 +18,17 @@ import { loadSource } from "../../project/sources.ts";
 
 type Format = "hcl" | "sql" | "json" | "typebox";
 
-const FORMATS: Record<string, Format> = { hcl: "hcl", sql: "sql", "{{ sql . }}": "sql", json: "json", "{{ json . }}": "json", typebox: "typebox" };
+const FORMATS: Record<string, Format> = {
+  hcl: "hcl",
+  sql: "sql",
+  "{{ sql . }}": "sql",
+  json: "json",
+  "{{ json . }}": "json",
+  typebox: "typebox",
+};
 
-const parts = (ps: readonly IndexPart[]) => ps.map((p) => (p.expr !== undefined ? { expr: p.expr } : { column: p.column }));
+const parts = (ps: readonly IndexPart[]) =>
+  ps.map((p) => (p.expr !== undefined ? { expr: p.expr } : { column: p.column }));
 const index = (i: Index) => ({ name: i.name, ...(i.unique ? { unique: true } : {}), parts: parts(i.parts) });
 
 /** Atlas's `{{ json . }}` shape of an inspected schema (names, column types and nullability, keys). */
@@ -30,7 +38,15 @@ export function schemaJson(schema: Schema, name: string): string {
     columns: t.columns.map((c) => ({ name: c.name, type: c.type, ...(c.nullable ? { null: true } : {}) })),
     ...(t.indexes.length ? { indexes: t.indexes.map(index) } : {}),
     ...(t.primaryKey ? { primary_key: { parts: parts(t.primaryKey.parts) } } : {}),
-    ...(t.foreignKeys.length ? { foreign_keys: t.foreignKeys.map((f) => ({ name: f.name, columns: f.columns, references: { table: f.refTable, columns: f.refColumns } })) } : {}),
+    ...(t.foreignKeys.length
+      ? {
+          foreign_keys: t.foreignKeys.map((f) => ({
+            name: f.name,
+            columns: f.columns,
+            references: { table: f.refTable, columns: f.refColumns },
+          })),
+        }
+      : {}),
   }));
   return JSON.stringify({ schemas: [{ name, ...(tables.length ? { tables } : {}) }] }) + "\n";
 }
@@ -54,9 +70,19 @@ export default defineCommand({
   meta: { name: "inspect", description: "print a database's schema as HCL, SQL, JSON or an entities module" },
   args: {
     ...globalArgs,
-    url: { type: "string", alias: "u", description: "the database to inspect (schema-bound URL), or another schema source" },
-    format: { type: "string", description: "hcl (default), sql, json or typebox; Atlas's '{{ sql . }}' and '{{ json . }}' also work" },
-    "import-from": { type: "string", description: "module the typebox output imports col/sql/table from (default stats-db/entities)" },
+    url: {
+      type: "string",
+      alias: "u",
+      description: "the database to inspect (schema-bound URL), or another schema source",
+    },
+    format: {
+      type: "string",
+      description: "hcl (default), sql, json or typebox; Atlas's '{{ sql . }}' and '{{ json . }}' also work",
+    },
+    "import-from": {
+      type: "string",
+      description: "module the typebox output imports col/sql/table from (default stats-db/entities)",
+    },
     flavor: { type: "string", description: "mysql or mariadb, for a source that is not a live database" },
   },
   async run({ args }) {
@@ -64,7 +90,11 @@ export default defineCommand({
     const url = requireUrl(settings);
     const format = FORMATS[(args.format ?? "hcl").trim()];
     if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json or typebox`);
-    const { schema, flavor } = isLiveUrl(url) ? await inspectUrl(url) : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };
-    process.stdout.write(render(format, schema, flavor, schema.name ?? "main", args["import-from"] ?? "stats-db/entities"));
+    const { schema, flavor } = isLiveUrl(url)
+      ? await inspectUrl(url)
+      : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };
+    process.stdout.write(
+      render(format, schema, flavor, schema.name ?? "main", args["import-from"] ?? "stats-db/entities"),
+    );
   },
 });

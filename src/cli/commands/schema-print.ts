@@ -33,4 +33,8 @@ function printer(name: string, description: string, render: (s: Schema, f: Flavo
 export const hcl = printer("hcl", "print the desired schema as Atlas HCL", schemaToHcl);
 
 /** `schema sql`. */
-export const sql = printer("sql", "print the desired schema as CREATE TABLE statements, referenced tables first", schemaSql);
+export const sql = printer(
+  "sql",
+  "print the desired schema as CREATE TABLE statements, referenced tables first",
+  schemaSql,
+);

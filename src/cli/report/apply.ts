@@ -30,7 +30,11 @@ export function applySummary(report: ApplyReport): string[] {
       failedStmts++;
     } else okFiles++;
   }
-  const lines = [formatGoDuration(report.durationNs), counts(okFiles, failedFiles, "migration"), counts(okStmts, failedStmts, "sql statement")];
+  const lines = [
+    formatGoDuration(report.durationNs),
+    counts(okFiles, failedFiles, "migration"),
+    counts(okStmts, failedStmts, "sql statement"),
+  ];
   return lines.filter((l): l is string => l !== undefined);
 }
 
@@ -77,7 +81,10 @@ export function formatApplyText(report: ApplyReport): string {
 }
 
 /** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`), plus `DryRun`; a dry run's message claims no migration. */
-export function applyJson(report: ApplyReport, context: { driver: string; url: string; dir: string; dryRun?: boolean }): Record<string, unknown> {
+export function applyJson(
+  report: ApplyReport,
+  context: { driver: string; url: string; dir: string; dryRun?: boolean },
+): Record<string, unknown> {
   const file = (f: AppliedFile["file"]) => ({ Name: f.name, Version: f.version, Description: f.description });
   return {
     Driver: context.driver,
@@ -85,7 +92,11 @@ export function applyJson(report: ApplyReport, context: { driver: string; url: s
     Dir: context.dir,
     Pending: report.pending.map(file),
     Applied: report.applied.map((a) => ({
-      ...file(a.file), Start: a.start.toISOString(), End: a.end.toISOString(), Skipped: a.skipped, Applied: a.applied,
+      ...file(a.file),
+      Start: a.start.toISOString(),
+      End: a.end.toISOString(),
+      Skipped: a.skipped,
+      Applied: a.applied,
       ...(a.error ? { Error: { Stmt: a.error.stmt, Text: a.error.text } } : {}),
     })),
     Current: report.current,
@@ -93,9 +104,10 @@ export function applyJson(report: ApplyReport, context: { driver: string; url: s
     Start: report.start.toISOString(),
     End: report.end.toISOString(),
     ...(report.failure ? { Error: report.failure.message } : {}),
-    Message: context.dryRun && report.pending.length > 0
-      ? `Dry run: would migrate to version ${report.target}${report.current ? ` from ${report.current}` : ""} (${report.pending.length} migrations in total); nothing was executed`
-      : report.message,
+    Message:
+      context.dryRun && report.pending.length > 0
+        ? `Dry run: would migrate to version ${report.target}${report.current ? ` from ${report.current}` : ""} (${report.pending.length} migrations in total); nothing was executed`
+        : report.message,
     DryRun: context.dryRun === true,
   };
 }

@@ -23,9 +23,17 @@ function statementLine(sql: string): string {
 
 function checksBlock(r: StepResult, failure: Error | undefined): string[] {
   if (r.checks.length === 0) return [];
-  const lines = ["", `  -- checks before reverting version ${r.step.revision.version}`, ...r.checks.map((c) => statementLine(c.stmt))];
+  const lines = [
+    "",
+    `  -- checks before reverting version ${r.step.revision.version}`,
+    ...r.checks.map((c) => statementLine(c.stmt)),
+  ];
   const failed = r.checks.some((c) => !c.passed);
-  lines.push(failed ? `    ${failure instanceof DataLossError ? failure.reason : "check failed"}` : `  -- ok (${formatGoDuration(r.checksNs)})`);
+  lines.push(
+    failed
+      ? `    ${failure instanceof DataLossError ? failure.reason : "check failed"}`
+      : `  -- ok (${formatGoDuration(r.checksNs)})`,
+  );
   return lines;
 }
 
@@ -33,7 +41,12 @@ function revertBlock(r: StepResult): string[] {
   if (!r.ran) return [];
   const lines = ["", `  -- reverting version ${r.step.revision.version}`, ...r.applied.map(statementLine)];
   if (r.error) lines.push(`    ${r.error.text}`);
-  else lines.push(r.step.alreadyReverted ? "  -- ok (already reverted by an earlier, unfinished run)" : `  -- ok (${formatGoDuration(r.durationNs)})`);
+  else
+    lines.push(
+      r.step.alreadyReverted
+        ? "  -- ok (already reverted by an earlier, unfinished run)"
+        : `  -- ok (${formatGoDuration(r.durationNs)})`,
+    );
   return lines;
 }
 
@@ -42,36 +55,60 @@ export function downSummary(report: DownReport): string[] {
   const ran = report.steps.filter((s) => s.ran);
   const failed = ran.filter((s) => s.error).length;
   const stmts = ran.reduce((n, s) => n + s.applied.length, 0);
-  const lines = [formatGoDuration(report.durationNs), counts(ran.length - failed, failed, "migration"), counts(stmts - failed, failed, "sql statement")];
+  const lines = [
+    formatGoDuration(report.durationNs),
+    counts(ran.length - failed, failed, "migration"),
+    counts(stmts - failed, failed, "sql statement"),
+  ];
   return lines.filter((l): l is string => l !== undefined);
 }
 
 function driftBlock(report: DownReport): string[] {
   if (!report.drift) return [];
-  return ["", `  -- the database has drifted from the migration directory at version ${report.current}:`, ...report.drift.map((d) => `    ${d}`)];
+  return [
+    "",
+    `  -- the database has drifted from the migration directory at version ${report.current}:`,
+    ...report.drift.map((d) => `    ${d}`),
+  ];
 }
 
 /** The report as text, shaped like Atlas's (plus the drift that stopped it, one line per difference). */
 export function formatDownText(report: DownReport): string {
   if (report.planned.length === 0) return NOTHING_TO_REVERT + "\n";
-  const body = [...driftBlock(report), ...report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)])];
+  const body = [
+    ...driftBlock(report),
+    ...report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)]),
+  ];
   const footer = ["", "  -------------------------", ...downSummary(report).map((l) => `  -- ${l}`)];
   return [downHeader(report), ...body, ...footer].join("\n") + "\n";
 }
 
 function file(rev: Revision): { Name: string; Version: string; Description: string } {
-  return { Name: `${rev.version}${rev.description ? `_${rev.description}` : ""}.sql`, Version: rev.version, Description: rev.description };
+  return {
+    Name: `${rev.version}${rev.description ? `_${rev.description}` : ""}.sql`,
+    Version: rev.version,
+    Description: rev.description,
+  };
 }
 
 /** The report as Atlas's `{{ json . }}` prints it (keys as in `MigrateDown`; `Checks` and `Drift` added). */
 export function downJson(report: DownReport): Record<string, unknown> {
   return {
     Planned: report.planned.map(file),
-    Reverted: report.steps.filter((s) => s.ran).map((s) => ({
-      ...file(s.step.revision), Start: s.start?.toISOString(), End: s.end?.toISOString(), Skipped: 0, Applied: s.applied, Scope: "versions",
-      ...(s.error ? { Error: { Stmt: s.error.stmt, Text: s.error.text } } : {}),
-    })),
-    Checks: report.steps.flatMap((s) => s.checks.map((c) => ({ Version: s.step.revision.version, Stmt: c.stmt, Passed: c.passed }))),
+    Reverted: report.steps
+      .filter((s) => s.ran)
+      .map((s) => ({
+        ...file(s.step.revision),
+        Start: s.start?.toISOString(),
+        End: s.end?.toISOString(),
+        Skipped: 0,
+        Applied: s.applied,
+        Scope: "versions",
+        ...(s.error ? { Error: { Stmt: s.error.stmt, Text: s.error.text } } : {}),
+      })),
+    Checks: report.steps.flatMap((s) =>
+      s.checks.map((c) => ({ Version: s.step.revision.version, Stmt: c.stmt, Passed: c.passed })),
+    ),
     Current: report.current,
     Target: report.target,
     Total: report.planned.length,

@@ -19,7 +19,12 @@ export function renderJson(report: LintReport, env: JsonEnv): string {
       ? {
           Reports: f.reports.map((r) => ({
             Text: r.text,
-            Diagnostics: r.diagnostics.map((d) => ({ Pos: d.pos, Text: d.text, Code: d.code, ...(d.fixes?.length ? { SuggestedFixes: d.fixes.map((x) => ({ Message: x.message })) } : {}) })),
+            Diagnostics: r.diagnostics.map((d) => ({
+              Pos: d.pos,
+              Text: d.text,
+              Code: d.code,
+              ...(d.fixes?.length ? { SuggestedFixes: d.fixes.map((x) => ({ Message: x.message })) } : {}),
+            })),
           })),
         }
       : {}),
@@ -27,5 +32,10 @@ export function renderJson(report: LintReport, env: JsonEnv): string {
   }));
   if (report.failure) files.push({ Name: report.failure.name, Error: report.failure.error });
   const steps = report.steps.map((s) => ({ Name: s.name, Text: s.text, ...(s.error ? { Error: s.error } : {}) }));
-  return JSON.stringify({ Env: { Driver: env.driver, Dir: env.dir }, Schema: {}, Steps: steps, ...(files.length > 0 ? { Files: files } : {}) });
+  return JSON.stringify({
+    Env: { Driver: env.driver, Dir: env.dir },
+    Schema: {},
+    Steps: steps,
+    ...(files.length > 0 ? { Files: files } : {}),
+  });
 }

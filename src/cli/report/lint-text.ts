@@ -3,7 +3,14 @@
  * one block per file (reports, diagnostics with their line and documentation link, suggested fixes), a summary.
  */
 import { formatGoMilliseconds } from "../../go/duration.ts";
-import { type Diagnostic, diagnosticsCount, type FileReport, type LintReport, totalChanges, versionStatuses } from "../../lint/report.ts";
+import {
+  type Diagnostic,
+  diagnosticsCount,
+  type FileReport,
+  type LintReport,
+  totalChanges,
+  versionStatuses,
+} from "../../lint/report.ts";
 import { lineOf } from "../../migrate/line.ts";
 
 const ATLAS_CODES = /^(DS|MF|MY|CD|BC)\d{3}$/;
@@ -25,7 +32,12 @@ export function maxWidth(s: string, n: number): string[] {
 }
 
 function wrapped(prefix: string, text: string): string {
-  return prefix + maxWidth(text, 85 - prefix.length).map((l, i) => (i > 0 ? "         " : "") + l + "\n").join("");
+  return (
+    prefix +
+    maxWidth(text, 85 - prefix.length)
+      .map((l, i) => (i > 0 ? "         " : "") + l + "\n")
+      .join("")
+  );
 }
 
 function diagnosticText(d: Diagnostic): string {
@@ -53,9 +65,11 @@ export function renderText(report: LintReport): string {
   if (report.files.length === 0 && !report.failure) return "";
   const s = report.total === 1 ? "" : "s";
   let out =
-    report.fromVersion && report.toVersion ? `Analyzing changes from version ${report.fromVersion} to ${report.toVersion} (${report.total} migration${s} in total):\n`
-    : report.toVersion ? `Analyzing changes until version ${report.toVersion} (${report.total} migration${s} in total):\n`
-    : `Analyzing changes (${report.total} migration${s} in total):\n`;
+    report.fromVersion && report.toVersion
+      ? `Analyzing changes from version ${report.fromVersion} to ${report.toVersion} (${report.total} migration${s} in total):\n`
+      : report.toVersion
+        ? `Analyzing changes until version ${report.toVersion} (${report.total} migration${s} in total):\n`
+        : `Analyzing changes (${report.total} migration${s} in total):\n`;
   out += "\n";
   for (const f of report.files) out += fileBlock(f);
   if (report.failure) out += `  Error: ${report.failure.error}\n\n`;

@@ -14,7 +14,13 @@ export function formatStatusText(r: StatusReport): string {
     `  -- Pending Files:   ${r.pending.length}${r.outOfOrder.length > 0 ? ` (${r.outOfOrder.length} out of order)` : ""}`,
   ];
   // After a killed run there is no error to show: the block is left out (the problems say what happened).
-  if (partial && r.error) lines.push("", "Last migration attempt had errors:", ...(r.sql ? [`  -- SQL:   ${r.sql}`] : []), `  -- ERROR: ${r.error}`);
+  if (partial && r.error)
+    lines.push(
+      "",
+      "Last migration attempt had errors:",
+      ...(r.sql ? [`  -- SQL:   ${r.sql}`] : []),
+      `  -- ERROR: ${r.error}`,
+    );
   else if (r.outOfOrder.length > 0 && r.error) lines.push("", `ERROR: ${r.error}`);
   if (r.problems.length > 0) lines.push("", "Problems:", ...r.problems.map((p) => `  -- ${p}`));
   return lines.join("\n") + "\n";
@@ -22,14 +28,27 @@ export function formatStatusText(r: StatusReport): string {
 
 /** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateStatus`), plus `Problems` (one line each). */
 export function statusJson(r: StatusReport): Record<string, unknown> {
-  const file = (f: StatusReport["available"][number]) => ({ Name: f.name, Version: f.version, Description: f.description });
+  const file = (f: StatusReport["available"][number]) => ({
+    Name: f.name,
+    Version: f.version,
+    Description: f.description,
+  });
   return {
     Available: r.available.map(file),
     Pending: r.pending.map(file),
     Applied: r.applied.map((a) => ({
-      Version: a.version, Description: a.description, Type: a.type, Applied: a.applied, Total: a.total,
-      ExecutedAt: a.executedAt.toISOString(), ExecutionTime: a.executionTime, Error: a.error, ErrorStmt: a.errorStmt,
-      Hash: a.hash, PartialHashes: a.partialHashes, OperatorVersion: a.operatorVersion,
+      Version: a.version,
+      Description: a.description,
+      Type: a.type,
+      Applied: a.applied,
+      Total: a.total,
+      ExecutedAt: a.executedAt.toISOString(),
+      ExecutionTime: a.executionTime,
+      Error: a.error,
+      ErrorStmt: a.errorStmt,
+      Hash: a.hash,
+      PartialHashes: a.partialHashes,
+      OperatorVersion: a.operatorVersion,
     })),
     Current: r.current,
     Next: r.next,

@@ -21,7 +21,11 @@ async function tablesOf(conn: Queryable, schema: string): Promise<string[]> {
  * Why the database is not clean, or undefined when it is. `schema` is the URL's schema (undefined when the URL is
  * not bound to one); `revisionsSchema` is where the revisions table lives.
  */
-export async function dirtyReason(conn: Queryable, schema: string | undefined, revisionsSchema: string): Promise<string | undefined> {
+export async function dirtyReason(
+  conn: Queryable,
+  schema: string | undefined,
+  revisionsSchema: string,
+): Promise<string | undefined> {
   if (schema !== undefined) {
     const other = (await tablesOf(conn, schema)).find((t) => !BOOKKEEPING.has(t));
     return other === undefined ? undefined : `found table "${other}" in schema "${schema}"`;

@@ -37,7 +37,9 @@ export class MissingMigrationError extends Error {
     readonly version: string,
     readonly description: string,
   ) {
-    super(`sql/migrate: missing migration: revision ${goQuote(`${version}${description ? "_" + description : ""}.sql`)} is partially applied but migration file was not found`);
+    super(
+      `sql/migrate: missing migration: revision ${goQuote(`${version}${description ? "_" + description : ""}.sql`)} is partially applied but migration file was not found`,
+    );
     this.name = "MissingMigrationError";
   }
 }
@@ -61,7 +63,10 @@ export class StatementError extends Error {
     readonly driverMessage: string,
     options?: { cause?: unknown },
   ) {
-    super(`sql/migrate: executing statement ${goQuote(stmt)} from version ${goQuote(version)}: ${driverMessage}`, options);
+    super(
+      `sql/migrate: executing statement ${goQuote(stmt)} from version ${goQuote(version)}: ${driverMessage}`,
+      options,
+    );
     this.name = "StatementError";
   }
 }

@@ -21,7 +21,13 @@ import { SplitError, splitStatements } from "../split.ts";
 /** What an apply run reports while it works (the CLI turns these into progress lines). */
 export type ApplyEvent =
   | { readonly kind: "file"; readonly file: MigrationFile; readonly skipped: number; readonly total: number }
-  | { readonly kind: "stmt"; readonly file: MigrationFile; readonly text: string; readonly index: number; readonly total: number }
+  | {
+      readonly kind: "stmt";
+      readonly file: MigrationFile;
+      readonly text: string;
+      readonly index: number;
+      readonly total: number;
+    }
   | { readonly kind: "error"; readonly file: MigrationFile; readonly stmt: string; readonly text: string }
   | { readonly kind: "file-done"; readonly file: MigrationFile; readonly durationNs: bigint };
 
@@ -81,7 +87,12 @@ class RevisionWriter {
   // execution_time: nanoseconds since this run last wrote the row (Atlas resets its clock on every write).
   async write(rev: Revision): Promise<Revision> {
     const now = process.hrtime.bigint();
-    const next = { ...rev, executedAt: new Date(), executionTime: Number(now - this.last), operatorVersion: this.ctx.operatorVersion };
+    const next = {
+      ...rev,
+      executedAt: new Date(),
+      executionTime: Number(now - this.last),
+      operatorVersion: this.ctx.operatorVersion,
+    };
     this.last = now;
     if (!this.ctx.dryRun) await this.ctx.revisions.write(next);
     return next;
@@ -98,7 +109,13 @@ function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[
  * Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history
  * throws. `inTransaction`: the caller opened a transaction around the file.
  */
-export async function executeFile(ctx: ExecutorContext, file: MigrationFile, hash: string, stmts: readonly string[] = fileStatements(file), inTransaction = false): Promise<AppliedFile> {
+export async function executeFile(
+  ctx: ExecutorContext,
+  file: MigrationFile,
+  hash: string,
+  stmts: readonly string[] = fileStatements(file),
+  inTransaction = false,
+): Promise<AppliedFile> {
   const start = new Date();
   const t0 = process.hrtime.bigint();
   const sums = partialHashes(stmts);
@@ -108,16 +125,36 @@ export async function executeFile(ctx: ExecutorContext, file: MigrationFile, has
   const stored = await ctx.revisions.read(file.version);
   // A resumed file (fixed and rehashed after a failure) records the hash of the file that now runs, so `migrate status`
   // does not see it as edited after being applied (Atlas keeps the first attempt's hash; it never reads it).
-  let rev: Revision = stored ? { ...stored, hash } : {
-    version: file.version, description: file.description, type: RevisionType.execute, applied: 0, total: stmts.length,
-    executedAt: start, executionTime: 0, error: "", errorStmt: "", hash, partialHashes: [], operatorVersion: ctx.operatorVersion,
-  };
+  let rev: Revision = stored
+    ? { ...stored, hash }
+    : {
+        version: file.version,
+        description: file.description,
+        type: RevisionType.execute,
+        applied: 0,
+        total: stmts.length,
+        executedAt: start,
+        executionTime: 0,
+        error: "",
+        errorStmt: "",
+        hash,
+        partialHashes: [],
+        operatorVersion: ctx.operatorVersion,
+      };
   rev = await writer.write(rev);
   checkHistory(file, rev, sums);
   const skipped = rev.applied;
   ctx.log({ kind: "file", file, skipped, total: stmts.length });
   const applied: string[] = [];
-  const outcome = (extra: Partial<AppliedFile> = {}): AppliedFile => ({ file, start, end: new Date(), durationNs: process.hrtime.bigint() - t0, skipped, applied, ...extra });
+  const outcome = (extra: Partial<AppliedFile> = {}): AppliedFile => ({
+    file,
+    start,
+    end: new Date(),
+    durationNs: process.hrtime.bigint() - t0,
+    skipped,
+    applied,
+    ...extra,
+  });
   for (const [i, text] of stmts.entries()) {
     if (i < skipped) continue;
     if (ctx.stop?.aborted) return outcome({ stopped: true });

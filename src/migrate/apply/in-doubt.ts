@@ -14,10 +14,10 @@ import type { MigrationFile } from "../dir.ts";
 import { fileStatements } from "./executor.ts";
 import { goQuote } from "../../go/quote.ts";
 import { HistoryChangedError } from "./errors.ts";
-import { type Intent, StatementJournal } from "./journal.ts";
+import type { Intent, StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { replayFiles, replaySteps, type ReplayStep } from "../replay.ts";
-import { type Revision, RevisionStore, RevisionType } from "../revisions.ts";
+import { type Revision, type RevisionStore, RevisionType } from "../revisions.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import { inspect } from "../../mysql/inspect.ts";
 import { statementKind } from "../../mysql/parse.ts";
@@ -44,8 +44,22 @@ export class InDoubtError extends Error {
 /** Progress while resolving: waiting for an old session, and each decision; in a dry run, what a real run would decide. */
 export type InDoubtEvent =
   | { readonly kind: "in-doubt-pending"; readonly version: string; readonly index: number }
-  | { readonly kind: "in-doubt-wait"; readonly version: string; readonly index: number; readonly connId: number; readonly seconds: number; readonly info: string }
-  | { readonly kind: "in-doubt-resolved"; readonly version: string; readonly index: number; readonly stmt: string; readonly applied: boolean; readonly how: string };
+  | {
+      readonly kind: "in-doubt-wait";
+      readonly version: string;
+      readonly index: number;
+      readonly connId: number;
+      readonly seconds: number;
+      readonly info: string;
+    }
+  | {
+      readonly kind: "in-doubt-resolved";
+      readonly version: string;
+      readonly index: number;
+      readonly stmt: string;
+      readonly applied: boolean;
+      readonly how: string;
+    };
 
 /** Everything the resolution needs; `conn` holds the apply lock. */
 export interface InDoubtContext {
@@ -82,14 +96,23 @@ export async function statementsInDoubt(journal: StatementJournal, revisions: re
 }
 
 /** The files whose statements built the schema a file started from: applied (or baselined) files before it, in order. */
-export function filesBefore(files: readonly MigrationFile[], revisions: readonly Revision[], version: string): MigrationFile[] {
+export function filesBefore(
+  files: readonly MigrationFile[],
+  revisions: readonly Revision[],
+  version: string,
+): MigrationFile[] {
   const applied = new Set(revisions.map((r) => r.version));
   const at = files.findIndex((f) => f.version === version);
   const earlier = files.slice(0, at === -1 ? files.length : at);
   const checkpoint = earlier.findLastIndex((f) => isCheckpoint(f) && applied.has(f.version));
-  const from = checkpoint === -1 ? skipCheckpointFiles(earlier) : [earlier[checkpoint]!, ...skipCheckpointFiles(earlier.slice(checkpoint + 1))];
+  const from =
+    checkpoint === -1
+      ? skipCheckpointFiles(earlier)
+      : [earlier[checkpoint]!, ...skipCheckpointFiles(earlier.slice(checkpoint + 1))];
   const baseline = revisions.find((r) => r.type === RevisionType.baseline)?.version;
-  return from.filter((f) => applied.has(f.version) || (baseline !== undefined && compareNames(f.version, baseline) <= 0));
+  return from.filter(
+    (f) => applied.has(f.version) || (baseline !== undefined && compareNames(f.version, baseline) <= 0),
+  );
 }
 
 /** The tables a step touches (renames: both names); undefined when it changes no table (e.g. the schema's charset). */
@@ -118,11 +141,18 @@ export function schemaVerdict(live: Schema, step: ReplayStep): SchemaVerdict {
   if (after && !before) return { applied: true };
   if (before && !after) return { applied: false };
   if (after && before) return { undecided: "the schema looks the same with and without it" };
-  return { undecided: `the live schema matches neither the state before it nor the state after it (tables ${[...names].map((n) => "`" + n + "`").join(", ")})` };
+  return {
+    undecided: `the live schema matches neither the state before it nor the state after it (tables ${[...names].map((n) => "`" + n + "`").join(", ")})`,
+  };
 }
 
 /** The replay step of statement `index` of `file`, from the files before it. */
-function stepOf(ctx: InDoubtContext, revisions: readonly Revision[], file: MigrationFile, index: number): ReplayStep | undefined {
+function stepOf(
+  ctx: InDoubtContext,
+  revisions: readonly Revision[],
+  file: MigrationFile,
+  index: number,
+): ReplayStep | undefined {
   const start = replayFiles(filesBefore(ctx.files, revisions, file.version), ctx.flavor);
   for (const step of replaySteps(file.text, ctx.flavor, start, file.name)) if (step.index === index) return step;
   return undefined;
@@ -134,36 +164,79 @@ async function waitForSession(ctx: InDoubtContext, intent: Intent, stmt: string)
   let told = false;
   for (;;) {
     const [row] = await ctx.conn.query(SESSION_QUERY, [intent.connId]);
-    if (!row || row.command !== "Query" || row.info == null) return;
-    if (!told) ctx.log({ kind: "in-doubt-wait", version: intent.version, index: intent.index, connId: intent.connId, seconds: Number(row.time ?? 0), info: String(row.info) });
+    if (row?.command !== "Query" || row.info == null) return;
+    if (!told)
+      ctx.log({
+        kind: "in-doubt-wait",
+        version: intent.version,
+        index: intent.index,
+        connId: intent.connId,
+        seconds: Number(row.time ?? 0),
+        info: String(row.info),
+      });
     told = true;
-    if (Date.now() >= deadline) throw new InDoubtError(intent.version, intent.index, stmt, `connection ${intent.connId} is still running it after the lock timeout; wait for it to finish and run the command again`);
+    if (Date.now() >= deadline)
+      throw new InDoubtError(
+        intent.version,
+        intent.index,
+        stmt,
+        `connection ${intent.connId} is still running it after the lock timeout; wait for it to finish and run the command again`,
+      );
     await sleep(500);
   }
 }
 
-async function decide(ctx: InDoubtContext, revisions: readonly Revision[], file: MigrationFile, intent: Intent, stmt: string): Promise<{ applied: boolean; how: string }> {
+async function decide(
+  ctx: InDoubtContext,
+  revisions: readonly Revision[],
+  file: MigrationFile,
+  intent: Intent,
+  stmt: string,
+): Promise<{ applied: boolean; how: string }> {
   const kind = statementKind(stmt);
   if (kind === "session") return { applied: false, how: "a session statement: it runs again" };
-  if (kind !== "ddl") throw new InDoubtError(intent.version, intent.index, stmt, kind === "data" ? "it changes data, which the schema cannot show" : "stats-db cannot model its effect");
-  if (ctx.schemaName === undefined) throw new InDoubtError(intent.version, intent.index, stmt, "the URL names no schema to compare with");
+  if (kind !== "ddl")
+    throw new InDoubtError(
+      intent.version,
+      intent.index,
+      stmt,
+      kind === "data" ? "it changes data, which the schema cannot show" : "stats-db cannot model its effect",
+    );
+  if (ctx.schemaName === undefined)
+    throw new InDoubtError(intent.version, intent.index, stmt, "the URL names no schema to compare with");
   let step: ReplayStep | undefined;
   try {
     step = stepOf(ctx, revisions, file, intent.index);
   } catch (e) {
-    throw new InDoubtError(intent.version, intent.index, stmt, `the directory cannot be replayed to it (${(e as Error).message})`);
+    throw new InDoubtError(
+      intent.version,
+      intent.index,
+      stmt,
+      `the directory cannot be replayed to it (${(e as Error).message})`,
+    );
   }
   if (!step) throw new InDoubtError(intent.version, intent.index, stmt, "the file no longer has that statement");
   const verdict = schemaVerdict(await inspect(ctx.conn, ctx.schemaName), step);
   if ("undecided" in verdict) throw new InDoubtError(intent.version, intent.index, stmt, verdict.undecided);
-  return { applied: verdict.applied, how: verdict.applied ? "the live schema shows its effect" : "the live schema shows no effect of it: it runs again" };
+  return {
+    applied: verdict.applied,
+    how: verdict.applied ? "the live schema shows its effect" : "the live schema shows no effect of it: it runs again",
+  };
 }
 
 /** The revision with statement `index` recorded as applied (the file's partial hashes extended, or done). */
 export function markApplied(rev: Revision, stmts: readonly string[], index: number, operatorVersion: string): Revision {
   const sums = partialHashes(stmts);
   const done = index + 1 >= stmts.length;
-  return { ...rev, applied: index + 1, partialHashes: done ? null : sums.slice(0, index + 1), error: "", errorStmt: "", executedAt: new Date(), operatorVersion };
+  return {
+    ...rev,
+    applied: index + 1,
+    partialHashes: done ? null : sums.slice(0, index + 1),
+    error: "",
+    errorStmt: "",
+    executedAt: new Date(),
+    operatorVersion,
+  };
 }
 
 /** Resolves every statement in doubt (the caller holds the apply lock); returns the revisions as they are afterwards. */

@@ -34,7 +34,12 @@ export class StatementJournal {
   /** Every recorded intent. */
   async readAll(): Promise<Intent[]> {
     const rows = await this.conn.query(selectIntentsSql(this.schema));
-    return rows.map((r) => ({ version: String(r.version), index: Number(r.stmt_index), hash: String(r.stmt_hash), connId: Number(r.conn_id) }));
+    return rows.map((r) => ({
+      version: String(r.version),
+      index: Number(r.stmt_index),
+      hash: String(r.stmt_hash),
+      connId: Number(r.conn_id),
+    }));
   }
 
   /** Forgets the intent of a version (its statement is recorded in the revisions table now). */

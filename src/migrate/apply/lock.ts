@@ -30,7 +30,9 @@ export class LockError extends Error {
 /** This session no longer holds the lock it took: the run stops before its next statement. */
 export class LockLostError extends Error {
   constructor(readonly lockName: string) {
-    super(`the apply lock ${JSON.stringify(lockName)} is no longer held by this run's session: stopped before the next statement; run the command again`);
+    super(
+      `the apply lock ${JSON.stringify(lockName)} is no longer held by this run's session: stopped before the next statement; run the command again`,
+    );
     this.name = "LockLostError";
   }
 }
@@ -47,7 +49,9 @@ export async function lockHolder(conn: Queryable, name: string): Promise<Blocker
   const [row] = await conn.query(LOCK_HOLDER_QUERY, [name]);
   if (row?.holder == null) return undefined;
   const [session] = await conn.query(SESSION_QUERY, [Number(row.holder)]);
-  return session ? blockerFromRow(session) : { id: Number(row.holder), user: "", host: "", command: "", time: 0, info: null };
+  return session
+    ? blockerFromRow(session)
+    : { id: Number(row.holder), user: "", host: "", command: "", time: 0, info: null };
 }
 
 async function getLock(conn: Queryable, name: string, seconds: number): Promise<boolean> {
@@ -61,11 +65,17 @@ async function getLock(conn: Queryable, name: string, seconds: number): Promise<
  * Takes the named lock, waiting up to `timeoutMs` (whole seconds, as Atlas passes `int(timeout.Seconds())`). When
  * another session holds it, `waiting` is told who before the wait, and the error names it after a timeout.
  */
-export async function acquireLock(conn: Queryable, name: string, timeoutMs: number, waiting: (holder: Blocker | undefined) => void = () => {}): Promise<HeldLock> {
+export async function acquireLock(
+  conn: Queryable,
+  name: string,
+  timeoutMs: number,
+  waiting: (holder: Blocker | undefined) => void = () => {},
+): Promise<HeldLock> {
   const seconds = Math.max(0, Math.trunc(timeoutMs / 1000));
   if (!(await getLock(conn, name, 0))) {
     if (seconds > 0) waiting(await lockHolder(conn, name));
-    if (seconds === 0 || !(await getLock(conn, name, seconds))) throw new LockError(name, true, await lockHolder(conn, name));
+    if (seconds === 0 || !(await getLock(conn, name, seconds)))
+      throw new LockError(name, true, await lockHolder(conn, name));
   }
   return {
     release: async () => {

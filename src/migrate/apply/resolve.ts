@@ -13,7 +13,9 @@ import { RevisionStore } from "../revisions.ts";
 /** There is no statement in doubt for the version given. */
 export class NothingInDoubtError extends Error {
   constructor(readonly version: string) {
-    super(`no statement of version "${version}" is in doubt: nothing to resolve ("stats-db migrate status" shows where the database stands)`);
+    super(
+      `no statement of version "${version}" is in doubt: nothing to resolve ("stats-db migrate status" shows where the database stands)`,
+    );
     this.name = "NothingInDoubtError";
   }
 }
@@ -25,7 +27,10 @@ export interface Resolved {
 }
 
 /** Records the operator's decision on the statement in doubt of `version`. */
-export async function resolveStatement(conn: Queryable, opts: { dir: MigrationDir; revisionsSchema: string; version: string; applied: boolean; operatorVersion: string }): Promise<Resolved> {
+export async function resolveStatement(
+  conn: Queryable,
+  opts: { dir: MigrationDir; revisionsSchema: string; version: string; applied: boolean; operatorVersion: string },
+): Promise<Resolved> {
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const journal = new StatementJournal(conn, opts.revisionsSchema);
   if (!(await store.exists())) throw new NothingInDoubtError(opts.version);

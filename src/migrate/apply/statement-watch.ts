@@ -41,7 +41,9 @@ export interface WatchOptions {
 /** Waits `ms`, or less when `settled` resolves first; leaves no timer behind. */
 function pause(ms: number, settled: Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), settled]).finally(() => clearTimeout(timer));
+  return Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), settled]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 const REPEAT_NOTICE_MS = 15_000;
 
@@ -88,8 +90,10 @@ export class StatementWatch {
   private async blockers(text: string): Promise<Blocker[]> {
     const control = await this.opts.control.get();
     return findBlockers(control, {
-      flavorName: this.opts.flavorName, ...(this.opts.schema !== undefined ? { schema: this.opts.schema } : {}),
-      tables: statementTables(text), exclude: [this.opts.conn.threadId, control.threadId],
+      flavorName: this.opts.flavorName,
+      ...(this.opts.schema !== undefined ? { schema: this.opts.schema } : {}),
+      tables: statementTables(text),
+      exclude: [this.opts.conn.threadId, control.threadId],
     });
   }
 

@@ -72,9 +72,17 @@ export function stmtDirectives(stmt: Stmt, name: string): string[] {
 export function fileTxMode(name: string, text: string): "file" | "none" | undefined {
   const ds = fileDirectives(text, "txmode");
   if (ds.length === 0) return undefined;
-  if (ds.length > 1) throw new DirectiveError(name, `multiple txmode values found in file ${goQuote(name)}: [${ds.map(goQuote).join(" ")}]`);
+  if (ds.length > 1)
+    throw new DirectiveError(
+      name,
+      `multiple txmode values found in file ${goQuote(name)}: [${ds.map(goQuote).join(" ")}]`,
+    );
   const [mode] = ds;
-  if (mode === "all") throw new DirectiveError(name, `txmode "all" is not allowed in file directive ${goQuote(name)}. Use "file" instead`);
+  if (mode === "all")
+    throw new DirectiveError(
+      name,
+      `txmode "all" is not allowed in file directive ${goQuote(name)}. Use "file" instead`,
+    );
   if (mode === "none" || mode === "file") return mode;
   throw new DirectiveError(name, `unknown txmode ${goQuote(mode ?? "")} found in file directive ${goQuote(name)}`);
 }
@@ -84,7 +92,10 @@ export function effectiveTxMode(global: TxMode, name: string, text: string): TxM
   const mode = fileTxMode(name, text);
   if (mode === undefined || mode === global) return global;
   if (global === "all") {
-    throw new DirectiveError(name, `cannot set txmode directive to ${goQuote(mode)} in ${goQuote(name)} when txmode "all" is set globally`);
+    throw new DirectiveError(
+      name,
+      `cannot set txmode directive to ${goQuote(mode)} in ${goQuote(name)} when txmode "all" is set globally`,
+    );
   }
   return mode;
 }

@@ -19,7 +19,9 @@ export class DirNotFoundError extends DirInputError {
     readonly notADirectory = false,
   ) {
     const shown = resolve(path) === path ? JSON.stringify(path) : `${JSON.stringify(path)} (${resolve(path)})`;
-    super(`migration directory ${shown} ${notADirectory ? "is not a directory" : "does not exist"}: check --dir (or migration.dir in atlas.hcl)`);
+    super(
+      `migration directory ${shown} ${notADirectory ? "is not a directory" : "does not exist"}: check --dir (or migration.dir in atlas.hcl)`,
+    );
     this.name = "DirNotFoundError";
   }
 }
@@ -30,7 +32,9 @@ export class DuplicateVersionError extends DirInputError {
     readonly version: string,
     readonly files: readonly [string, string],
   ) {
-    super(`two migration files have version ${JSON.stringify(version)}: ${files[0]} and ${files[1]}; give one of them a new version and run 'stats-db migrate hash'`);
+    super(
+      `two migration files have version ${JSON.stringify(version)}: ${files[0]} and ${files[1]}; give one of them a new version and run 'stats-db migrate hash'`,
+    );
     this.name = "DuplicateVersionError";
   }
 }
@@ -49,7 +53,9 @@ export class InvalidUtf8Error extends DirInputError {
 /** A `diff [name]` argument that is not letters, digits, `_` and `-`. */
 export class MigrationNameError extends DirInputError {
   constructor(readonly migrationName: string) {
-    super(`invalid migration name ${JSON.stringify(migrationName)}: use letters, digits, _ and - only (e.g. add_referrer_host)`);
+    super(
+      `invalid migration name ${JSON.stringify(migrationName)}: use letters, digits, _ and - only (e.g. add_referrer_host)`,
+    );
     this.name = "MigrationNameError";
   }
 }
@@ -57,7 +63,9 @@ export class MigrationNameError extends DirInputError {
 /** The directory's latest version sorts after the current timestamp and is no timestamp one can add a second to. */
 export class VersionOrderError extends DirInputError {
   constructor(readonly latest: string) {
-    super(`cannot pick a version after the directory's latest, ${JSON.stringify(latest)}: it is not a YYYYMMDDHHMMSS timestamp`);
+    super(
+      `cannot pick a version after the directory's latest, ${JSON.stringify(latest)}: it is not a YYYYMMDDHHMMSS timestamp`,
+    );
     this.name = "VersionOrderError";
   }
 }
@@ -68,7 +76,9 @@ export class DirLockedError extends Error {
     readonly lockFile: string,
     readonly pid: number | undefined,
   ) {
-    super(`another stats-db diff${pid === undefined ? "" : ` (pid ${pid})`} is writing to the migration directory: try again when it is done, or remove ${lockFile} if no such process runs`);
+    super(
+      `another stats-db diff${pid === undefined ? "" : ` (pid ${pid})`} is writing to the migration directory: try again when it is done, or remove ${lockFile} if no such process runs`,
+    );
     this.name = "DirLockedError";
   }
 }

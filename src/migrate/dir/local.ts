@@ -7,7 +7,14 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DirNotFoundError } from "./errors.ts";
-import { isMigrationName, migrationFile, type MigrationDir, type MigrationFile, SUM_FILE, sortUniqueFiles } from "../dir.ts";
+import {
+  isMigrationName,
+  migrationFile,
+  type MigrationDir,
+  type MigrationFile,
+  SUM_FILE,
+  sortUniqueFiles,
+} from "../dir.ts";
 
 /** A migration file that exists but cannot be read (Atlas: `sql/migrate: read file "<name>": <cause>`). */
 export class DirReadError extends Error {
@@ -34,7 +41,7 @@ function listNames(path: string): string[] {
 }
 
 function readMigration(path: string, name: string): MigrationFile {
-  let bytes;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(join(path, name));
   } catch (e) {
@@ -79,7 +86,12 @@ export function openLocalDir(path: string, opts: OpenLocalDirOptions = {}): Migr
   const kind = pathKind(path);
   if (kind === "other" || (kind === "missing" && !opts.mayCreate)) throw new DirNotFoundError(path, kind === "other");
   return {
-    files: () => sortUniqueFiles(listNames(path).filter(isMigrationName).map((name) => readMigration(path, name))),
+    files: () =>
+      sortUniqueFiles(
+        listNames(path)
+          .filter(isMigrationName)
+          .map((name) => readMigration(path, name)),
+      ),
     readSum: () => {
       try {
         return readFileSync(join(path, SUM_FILE), "utf8");

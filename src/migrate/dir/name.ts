@@ -61,8 +61,13 @@ function upperFirstByte(s: string): string {
  * The body of a new migration file: optional directive lines (`-- atlas:...`) then a blank line, then per statement
  * `-- <comment with its first byte upper-cased>\n<sql>;\n` (no comment line when the comment is empty).
  */
-export function formatMigrationFile(statements: readonly PlannedStatement[], directives: readonly string[] = []): string {
+export function formatMigrationFile(
+  statements: readonly PlannedStatement[],
+  directives: readonly string[] = [],
+): string {
   const header = directives.length > 0 ? directives.map((d) => `${d}\n`).join("") + "\n" : "";
-  const body = statements.map((s) => (s.comment !== "" ? `-- ${upperFirstByte(s.comment)}\n` : "") + `${s.sql};\n`).join("");
+  const body = statements
+    .map((s) => (s.comment !== "" ? `-- ${upperFirstByte(s.comment)}\n` : "") + `${s.sql};\n`)
+    .join("");
   return header + body;
 }

@@ -6,7 +6,9 @@ import { posix } from "node:path";
 import { redactDatabaseUrl } from "../../db/url.ts";
 
 /** Where a `--dir` URL points. */
-export type DirLocation = { readonly scheme: "file"; readonly path: string } | { readonly scheme: "mem"; readonly name: string };
+export type DirLocation =
+  | { readonly scheme: "file"; readonly path: string }
+  | { readonly scheme: "mem"; readonly name: string };
 
 /** A `--dir` URL this tool cannot open; the message is Atlas's where Atlas has one. */
 export class DirUrlError extends Error {
@@ -74,7 +76,9 @@ export function parseDirUrl(url: string): DirLocation {
     default:
       throw new DirUrlError(url, `unsupported driver ${JSON.stringify(u.scheme)}`);
   }
-  if (otherFormats.has(u.format)) throw new DirUrlError(url, `dir format ${JSON.stringify(u.format)} is not supported (only "atlas")`);
-  if (u.format !== "" && u.format !== "atlas") throw new DirUrlError(url, `unknown dir format ${JSON.stringify(u.format)}`);
+  if (otherFormats.has(u.format))
+    throw new DirUrlError(url, `dir format ${JSON.stringify(u.format)} is not supported (only "atlas")`);
+  if (u.format !== "" && u.format !== "atlas")
+    throw new DirUrlError(url, `unknown dir format ${JSON.stringify(u.format)}`);
   return { scheme: "file", path: joinPath(u.host, u.path) || DEFAULT_DIR_NAME };
 }

@@ -55,7 +55,10 @@ export function dataChecks(changes: readonly Change[], live: Schema, trail: Name
     const tableName = trail.startTable(change.table);
     const table = tableName === undefined ? undefined : findTable(live, tableName);
     for (const c of change.changes) {
-      const liveName = c.kind === "DropColumn" || c.kind === "ModifyColumn" ? trail.startColumn(change.table, c.kind === "DropColumn" ? c.column.name : c.from.name) : undefined;
+      const liveName =
+        c.kind === "DropColumn" || c.kind === "ModifyColumn"
+          ? trail.startColumn(change.table, c.kind === "DropColumn" ? c.column.name : c.from.name)
+          : undefined;
       const column = table && liveName !== undefined ? findColumn(table, liveName) : undefined;
       if (table && column && c.kind === "DropColumn") out.push(emptyCheck(table.name, column.name));
       if (table && column && c.kind === "ModifyColumn") {

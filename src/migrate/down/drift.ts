@@ -11,7 +11,9 @@ import { diff } from "../../schema/diff.ts";
 import { type Column, findTable, type Schema, type TableOptions } from "../../schema/model.ts";
 
 function options(o: TableOptions): string {
-  return Object.entries(o).map(([k, v]) => `${k}=${v}`).join(" ");
+  return Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
 }
 
 /** A member (index, foreign key, check, primary key) in the database, in the directory, or in both but different. */
@@ -26,7 +28,13 @@ function memberLines(table: string, members: readonly { extra: boolean; what: st
     if (seen.has(k)) continue;
     seen.add(k);
     const label = `${m.what}${m.name ? ` ${goQuote(m.name)}` : ""} of table ${goQuote(table)}`;
-    out.push(extra.has(k) && missing.has(k) ? `${label} differs from the directory` : extra.has(k) ? `extra ${label}` : `missing ${label}`);
+    out.push(
+      extra.has(k) && missing.has(k)
+        ? `${label} differs from the directory`
+        : extra.has(k)
+          ? `extra ${label}`
+          : `missing ${label}`,
+    );
   }
   return out;
 }
@@ -64,7 +72,11 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
         break;
       case "AddIndex":
       case "DropIndex":
-        members.push({ extra: c.kind === "DropIndex", what: c.index.unique ? "unique index" : "index", name: c.index.name });
+        members.push({
+          extra: c.kind === "DropIndex",
+          what: c.index.unique ? "unique index" : "index",
+          name: c.index.name,
+        });
         break;
       case "RenameIndex":
         lines.push(`index ${goQuote(c.from)} of table ${goQuote(table)} is ${goQuote(c.to)} in the directory`);
@@ -82,7 +94,9 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
         members.push({ extra: c.kind === "DropCheck", what: "check", name: c.check.name });
         break;
       case "ModifyOptions":
-        lines.push(`table ${goQuote(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`);
+        lines.push(
+          `table ${goQuote(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`,
+        );
         break;
       case "ConvertCharset":
         lines.push(`table ${goQuote(table)} has another character set; the directory has ${c.charset} ${c.collate}`);
@@ -105,7 +119,9 @@ function changeLines(change: Change, sides: Sides): string[] {
     case "ModifyTable":
       return tableLines(change.table, change.changes, sides);
     case "ModifySchema":
-      return [`the schema's default character set differs; the directory has ${change.charset ?? ""} ${change.collate ?? ""}`.trimEnd()];
+      return [
+        `the schema's default character set differs; the directory has ${change.charset ?? ""} ${change.collate ?? ""}`.trimEnd(),
+      ];
     default:
       return assertNever(change, "change");
   }

@@ -47,7 +47,9 @@ export class DataLossError extends Error {
         : column === undefined
           ? `table ${goQuote(table)} is not empty`
           : `column ${goQuote(column)} of table ${goQuote(table)} holds non-NULL values`;
-    super(`${reason} and reverting version ${goQuote(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`);
+    super(
+      `${reason} and reverting version ${goQuote(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`,
+    );
     this.name = "DataLossError";
     this.reason = reason;
   }
@@ -77,7 +79,10 @@ export class RevertStatementError extends Error {
     readonly driverMessage: string,
     options?: { cause?: unknown },
   ) {
-    super(`sql/migrate: executing statement ${goQuote(stmt)} reverting version ${goQuote(version)}: ${driverMessage}`, options);
+    super(
+      `sql/migrate: executing statement ${goQuote(stmt)} reverting version ${goQuote(version)}: ${driverMessage}`,
+      options,
+    );
     this.name = "RevertStatementError";
   }
 }

@@ -65,7 +65,10 @@ export interface DownPlanInput {
 export async function driftFromApplied(input: DownPlanInput): Promise<string[]> {
   const { current, reverted } = input.selection;
   if (!input.files.some((f) => f.version === current)) {
-    throw new MissingTargetFileError(current, "cannot compare the database with the directory at its version (--allow-drift reverts without comparing)");
+    throw new MissingTargetFileError(
+      current,
+      "cannot compare the database with the directory at its version (--allow-drift reverts without comparing)",
+    );
   }
   const expected = await input.replay(filesUpTo(filesAsApplied(input.files, reverted), current), input.flavor);
   return driftLines(input.live, expected, input.flavor);
@@ -85,9 +88,22 @@ export async function planDown(input: DownPlanInput): Promise<DownStep[]> {
       steps.push({ revision, to, alreadyReverted: true, checks: [], statements: [] });
       continue;
     }
-    const target = to === "" ? emptySchema : markRenames(await input.replay(filesUpTo(files, to), input.flavor), filesBetween(files, to, revision.version), input.flavor);
+    const target =
+      to === ""
+        ? emptySchema
+        : markRenames(
+            await input.replay(filesUpTo(files, to), input.flavor),
+            filesBetween(files, to, revision.version),
+            input.flavor,
+          );
     const changes = diff(state, target);
-    steps.push({ revision, to, alreadyReverted: false, checks: dataChecks(changes, input.live, trail), statements: plan(changes, input.flavor, { current: state }) });
+    steps.push({
+      revision,
+      to,
+      alreadyReverted: false,
+      checks: dataChecks(changes, input.live, trail),
+      statements: plan(changes, input.flavor, { current: state }),
+    });
     state = applyChanges(state, changes);
   }
   return steps;

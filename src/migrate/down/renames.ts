@@ -29,7 +29,9 @@ export function markRenames(target: Schema, reverted: readonly MigrationFile[], 
   if (reverted.some(isCheckpoint)) return target;
   const trail = new NameTrail();
   try {
-    replayFiles(reverted, flavor, target, (changes) => changes.forEach((c) => trail.follow(c)));
+    replayFiles(reverted, flavor, target, (changes) => {
+      for (const c of changes) trail.follow(c);
+    });
   } catch (e) {
     if (e instanceof ReplayError) return target;
     throw e;

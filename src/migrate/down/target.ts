@@ -31,7 +31,10 @@ export function selectReverted(revisions: readonly Revision[], want: DownTarget)
   let keep: number;
   if (want.toVersion !== undefined) {
     keep = revisions.findIndex((r) => r.version === want.toVersion) + 1;
-    if (keep === 0) throw new DownTargetError(`sql/migrate: migration with version "${want.toVersion}" is not applied: nothing to revert to`);
+    if (keep === 0)
+      throw new DownTargetError(
+        `sql/migrate: migration with version "${want.toVersion}" is not applied: nothing to revert to`,
+      );
   } else {
     keep = Math.max(0, revisions.length - (want.amount ?? 1));
   }

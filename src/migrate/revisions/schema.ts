@@ -25,6 +25,13 @@ export interface RevisionsPlace {
  * one in `atlas_schema_revisions` makes the choice ambiguous and the run stops with AmbiguousRevisionsError.
  */
 export async function checkRevisionsPlace(conn: Queryable, found: boolean, place: RevisionsPlace): Promise<void> {
-  if (found || place.urlSchema === undefined || place.revisionsSchemaExplicit || place.revisionsSchema !== place.urlSchema) return;
-  if (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists()) throw new AmbiguousRevisionsError(place.urlSchema);
+  if (
+    found ||
+    place.urlSchema === undefined ||
+    place.revisionsSchemaExplicit ||
+    place.revisionsSchema !== place.urlSchema
+  )
+    return;
+  if (await new RevisionStore(conn, DEFAULT_REVISIONS_SCHEMA).exists())
+    throw new AmbiguousRevisionsError(place.urlSchema);
 }

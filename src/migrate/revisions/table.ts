@@ -15,7 +15,13 @@ export const DEFAULT_REVISIONS_SCHEMA = "atlas_schema_revisions";
 
 function column(name: string, type: string, nullable = false, literal?: string): Column {
   const text = /char|text/.test(type) ? { charset: "utf8mb4", collate: "utf8mb4_bin" } : {};
-  return { name, type, nullable, ...(literal !== undefined ? { default: { kind: "literal", value: literal } } : {}), ...text };
+  return {
+    name,
+    type,
+    nullable,
+    ...(literal !== undefined ? { default: { kind: "literal", value: literal } } : {}),
+    ...text,
+  };
 }
 
 /** The revisions table model for a flavour. */

@@ -22,10 +22,14 @@ function missingFiles(files: readonly MigrationFile[], revisions: readonly Revis
   const removed = missing.filter((v) => !ahead.includes(v));
   const out: string[] = [];
   if (ahead.length > 0) {
-    out.push(`The database is ahead of the migration directory: ${plural(ahead.length, "version", "versions")} ${list(ahead)} ${plural(ahead.length, "is", "are")} applied but not in the directory (an older checkout or binary?): use the directory that applied ${plural(ahead.length, "it", "them")}`);
+    out.push(
+      `The database is ahead of the migration directory: ${plural(ahead.length, "version", "versions")} ${list(ahead)} ${plural(ahead.length, "is", "are")} applied but not in the directory (an older checkout or binary?): use the directory that applied ${plural(ahead.length, "it", "them")}`,
+    );
   }
   if (removed.length > 0) {
-    out.push(`Applied ${plural(removed.length, "version", "versions")} ${list(removed)} ${plural(removed.length, "has", "have")} no file in the migration directory (removed or renamed after being applied)`);
+    out.push(
+      `Applied ${plural(removed.length, "version", "versions")} ${list(removed)} ${plural(removed.length, "has", "have")} no file in the migration directory (removed or renamed after being applied)`,
+    );
   }
   return out;
 }
@@ -34,12 +38,16 @@ function missingFiles(files: readonly MigrationFile[], revisions: readonly Revis
 // files alone (a file added out of order later changes the first, not the second). Later files follow from it.
 function changedFile(files: readonly MigrationFile[], revisions: readonly Revision[]): string[] {
   const applied = new Set(revisions.map((r) => r.version));
-  const chains = [computeSum(files), computeSum(files.filter((f) => applied.has(f.version)))].map((s) => new Map(s.entries.map((e) => [e.name, e.hash])));
+  const chains = [computeSum(files), computeSum(files.filter((f) => applied.has(f.version)))].map(
+    (s) => new Map(s.entries.map((e) => [e.name, e.hash])),
+  );
   for (const r of revisions) {
     const file = files.find((f) => f.version === r.version);
     if (r.hash === "" || file === undefined || !chains[0]!.has(file.name)) continue;
     if (chains.some((c) => c.get(file.name) === r.hash)) continue;
-    return [`Checksum mismatch: ${file.name} differs from the file applied as version ${r.version} (edited after it was applied?): restore it, and change the schema with a new migration file`];
+    return [
+      `Checksum mismatch: ${file.name} differs from the file applied as version ${r.version} (edited after it was applied?): restore it, and change the schema with a new migration file`,
+    ];
   }
   return [];
 }
@@ -49,24 +57,45 @@ function changedFile(files: readonly MigrationFile[], revisions: readonly Revisi
 function unfinished(revisions: readonly Revision[], doubts: readonly Intent[]): string[] {
   return revisions.flatMap((r) => {
     const counts = `${r.applied} of ${r.total} ${plural(r.total, "statement", "statements")} applied`;
-    if (r.error !== "") return [`Version ${r.version} failed (${counts}; the error is below): fix it, then run 'stats-db migrate apply' again`];
+    if (r.error !== "")
+      return [
+        `Version ${r.version} failed (${counts}; the error is below): fix it, then run 'stats-db migrate apply' again`,
+      ];
     if (r.applied >= r.total) return [];
     if (doubts.some((d) => d.version === r.version)) {
-      return [`Version ${r.version} was partly applied (${counts}) and statement ${r.applied + 1} is in doubt (its run was interrupted while it ran): 'stats-db migrate apply' first decides from the live schema whether it took effect, then goes on`];
+      return [
+        `Version ${r.version} was partly applied (${counts}) and statement ${r.applied + 1} is in doubt (its run was interrupted while it ran): 'stats-db migrate apply' first decides from the live schema whether it took effect, then goes on`,
+      ];
     }
-    return [`Version ${r.version} was partly applied (${counts}; its run stopped between statements): 'stats-db migrate apply' resumes at statement ${r.applied + 1}`];
+    return [
+      `Version ${r.version} was partly applied (${counts}; its run stopped between statements): 'stats-db migrate apply' resumes at statement ${r.applied + 1}`,
+    ];
   });
 }
 
 function sumMismatch(files: readonly MigrationFile[], sum: string | undefined): string[] {
   const result = validateDir(files, sum);
-  return result.ok ? [] : [`The migration directory fails its atlas.sum (${result.error.message}): run 'stats-db migrate validate' for the details`];
+  return result.ok
+    ? []
+    : [
+        `The migration directory fails its atlas.sum (${result.error.message}): run 'stats-db migrate validate' for the details`,
+      ];
 }
 
 /**
  * The problems `migrate status` reports for these revisions against these files and their atlas.sum text, and the
  * statements in doubt, one line each (none when all is in order).
  */
-export function statusProblems(files: readonly MigrationFile[], sum: string | undefined, revisions: readonly Revision[], doubts: readonly Intent[] = []): string[] {
-  return [...sumMismatch(files, sum), ...missingFiles(files, revisions), ...changedFile(files, revisions), ...unfinished(revisions, doubts)];
+export function statusProblems(
+  files: readonly MigrationFile[],
+  sum: string | undefined,
+  revisions: readonly Revision[],
+  doubts: readonly Intent[] = [],
+): string[] {
+  return [
+    ...sumMismatch(files, sum),
+    ...missingFiles(files, revisions),
+    ...changedFile(files, revisions),
+    ...unfinished(revisions, doubts),
+  ];
 }

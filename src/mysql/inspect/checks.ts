@@ -31,11 +31,20 @@ export function checksByTable(rows: readonly Row[], flavor: Flavor): Map<string,
 
 /** True when a column and a check are MariaDB's storage of one JSON column. */
 function isJsonPair(column: Column, check: Check): boolean {
-  return column.type === "longtext" && column.collate === "utf8mb4_bin" && check.name === column.name && check.expr === `json_valid(${ident(column.name)})`;
+  return (
+    column.type === "longtext" &&
+    column.collate === "utf8mb4_bin" &&
+    check.name === column.name &&
+    check.expr === `json_valid(${ident(column.name)})`
+  );
 }
 
 /** On a JSON-as-longtext flavour, turns longtext + json_valid CHECK pairs back into `json` columns without the check. */
-export function restoreJsonColumns(columns: readonly Column[], checks: readonly Check[], flavor: Flavor): { columns: Column[]; checks: Check[] } {
+export function restoreJsonColumns(
+  columns: readonly Column[],
+  checks: readonly Check[],
+  flavor: Flavor,
+): { columns: Column[]; checks: Check[] } {
   if (!flavor.jsonAsLongtext) return { columns: [...columns], checks: [...checks] };
   const json = new Set(columns.filter((c) => checks.some((k) => isJsonPair(c, k))).map((c) => c.name));
   return {

@@ -15,7 +15,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const ON_UPDATE = /^(?:default_generated )?on update (current_timestamp(?:\((\d*)\))?)$/i;
 
 /** Applies the EXTRA column (auto_increment, ON UPDATE, generated storage) to a column; unknown text is an error. */
-function applyExtra(col: Mutable<Column>, extra: string, table: string): { defaultGenerated: boolean; storage?: "VIRTUAL" | "STORED" } {
+function applyExtra(
+  col: Mutable<Column>,
+  extra: string,
+  table: string,
+): { defaultGenerated: boolean; storage?: "VIRTUAL" | "STORED" } {
   const e = extra.trim().toLowerCase();
   if (e === "" || e === "null") return { defaultGenerated: false };
   if (e === "default_generated") return { defaultGenerated: true };
@@ -23,7 +27,8 @@ function applyExtra(col: Mutable<Column>, extra: string, table: string): { defau
     col.autoIncrement = true;
     return { defaultGenerated: false };
   }
-  if (e === "virtual generated" || e === "stored generated") return { defaultGenerated: false, storage: e.startsWith("virtual") ? "VIRTUAL" : "STORED" };
+  if (e === "virtual generated" || e === "stored generated")
+    return { defaultGenerated: false, storage: e.startsWith("virtual") ? "VIRTUAL" : "STORED" };
   const m = ON_UPDATE.exec(e);
   if (m) {
     col.onUpdate = Number(m[2] || 0) > 0 ? `CURRENT_TIMESTAMP(${Number(m[2])})` : "CURRENT_TIMESTAMP";
@@ -36,11 +41,18 @@ function applyExtra(col: Mutable<Column>, extra: string, table: string): { defau
 export function columnFromRow(row: Row, flavor: Flavor): Column {
   const table = required(row, "TABLE_NAME");
   const name = required(row, "COLUMN_NAME");
-  const col: Mutable<Column> = { name, type: normalizeType(required(row, "COLUMN_TYPE")), nullable: required(row, "IS_NULLABLE") === "YES" };
+  const col: Mutable<Column> = {
+    name,
+    type: normalizeType(required(row, "COLUMN_TYPE")),
+    nullable: required(row, "IS_NULLABLE") === "YES",
+  };
   const extra = applyExtra(col, text(row, "EXTRA") ?? "", table);
   if (extra.storage) {
     const raw = required(row, "GENERATION_EXPRESSION");
-    col.generated = { expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(raw) : raw), stored: extra.storage === "STORED" };
+    col.generated = {
+      expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(raw) : raw),
+      stored: extra.storage === "STORED",
+    };
   } else {
     const def = columnDefault(text(row, "COLUMN_DEFAULT"), col.type, extra.defaultGenerated, flavor);
     if (def) col.default = def;

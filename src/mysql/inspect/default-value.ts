@@ -22,7 +22,8 @@ export function unescapeMysql(text: string): string {
 function expression(text: string): Default {
   const inner = canonicalExpr(text);
   const m = NOW.exec(inner);
-  if (m) return { kind: "expr", value: Number(m[1] ?? 0) > 0 ? `CURRENT_TIMESTAMP(${Number(m[1])})` : "CURRENT_TIMESTAMP" };
+  if (m)
+    return { kind: "expr", value: Number(m[1] ?? 0) > 0 ? `CURRENT_TIMESTAMP(${Number(m[1])})` : "CURRENT_TIMESTAMP" };
   return { kind: "expr", value: inner };
 }
 
@@ -48,7 +49,12 @@ function mysqlDefault(raw: string, type: string, generated: boolean): Default {
 }
 
 /** The default of a column from COLUMN_DEFAULT (undefined: SQL NULL) and whether EXTRA says DEFAULT_GENERATED. */
-export function columnDefault(raw: string | undefined, type: string, generated: boolean, flavor: Flavor): Default | undefined {
+export function columnDefault(
+  raw: string | undefined,
+  type: string,
+  generated: boolean,
+  flavor: Flavor,
+): Default | undefined {
   if (raw === undefined) return undefined;
   return flavor.defaultsAsSql ? mariadbDefault(raw, type) : mysqlDefault(raw, type, generated);
 }

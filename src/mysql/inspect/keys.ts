@@ -15,13 +15,22 @@ export interface TableKeys {
   readonly indexes: Index[];
 }
 
-const INDEX_TYPES: Record<string, IndexType> = { BTREE: "BTREE", HASH: "HASH", FULLTEXT: "FULLTEXT", SPATIAL: "SPATIAL", RTREE: "SPATIAL" };
+const INDEX_TYPES: Record<string, IndexType> = {
+  BTREE: "BTREE",
+  HASH: "HASH",
+  FULLTEXT: "FULLTEXT",
+  SPATIAL: "SPATIAL",
+  RTREE: "SPATIAL",
+};
 
 function part(row: Row, flavor: Flavor): IndexPart {
   const column = text(row, "COLUMN_NAME");
   const expr = text(row, "EXPRESSION");
   const prefix = num(row, "SUB_PART");
-  const base: IndexPart = column !== undefined ? { column } : { expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(expr ?? "") : (expr ?? "")) };
+  const base: IndexPart =
+    column !== undefined
+      ? { column }
+      : { expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(expr ?? "") : (expr ?? "")) };
   return { ...base, ...(prefix ? { prefix } : {}), ...(Number(text(row, "DESC") ?? 0) === 1 ? { desc: true } : {}) };
 }
 

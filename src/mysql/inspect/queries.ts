@@ -5,7 +5,8 @@
 import type { Flavor } from "../flavor.ts";
 
 /** Server identity and defaults. */
-export const SERVER_QUERY = "SELECT @@version AS `version`, @@collation_server AS `collation`, @@character_set_server AS `charset`, @@lower_case_table_names AS `lower_case`";
+export const SERVER_QUERY =
+  "SELECT @@version AS `version`, @@collation_server AS `collation`, @@character_set_server AS `charset`, @@lower_case_table_names AS `lower_case`";
 
 /** MySQL 8 caches TABLES statistics (AUTO_INCREMENT among them); this session setting reads them fresh. */
 export const MYSQL_STATS_EXPIRY = "SET SESSION information_schema_stats_expiry = 0";

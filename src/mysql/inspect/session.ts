@@ -12,7 +12,8 @@ export const FOREIGN_KEY_CHECKS_OFF = "SET FOREIGN_KEY_CHECKS = 0";
 export const FOREIGN_KEY_CHECKS_ON = "SET FOREIGN_KEY_CHECKS = 1";
 
 /** The names of a schema's base tables (`TABLE_NAME`), in name order; one parameter, the schema. */
-export const TABLE_NAMES_QUERY = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
+export const TABLE_NAMES_QUERY =
+  "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
 
 /** `DROP TABLE` of one table of the connection's schema. */
 export function dropTableStatement(table: string): string {

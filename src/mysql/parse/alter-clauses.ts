@@ -24,7 +24,10 @@ export function addClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange
     do {
       const cs = addColumn(readColumnDef(cur), undefined, state, ctx);
       out.push(...cs);
-      state = { ...state, columns: [...state.columns, ...cs.flatMap((c) => (c.kind === "AddColumn" ? [c.column] : []))] };
+      state = {
+        ...state,
+        columns: [...state.columns, ...cs.flatMap((c) => (c.kind === "AddColumn" ? [c.column] : []))],
+      };
     } while (cur.acceptOp(","));
     cur.expectOp(")");
     return out;
@@ -52,7 +55,8 @@ function inlineChanges(def: ColumnDef, t: Table, ctx: ParseContext): TableChange
 }
 
 function checkChange(def: CheckDef, t: Table, namer: CheckNamer, column?: string): TableChange {
-  if (def.name !== undefined && t.checks.some((c) => c.name === def.name)) throw new SchemaStateError("check", def.name, "exists");
+  if (def.name !== undefined && t.checks.some((c) => c.name === def.name))
+    throw new SchemaStateError("check", def.name, "exists");
   return { kind: "AddCheck", check: { name: def.name ?? namer.next(column), expr: def.expr, enforced: def.enforced } };
 }
 
@@ -96,7 +100,11 @@ export function modifyClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   const from = existingColumn(t, def.column.name);
   const to = columnIn(t, def, ctx.flavor);
   const own = ownCheckDrop(t, from.name, ctx);
-  return [...own.changes, { kind: "ModifyColumn", from, to, ...(position ? { position } : {}) }, ...inlineChanges(def, own.table, ctx)];
+  return [
+    ...own.changes,
+    { kind: "ModifyColumn", from, to, ...(position ? { position } : {}) },
+    ...inlineChanges(def, own.table, ctx),
+  ];
 }
 
 /**
@@ -120,9 +128,15 @@ export function changeClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   const from = { ...existingColumn(t, old), name: def.column.name };
   const to = columnIn(t, def, ctx.flavor);
   const own = ownCheckDrop(t, old, ctx);
-  const rename: TableChange[] = old === def.column.name ? [] : [{ kind: "RenameColumn", from: old, to: def.column.name }];
+  const rename: TableChange[] =
+    old === def.column.name ? [] : [{ kind: "RenameColumn", from: old, to: def.column.name }];
   const same = JSON.stringify(from) === JSON.stringify(to) && !position;
-  return [...own.changes, ...rename, ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]), ...inlineChanges(def, own.table, ctx)];
+  return [
+    ...own.changes,
+    ...rename,
+    ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]),
+    ...inlineChanges(def, own.table, ctx),
+  ];
 }
 
 /** `ALTER [COLUMN] c SET DEFAULT v | DROP DEFAULT` (after ALTER [COLUMN]). */

@@ -43,7 +43,13 @@ export function parseAlterTable(cur: Cursor, ctx: ParseContext): Change[] {
 }
 
 function readRenameTable(cur: Cursor): string | undefined {
-  if (!cur.isWord("RENAME") || cur.isWord("RENAME", "COLUMN") || cur.isWord("RENAME", "INDEX") || cur.isWord("RENAME", "KEY")) return undefined;
+  if (
+    !cur.isWord("RENAME") ||
+    cur.isWord("RENAME", "COLUMN") ||
+    cur.isWord("RENAME", "INDEX") ||
+    cur.isWord("RENAME", "KEY")
+  )
+    return undefined;
   cur.next();
   if (!cur.acceptWord("TO")) cur.acceptWord("AS");
   return cur.tableName();
@@ -58,8 +64,12 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   if (cur.acceptWord("CHANGE")) return changeClause(cur, t, ctx);
   if (cur.isWord("ALTER", "CHECK") || cur.isWord("ALTER", "CONSTRAINT")) return alterCheckClause(cur, t);
   if (cur.acceptWord("ALTER")) return (cur.acceptWord("COLUMN"), alterColumnClause(cur, t));
-  if (cur.acceptWord("RENAME", "COLUMN")) return [{ kind: "RenameColumn", from: cur.name("column name"), to: (cur.expectWord("TO"), cur.name("column name")) }];
-  if (cur.acceptWord("RENAME", "INDEX") || cur.acceptWord("RENAME", "KEY")) return [{ kind: "RenameIndex", from: cur.name("index name"), to: (cur.expectWord("TO"), cur.name("index name")) }];
+  if (cur.acceptWord("RENAME", "COLUMN"))
+    return [
+      { kind: "RenameColumn", from: cur.name("column name"), to: (cur.expectWord("TO"), cur.name("column name")) },
+    ];
+  if (cur.acceptWord("RENAME", "INDEX") || cur.acceptWord("RENAME", "KEY"))
+    return [{ kind: "RenameIndex", from: cur.name("index name"), to: (cur.expectWord("TO"), cur.name("index name")) }];
   if (cur.acceptWord("CONVERT", "TO")) return convertClause(cur, ctx);
   if (cur.acceptWord("ALGORITHM") || cur.acceptWord("LOCK")) return (cur.optionalEquals(), cur.next(), []);
   if (cur.acceptWord("FORCE") || cur.acceptWord("ENABLE", "KEYS") || cur.acceptWord("DISABLE", "KEYS")) return [];
@@ -90,6 +100,7 @@ function optionsClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] 
   if (raw.autoIncrement !== undefined && raw.autoIncrement <= 1) delete to.autoIncrement;
   if (Object.keys(to).length === 0) return [];
   const from: Mutable<TableOptions> = {};
-  for (const k of Object.keys(to) as (keyof TableOptions)[]) if (t.options[k] !== undefined) Object.assign(from, { [k]: t.options[k] });
+  for (const k of Object.keys(to) as (keyof TableOptions)[])
+    if (t.options[k] !== undefined) Object.assign(from, { [k]: t.options[k] });
   return [{ kind: "ModifyOptions", from, to }];
 }

@@ -27,7 +27,8 @@ export function buildTable(name: string, items: readonly TableItem[], options: T
   for (const item of items) {
     if (item.kind === "column") {
       if (item.def.primary) setPk([{ column: item.def.column.name }]);
-      if (item.def.unique) slots.push({ index: { unique: true, type: "BTREE", parts: [{ column: item.def.column.name }] } });
+      if (item.def.unique)
+        slots.push({ index: { unique: true, type: "BTREE", parts: [{ column: item.def.column.name }] } });
       for (const def of item.def.checks) checks.push({ def, column: item.def.column.name });
     } else if (item.kind === "primary") setPk(item.parts);
     else if (item.kind === "index") slots.push({ index: item.index });
@@ -35,9 +36,22 @@ export function buildTable(name: string, items: readonly TableItem[], options: T
     else checks.push({ def: item.check });
   }
   const columns = items.flatMap((i) => (i.kind === "column" ? [i.def.column] : []));
-  const draft: Table = { name, columns, indexes: slots.flatMap((s) => ("index" in s ? [{ ...s.index, name: "" }] : [])), foreignKeys: [], checks: [], options, ...(pk ? { primaryKey: { parts: pk } } : {}) };
+  const draft: Table = {
+    name,
+    columns,
+    indexes: slots.flatMap((s) => ("index" in s ? [{ ...s.index, name: "" }] : [])),
+    foreignKeys: [],
+    checks: [],
+    options,
+    ...(pk ? { primaryKey: { parts: pk } } : {}),
+  };
   const indexes = nameIndexes(slots, draft);
-  const table: Table = { ...draft, indexes, foreignKeys: nameForeignKeys(slots, name, ctx), checks: nameChecks(checks, name, ctx) };
+  const table: Table = {
+    ...draft,
+    indexes,
+    foreignKeys: nameForeignKeys(slots, name, ctx),
+    checks: nameChecks(checks, name, ctx),
+  };
   return normalizeTable(table, ctx.flavor, ctx.schema);
 }
 
@@ -48,8 +62,18 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
   for (const slot of slots) {
     let def: IndexDef;
     if ("index" in slot) def = slot.index;
-    else if (foreignKeyCovered(draft, slot.fk.columns) || foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns)) continue;
-    else def = { unique: false, type: "BTREE", parts: slot.fk.columns.map((column) => ({ column })), ...implicitName(slot.fk) };
+    else if (
+      foreignKeyCovered(draft, slot.fk.columns) ||
+      foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns)
+    )
+      continue;
+    else
+      def = {
+        unique: false,
+        type: "BTREE",
+        parts: slot.fk.columns.map((column) => ({ column })),
+        ...implicitName(slot.fk),
+      };
     const n = def.name ?? unnamedIndexName(def, taken);
     if (taken.has(n)) throw new SchemaStateError("index", n, "exists");
     taken.add(n);

@@ -8,7 +8,14 @@ import type { Token } from "../lexer.ts";
 export type StatementKind = "ddl" | "data" | "session" | "unsupported";
 
 /** The DDL statements this parser turns into changes. */
-export type DdlStatement = "createTable" | "createIndex" | "alterTable" | "alterDatabase" | "dropTable" | "dropIndex" | "renameTable";
+export type DdlStatement =
+  | "createTable"
+  | "createIndex"
+  | "alterTable"
+  | "alterDatabase"
+  | "dropTable"
+  | "dropIndex"
+  | "renameTable";
 
 /** A classified statement: its kind, the DDL form when it is one, the token index its body starts at, and a label. */
 export interface Classified {
@@ -19,18 +26,39 @@ export interface Classified {
   readonly label: string;
 }
 
-const DATA = new Set(["INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "LOAD", "SELECT", "WITH", "CALL", "DO", "HANDLER", "VALUES", "TABLE"]);
+const DATA = new Set([
+  "INSERT",
+  "UPDATE",
+  "DELETE",
+  "REPLACE",
+  "TRUNCATE",
+  "LOAD",
+  "SELECT",
+  "WITH",
+  "CALL",
+  "DO",
+  "HANDLER",
+  "VALUES",
+  "TABLE",
+]);
 const SESSION = new Set(["SET", "LOCK", "UNLOCK", "BEGIN", "COMMIT", "ROLLBACK", "START", "SAVEPOINT", "RELEASE"]);
 
 /** Classifies the statement whose tokens are given (end token included). */
 export function classify(tokens: readonly Token[]): Classified {
   const w = (k: number) => (tokens[k]?.kind === "word" ? tokens[k]!.value.toUpperCase() : "");
   const first = w(0);
-  if (tokens[0]?.kind === "eof" || (tokens[0]?.value === ";" && tokens[1]?.kind === "eof")) return { kind: "session", start: 0, label: "empty statement" };
+  if (tokens[0]?.kind === "eof" || (tokens[0]?.value === ";" && tokens[1]?.kind === "eof"))
+    return { kind: "session", start: 0, label: "empty statement" };
   if (DATA.has(first)) return { kind: "data", start: 0, label: first };
   if (SESSION.has(first)) return { kind: "session", start: 0, label: first };
   let k = 1;
-  const ddl = (d: DdlStatement, at: number, label: string, extra: Partial<Classified> = {}): Classified => ({ kind: "ddl", ddl: d, start: at, label, ...extra });
+  const ddl = (d: DdlStatement, at: number, label: string, extra: Partial<Classified> = {}): Classified => ({
+    kind: "ddl",
+    ddl: d,
+    start: at,
+    label,
+    ...extra,
+  });
   if (first === "CREATE") {
     if (w(k) === "TABLE") return ddl("createTable", k + 1, "CREATE TABLE");
     if (w(k) === "ONLINE" || w(k) === "OFFLINE") k++;
@@ -53,8 +81,27 @@ export function classify(tokens: readonly Token[]): Classified {
 /** Labels an unsupported statement by its first meaningful words, e.g. `CREATE VIEW`, `CREATE TEMPORARY TABLE`. */
 function unsupported(tokens: readonly Token[], first: string): Classified {
   const words = tokens.filter((t) => t.kind === "word").map((t) => t.value.toUpperCase());
-  const skip = new Set(["OR", "REPLACE", "DEFINER", "ALGORITHM", "SQL", "SECURITY", "UNDEFINED", "MERGE", "TEMPTABLE", "INVOKER", "IF", "NOT", "EXISTS"]);
+  const skip = new Set([
+    "OR",
+    "REPLACE",
+    "DEFINER",
+    "ALGORITHM",
+    "SQL",
+    "SECURITY",
+    "UNDEFINED",
+    "MERGE",
+    "TEMPTABLE",
+    "INVOKER",
+    "IF",
+    "NOT",
+    "EXISTS",
+  ]);
   const next = words.slice(1).find((x) => !skip.has(x) && !x.includes("@")) ?? "";
-  const label = first === "" ? "statement" : next && first !== "USE" && first !== "GRANT" && first !== "REVOKE" ? `${first} ${next}${next === "TEMPORARY" ? " TABLE" : ""}` : first;
+  const label =
+    first === ""
+      ? "statement"
+      : next && first !== "USE" && first !== "GRANT" && first !== "REVOKE"
+        ? `${first} ${next}${next === "TEMPORARY" ? " TABLE" : ""}`
+        : first;
   return { kind: "unsupported", start: 0, label };
 }

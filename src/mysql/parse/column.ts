@@ -26,11 +26,16 @@ export function readColumnDef(cur: Cursor): ColumnDef {
   const type = canonicalType(readType(cur));
   const col: Mutable<Column> = { name, type, nullable: true };
   const def = { primary: false, unique: false, checks: [] as CheckDef[] };
-  while (!cur.atEnd() && !cur.isOp(",") && !cur.isOp(")") && !cur.isWord("FIRST") && !cur.isWord("AFTER")) readAttribute(cur, col, def);
+  while (!cur.atEnd() && !cur.isOp(",") && !cur.isOp(")") && !cur.isWord("FIRST") && !cur.isWord("AFTER"))
+    readAttribute(cur, col, def);
   return { ...def, column: col };
 }
 
-function readAttribute(cur: Cursor, col: Mutable<Column>, def: { primary: boolean; unique: boolean; checks: CheckDef[] }): void {
+function readAttribute(
+  cur: Cursor,
+  col: Mutable<Column>,
+  def: { primary: boolean; unique: boolean; checks: CheckDef[] },
+): void {
   const at = cur.peek();
   if (cur.acceptWord("NOT", "NULL")) col.nullable = false;
   else if (cur.acceptWord("NULL")) col.nullable = true;
@@ -38,7 +43,8 @@ function readAttribute(cur: Cursor, col: Mutable<Column>, def: { primary: boolea
   else if (cur.acceptWord("AUTO_INCREMENT")) col.autoIncrement = true;
   else if (cur.acceptWord("ON", "UPDATE")) col.onUpdate = readTimeFunction(cur) ?? cur.fail("CURRENT_TIMESTAMP");
   else if (cur.acceptWord("COMMENT")) col.comment = cur.string("comment string");
-  else if (cur.acceptWord("CHARACTER", "SET") || cur.acceptWord("CHARSET")) col.charset = canonicalCharset(cur.name("charset name"));
+  else if (cur.acceptWord("CHARACTER", "SET") || cur.acceptWord("CHARSET"))
+    col.charset = canonicalCharset(cur.name("charset name"));
   else if (cur.acceptWord("COLLATE")) col.collate = canonicalCollation(cur.name("collation name"));
   else if (cur.isWord("GENERATED") || cur.isWord("AS")) col.generated = readGenerated(cur);
   else if (cur.acceptWord("PRIMARY", "KEY") || cur.acceptWord("KEY")) def.primary = true;
@@ -49,7 +55,8 @@ function readAttribute(cur: Cursor, col: Mutable<Column>, def: { primary: boolea
   else if (cur.isWord("REFERENCES")) readReferences(cur);
   else if (cur.acceptWord("VISIBLE")) return;
   else if (cur.acceptWord("COLUMN_FORMAT") || cur.acceptWord("STORAGE")) cur.next();
-  else if (cur.isWord("INVISIBLE") || cur.isWord("BINARY") || cur.isWord("SERIAL")) throw new UnsupportedStatementError(`column attribute ${at.value.toUpperCase()}`, at.line, at.column);
+  else if (cur.isWord("INVISIBLE") || cur.isWord("BINARY") || cur.isWord("SERIAL"))
+    throw new UnsupportedStatementError(`column attribute ${at.value.toUpperCase()}`, at.line, at.column);
   else cur.fail("column attribute");
 }
 

@@ -17,7 +17,10 @@ export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
   const ifNotExists = cur.acceptWord("IF", "NOT", "EXISTS");
   const name = cur.tableName();
   const at = cur.peek();
-  if (cur.isWord("LIKE") || (cur.isOp("(") && cur.peek(1).kind === "word" && cur.peek(1).value.toUpperCase() === "LIKE")) {
+  if (
+    cur.isWord("LIKE") ||
+    (cur.isOp("(") && cur.peek(1).kind === "word" && cur.peek(1).value.toUpperCase() === "LIKE")
+  ) {
     throw new UnsupportedStatementError("CREATE TABLE … LIKE", at.line, at.column);
   }
   if (!cur.isOp("(")) throw new UnsupportedStatementError("CREATE TABLE … AS SELECT", at.line, at.column);
@@ -46,11 +49,15 @@ function readItems(cur: Cursor): TableItem[] {
 }
 
 /** Parses the rest of `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX name [USING t] ON table (parts) …` (after INDEX). */
-export function parseCreateIndex(cur: Cursor, ctx: ParseContext, kind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | ""): Change[] {
+export function parseCreateIndex(
+  cur: Cursor,
+  ctx: ParseContext,
+  kind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | "",
+): Change[] {
   const ifNotExists = cur.acceptWord("IF", "NOT", "EXISTS");
   const name = cur.name("index name");
   const using = cur.isWord("USING") ? cur.peek(1).value.toUpperCase() : undefined;
-  if (using) (cur.next(), cur.next());
+  if (using) cur.next(), cur.next();
   cur.expectWord("ON");
   const table = existingTable(ctx, cur.tableName());
   const type = kind === "FULLTEXT" || kind === "SPATIAL" ? kind : using === "HASH" ? "HASH" : "BTREE";

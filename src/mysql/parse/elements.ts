@@ -34,7 +34,17 @@ export type ElementDef =
   | { readonly kind: "foreignKey"; readonly fk: ForeignKeyDef }
   | { readonly kind: "check"; readonly check: CheckDef };
 
-const ELEMENT_START = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "INDEX", "KEY", "FULLTEXT", "SPATIAL", "FOREIGN", "CHECK"]);
+const ELEMENT_START = new Set([
+  "CONSTRAINT",
+  "PRIMARY",
+  "UNIQUE",
+  "INDEX",
+  "KEY",
+  "FULLTEXT",
+  "SPATIAL",
+  "FOREIGN",
+  "CHECK",
+]);
 
 /** True when the cursor is at a table element that is not a column. */
 export function atElement(cur: Cursor): boolean {
@@ -45,7 +55,8 @@ export function atElement(cur: Cursor): boolean {
 /** Reads one non-column element (see atElement). */
 export function readElement(cur: Cursor): ElementDef {
   let symbol: string | undefined;
-  if (cur.acceptWord("CONSTRAINT") && !["PRIMARY", "UNIQUE", "FOREIGN", "CHECK"].some((w) => cur.isWord(w))) symbol = cur.name("constraint name");
+  if (cur.acceptWord("CONSTRAINT") && !["PRIMARY", "UNIQUE", "FOREIGN", "CHECK"].some((w) => cur.isWord(w)))
+    symbol = cur.name("constraint name");
   if (cur.acceptWord("PRIMARY")) {
     cur.expectWord("KEY");
     return { kind: "primary", parts: readIndexBody(cur, "BTREE").parts };
@@ -53,7 +64,8 @@ export function readElement(cur: Cursor): ElementDef {
   if (cur.acceptWord("FOREIGN")) return { kind: "foreignKey", fk: readForeignKey(cur, symbol) };
   if (cur.acceptWord("CHECK")) return { kind: "check", check: readCheckTail(cur, symbol) };
   const unique = cur.acceptWord("UNIQUE");
-  const type: IndexType = !unique && cur.acceptWord("FULLTEXT") ? "FULLTEXT" : !unique && cur.acceptWord("SPATIAL") ? "SPATIAL" : "BTREE";
+  const type: IndexType =
+    !unique && cur.acceptWord("FULLTEXT") ? "FULLTEXT" : !unique && cur.acceptWord("SPATIAL") ? "SPATIAL" : "BTREE";
   if (!(cur.acceptWord("INDEX") || cur.acceptWord("KEY")) && !unique && type === "BTREE") cur.fail("INDEX or KEY");
   cur.acceptWord("IF", "NOT", "EXISTS");
   const name = cur.isOp("(") || cur.isWord("USING") ? symbol : cur.name("index name");
@@ -73,10 +85,16 @@ export function readIndexBody(cur: Cursor, type: IndexType): Omit<IndexDef, "uni
     if (after) t = using = after;
     else if (cur.acceptWord("COMMENT")) comment = cur.string("comment string");
     else if (cur.acceptWord("WITH", "PARSER")) parser = cur.name("parser name");
-    else if (cur.acceptWord("KEY_BLOCK_SIZE")) (cur.optionalEquals(), cur.integer("key block size"));
+    else if (cur.acceptWord("KEY_BLOCK_SIZE")) cur.optionalEquals(), cur.integer("key block size");
     else if (!cur.acceptWord("VISIBLE") && !cur.acceptWord("NOT", "IGNORED")) break;
   }
-  return { type: t, parts, ...(comment ? { comment } : {}), ...(parser ? { parser } : {}), ...(using === "BTREE" && t === "BTREE" ? { usingBtree: true as const } : {}) };
+  return {
+    type: t,
+    parts,
+    ...(comment ? { comment } : {}),
+    ...(parser ? { parser } : {}),
+    ...(using === "BTREE" && t === "BTREE" ? { usingBtree: true as const } : {}),
+  };
 }
 
 function readUsing(cur: Cursor): IndexType | undefined {
@@ -118,7 +136,12 @@ function readForeignKey(cur: Cursor, symbol: string | undefined): ForeignKeyDef 
   const indexName = cur.isOp("(") ? undefined : cur.name("foreign key name");
   const columns = cur.nameList("column name");
   const ref = readReferences(cur);
-  return { ...(symbol !== undefined ? { symbol } : {}), ...(indexName !== undefined ? { indexName } : {}), columns, ...ref };
+  return {
+    ...(symbol !== undefined ? { symbol } : {}),
+    ...(indexName !== undefined ? { indexName } : {}),
+    columns,
+    ...ref,
+  };
 }
 
 /** Reads `REFERENCES t (cols) [MATCH x] [ON DELETE a] [ON UPDATE a]`. */

@@ -56,12 +56,14 @@ export function parseDropIndex(cur: Cursor, ctx: ParseContext): Change[] {
 
 /** The rest of `ALTER DATABASE|SCHEMA [name] [DEFAULT] CHARACTER SET [=] x [DEFAULT] COLLATE [=] y` (after DATABASE). */
 export function parseAlterDatabase(cur: Cursor, ctx: ParseContext): Change[] {
-  if (!cur.isWord("DEFAULT") && !cur.isWord("CHARACTER") && !cur.isWord("CHARSET") && !cur.isWord("COLLATE")) cur.name("database name");
+  if (!cur.isWord("DEFAULT") && !cur.isWord("CHARACTER") && !cur.isWord("CHARSET") && !cur.isWord("COLLATE"))
+    cur.name("database name");
   let charset: string | undefined;
   let collate: string | undefined;
   for (;;) {
     cur.acceptWord("DEFAULT");
-    if (cur.acceptWord("CHARACTER", "SET") || cur.acceptWord("CHARSET")) charset = (cur.optionalEquals(), cur.name("charset name"));
+    if (cur.acceptWord("CHARACTER", "SET") || cur.acceptWord("CHARSET"))
+      charset = (cur.optionalEquals(), cur.name("charset name"));
     else if (cur.acceptWord("COLLATE")) collate = (cur.optionalEquals(), cur.name("collation name"));
     else break;
   }

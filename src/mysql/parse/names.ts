@@ -19,7 +19,9 @@ export function givenForeignKeyName(fk: ForeignKeyDef, flavor: Flavor): string |
 export function nextForeignKeyName(table: string, taken: ReadonlySet<string>): string {
   const prefix = `${table}_ibfk_`;
   let max = 0;
-  for (const n of taken) if (n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length))) max = Math.max(max, Number(n.slice(prefix.length)));
+  for (const n of taken)
+    if (n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+      max = Math.max(max, Number(n.slice(prefix.length)));
   return prefix + (max + 1);
 }
 

@@ -10,10 +10,29 @@ import { canonicalCharset, canonicalCollation } from "../charset.ts";
 import type { Cursor } from "../cursor.ts";
 
 const IGNORED = new Set([
-  "ROW_FORMAT", "KEY_BLOCK_SIZE", "AVG_ROW_LENGTH", "CHECKSUM", "TABLE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS",
-  "PACK_KEYS", "STATS_AUTO_RECALC", "STATS_PERSISTENT", "STATS_SAMPLE_PAGES", "PAGE_CHECKSUM", "PAGE_COMPRESSED",
-  "PAGE_COMPRESSION_LEVEL", "TRANSACTIONAL", "ENCRYPTED", "ENCRYPTION", "ENCRYPTION_KEY_ID", "COMPRESSION",
-  "INSERT_METHOD", "TABLESPACE", "STORAGE",
+  "ROW_FORMAT",
+  "KEY_BLOCK_SIZE",
+  "AVG_ROW_LENGTH",
+  "CHECKSUM",
+  "TABLE_CHECKSUM",
+  "DELAY_KEY_WRITE",
+  "MAX_ROWS",
+  "MIN_ROWS",
+  "PACK_KEYS",
+  "STATS_AUTO_RECALC",
+  "STATS_PERSISTENT",
+  "STATS_SAMPLE_PAGES",
+  "PAGE_CHECKSUM",
+  "PAGE_COMPRESSED",
+  "PAGE_COMPRESSION_LEVEL",
+  "TRANSACTIONAL",
+  "ENCRYPTED",
+  "ENCRYPTION",
+  "ENCRYPTION_KEY_ID",
+  "COMPRESSION",
+  "INSERT_METHOD",
+  "TABLESPACE",
+  "STORAGE",
 ]);
 
 const MODELLED = new Set(["ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"]);
@@ -65,5 +84,11 @@ export function readTableOptions(cur: Cursor): TableOptions {
 
 function atTableOptionAfterComma(cur: Cursor): boolean {
   const t = cur.peek(1);
-  return t.kind === "word" && (IGNORED.has(t.value.toUpperCase()) || ["ENGINE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(t.value.toUpperCase()));
+  return (
+    t.kind === "word" &&
+    (IGNORED.has(t.value.toUpperCase()) ||
+      ["ENGINE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(
+        t.value.toUpperCase(),
+      ))
+  );
 }

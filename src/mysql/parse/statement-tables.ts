@@ -12,7 +12,8 @@ function nameAt(tokens: readonly Token[], k: number): [string, number] | undefin
   while (tokens[k]?.kind === "word" && SKIP.has(tokens[k]!.value.toUpperCase())) k++;
   const t = tokens[k];
   if (t?.kind !== "word" && t?.kind !== "ident") return undefined;
-  if (tokens[k + 1]?.value === "." && (tokens[k + 2]?.kind === "word" || tokens[k + 2]?.kind === "ident")) return [tokens[k + 2]!.value, k + 3];
+  if (tokens[k + 1]?.value === "." && (tokens[k + 2]?.kind === "word" || tokens[k + 2]?.kind === "ident"))
+    return [tokens[k + 2]!.value, k + 3];
   return [t.value, k + 1];
 }
 

@@ -24,12 +24,18 @@ export function addIndexChanges(table: Table, def: IndexDef): TableChange[] {
 /** `ADD FOREIGN KEY`: the AddForeignKey, preceded by the AddIndex the server creates when no index starts with its columns. */
 export function addForeignKeyChanges(table: Table, def: ForeignKeyDef, flavor: Flavor): TableChange[] {
   const { symbol: _s, indexName: _i, ...rest } = def;
-  const name = givenForeignKeyName(def, flavor) ?? nextForeignKeyName(table.name, new Set(table.foreignKeys.map((f) => f.name)));
+  const name =
+    givenForeignKeyName(def, flavor) ?? nextForeignKeyName(table.name, new Set(table.foreignKeys.map((f) => f.name)));
   if (table.foreignKeys.some((f) => f.name === name)) throw new SchemaStateError("foreign key", name, "exists");
   const add: TableChange = { kind: "AddForeignKey", foreignKey: { name, ...rest } };
   if (foreignKeyCovered(table, def.columns)) return [add];
   const indexName = def.symbol ?? def.indexName;
-  const index: IndexDef = { unique: false, type: "BTREE", parts: def.columns.map((column) => ({ column })), ...(indexName !== undefined ? { name: indexName } : {}) };
+  const index: IndexDef = {
+    unique: false,
+    type: "BTREE",
+    parts: def.columns.map((column) => ({ column })),
+    ...(indexName !== undefined ? { name: indexName } : {}),
+  };
   return [...addIndexChanges(table, index), add];
 }
 

@@ -22,7 +22,8 @@ export interface ClauseContext {
 /** The clause text for one item; empty for an options change that changes nothing. */
 export function renderClause(item: AlterItem, ctx: ClauseContext): string {
   const t = ctx.table.name;
-  const define = (column: Column) => columnDefinition(column, ctx.table, ctx.flavor) + inlineCheck(column.name, ctx.columnChecks ?? new Map());
+  const define = (column: Column) =>
+    columnDefinition(column, ctx.table, ctx.flavor) + inlineCheck(column.name, ctx.columnChecks ?? new Map());
   switch (item.kind) {
     case "AddColumn":
       return `ADD COLUMN ${define(item.column)}${position(item.position)}`;
@@ -39,7 +40,8 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "DropIndex":
       return `DROP INDEX ${ident(item.index.name)}`;
     case "RenameIndex":
-      if (!ctx.flavor.renameIndex) throw new PlanError(`${ctx.flavor.name} cannot rename index "${item.from}" of table "${t}"`, t);
+      if (!ctx.flavor.renameIndex)
+        throw new PlanError(`${ctx.flavor.name} cannot rename index "${item.from}" of table "${t}"`, t);
       return `RENAME INDEX ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddPrimaryKey":
       return `ADD PRIMARY KEY ${indexParts(item.primaryKey.parts)}`;
@@ -73,7 +75,10 @@ function position(p: ColumnPosition | undefined): string {
 function optionClauses(to: TableOptions): string {
   const parts: string[] = [];
   if (to.comment !== undefined) parts.push(`COMMENT ${quoteString(to.comment)}`);
-  const charset = [to.charset !== undefined ? `CHARSET ${to.charset}` : "", to.collate !== undefined ? `COLLATE ${to.collate}` : ""].filter(Boolean);
+  const charset = [
+    to.charset !== undefined ? `CHARSET ${to.charset}` : "",
+    to.collate !== undefined ? `COLLATE ${to.collate}` : "",
+  ].filter(Boolean);
   if (charset.length) parts.push(charset.join(" "));
   if (to.engine !== undefined) parts.push(`ENGINE ${to.engine}`);
   if (to.autoIncrement !== undefined) parts.push(`AUTO_INCREMENT ${to.autoIncrement}`);

@@ -9,6 +9,11 @@ import type { Check, Column } from "../../schema/model.ts";
 export type AlterItem =
   | TableChange
   /** `CHANGE COLUMN from <column>`: a rename with the column's full (new) definition. */
-  | { readonly kind: "ChangeColumn"; readonly from: string; readonly column: Column; readonly position?: ColumnPosition }
+  | {
+      readonly kind: "ChangeColumn";
+      readonly from: string;
+      readonly column: Column;
+      readonly position?: ColumnPosition;
+    }
   /** `ALTER CHECK n [NOT] ENFORCED`. */
   | { readonly kind: "AlterCheck"; readonly check: Check };

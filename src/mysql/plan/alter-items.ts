@@ -11,7 +11,13 @@ import { foldColumnChecks } from "./column-checks.ts";
 import { PlanError } from "./errors.ts";
 
 /** The clauses for one ModifyTable; `before`/`after` are the table around them, when known. */
-export function alterItems(table: string, changes: readonly TableChange[], flavor: Flavor, before?: Table, after?: Table): AlterItem[] {
+export function alterItems(
+  table: string,
+  changes: readonly TableChange[],
+  flavor: Flavor,
+  before?: Table,
+  after?: Table,
+): AlterItem[] {
   const renamed = mergeRenames(table, changes, flavor, before);
   return alterChecks(foldColumnChecks(withoutAutoDroppedIndexes(renamed), flavor, before, after), flavor);
 }
@@ -26,14 +32,25 @@ function mergeRenames(table: string, changes: readonly TableChange[], flavor: Fl
       items.push(change);
       continue;
     }
-    const modify = changes.find((c) => c.kind === "ModifyColumn" && c.from.name === change.to && changes.indexOf(c) > changes.indexOf(change));
+    const modify = changes.find(
+      (c) => c.kind === "ModifyColumn" && c.from.name === change.to && changes.indexOf(c) > changes.indexOf(change),
+    );
     if (modify?.kind === "ModifyColumn") {
       merged.add(modify);
-      items.push({ kind: "ChangeColumn", from: change.from, column: modify.to, ...(modify.position ? { position: modify.position } : {}) });
+      items.push({
+        kind: "ChangeColumn",
+        from: change.from,
+        column: modify.to,
+        ...(modify.position ? { position: modify.position } : {}),
+      });
     } else if (flavor.renameColumn) {
       items.push(change);
     } else {
-      items.push({ kind: "ChangeColumn", from: change.from, column: { ...columnOf(table, change.from, before), name: change.to } });
+      items.push({
+        kind: "ChangeColumn",
+        from: change.from,
+        column: { ...columnOf(table, change.from, before), name: change.to },
+      });
     }
   }
   return items;
@@ -41,7 +58,12 @@ function mergeRenames(table: string, changes: readonly TableChange[], flavor: Fl
 
 function columnOf(table: string, name: string, before?: Table): Column {
   const column = before?.columns.find((c) => c.name === name);
-  if (!column) throw new PlanError(`renaming column "${name}" of table "${table}" needs CHANGE COLUMN with its definition, which is unknown: plan with the current schema`, table, name);
+  if (!column)
+    throw new PlanError(
+      `renaming column "${name}" of table "${table}" needs CHANGE COLUMN with its definition, which is unknown: plan with the current schema`,
+      table,
+      name,
+    );
   return column;
 }
 
@@ -50,7 +72,10 @@ function withoutAutoDroppedIndexes(items: AlterItem[]): AlterItem[] {
   const dropped = new Set(items.flatMap((i) => (i.kind === "DropColumn" ? [i.column.name] : [])));
   const added = new Set(items.flatMap((i) => (i.kind === "AddIndex" ? [i.index.name] : [])));
   return items.filter(
-    (i) => i.kind !== "DropIndex" || added.has(i.index.name) || !i.index.parts.every((p) => p.column !== undefined && dropped.has(p.column)),
+    (i) =>
+      i.kind !== "DropIndex" ||
+      added.has(i.index.name) ||
+      !i.index.parts.every((p) => p.column !== undefined && dropped.has(p.column)),
   );
 }
 
@@ -61,7 +86,10 @@ function alterChecks(items: AlterItem[], flavor: Flavor): AlterItem[] {
   const skip = new Set<AlterItem>();
   for (const item of items) {
     if (skip.has(item)) continue;
-    const add = item.kind === "DropCheck" ? items.find((a) => a.kind === "AddCheck" && a.check.name === item.check.name) : undefined;
+    const add =
+      item.kind === "DropCheck"
+        ? items.find((a) => a.kind === "AddCheck" && a.check.name === item.check.name)
+        : undefined;
     if (item.kind === "DropCheck" && add?.kind === "AddCheck" && add.check.expr === item.check.expr) {
       skip.add(add);
       out.push({ kind: "AlterCheck", check: add.check });

@@ -18,10 +18,7 @@ export function splitAlter(items: readonly AlterItem[], before?: Table): AlterIt
   );
   const first = new Set([...fkDrops, ...indexDrops]);
   if (first.size === 0) return [[...items]];
-  return [
-    items.filter((i) => first.has(i)),
-    items.filter((i) => !first.has(i)),
-  ];
+  return [items.filter((i) => first.has(i)), items.filter((i) => !first.has(i))];
 }
 
 /** True when the index may be the one a foreign key relies on (its columns start with the key's columns). */

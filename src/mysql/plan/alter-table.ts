@@ -16,10 +16,19 @@ import { assertForeignKeyFits } from "./constraints.ts";
 export type ModifyTableChange = Extract<Change, { kind: "ModifyTable" }>;
 
 /** The ALTER TABLE statements for one ModifyTable; `before`/`after` are the table around the change, when known. */
-export function alterTableStatements(change: ModifyTableChange, flavor: Flavor, before?: Table, after?: Table): string[] {
+export function alterTableStatements(
+  change: ModifyTableChange,
+  flavor: Flavor,
+  before?: Table,
+  after?: Table,
+): string[] {
   assertForeignKeysFit(change, after);
   const items = alterItems(change.table, change.changes, flavor, before, after);
-  const ctx = { flavor, table: { name: change.table, options: steadyCharset(before, after) }, columnChecks: columnChecks(after, flavor) };
+  const ctx = {
+    flavor,
+    table: { name: change.table, options: steadyCharset(before, after) },
+    columnChecks: columnChecks(after, flavor),
+  };
   return splitAlter(items, before)
     .map((group) => group.map((item) => renderClause(item, ctx)).filter((clause) => clause !== ""))
     .filter((clauses) => clauses.length > 0)
@@ -43,7 +52,8 @@ function assertForeignKeysFit(change: ModifyTableChange, after?: Table): void {
     return;
   }
   const columns = change.changes.flatMap(definedColumn);
-  for (const c of change.changes) if (c.kind === "AddForeignKey") assertForeignKeyFits(c.foreignKey, change.table, columns, false);
+  for (const c of change.changes)
+    if (c.kind === "AddForeignKey") assertForeignKeyFits(c.foreignKey, change.table, columns, false);
 }
 
 function definedColumn(change: TableChange): Column[] {

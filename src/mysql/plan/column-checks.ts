@@ -24,7 +24,12 @@ export function inlineCheck(column: string, checks: ReadonlyMap<string, Check>):
  * Rewrites AddCheck/DropCheck of column-level checks: left out when a clause of the same ALTER redefines the column
  * (it carries the check) or drops it; otherwise replaced by a MODIFY COLUMN with the column's definition after.
  */
-export function foldColumnChecks(items: readonly AlterItem[], flavor: Flavor, before?: Table, after?: Table): AlterItem[] {
+export function foldColumnChecks(
+  items: readonly AlterItem[],
+  flavor: Flavor,
+  before?: Table,
+  after?: Table,
+): AlterItem[] {
   if (!before || !after || !flavor.columnLevelChecks) return [...items];
   const own = new Set([...columnChecks(before, flavor).keys(), ...columnChecks(after, flavor).keys()]);
   const redefined = new Set(items.flatMap(definedOrDropped));

@@ -4,7 +4,6 @@
  */
 import { goQuote } from "../../go/quote.ts";
 
-
 /** `create "t" table`. */
 export function createTableComment(table: string): string {
   return `create ${goQuote(table)} table`;

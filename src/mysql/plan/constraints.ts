@@ -12,7 +12,8 @@ export function indexParts(parts: readonly IndexPart[]): string {
 }
 
 function indexPart(part: IndexPart): string {
-  const base = part.column !== undefined ? ident(part.column) + (part.prefix ? ` (${part.prefix})` : "") : `(${part.expr ?? ""})`;
+  const base =
+    part.column !== undefined ? ident(part.column) + (part.prefix ? ` (${part.prefix})` : "") : `(${part.expr ?? ""})`;
   return part.desc ? `${base} DESC` : base;
 }
 
@@ -23,7 +24,13 @@ export function primaryKeyDefinition(primaryKey: PrimaryKey): string {
 
 /** `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] ``. */
 export function indexDefinition(index: Index): string {
-  const kind = index.unique ? "UNIQUE INDEX" : index.type === "FULLTEXT" ? "FULLTEXT INDEX" : index.type === "SPATIAL" ? "SPATIAL INDEX" : "INDEX";
+  const kind = index.unique
+    ? "UNIQUE INDEX"
+    : index.type === "FULLTEXT"
+      ? "FULLTEXT INDEX"
+      : index.type === "SPATIAL"
+        ? "SPATIAL INDEX"
+        : "INDEX";
   const parts = [kind, ident(index.name)];
   if (index.type === "HASH") parts.push("USING HASH");
   else if (index.usingBtree) parts.push("USING BTREE");
@@ -46,7 +53,11 @@ export function foreignKeyDefinition(fk: ForeignKey): string {
 export function checkDefinition(check: Check, table: string, flavor: Flavor): string {
   const sql = `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})`;
   if (check.enforced) return sql;
-  if (!flavor.checkEnforcement) throw new PlanError(`check "${check.name}" of table "${table}" is NOT ENFORCED, which ${flavor.name} does not support`, table);
+  if (!flavor.checkEnforcement)
+    throw new PlanError(
+      `check "${check.name}" of table "${table}" is NOT ENFORCED, which ${flavor.name} does not support`,
+      table,
+    );
   return `${sql} NOT ENFORCED`;
 }
 
@@ -56,8 +67,18 @@ export function assertForeignKeyFits(fk: ForeignKey, table: string, columns: rea
   for (const name of fk.columns) {
     const column = columns.find((c) => c.name === name);
     if (!column && !complete) continue;
-    if (!column) throw new PlanError(`foreign key "${fk.name}" of table "${table}" uses column "${name}", which does not exist`, table, name);
-    if (!column.nullable) throw new PlanError(`foreign key "${fk.name}" of table "${table}" sets column "${name}" to NULL, but the column is NOT NULL`, table, name);
+    if (!column)
+      throw new PlanError(
+        `foreign key "${fk.name}" of table "${table}" uses column "${name}", which does not exist`,
+        table,
+        name,
+      );
+    if (!column.nullable)
+      throw new PlanError(
+        `foreign key "${fk.name}" of table "${table}" sets column "${name}" to NULL, but the column is NOT NULL`,
+        table,
+        name,
+      );
   }
 }
 

@@ -6,7 +6,14 @@ import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
 import { columnChecks, inlineCheck } from "./column-checks.ts";
 import { columnDefinition } from "./column-def.ts";
-import { assertForeignKeyFits, byName, checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
+import {
+  assertForeignKeyFits,
+  byName,
+  checkDefinition,
+  foreignKeyDefinition,
+  indexDefinition,
+  primaryKeyDefinition,
+} from "./constraints.ts";
 
 /**
  * Renders `CREATE TABLE [schema.]t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError
@@ -34,7 +41,9 @@ export function tableOptionsSql(options: TableOptions, flavor: Flavor): string {
   if (options.charset !== undefined) parts.push(`CHARSET ${options.charset}`);
   if (options.collate !== undefined) parts.push(`COLLATE ${options.collate}`);
   if (options.comment) parts.push(`COMMENT ${quoteString(options.comment)}`);
-  if (options.engine !== undefined && options.engine.toLowerCase() !== flavor.defaults.engine.toLowerCase()) parts.push(`ENGINE ${options.engine}`);
-  if (options.autoIncrement !== undefined && options.autoIncrement > 1) parts.push(`AUTO_INCREMENT ${options.autoIncrement}`);
+  if (options.engine !== undefined && options.engine.toLowerCase() !== flavor.defaults.engine.toLowerCase())
+    parts.push(`ENGINE ${options.engine}`);
+  if (options.autoIncrement !== undefined && options.autoIncrement > 1)
+    parts.push(`AUTO_INCREMENT ${options.autoIncrement}`);
   return parts.join(" ");
 }

@@ -22,12 +22,26 @@ export function detachCycles(changes: readonly Change[]): Detached {
   const addCycle = cyclicForeignKeys(added);
   const dropCycle = cyclicForeignKeys(dropped);
   const main = changes.map((c): Change => {
-    if (c.kind === "AddTable" && addCycle.has(c.table.name)) return { kind: "AddTable", table: without(c.table, addCycle.get(c.table.name)!) };
-    if (c.kind === "DropTable" && dropCycle.has(c.table.name)) return { kind: "DropTable", table: without(c.table, dropCycle.get(c.table.name)!) };
+    if (c.kind === "AddTable" && addCycle.has(c.table.name))
+      return { kind: "AddTable", table: without(c.table, addCycle.get(c.table.name)!) };
+    if (c.kind === "DropTable" && dropCycle.has(c.table.name))
+      return { kind: "DropTable", table: without(c.table, dropCycle.get(c.table.name)!) };
     return c;
   });
-  const deferredAdds = [...addCycle].map(([table, fks]): Change => ({ kind: "ModifyTable", table, changes: fks.map((foreignKey) => ({ kind: "AddForeignKey", foreignKey })) }));
-  const preDrops = [...dropCycle].map(([table, fks]): Change => ({ kind: "ModifyTable", table, changes: fks.map((foreignKey) => ({ kind: "DropForeignKey", foreignKey })) }));
+  const deferredAdds = [...addCycle].map(
+    ([table, fks]): Change => ({
+      kind: "ModifyTable",
+      table,
+      changes: fks.map((foreignKey) => ({ kind: "AddForeignKey", foreignKey })),
+    }),
+  );
+  const preDrops = [...dropCycle].map(
+    ([table, fks]): Change => ({
+      kind: "ModifyTable",
+      table,
+      changes: fks.map((foreignKey) => ({ kind: "DropForeignKey", foreignKey })),
+    }),
+  );
   return { main, deferredAdds, preDrops };
 }
 
@@ -38,7 +52,9 @@ function without(table: Table, fks: readonly ForeignKey[]): Table {
 /** For each table in a cycle (a strongly connected group of two or more), its foreign keys to tables of the same group. */
 function cyclicForeignKeys(tables: readonly Table[]): Map<string, ForeignKey[]> {
   const names = new Set(tables.map((t) => t.name));
-  const edges = new Map(tables.map((t) => [t.name, t.foreignKeys.filter((fk) => fk.refTable !== t.name && names.has(fk.refTable))]));
+  const edges = new Map(
+    tables.map((t) => [t.name, t.foreignKeys.filter((fk) => fk.refTable !== t.name && names.has(fk.refTable))]),
+  );
   const groupOf = new Map<string, Set<string>>();
   for (const group of stronglyConnected([...names], (n) => edges.get(n)!.map((fk) => fk.refTable))) {
     if (group.length > 1) for (const n of group) groupOf.set(n, new Set(group));
@@ -46,7 +62,11 @@ function cyclicForeignKeys(tables: readonly Table[]): Map<string, ForeignKey[]> 
   const result = new Map<string, ForeignKey[]>();
   for (const t of tables) {
     const group = groupOf.get(t.name);
-    if (group) result.set(t.name, edges.get(t.name)!.filter((fk) => group.has(fk.refTable)));
+    if (group)
+      result.set(
+        t.name,
+        edges.get(t.name)!.filter((fk) => group.has(fk.refTable)),
+      );
   }
   return result;
 }

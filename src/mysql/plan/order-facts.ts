@@ -23,7 +23,15 @@ export interface ChangeFacts {
   readonly dropsParts: boolean;
 }
 
-const NONE: ChangeFacts = { creates: [], frees: [], needs: [], fkTargets: [], releases: [], addsParts: false, dropsParts: false };
+const NONE: ChangeFacts = {
+  creates: [],
+  frees: [],
+  needs: [],
+  fkTargets: [],
+  releases: [],
+  addsParts: false,
+  dropsParts: false,
+};
 
 /** The facts of one change. */
 export function changeFacts(change: Change): ChangeFacts {
@@ -48,12 +56,22 @@ export function changeFacts(change: Change): ChangeFacts {
   }
 }
 
-const ADDS_PARTS = new Set<TableChange["kind"]>(["AddColumn", "ModifyColumn", "RenameColumn", "AddIndex", "AddPrimaryKey"]);
+const ADDS_PARTS = new Set<TableChange["kind"]>([
+  "AddColumn",
+  "ModifyColumn",
+  "RenameColumn",
+  "AddIndex",
+  "AddPrimaryKey",
+]);
 const DROPS_PARTS = new Set<TableChange["kind"]>(["DropColumn", "ModifyColumn", "DropIndex", "DropPrimaryKey"]);
 
 function modifyFacts(table: string, changes: readonly TableChange[]): ChangeFacts {
-  const targets = changes.flatMap((c) => (c.kind === "AddForeignKey" && c.foreignKey.refTable !== table ? [c.foreignKey.refTable] : []));
-  const releases = changes.flatMap((c) => (c.kind === "DropForeignKey" && c.foreignKey.refTable !== table ? [c.foreignKey.refTable] : []));
+  const targets = changes.flatMap((c) =>
+    c.kind === "AddForeignKey" && c.foreignKey.refTable !== table ? [c.foreignKey.refTable] : [],
+  );
+  const releases = changes.flatMap((c) =>
+    c.kind === "DropForeignKey" && c.foreignKey.refTable !== table ? [c.foreignKey.refTable] : [],
+  );
   return {
     ...NONE,
     needs: [table, ...targets],

@@ -31,7 +31,13 @@ function unit(change: Change, phase: number): Unit {
 }
 
 /** Where each kind goes when nothing forces it elsewhere (3 and 4 are the detached foreign-key ALTERs). */
-const PHASE: Readonly<Record<ChangeKind, number>> = { ModifySchema: 0, RenameTable: 1, AddTable: 2, ModifyTable: 2, DropTable: 5 };
+const PHASE: Readonly<Record<ChangeKind, number>> = {
+  ModifySchema: 0,
+  RenameTable: 1,
+  AddTable: 2,
+  ModifyTable: 2,
+  DropTable: 5,
+};
 
 function phaseOf(change: Change): number {
   return PHASE[change.kind];
@@ -42,7 +48,7 @@ function precedence(units: readonly Unit[]): Set<number>[] {
   const before = units.map(() => new Set<number>());
   const by = (key: (u: Unit) => readonly string[]) => {
     const map = new Map<string, number[]>();
-    units.forEach((u, j) => key(u).forEach((name) => map.set(name, [...(map.get(name) ?? []), j])));
+    for (const [j, u] of units.entries()) for (const name of key(u)) map.set(name, [...(map.get(name) ?? []), j]);
     return (name: string) => map.get(name) ?? [];
   };
   const needing = by((u) => u.facts.needs);
@@ -81,7 +87,7 @@ function reaches(before: readonly Set<number>[], from: number, to: number): bool
 function sortUnits(units: readonly Unit[], before: readonly Set<number>[]): Unit[] {
   const waiting = before.map((set) => set.size);
   const next = units.map(() => [] as number[]);
-  before.forEach((set, j) => set.forEach((i) => next[i]!.push(j)));
+  for (const [j, set] of before.entries()) for (const i of set) next[i]!.push(j);
   const done = new Set<number>();
   const out: Unit[] = [];
   while (out.length < units.length) {
@@ -100,5 +106,8 @@ function sortUnits(units: readonly Unit[], before: readonly Set<number>[]): Unit
 
 function cycleError(units: readonly Unit[], done: Set<number>): PlanError {
   const stuck = units.filter((_, i) => !done.has(i)).map((u) => changeTable(u.change));
-  return new PlanError(`the changes to tables ${stuck.map((t) => `"${t}"`).join(", ")} depend on each other in a cycle (e.g. swapped table names)`, stuck[0] ?? "");
+  return new PlanError(
+    `the changes to tables ${stuck.map((t) => `"${t}"`).join(", ")} depend on each other in a cycle (e.g. swapped table names)`,
+    stuck[0] ?? "",
+  );
 }

@@ -5,16 +5,19 @@
 import { ident } from "../sql.ts";
 
 /** `n` > 0 when a table exists; two parameters, the schema and the table. */
-export const TABLE_EXISTS_QUERY = "SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?";
+export const TABLE_EXISTS_QUERY =
+  "SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?";
 
 /** The column names (`c`) of a table, in table order; two parameters, the schema and the table. */
-export const TABLE_COLUMNS_QUERY = "SELECT `COLUMN_NAME` AS c FROM `INFORMATION_SCHEMA`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? ORDER BY `ORDINAL_POSITION`";
+export const TABLE_COLUMNS_QUERY =
+  "SELECT `COLUMN_NAME` AS c FROM `INFORMATION_SCHEMA`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? ORDER BY `ORDINAL_POSITION`";
 
 /** `n` > 0 when a schema exists; one parameter, the schema. */
 export const SCHEMA_EXISTS_QUERY = "SELECT COUNT(*) AS n FROM `INFORMATION_SCHEMA`.`SCHEMATA` WHERE `SCHEMA_NAME` = ?";
 
 /** The names (`t`) of every table and view of a schema, in name order; one parameter, the schema. */
-export const SCHEMA_TABLES_QUERY = "SELECT `TABLE_NAME` AS t FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`";
+export const SCHEMA_TABLES_QUERY =
+  "SELECT `TABLE_NAME` AS t FROM `INFORMATION_SCHEMA`.`TABLES` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`";
 
 /** The names (`s`) of every schema but `count` excluded ones (one parameter each), in name order. */
 export function schemasExceptQuery(count: number): string {
@@ -22,7 +25,8 @@ export function schemasExceptQuery(count: number): string {
 }
 
 /** Each table (`name`) of the connection's current schema with InnoDB's estimate of its row count (`n`). */
-export const TABLE_ROW_ESTIMATES_QUERY = "SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
+export const TABLE_ROW_ESTIMATES_QUERY =
+  "SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
 
 /** `CREATE DATABASE` of a schema. */
 export function createDatabaseStatement(schema: string): string {

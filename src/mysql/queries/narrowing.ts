@@ -16,12 +16,22 @@ export interface LossCondition {
 }
 
 const INT_RANGES: Record<string, readonly [bigint, bigint]> = {
-  tinyint: [-128n, 127n], bool: [-128n, 127n], smallint: [-32768n, 32767n], mediumint: [-8388608n, 8388607n],
-  int: [-2147483648n, 2147483647n], bigint: [-9223372036854775808n, 9223372036854775807n],
+  tinyint: [-128n, 127n],
+  bool: [-128n, 127n],
+  smallint: [-32768n, 32767n],
+  mediumint: [-8388608n, 8388607n],
+  int: [-2147483648n, 2147483647n],
+  bigint: [-9223372036854775808n, 9223372036854775807n],
 };
 const LENGTHS: Record<string, number> = {
-  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
-  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
+  tinytext: 255,
+  text: 65535,
+  mediumtext: 16777215,
+  longtext: 4294967295,
+  tinyblob: 255,
+  blob: 65535,
+  mediumblob: 16777215,
+  longblob: 4294967295,
 };
 const CHARS = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
 const BYTES = new Set(["binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"]);
@@ -48,7 +58,8 @@ function intRange(s: TypeSpec): readonly [bigint, bigint] | undefined {
 
 /** Digits before and after the point a number type holds (integers: the digits of their range). */
 function digits(s: TypeSpec): { int: number; frac: number } | undefined {
-  if (s.name === "decimal") return { int: Number(s.args[0] ?? 10) - Number(s.args[1] ?? 0), frac: Number(s.args[1] ?? 0) };
+  if (s.name === "decimal")
+    return { int: Number(s.args[0] ?? 10) - Number(s.args[1] ?? 0), frac: Number(s.args[1] ?? 0) };
   const r = intRange(s);
   return r ? { int: String(r[1]).length, frac: 0 } : undefined;
 }
@@ -92,9 +103,13 @@ function decimalLoss(c: string, from: TypeSpec, to: TypeSpec): string | undefine
 function memberLoss(c: string, from: TypeSpec, to: TypeSpec): string | undefined {
   const keep = new Set(to.args);
   if (from.name === to.name && from.args.every((m) => keep.has(m))) return "";
-  if (to.name === "enum" && (from.name === "enum" || CHARS.has(from.name))) return `${c} NOT IN (${to.args.map(quoteString).join(", ")})`;
+  if (to.name === "enum" && (from.name === "enum" || CHARS.has(from.name)))
+    return `${c} NOT IN (${to.args.map(quoteString).join(", ")})`;
   if (to.name === "set" && from.name === "set") {
-    return from.args.filter((m) => !keep.has(m)).map((m) => `FIND_IN_SET(${quoteString(m)}, ${c}) > 0`).join(" OR ");
+    return from.args
+      .filter((m) => !keep.has(m))
+      .map((m) => `FIND_IN_SET(${quoteString(m)}, ${c}) > 0`)
+      .join(" OR ");
   }
   return undefined;
 }
@@ -112,7 +127,8 @@ function typeLoss(c: string, fromType: string, toType: string): string | undefin
   const from = spec(fromType);
   const to = spec(toType);
   if (!from || !to) return undefined;
-  if (CHARS.has(to.name) && (CHARS.has(from.name) || from.name === "enum" || from.name === "set")) return lengthLoss(c, from, to);
+  if (CHARS.has(to.name) && (CHARS.has(from.name) || from.name === "enum" || from.name === "set"))
+    return lengthLoss(c, from, to);
   if (BYTES.has(to.name) && (BYTES.has(from.name) || CHARS.has(from.name))) return lengthLoss(c, from, to);
   if (intRange(to)) return integerLoss(c, from, to);
   if (to.name === "decimal") return decimalLoss(c, from, to);

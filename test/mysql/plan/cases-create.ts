@@ -11,7 +11,9 @@ export const createCases: PlanCase[] = [
   {
     name: "create a simple table",
     changes: [{ kind: "AddTable", table: users }],
-    want: ['create "users" table: CREATE TABLE `users` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(255) NOT NULL, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci'],
+    want: [
+      'create "users" table: CREATE TABLE `users` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(255) NOT NULL, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
     live: true,
   },
   {
@@ -34,8 +36,15 @@ export const createCases: PlanCase[] = [
           vc("title", 20, { default: { kind: "literal", value: "it's \\ here" }, comment: "the 'title'" }),
           vc("code", 8, { charset: "latin1", collate: "latin1_bin", nullable: true }),
           vc("tag", 8, { collate: "utf8mb4_bin", nullable: true }),
-          col("created", "datetime(3)", { default: { kind: "expr", value: "CURRENT_TIMESTAMP(3)" }, onUpdate: "CURRENT_TIMESTAMP(3)" }),
-          col("uid", "varchar(36)", { charset: "utf8mb4", collate: "utf8mb4_general_ci", default: { kind: "expr", value: "uuid()" } }),
+          col("created", "datetime(3)", {
+            default: { kind: "expr", value: "CURRENT_TIMESTAMP(3)" },
+            onUpdate: "CURRENT_TIMESTAMP(3)",
+          }),
+          col("uid", "varchar(36)", {
+            charset: "utf8mb4",
+            collate: "utf8mb4_general_ci",
+            default: { kind: "expr", value: "uuid()" },
+          }),
           col("day", "date", { nullable: true, default: { kind: "literal", value: "2024-01-01" } }),
         ]),
       },
@@ -54,10 +63,15 @@ export const createCases: PlanCase[] = [
     changes: [
       {
         kind: "AddTable",
-        table: table("t", [col("a", "int", { default: { kind: "literal", value: "1; DROP TABLE x" } }), col("b", "bit(3)", { default: { kind: "literal", value: "b'101'" } })]),
+        table: table("t", [
+          col("a", "int", { default: { kind: "literal", value: "1; DROP TABLE x" } }),
+          col("b", "bit(3)", { default: { kind: "literal", value: "b'101'" } }),
+        ]),
       },
     ],
-    want: ["create \"t\" table: CREATE TABLE `t` (`a` int NOT NULL DEFAULT '1; DROP TABLE x', `b` bit(3) NOT NULL DEFAULT b'101') CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
+    want: [
+      "create \"t\" table: CREATE TABLE `t` (`a` int NOT NULL DEFAULT '1; DROP TABLE x', `b` bit(3) NOT NULL DEFAULT b'101') CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
+    ],
   },
   {
     name: "generated columns on MariaDB: no NULL/NOT NULL, COLLATE before AS",
@@ -66,7 +80,12 @@ export const createCases: PlanCase[] = [
         kind: "AddTable",
         table: table("g", [
           vc("s", 10, { nullable: true }),
-          vc("v", 20, { nullable: true, collate: "utf8mb4_bin", generated: { expr: "concat(`s`, 'x')", stored: false }, comment: "gen" }),
+          vc("v", 20, {
+            nullable: true,
+            collate: "utf8mb4_bin",
+            generated: { expr: "concat(`s`, 'x')", stored: false },
+            comment: "gen",
+          }),
           col("w", "int", { nullable: true, generated: { expr: "length(`s`)", stored: true } }),
         ]),
       },
@@ -80,21 +99,32 @@ export const createCases: PlanCase[] = [
   {
     name: "generated columns on MySQL keep NULL/NOT NULL",
     flavor: mysql8,
-    changes: [{ kind: "AddTable", table: table("g", [col("a", "int"), col("b", "int", { generated: { expr: "`a` + 1", stored: true } })]) }],
-    want: ["create \"g\" table: CREATE TABLE `g` (`a` int NOT NULL, `b` int AS (`a` + 1) STORED NOT NULL) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
+    changes: [
+      {
+        kind: "AddTable",
+        table: table("g", [col("a", "int"), col("b", "int", { generated: { expr: "`a` + 1", stored: true } })]),
+      },
+    ],
+    want: [
+      'create "g" table: CREATE TABLE `g` (`a` int NOT NULL, `b` int AS (`a` + 1) STORED NOT NULL) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
   },
   {
     name: "indexes: unique, fulltext with comment, prefix and DESC, in declaration order",
     changes: [
       {
         kind: "AddTable",
-        table: table("docs", [ID, vc("title", 100), col("body", "text", { charset: "utf8mb4", collate: "utf8mb4_general_ci" }), nint("n")], {
-          indexes: [
-            idx("title_n", [{ column: "title", prefix: 10, desc: true }, "n"]),
-            idx("ft_body", ["body"], { type: "FULLTEXT", comment: "search" }),
-            idx("Title", ["title"], { unique: true }),
-          ],
-        }),
+        table: table(
+          "docs",
+          [ID, vc("title", 100), col("body", "text", { charset: "utf8mb4", collate: "utf8mb4_general_ci" }), nint("n")],
+          {
+            indexes: [
+              idx("title_n", [{ column: "title", prefix: 10, desc: true }, "n"]),
+              idx("ft_body", ["body"], { type: "FULLTEXT", comment: "search" }),
+              idx("Title", ["title"], { unique: true }),
+            ],
+          },
+        ),
       },
     ],
     want: [
@@ -110,12 +140,16 @@ export const createCases: PlanCase[] = [
       {
         kind: "AddTable",
         table: table("t", [vc("a", 10), vc("b", 10)], {
-          indexes: [idx("ia", [{ expr: "lower(`a`)" }]), idx("ib", ["b"], { type: "HASH" }), idx("ft", ["a"], { type: "FULLTEXT", parser: "ngram" })],
+          indexes: [
+            idx("ia", [{ expr: "lower(`a`)" }]),
+            idx("ib", ["b"], { type: "HASH" }),
+            idx("ft", ["a"], { type: "FULLTEXT", parser: "ngram" }),
+          ],
         }),
       },
     ],
     want: [
-      "create \"t\" table: CREATE TABLE `t` (`a` varchar(10) NOT NULL, `b` varchar(10) NOT NULL, INDEX `ia` ((lower(`a`))), INDEX `ib` USING HASH (`b`), " +
+      'create "t" table: CREATE TABLE `t` (`a` varchar(10) NOT NULL, `b` varchar(10) NOT NULL, INDEX `ia` ((lower(`a`))), INDEX `ib` USING HASH (`b`), ' +
         "FULLTEXT INDEX `ft` (`a`) WITH PARSER `ngram`) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
     ],
   },
@@ -127,7 +161,10 @@ export const createCases: PlanCase[] = [
         kind: "AddTable",
         table: table("posts", [ID, nint("author"), nint("editor")], {
           indexes: [idx("author", ["author"]), idx("editor", ["editor"])],
-          foreignKeys: [fk("posts_editor", ["editor"], "users"), fk("posts_author", ["author"], "users", ["id"], "SET NULL", "CASCADE")],
+          foreignKeys: [
+            fk("posts_editor", ["editor"], "users"),
+            fk("posts_author", ["author"], "users", ["id"], "SET NULL", "CASCADE"),
+          ],
         }),
       },
     ],
@@ -140,7 +177,15 @@ export const createCases: PlanCase[] = [
   },
   {
     name: "a self-referencing foreign key stays in CREATE TABLE",
-    changes: [{ kind: "AddTable", table: table("node", [ID, nint("parent")], { indexes: [idx("parent", ["parent"])], foreignKeys: [fk("node_parent", ["parent"], "node")] }) }],
+    changes: [
+      {
+        kind: "AddTable",
+        table: table("node", [ID, nint("parent")], {
+          indexes: [idx("parent", ["parent"])],
+          foreignKeys: [fk("node_parent", ["parent"], "node")],
+        }),
+      },
+    ],
     want: [
       'create "node" table: CREATE TABLE `node` (`id` int NOT NULL AUTO_INCREMENT, `parent` int NULL, PRIMARY KEY (`id`), INDEX `parent` (`parent`), ' +
         "CONSTRAINT `node_parent` FOREIGN KEY (`parent`) REFERENCES `node` (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
@@ -149,15 +194,24 @@ export const createCases: PlanCase[] = [
   },
   {
     name: "checks on MariaDB, in declaration order",
-    changes: [{ kind: "AddTable", table: table("t", [nint("a"), nint("b")], { checks: [chk("b_pos", "`b` > 0"), chk("a_pos", "`a` >= 0")] }) }],
-    want: ["create \"t\" table: CREATE TABLE `t` (`a` int NULL, `b` int NULL, CONSTRAINT `b_pos` CHECK (`b` > 0), CONSTRAINT `a_pos` CHECK (`a` >= 0)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
+    changes: [
+      {
+        kind: "AddTable",
+        table: table("t", [nint("a"), nint("b")], { checks: [chk("b_pos", "`b` > 0"), chk("a_pos", "`a` >= 0")] }),
+      },
+    ],
+    want: [
+      'create "t" table: CREATE TABLE `t` (`a` int NULL, `b` int NULL, CONSTRAINT `b_pos` CHECK (`b` > 0), CONSTRAINT `a_pos` CHECK (`a` >= 0)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
     live: true,
   },
   {
     name: "MySQL: NOT ENFORCED check",
     flavor: mysql8,
     changes: [{ kind: "AddTable", table: table("t", [nint("a")], { checks: [chk("t_chk_1", "`a` > 0", false)] }) }],
-    want: ["create \"t\" table: CREATE TABLE `t` (`a` int NULL, CONSTRAINT `t_chk_1` CHECK (`a` > 0) NOT ENFORCED) CHARSET utf8mb4 COLLATE utf8mb4_general_ci"],
+    want: [
+      'create "t" table: CREATE TABLE `t` (`a` int NULL, CONSTRAINT `t_chk_1` CHECK (`a` > 0) NOT ENFORCED) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
   },
   {
     name: "MariaDB: NOT ENFORCED check is a plan error",
@@ -167,8 +221,16 @@ export const createCases: PlanCase[] = [
   {
     name: "table options: comment, non-default engine, AUTO_INCREMENT above 1",
     changes: [
-      { kind: "AddTable", table: table("t", [ID], { options: { ...MARIA_OPTIONS, comment: "it's", engine: "MyISAM", autoIncrement: 100 } }) },
-      { kind: "AddTable", table: table("u", [ID], { options: { charset: "latin1", collate: "latin1_swedish_ci", engine: "InnoDB" } }) },
+      {
+        kind: "AddTable",
+        table: table("t", [ID], {
+          options: { ...MARIA_OPTIONS, comment: "it's", engine: "MyISAM", autoIncrement: 100 },
+        }),
+      },
+      {
+        kind: "AddTable",
+        table: table("u", [ID], { options: { charset: "latin1", collate: "latin1_swedish_ci", engine: "InnoDB" } }),
+      },
     ],
     want: [
       "create \"t\" table: CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci COMMENT 'it''s' ENGINE MyISAM AUTO_INCREMENT 100",
@@ -183,8 +245,17 @@ export const createCases: PlanCase[] = [
         kind: "AddTable",
         table: table("t", [
           col("doc", "json", { nullable: true }),
-          col("kind", "enum('a','b''c')", { charset: "utf8mb4", collate: "utf8mb4_general_ci", default: { kind: "literal", value: "b'c" } }),
-          col("flags", "set('x','y')", { charset: "utf8mb4", collate: "utf8mb4_general_ci", nullable: true, default: { kind: "literal", value: "x,y" } }),
+          col("kind", "enum('a','b''c')", {
+            charset: "utf8mb4",
+            collate: "utf8mb4_general_ci",
+            default: { kind: "literal", value: "b'c" },
+          }),
+          col("flags", "set('x','y')", {
+            charset: "utf8mb4",
+            collate: "utf8mb4_general_ci",
+            nullable: true,
+            default: { kind: "literal", value: "x,y" },
+          }),
         ]),
       },
     ],
@@ -196,13 +267,23 @@ export const createCases: PlanCase[] = [
   {
     name: "ON DELETE SET NULL on a NOT NULL column is a plan error naming the column",
     current: [users],
-    changes: [{ kind: "AddTable", table: table("p", [ID, col("u", "int")], { indexes: [idx("u", ["u"])], foreignKeys: [fk("p_u", ["u"], "users", ["id"], "SET NULL")] }) }],
+    changes: [
+      {
+        kind: "AddTable",
+        table: table("p", [ID, col("u", "int")], {
+          indexes: [idx("u", ["u"])],
+          foreignKeys: [fk("p_u", ["u"], "users", ["id"], "SET NULL")],
+        }),
+      },
+    ],
     want: { error: /sets column "u" to NULL/, table: "p", column: "u" },
   },
   {
     name: "names with backticks and quotes are quoted (identifiers and comments)",
     changes: [{ kind: "AddTable", table: table('we`ird"', [col("a`b", "int")]) }],
-    want: ['create "we`ird\\"" table: CREATE TABLE `we``ird"` (`a``b` int NOT NULL) CHARSET utf8mb4 COLLATE utf8mb4_general_ci'],
+    want: [
+      'create "we`ird\\"" table: CREATE TABLE `we``ird"` (`a``b` int NOT NULL) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
     live: true,
   },
 ];

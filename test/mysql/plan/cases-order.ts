@@ -43,7 +43,12 @@ export const orderCases: PlanCase[] = [
   },
   {
     name: "only the foreign keys inside a cycle are detached",
-    changes: add(table("z", [ID, nint("x_id")], { indexes: [idx("x_id", ["x_id"])], foreignKeys: [fk("z_x", ["x_id"], "x")] }), { ...x, foreignKeys: [...x.foreignKeys, fk("x_a", ["id"], "a")] }, y, a),
+    changes: add(
+      table("z", [ID, nint("x_id")], { indexes: [idx("x_id", ["x_id"])], foreignKeys: [fk("z_x", ["x_id"], "x")] }),
+      { ...x, foreignKeys: [...x.foreignKeys, fk("x_a", ["id"], "a")] },
+      y,
+      a,
+    ),
     want: [
       'create "y" table: CREATE TABLE `y` (`id` int NOT NULL AUTO_INCREMENT, `x_id` int NULL, PRIMARY KEY (`id`), INDEX `x_id` (`x_id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
       expectCreateA(),
@@ -57,7 +62,11 @@ export const orderCases: PlanCase[] = [
   {
     name: "dropped tables go last, referencing tables before referenced ones",
     current: [a, b, c, table("keep", [ID])],
-    changes: [...drop(a, b, c), { kind: "AddTable", table: table("n", [ID]) }, { kind: "ModifyTable", table: "keep", changes: [{ kind: "AddColumn", column: nint("v") }] }],
+    changes: [
+      ...drop(a, b, c),
+      { kind: "AddTable", table: table("n", [ID]) },
+      { kind: "ModifyTable", table: "keep", changes: [{ kind: "AddColumn", column: nint("v") }] },
+    ],
     want: [
       'create "n" table: CREATE TABLE `n` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
       'modify "keep" table: ALTER TABLE `keep` ADD COLUMN `v` int NULL',
@@ -71,20 +80,31 @@ export const orderCases: PlanCase[] = [
     name: "dropped tables in a cycle first lose the cyclic foreign keys",
     current: [x, y],
     changes: drop(x, y),
-    want: ['modify "x" table: ALTER TABLE `x` DROP FOREIGN KEY `x_y`', 'modify "y" table: ALTER TABLE `y` DROP FOREIGN KEY `y_x`', 'drop "x" table: DROP TABLE `x`', 'drop "y" table: DROP TABLE `y`'],
+    want: [
+      'modify "x" table: ALTER TABLE `x` DROP FOREIGN KEY `x_y`',
+      'modify "y" table: ALTER TABLE `y` DROP FOREIGN KEY `y_x`',
+      'drop "x" table: DROP TABLE `x`',
+      'drop "y" table: DROP TABLE `y`',
+    ],
     live: true,
   },
   {
     name: "a foreign key to a dropped table is dropped before the table",
     current: [a, b],
-    changes: [...drop(a), { kind: "ModifyTable", table: "b", changes: [{ kind: "DropForeignKey", foreignKey: fk("b_a", ["a_id"], "a") }] }],
+    changes: [
+      ...drop(a),
+      { kind: "ModifyTable", table: "b", changes: [{ kind: "DropForeignKey", foreignKey: fk("b_a", ["a_id"], "a") }] },
+    ],
     want: ['modify "b" table: ALTER TABLE `b` DROP FOREIGN KEY `b_a`', 'drop "a" table: DROP TABLE `a`'],
     live: true,
   },
   {
     name: "a foreign key to a new table comes after its creation",
     current: [table("t", [ID, nint("n_id")], { indexes: [idx("n_id", ["n_id"])] })],
-    changes: [{ kind: "ModifyTable", table: "t", changes: [{ kind: "AddForeignKey", foreignKey: fk("t_n", ["n_id"], "n") }] }, { kind: "AddTable", table: table("n", [ID]) }],
+    changes: [
+      { kind: "ModifyTable", table: "t", changes: [{ kind: "AddForeignKey", foreignKey: fk("t_n", ["n_id"], "n") }] },
+      { kind: "AddTable", table: table("n", [ID]) },
+    ],
     want: [
       'create "n" table: CREATE TABLE `n` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
       'modify "t" table: ALTER TABLE `t` ADD CONSTRAINT `t_n` FOREIGN KEY (`n_id`) REFERENCES `n` (`id`)',
@@ -96,7 +116,13 @@ export const orderCases: PlanCase[] = [
     current: [table("old", [ID])],
     changes: [
       { kind: "ModifyTable", table: "new", changes: [{ kind: "AddColumn", column: nint("v") }] },
-      { kind: "AddTable", table: table("r", [ID, nint("new_id")], { indexes: [idx("new_id", ["new_id"])], foreignKeys: [fk("r_new", ["new_id"], "new")] }) },
+      {
+        kind: "AddTable",
+        table: table("r", [ID, nint("new_id")], {
+          indexes: [idx("new_id", ["new_id"])],
+          foreignKeys: [fk("r_new", ["new_id"], "new")],
+        }),
+      },
       { kind: "RenameTable", from: "old", to: "new" },
       { kind: "ModifySchema", charset: "utf8mb4", collate: "utf8mb4_bin" },
     ],
@@ -115,7 +141,10 @@ export const orderCases: PlanCase[] = [
       { kind: "RenameTable", from: "a", to: "b" },
       { kind: "RenameTable", from: "b", to: "c" },
     ],
-    want: ['rename a table from "b" to "c": RENAME TABLE `b` TO `c`', 'rename a table from "a" to "b": RENAME TABLE `a` TO `b`'],
+    want: [
+      'rename a table from "b" to "c": RENAME TABLE `b` TO `c`',
+      'rename a table from "a" to "b": RENAME TABLE `a` TO `b`',
+    ],
     live: true,
   },
   {
@@ -129,16 +158,32 @@ export const orderCases: PlanCase[] = [
   {
     name: "a table dropped and created again under its name: the drop goes first",
     current: [table("t", [ID])],
-    changes: [{ kind: "AddTable", table: table("t", [ID, nint("v")]) }, { kind: "DropTable", table: table("t", [ID]) }],
-    want: ['drop "t" table: DROP TABLE `t`', 'create "t" table: CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `v` int NULL, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci'],
+    changes: [
+      { kind: "AddTable", table: table("t", [ID, nint("v")]) },
+      { kind: "DropTable", table: table("t", [ID]) },
+    ],
+    want: [
+      'drop "t" table: DROP TABLE `t`',
+      'create "t" table: CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `v` int NULL, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci',
+    ],
     live: true,
   },
   {
     name: "an ALTER that adds the referenced key runs before the new table referencing it",
     current: [table("p", [ID, nint("code")])],
     changes: [
-      { kind: "AddTable", table: table("q", [ID, nint("code")], { indexes: [idx("code", ["code"])], foreignKeys: [fk("q_code", ["code"], "p", ["code"])] }) },
-      { kind: "ModifyTable", table: "p", changes: [{ kind: "AddIndex", index: idx("code", ["code"], { unique: true }) }] },
+      {
+        kind: "AddTable",
+        table: table("q", [ID, nint("code")], {
+          indexes: [idx("code", ["code"])],
+          foreignKeys: [fk("q_code", ["code"], "p", ["code"])],
+        }),
+      },
+      {
+        kind: "ModifyTable",
+        table: "p",
+        changes: [{ kind: "AddIndex", index: idx("code", ["code"], { unique: true }) }],
+      },
     ],
     want: [
       'modify "p" table: ALTER TABLE `p` ADD UNIQUE INDEX `code` (`code`)',
@@ -148,12 +193,32 @@ export const orderCases: PlanCase[] = [
   },
   {
     name: "an ALTER that drops a referenced column runs after the foreign key to it is dropped",
-    current: [table("p", [ID, col("code", "int")], { indexes: [idx("code", ["code"], { unique: true })] }), table("q", [ID, nint("code")], { indexes: [idx("code", ["code"])], foreignKeys: [fk("q_code", ["code"], "p", ["code"])] })],
-    changes: [
-      { kind: "ModifyTable", table: "p", changes: [{ kind: "DropIndex", index: idx("code", ["code"], { unique: true }) }, { kind: "DropColumn", column: col("code", "int") }] },
-      { kind: "ModifyTable", table: "q", changes: [{ kind: "DropForeignKey", foreignKey: fk("q_code", ["code"], "p", ["code"]) }] },
+    current: [
+      table("p", [ID, col("code", "int")], { indexes: [idx("code", ["code"], { unique: true })] }),
+      table("q", [ID, nint("code")], {
+        indexes: [idx("code", ["code"])],
+        foreignKeys: [fk("q_code", ["code"], "p", ["code"])],
+      }),
     ],
-    want: ['modify "q" table: ALTER TABLE `q` DROP FOREIGN KEY `q_code`', 'modify "p" table: ALTER TABLE `p` DROP COLUMN `code`'],
+    changes: [
+      {
+        kind: "ModifyTable",
+        table: "p",
+        changes: [
+          { kind: "DropIndex", index: idx("code", ["code"], { unique: true }) },
+          { kind: "DropColumn", column: col("code", "int") },
+        ],
+      },
+      {
+        kind: "ModifyTable",
+        table: "q",
+        changes: [{ kind: "DropForeignKey", foreignKey: fk("q_code", ["code"], "p", ["code"]) }],
+      },
+    ],
+    want: [
+      'modify "q" table: ALTER TABLE `q` DROP FOREIGN KEY `q_code`',
+      'modify "p" table: ALTER TABLE `p` DROP COLUMN `code`',
+    ],
     live: true,
   },
 ];

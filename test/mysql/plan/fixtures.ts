@@ -4,7 +4,17 @@
 import { mariadb, type Flavor } from "../../../src/mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../../../src/mysql/plan.ts";
 import type { Change } from "../../../src/schema/changes.ts";
-import type { Check, Column, FkAction, ForeignKey, Index, IndexPart, Schema, Table, TableOptions } from "../../../src/schema/model.ts";
+import type {
+  Check,
+  Column,
+  FkAction,
+  ForeignKey,
+  Index,
+  IndexPart,
+  Schema,
+  Table,
+  TableOptions,
+} from "../../../src/schema/model.ts";
 
 /** A MariaDB-default table charset/collation/engine. */
 export const MARIA_OPTIONS: TableOptions = { charset: "utf8mb4", collate: "utf8mb4_general_ci", engine: "InnoDB" };
@@ -35,11 +45,24 @@ export function table(name: string, columns: readonly Column[], extra: Partial<T
 
 /** A BTREE index over columns (or explicit parts). */
 export function idx(name: string, parts: readonly (string | IndexPart)[], extra: Partial<Index> = {}): Index {
-  return { name, unique: false, type: "BTREE", parts: parts.map((p) => (typeof p === "string" ? { column: p } : p)), ...extra };
+  return {
+    name,
+    unique: false,
+    type: "BTREE",
+    parts: parts.map((p) => (typeof p === "string" ? { column: p } : p)),
+    ...extra,
+  };
 }
 
 /** A foreign key `name (columns) → refTable (refColumns)`. */
-export function fk(name: string, columns: readonly string[], refTable: string, refColumns: readonly string[] = ["id"], onDelete: FkAction = "NO ACTION", onUpdate: FkAction = "NO ACTION"): ForeignKey {
+export function fk(
+  name: string,
+  columns: readonly string[],
+  refTable: string,
+  refColumns: readonly string[] = ["id"],
+  onDelete: FkAction = "NO ACTION",
+  onUpdate: FkAction = "NO ACTION",
+): ForeignKey {
   return { name, columns, refTable, refColumns, onDelete, onUpdate };
 }
 
