@@ -27,6 +27,21 @@ export function isJsonFormat(format: string | undefined): boolean {
   throw new UsageError(`unsupported --format "${format}": use json or '{{ json . }}'`);
 }
 
+/**
+ * Reads the `[amount]` argument of apply and down as Atlas does (Go's strconv.Atoi: a whole number that fits; past
+ * 2^53 a number is no longer exact here, so it is out of range), at least 1.
+ */
+export function parseAmount(value: string | undefined, verb: "apply" | "revert"): number | undefined {
+  if (value === undefined) return undefined;
+  const invalid = (why: string) =>
+    new UsageError(`invalid amount argument "${value}" (${why}). Omit the argument or pass a valid integer instead`);
+  if (!/^[+-]?\d+$/.test(value)) throw invalid("invalid syntax");
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw invalid("value out of range");
+  if (n < 1) throw new UsageError(`cannot ${verb} '${n}' migration files`);
+  return n;
+}
+
 /** Reads `--lock-timeout`, else the project's `lock_timeout`, else `10s` (a Go duration) as milliseconds; a bad value is a usage error. */
 export function lockTimeoutMs(flag: string | undefined, configured: string | undefined): number {
   try {

@@ -16,6 +16,7 @@ import { catchInterrupts } from "../interrupts.ts";
 import {
   isJsonFormat,
   lockTimeoutMs,
+  parseAmount,
   lockWaitTimeoutSeconds,
   migrateDbArgs,
   revisionsLocation,
@@ -26,18 +27,6 @@ import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
-
-/** Reads the `[amount]` argument as Atlas does. */
-export function parseAmount(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value))
-    throw new UsageError(
-      `invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`,
-    );
-  const n = Number(value);
-  if (n < 1) throw new UsageError(`cannot apply '${n}' migration files`);
-  return n;
-}
 
 function txModeOf(value: string | undefined): TxMode {
   const v = value ?? "file";
@@ -65,7 +54,7 @@ export default defineCommand({
     "exec-order": { type: "string", description: "linear (default), linear-skip or non-linear" },
   },
   async run({ args }) {
-    const amount = parseAmount(args.amount as string | undefined);
+    const amount = parseAmount(args.amount as string | undefined, "apply");
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const migration = settings.project?.migration ?? {};

@@ -17,6 +17,7 @@ import { catchInterrupts } from "../interrupts.ts";
 import {
   isJsonFormat,
   lockTimeoutMs,
+  parseAmount,
   lockWaitTimeoutSeconds,
   migrateDbArgs,
   revisionsLocation,
@@ -27,23 +28,6 @@ import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
-
-/** Reads `[amount]`: a whole number of files, at least 1. */
-export function parseDownAmount(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value))
-    throw new UsageError(
-      `invalid amount argument "${value}" (invalid syntax). Omit the argument or pass a valid integer instead`,
-    );
-  const n = Number(value);
-  // Go's strconv.Atoi (Atlas) refuses what does not fit an int64; past 2^53 a number is no longer exact here.
-  if (!Number.isSafeInteger(n))
-    throw new UsageError(
-      `invalid amount argument "${value}" (value out of range). Omit the argument or pass a valid integer instead`,
-    );
-  if (n < 1) throw new UsageError(`cannot revert '${n}' migration files`);
-  return n;
-}
 
 /** Checks `--to-version` names a file of the directory: no other version can be reverted to. */
 export function checkToVersion(version: string | undefined, versions: readonly string[]): void {
@@ -81,7 +65,7 @@ export default defineCommand({
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
   },
   async run({ args }) {
-    const amount = parseDownAmount(args.amount as string | undefined);
+    const amount = parseAmount(args.amount as string | undefined, "revert");
     if (amount !== undefined && args["to-version"] !== undefined)
       throw new UsageError("give either an amount or --to-version, not both");
     const json = isJsonFormat(args.format);
