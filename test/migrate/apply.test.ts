@@ -1,42 +1,15 @@
 import { describe, expect, test } from "bun:test";
 import { connect, type Connection } from "../../src/db/connect.ts";
-import { mariadb } from "../../src/mysql/flavor.ts";
-import { type ApplyOptions, type ApplyReport, migrateApply } from "../../src/migrate/apply.ts";
 import { formatApplyText } from "../../src/cli/report/apply.ts";
-import { type MigrationDir, memoryDir } from "../../src/migrate/dir.ts";
 import { partialHashes } from "../../src/migrate/apply/partial-hash.ts";
 import { RevisionStore } from "../../src/migrate/revisions.ts";
 import { migrateStatus } from "../../src/migrate/status.ts";
 import { formatStatusText } from "../../src/cli/report/status.ts";
-import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
+import { computeSum } from "../../src/migrate/dir/sum.ts";
+import { applyDir, hashedDir } from "../support/library-apply.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 
-function hashedDir(files: Record<string, string>): MigrationDir {
-  const dir = memoryDir(files);
-  dir.writeSum(formatSum(computeSum(dir.files())));
-  return dir;
-}
-
-async function apply(
-  conn: Connection,
-  name: string,
-  dir: MigrationDir,
-  extra: Partial<ApplyOptions> = {},
-): Promise<ApplyReport> {
-  return migrateApply(conn, {
-    dir,
-    flavor: mariadb,
-    urlSchema: name,
-    revisionsSchema: name,
-    revisionsSchemaExplicit: false,
-    dryRun: false,
-    allowDirty: false,
-    txMode: "file",
-    execOrder: "linear",
-    operatorVersion: "stats-db v0.1.0",
-    ...extra,
-  });
-}
+const apply = applyDir;
 
 async function withConn(fn: (conn: Connection, name: string, url: string) => Promise<void>): Promise<void> {
   await withTestDatabase(async ({ url, name }) => {

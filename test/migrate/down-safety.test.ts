@@ -6,33 +6,15 @@ import { describe, expect, test } from "bun:test";
 import { connect, type Connection } from "../../src/db/connect.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { migrateApply } from "../../src/migrate/apply.ts";
-import { type MigrationDir, memoryDir } from "../../src/migrate/dir.ts";
+import type { MigrationDir } from "../../src/migrate/dir.ts";
 import { type DownOptions, type DownReport, migrateDown } from "../../src/migrate/down.ts";
 import { DataLossError, DriftError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
-import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
+import { applyDir, hashedDir } from "../support/library-apply.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 
-function hashedDir(files: Record<string, string>): MigrationDir {
-  const dir = memoryDir(files);
-  dir.writeSum(formatSum(computeSum(dir.files())));
-  return dir;
-}
-
 async function apply(conn: Connection, name: string, dir: MigrationDir): Promise<void> {
-  const r = await migrateApply(conn, {
-    dir,
-    flavor: mariadb,
-    urlSchema: name,
-    revisionsSchema: name,
-    revisionsSchemaExplicit: false,
-    dryRun: false,
-    allowDirty: false,
-    txMode: "file",
-    execOrder: "linear",
-    operatorVersion: "stats-db v0.1.0",
-  });
-  expect(r.error).toBeUndefined();
+  expect((await applyDir(conn, name, dir)).failure).toBeUndefined();
 }
 
 function down(

@@ -1,12 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import { connect, type Connection } from "../../src/db/connect.ts";
-import { mariadb } from "../../src/mysql/flavor.ts";
-import { migrateApply } from "../../src/migrate/apply.ts";
-import { type MigrationDir, memoryDir } from "../../src/migrate/dir.ts";
+import type { MigrationDir } from "../../src/migrate/dir.ts";
 import { type DownOptions, type DownReport, migrateDown } from "../../src/migrate/down.ts";
 import { DataLossError, DownTargetError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
-import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
+import { applyDir, hashedDir } from "../support/library-apply.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 
 const FILES: Record<string, string> = {
@@ -17,30 +15,13 @@ const FILES: Record<string, string> = {
   "3_level.sql": "ALTER TABLE `logs` ADD COLUMN `level` int NULL;\nCREATE INDEX `logs_level` ON `logs` (`level`);\n",
 };
 
-function hashedDir(files: Record<string, string>): MigrationDir {
-  const dir = memoryDir(files);
-  dir.writeSum(formatSum(computeSum(dir.files())));
-  return dir;
-}
-
 /** The first `n` files of FILES (plus extra ones), hashed. */
 function dirOf(n: number, extra: Record<string, string> = {}): MigrationDir {
   return hashedDir({ ...Object.fromEntries(Object.entries(FILES).slice(0, n)), ...extra });
 }
 
 async function applyAll(conn: Connection, name: string, dir: MigrationDir): Promise<void> {
-  await migrateApply(conn, {
-    dir,
-    flavor: mariadb,
-    urlSchema: name,
-    revisionsSchema: name,
-    revisionsSchemaExplicit: false,
-    dryRun: false,
-    allowDirty: false,
-    txMode: "file",
-    execOrder: "linear",
-    operatorVersion: "stats-db v0.1.0",
-  });
+  await applyDir(conn, name, dir);
 }
 
 function down(
