@@ -45,6 +45,8 @@ export interface DownOptions extends DownTarget, Omit<RevisionsPlace, "urlSchema
   readonly send?: (sql: string) => Promise<void>;
   /** Once aborted, no further statement starts; a re-run plans the rest from the live schema. */
   readonly stop?: AbortSignal;
+  /** Told as the revert phase runs (the CLI prints each line as it happens). */
+  readonly log?: (event: DownEvent) => void;
 }
 
 /** One check as it ran. */
@@ -68,6 +70,16 @@ export interface StepResult {
   readonly applied: readonly string[];
   readonly error?: { readonly stmt: string; readonly text: string };
 }
+
+/**
+ * What a run tells while it reverts: the plan with every check passed (`reverting`, before the first statement), then
+ * each step's start, each statement before it is sent, and each step's end.
+ */
+export type DownEvent =
+  | { readonly kind: "reverting"; readonly report: DownReport }
+  | { readonly kind: "revert-start"; readonly step: StepResult }
+  | { readonly kind: "revert-stmt"; readonly sql: string }
+  | { readonly kind: "revert-end"; readonly result: StepResult };
 
 /** The outcome of a run (Atlas's `MigrateDown` report). */
 export interface DownReport extends Timing {
@@ -140,8 +152,15 @@ async function revertStep(
     ...extra,
   });
   const send = opts.send ?? ((sql: string) => conn.exec(sql));
+  const log = opts.log ?? (() => {});
+  const end = (r: { result: StepResult; failure?: Error; stopped?: boolean }) => {
+    log({ kind: "revert-end", result: r.result });
+    return r;
+  };
+  log({ kind: "revert-start", step: result });
   for (const s of result.step.statements) {
-    if (opts.stop?.aborted) return { result: done(), stopped: true };
+    if (opts.stop?.aborted) return end({ result: done(), stopped: true });
+    log({ kind: "revert-stmt", sql: s.sql });
     applied.push(s.sql);
     try {
       if (!opts.dryRun) await send(s.sql);
@@ -156,10 +175,10 @@ async function revertStep(
           operatorVersion: opts.operatorVersion,
         })
         .catch(() => undefined);
-      return {
+      return end({
         result: done({ error: { stmt: s.sql, text } }),
         failure: new RevertStatementError(s.sql, rev.version, text, { cause: e }),
-      };
+      });
     }
   }
   if (!opts.dryRun && mark !== undefined && !result.step.alreadyReverted) {
@@ -172,7 +191,7 @@ async function revertStep(
       operatorVersion: opts.operatorVersion,
     });
   }
-  return { result: done() };
+  return end({ result: done() });
 }
 
 /** Runs `migrate down` on a connection (the caller holds the lock); a failed check or statement ends up in `failure`. */
@@ -201,6 +220,7 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   const { results, failure } = await runChecks(conn, steps, opts.forceDataLoss);
   if (failure) return report(results, failure);
   if (!opts.dryRun) await store.ensure(flavor);
+  opts.log?.({ kind: "reverting", report: report(results) });
   const mark = `${REVERTED_MARK}; the revert to ${selection.target === "" ? "no version" : `version ${selection.target}`} has not finished`;
   for (const [i, step] of results.entries()) {
     const ran = await revertStep(conn, store, step, opts, i < results.length - 1 ? mark : undefined);

@@ -5,9 +5,10 @@
  * would be lost. Prints the report (text or JSON).
  */
 import { defineCommand } from "citty";
-import { migrateDown } from "../../migrate/down.ts";
+import { type DownEvent, migrateDown } from "../../migrate/down.ts";
 import type { ReplayFn } from "../../migrate/down/plan.ts";
-import { downJson, formatDownText } from "../report/down.ts";
+import { downJson, downProgress, formatDownText } from "../report/down.ts";
+import { out } from "../output.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
@@ -86,6 +87,17 @@ export default defineCommand({
       lockTimeoutMs: timeout,
       lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),
     };
+    // Text output is written as the revert runs (a killed run leaves every line up to the kill); JSON at the end.
+    let streamed = false;
+    const log = (e: DownEvent): void => {
+      if (json) return;
+      if (e.kind === "reverting") {
+        streamed = true;
+        out(downProgress.header(e.report));
+      } else if (e.kind === "revert-start") out(downProgress.stepStart(e.step));
+      else if (e.kind === "revert-stmt") out(downProgress.statement(e.sql));
+      else out(downProgress.stepEnd(e.result));
+    };
     const { report, stoppedBy } = await withMigrationSession(database, session, async ({ conn, control }) => {
       const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
       const interrupts = catchInterrupts(() => watch.cancel());
@@ -103,6 +115,7 @@ export default defineCommand({
           ...(replay ? { replay } : {}),
           send: (sql) => watch.run(sql),
           stop: interrupts.signal,
+          log,
         });
         return { report, stoppedBy: interrupts.received() };
       } finally {
@@ -113,7 +126,7 @@ export default defineCommand({
       report,
       json,
       () => downJson(report),
-      () => formatDownText(report),
+      () => (streamed ? downProgress.rest(report) : formatDownText(report)),
       stoppedBy,
     );
   },

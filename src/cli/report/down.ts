@@ -37,17 +37,38 @@ function checksBlock(r: StepResult, failure: Error | undefined): string[] {
   return lines;
 }
 
+// The line that ends a step's revert block: its error, or ok.
+function revertEnd(r: StepResult): string {
+  if (r.error) return `    ${r.error.text}`;
+  return r.step.alreadyReverted
+    ? "  -- ok (already reverted by an earlier, unfinished run)"
+    : `  -- ok (${formatGoDuration(r.durationNs)})`;
+}
+
 function revertBlock(r: StepResult): string[] {
   if (!r.ran) return [];
-  const lines = ["", `  -- reverting version ${r.step.revision.version}`, ...r.applied.map(statementLine)];
-  if (r.error) lines.push(`    ${r.error.text}`);
-  else
-    lines.push(
-      r.step.alreadyReverted
-        ? "  -- ok (already reverted by an earlier, unfinished run)"
-        : `  -- ok (${formatGoDuration(r.durationNs)})`,
-    );
-  return lines;
+  return ["", `  -- reverting version ${r.step.revision.version}`, ...r.applied.map(statementLine), revertEnd(r)];
+}
+
+const text = (lines: readonly string[]): string => lines.map((l) => l + "\n").join("");
+
+/**
+ * The report printed as the revert runs (the same text as formatDownText, in pieces): the header once every check
+ * passed, then per step its checks block and revert header, each statement before it is sent, and its end line; the
+ * rest (steps never reached, the footer) at the end.
+ */
+export const downProgress = {
+  header: (report: DownReport): string => text([downHeader(report)]),
+  stepStart: (r: StepResult): string =>
+    text([...checksBlock(r, undefined), "", `  -- reverting version ${r.step.revision.version}`]),
+  statement: (sql: string): string => text([statementLine(sql)]),
+  stepEnd: (r: StepResult): string => text([revertEnd(r)]),
+  rest: (report: DownReport): string =>
+    text([...report.steps.filter((r) => !r.ran).flatMap((r) => checksBlock(r, report.failure)), ...downFooter(report)]),
+};
+
+function downFooter(report: DownReport): string[] {
+  return ["", "  -------------------------", ...downSummary(report).map((l) => `  -- ${l}`)];
 }
 
 /** The footer lines after the dashes: total time, reverted files, statements. */
@@ -79,8 +100,7 @@ export function formatDownText(report: DownReport): string {
     ...driftBlock(report),
     ...report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)]),
   ];
-  const footer = ["", "  -------------------------", ...downSummary(report).map((l) => `  -- ${l}`)];
-  return [downHeader(report), ...body, ...footer].join("\n") + "\n";
+  return [downHeader(report), ...body, ...downFooter(report)].join("\n") + "\n";
 }
 
 function file(rev: Revision): { Name: string; Version: string; Description: string } {
