@@ -7,50 +7,20 @@ import { connect, type Connection } from "../../src/db/connect.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { migrateApply } from "../../src/migrate/apply.ts";
 import type { MigrationDir } from "../../src/migrate/dir.ts";
-import { type DownOptions, type DownReport, migrateDown } from "../../src/migrate/down.ts";
 import { DataLossError, DriftError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
-import { applyDir, hashedDir } from "../support/library-apply.ts";
+import { applyDir, downDir, hashedDir, revisionVersions, tableSnapshot } from "../support/library-apply.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 
 async function apply(conn: Connection, name: string, dir: MigrationDir): Promise<void> {
   expect((await applyDir(conn, name, dir)).failure).toBeUndefined();
 }
 
-function down(
-  conn: Connection,
-  name: string,
-  dir: MigrationDir,
-  extra: Partial<DownOptions> = {},
-): Promise<DownReport> {
-  return migrateDown(conn, {
-    dir,
-    schema: name,
-    revisionsSchema: name,
-    revisionsSchemaExplicit: false,
-    dryRun: false,
-    forceDataLoss: false,
-    operatorVersion: "stats-db v0.1.0",
-    ...extra,
-  });
-}
+const down = downDir;
 
-async function snapshot(conn: Connection): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const row of await conn.query("SHOW TABLES")) {
-    const table = String(Object.values(row)[0]);
-    if (table === "atlas_schema_revisions") continue;
-    const [ddl] = await conn.query<{ "Create Table": string }>(`SHOW CREATE TABLE \`${table}\``);
-    out[table] = ddl!["Create Table"];
-  }
-  return out;
-}
+const snapshot = tableSnapshot;
 
-async function versions(conn: Connection): Promise<string[]> {
-  return (await conn.query("SELECT version FROM atlas_schema_revisions ORDER BY version")).map((r) =>
-    String(r.version),
-  );
-}
+const versions = revisionVersions;
 
 async function rows(conn: Connection, sql: string): Promise<unknown[][]> {
   return (await conn.query(sql)).map((r) => Object.values(r));

@@ -1,10 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import { connect, type Connection } from "../../src/db/connect.ts";
 import type { MigrationDir } from "../../src/migrate/dir.ts";
-import { type DownOptions, type DownReport, migrateDown } from "../../src/migrate/down.ts";
 import { DataLossError, DownTargetError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
-import { applyDir, hashedDir } from "../support/library-apply.ts";
+import { applyDir, downDir, hashedDir, revisionVersions, tableSnapshot } from "../support/library-apply.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 
 const FILES: Record<string, string> = {
@@ -24,41 +23,11 @@ async function applyAll(conn: Connection, name: string, dir: MigrationDir): Prom
   await applyDir(conn, name, dir);
 }
 
-function down(
-  conn: Connection,
-  name: string,
-  dir: MigrationDir,
-  extra: Partial<DownOptions> = {},
-): Promise<DownReport> {
-  return migrateDown(conn, {
-    dir,
-    schema: name,
-    revisionsSchema: name,
-    revisionsSchemaExplicit: false,
-    dryRun: false,
-    forceDataLoss: false,
-    operatorVersion: "stats-db v0.1.0",
-    ...extra,
-  });
-}
+const down = downDir;
 
-/** Every table but the revisions table, as SHOW CREATE TABLE prints it. */
-async function snapshot(conn: Connection): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const row of await conn.query("SHOW TABLES")) {
-    const table = String(Object.values(row)[0]);
-    if (table === "atlas_schema_revisions") continue;
-    const [ddl] = await conn.query<{ "Create Table": string }>(`SHOW CREATE TABLE \`${table}\``);
-    out[table] = ddl!["Create Table"];
-  }
-  return out;
-}
+const snapshot = tableSnapshot;
 
-async function versions(conn: Connection): Promise<string[]> {
-  return (await conn.query("SELECT version FROM atlas_schema_revisions ORDER BY version")).map((r) =>
-    String(r.version),
-  );
-}
+const versions = revisionVersions;
 
 async function withConn(fn: (conn: Connection, name: string) => Promise<void>): Promise<void> {
   await withTestDatabase(async ({ url, name }) => {
