@@ -91,17 +91,10 @@ export class AmbiguousRevisionsError extends Error {
  * The connection was lost while a statement ran: the server may still complete it, so its outcome is unknown. The
  * journal keeps it; the next run waits for it and decides from the live schema.
  */
-export class StatementInDoubtError extends Error {
-  constructor(
-    readonly stmt: string,
-    readonly version: string,
-    readonly driverMessage: string,
-    options?: { cause?: unknown },
-  ) {
-    super(
-      `sql/migrate: executing statement ${goQuote(stmt)} from version ${goQuote(version)}: ${driverMessage}; the server may still complete it: run "stats-db migrate apply" again, it checks whether the statement took effect before going on`,
-      options,
-    );
+export class StatementInDoubtError extends StatementError {
+  constructor(stmt: string, version: string, driverMessage: string, options?: { cause?: unknown }) {
+    super(stmt, version, driverMessage, options);
+    this.message += `; the server may still complete it: run "stats-db migrate apply" again, it checks whether the statement took effect before going on`;
     this.name = "StatementInDoubtError";
   }
 }

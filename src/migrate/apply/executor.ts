@@ -64,8 +64,8 @@ export interface AppliedFile {
   /** Statements executed by this run, the failing one included. */
   readonly applied: readonly string[];
   readonly error?: { readonly stmt: string; readonly text: string };
-  /** The error that stopped the run at this file (a StatementError or StatementInDoubtError), when `error` is set. */
-  readonly failure?: StatementError | StatementInDoubtError;
+  /** The error that stopped the run at this file (a StatementError, or its StatementInDoubtError), when `error` is set. */
+  readonly failure?: StatementError;
   /** The run was asked to stop before the file's remaining statements. */
   readonly stopped?: boolean;
 }
