@@ -1,14 +1,10 @@
-/**
- * Exit codes from one table (usage and bad input → 2, failures → 1) and atlas.hcl mistakes (unknown attributes and
- * blocks, duplicate env, undeclared --var, an unset getenv() where the URL is needed): issue 9, items 13, 14 and 16.
- */
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
 import { repoRoot } from "../cli/run-cli.ts";
 import { BASE_FILES, type BadInputCase, type CaseContext } from "./harness.ts";
+import { gitIn } from "../support/git.ts";
 
 /** A URL nothing listens on (connection refused at once). */
 const DEAD = "mysql://root@127.0.0.1:1/x";
@@ -329,18 +325,7 @@ export const cases: readonly BadInputCase[] = [
   {
     name: "lint --git-base main: an untracked file newer than the committed ones does not make them 'added out of order'",
     setup: (c) => {
-      const git = (...a: string[]) =>
-        execFileSync("git", a, {
-          cwd: c.root,
-          stdio: "pipe",
-          env: {
-            ...process.env,
-            GIT_AUTHOR_NAME: "t",
-            GIT_AUTHOR_EMAIL: "t@t",
-            GIT_COMMITTER_NAME: "t",
-            GIT_COMMITTER_EMAIL: "t@t",
-          },
-        });
+      const git = gitIn(c.root);
       git("init", "-q", "-b", "main");
       git("add", "migrations/20260101000000_init.sql");
       git("commit", "-qm", "base");

@@ -1,11 +1,11 @@
 /** `stats-db migrate lint` end to end: report text, JSON, exit codes, --git-base in a temporary git repository. */
 import { afterAll, describe, expect, test } from "bun:test";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./run-cli.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
+import { gitIn } from "../support/git.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -108,18 +108,7 @@ describe("migrate lint", () => {
 
   test("--git-base main: files added on the branch, out-of-order files are errors", () => {
     const root = project({ "1_init.sql": init, "3_b.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n" });
-    const git = (...a: string[]) =>
-      execFileSync("git", a, {
-        cwd: root,
-        stdio: "pipe",
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: "t",
-          GIT_AUTHOR_EMAIL: "t@t",
-          GIT_COMMITTER_NAME: "t",
-          GIT_COMMITTER_EMAIL: "t@t",
-        },
-      });
+    const git = gitIn(root);
     git("init", "-q", "-b", "main");
     git("add", ".");
     git("commit", "-qm", "base");
@@ -155,18 +144,7 @@ describe("migrate lint", () => {
   test("--git-base main: staged and untracked files are new too, not base files that make the committed ones out of order", () => {
     const b = "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n";
     const root = project({ "1_init.sql": init, "3_b.sql": b });
-    const git = (...a: string[]) =>
-      execFileSync("git", a, {
-        cwd: root,
-        stdio: "pipe",
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: "t",
-          GIT_AUTHOR_EMAIL: "t@t",
-          GIT_COMMITTER_NAME: "t",
-          GIT_COMMITTER_EMAIL: "t@t",
-        },
-      });
+    const git = gitIn(root);
     git("init", "-q", "-b", "main");
     git("add", ".");
     git("commit", "-qm", "base");

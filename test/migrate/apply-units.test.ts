@@ -2,23 +2,11 @@ import { describe, expect, test } from "bun:test";
 import { pendingFiles, parseExecOrder, type PendingInput } from "../../src/migrate/apply/pending.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
+import { revisionRow } from "../support/revision-row.ts";
 
 const dir = memoryDir({ "1_a.sql": "A;", "2_b.sql": "B;", "3_c.sql": "C;", "4_d.sql": "D;" });
 const files = dir.files();
-const rev = (version: string, applied = 1, total = 1): Revision => ({
-  version,
-  description: "",
-  type: 2,
-  applied,
-  total,
-  executedAt: new Date(0),
-  executionTime: 0,
-  error: "",
-  errorStmt: "",
-  hash: "",
-  partialHashes: null,
-  operatorVersion: "",
-});
+const rev = (version: string, applied = 1, total = 1): Revision => revisionRow(version, { applied, total });
 const names = (input: Partial<PendingInput>) =>
   pendingFiles({ files, revisions: [], allowDirty: false, execOrder: "linear", ...input }).files.map((f) => f.version);
 

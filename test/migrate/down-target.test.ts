@@ -2,21 +2,9 @@ import { expect, test } from "bun:test";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import { filesAsApplied, filesBetween } from "../../src/migrate/down/target.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
+import { revisionRow } from "../support/revision-row.ts";
 
-const rev = (version: string, applied: number, total: number): Revision => ({
-  version,
-  description: "",
-  type: 2,
-  applied,
-  total,
-  executedAt: new Date(0),
-  executionTime: 0,
-  error: "",
-  errorStmt: "",
-  hash: "",
-  partialHashes: null,
-  operatorVersion: "",
-});
+const rev = (version: string, applied: number, total: number): Revision => revisionRow(version, { applied, total });
 
 test("filesAsApplied cuts a partly applied file after its applied statements, comments and directive line kept", () => {
   const files = memoryDir({

@@ -5,6 +5,7 @@ import { statusHasProblems, type StatusReport } from "../../src/migrate/status.t
 import { statusProblems } from "../../src/migrate/status/problems.ts";
 import { formatStatusText, statusJson } from "../../src/cli/report/status.ts";
 import { computeSum, formatSum } from "../../src/migrate/dir/sum.ts";
+import { revisionRow } from "../support/revision-row.ts";
 
 const FILES = {
   "1_a.sql": "CREATE TABLE a (id int);\n",
@@ -16,21 +17,12 @@ const hashes = new Map(computeSum(files).entries.map((e) => [e.name.split("_")[0
 const SUM = formatSum(computeSum(files));
 
 function rev(version: string, extra: Partial<Revision> = {}): Revision {
-  return {
-    version,
+  return revisionRow(version, {
     description: "x",
-    type: 2,
-    applied: 1,
-    total: 1,
-    executedAt: new Date(0),
-    executionTime: 0,
-    error: "",
-    errorStmt: "",
     hash: hashes.get(version) ?? "h",
-    partialHashes: null,
     operatorVersion: "stats-db v0.1.0",
     ...extra,
-  };
+  });
 }
 
 const sumOf = (fs: typeof files) => formatSum(computeSum(fs));
