@@ -128,9 +128,11 @@ async function runFiles(
   conn: Queryable,
   ctx: ExecutorContext,
   files: MigrationFile[],
+  all: readonly MigrationFile[],
   opts: ApplyOptions,
 ): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
-  const sums = new Map(computeSum(opts.dir.files()).entries.map((e) => [e.name, e.hash]));
+  // atlas.sum's hashes chain over the whole directory, not only the pending files.
+  const sums = new Map(computeSum(all).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
   const out: AppliedFile[] = [];
@@ -171,6 +173,8 @@ export async function migrateApply(
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const journal = new StatementJournal(conn, opts.revisionsSchema);
   const log = opts.log ?? (() => {});
+  // The directory is read once per run (a local directory reads every file from disk on each call).
+  const all = opts.dir.files();
   let revisions = await readState(conn, store, journal, opts);
   if (opts.dryRun)
     for (const d of await statementsInDoubt(journal, revisions))
@@ -182,7 +186,7 @@ export async function migrateApply(
         ...(conn.threadId !== undefined ? { threadId: conn.threadId } : {}),
         flavor: opts.flavor,
         ...(opts.urlSchema !== undefined ? { schemaName: opts.urlSchema } : {}),
-        files: opts.dir.files(),
+        files: all,
         store,
         journal,
         waitMs: opts.inDoubtWaitMs ?? 10_000,
@@ -194,7 +198,7 @@ export async function migrateApply(
   }
   const dirty = revisions.length === 0 ? await dirtyReason(conn, opts.urlSchema, opts.revisionsSchema) : undefined;
   const { files, baseline } = pendingFiles({
-    files: opts.dir.files(),
+    files: all,
     revisions,
     ...(dirty !== undefined ? { dirty } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
@@ -220,7 +224,7 @@ export async function migrateApply(
     // The rows read above stay valid: the caller holds the apply lock.
     revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },
   };
-  const { applied, stopped } = await runFiles(conn, ctx, pending, opts);
+  const { applied, stopped } = await runFiles(conn, ctx, pending, all, opts);
   const failure = applied.find((a) => a.failure)?.failure;
   const message = `Migrated to version ${target}${current ? ` from ${current}` : ""} (${pending.length} migrations in total)`;
   return {
