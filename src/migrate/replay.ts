@@ -5,10 +5,9 @@
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
-import { applyChanges } from "../schema/apply.ts";
 import { emptySchema, type Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { DataStatementError, parse } from "../mysql/parse.ts";
+import { DataStatementError, parseApplied } from "../mysql/parse.ts";
 import { statementLine } from "./line.ts";
 import { splitStatements, type Stmt } from "./split.ts";
 
@@ -66,12 +65,12 @@ export function* replayStatements(
     let after: Schema;
     try {
       try {
-        changes = parse(stmt.text, { flavor, schema });
+        ({ changes, after } = parseApplied(stmt.text, { flavor, schema }));
       } catch (e) {
         if (!(e instanceof DataStatementError && options.data === "skip")) throw e;
         dataVerb = e.verb;
+        after = schema;
       }
-      after = applyChanges(schema, changes);
     } catch (e) {
       const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
       throw new ReplayError(file, statementLine(bytes, stmt.pos), reason, { cause: e, statement: stmt.text });

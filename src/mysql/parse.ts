@@ -2,12 +2,14 @@
  * parse: one SQL statement (as Atlas's splitter emits it) → the schema changes it makes, in canonical form, given the
  * schema before it. Also statementKind, for callers that only need to know what a statement is.
  */
+import { applyChanges, withModifiedTable } from "../schema/apply.ts";
 import type { Change } from "../schema/changes.ts";
 import { assertNever } from "../schema/changes.ts";
+import type { Schema } from "../schema/model.ts";
 import { ParseError, tokenize } from "./lexer.ts";
 import { parseAlterTable } from "./parse/alter.ts";
 import { classify, type StatementKind } from "./parse/classify.ts";
-import type { ParseContext } from "./parse/context.ts";
+import type { ParseContext, ParsedStatement } from "./parse/context.ts";
 import { parseCreateIndex, parseCreateTable } from "./parse/create.ts";
 import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
@@ -25,11 +27,34 @@ export { ParseError } from "./lexer.ts";
  * statements that do not fit the schema before them throw SchemaStateError.
  */
 export function parse(sql: string, ctx: ParseContext): Change[] {
+  return parsed(sql, ctx).changes;
+}
+
+/** A statement's changes and the schema after them. */
+export interface AppliedStatement {
+  readonly changes: Change[];
+  readonly after: Schema;
+}
+
+/**
+ * parse, then the schema after the statement (`ctx.schema` with its changes applied), as a replay needs. An ALTER
+ * TABLE's clauses are applied once, while parsing: the table they built is put in place instead of applying them again.
+ * Throws what parse throws, and ApplyError when the changes do not fit the schema.
+ */
+export function parseApplied(sql: string, ctx: ParseContext): AppliedStatement {
+  const { changes, table } = parsed(sql, ctx);
+  const [first, ...rest] = changes;
+  if (table === undefined || first?.kind !== "ModifyTable")
+    return { changes, after: applyChanges(ctx.schema, changes) };
+  return { changes, after: applyChanges(withModifiedTable(ctx.schema, first, table), rest) };
+}
+
+function parsed(sql: string, ctx: ParseContext): ParsedStatement {
   const tokens = tokenize(sql);
   const c = classify(tokens);
   switch (c.kind) {
     case "session":
-      return [];
+      return { changes: [] };
     case "data":
       throw new DataStatementError(c.label);
     case "unsupported":
@@ -46,22 +71,22 @@ function parseDdl(
   ddl: NonNullable<ReturnType<typeof classify>["ddl"]>,
   ctx: ParseContext,
   indexKind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | "",
-): Change[] {
+): ParsedStatement {
   switch (ddl) {
     case "createTable":
-      return parseCreateTable(cur, ctx);
+      return { changes: parseCreateTable(cur, ctx) };
     case "createIndex":
-      return parseCreateIndex(cur, ctx, indexKind);
+      return { changes: parseCreateIndex(cur, ctx, indexKind) };
     case "alterTable":
       return parseAlterTable(cur, ctx);
     case "alterDatabase":
-      return parseAlterDatabase(cur, ctx);
+      return { changes: parseAlterDatabase(cur, ctx) };
     case "dropTable":
-      return parseDropTable(cur, ctx);
+      return { changes: parseDropTable(cur, ctx) };
     case "dropIndex":
-      return parseDropIndex(cur, ctx);
+      return { changes: parseDropIndex(cur, ctx) };
     case "renameTable":
-      return parseRenameTable(cur, ctx);
+      return { changes: parseRenameTable(cur, ctx) };
     default:
       return assertNever(ddl, "DDL statement");
   }

@@ -23,17 +23,12 @@ function applyChange(schema: Schema, change: Change): Schema {
       return { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) };
     case "RenameTable":
       return renameTable(schema, change.from, change.to);
-    case "ModifyTable": {
-      const at = tableAt(schema, change.table);
-      const after = change.changes.reduce(applyTableChange, schema.tables[at]!);
-      const renamed = renamedColumns(change);
-      const tables = renamed.size
-        ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed))
-        : schema.tables.slice();
-      tables[at] = after;
-      if (!renamed.size) keepTablePositions(schema.tables, tables);
-      return { ...schema, tables };
-    }
+    case "ModifyTable":
+      return withModifiedTable(
+        schema,
+        change,
+        change.changes.reduce(applyTableChange, schema.tables[tableAt(schema, change.table)]!),
+      );
     case "ModifySchema":
       return {
         ...schema,
@@ -43,6 +38,26 @@ function applyChange(schema: Schema, change: Change): Schema {
     default:
       return assertNever(change, "change");
   }
+}
+
+/**
+ * The schema after a ModifyTable whose table is already built (`after`: the table with every change of `change`
+ * applied): the table replaced in place, and other tables' foreign keys pointed at its renamed columns. The parser
+ * builds that table clause by clause, so a replay passes it here instead of applying the clauses a second time.
+ */
+export function withModifiedTable(
+  schema: Schema,
+  change: Extract<Change, { kind: "ModifyTable" }>,
+  after: Table,
+): Schema {
+  const at = tableAt(schema, change.table);
+  const renamed = renamedColumns(change);
+  const tables = renamed.size
+    ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed))
+    : schema.tables.slice();
+  tables[at] = after;
+  if (!renamed.size) keepTablePositions(schema.tables, tables);
+  return { ...schema, tables };
 }
 
 function appended(tables: readonly Table[], table: Table): Table[] {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { mariadb, mysql8, type Flavor } from "../../src/mysql/flavor.ts";
-import { parse } from "../../src/mysql/parse.ts";
+import { parse, parseApplied } from "../../src/mysql/parse.ts";
+import { applyChanges } from "../../src/schema/apply.ts";
 import type { Change } from "../../src/schema/changes.ts";
 import { altered, replay } from "./parse-helpers.ts";
 
@@ -321,4 +322,25 @@ describe("parse ALTER TABLE", () => {
       expect((c.pick ?? altered)(changes)).toEqual(c.want);
     });
   }
+});
+
+describe("parseApplied: the table the clauses built while parsing, put in place once", () => {
+  for (const c of cases) {
+    test(`same schema as applying the changes: ${c.name}`, () => {
+      const flavor = c.flavor ?? mariadb;
+      const schema = replay([T, ...(c.setup ?? [])], flavor);
+      const { changes, after } = parseApplied(c.sql, { flavor, schema });
+      expect(after).toEqual(applyChanges(schema, changes));
+    });
+  }
+
+  test("a renamed column moves other tables' foreign keys, and RENAME TO renames the built table", () => {
+    const schema = replay([P, "CREATE TABLE c (pid int, CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (a))"]);
+    const sql = "ALTER TABLE p RENAME COLUMN a TO a2, ADD COLUMN z int, RENAME TO p2";
+    const { changes, after } = parseApplied(sql, { flavor: mariadb, schema });
+    expect(after).toEqual(applyChanges(schema, changes));
+    expect(after.tables.map((t) => t.name)).toEqual(["p2", "c"]);
+    expect(after.tables[1]!.foreignKeys[0]).toMatchObject({ refTable: "p2", refColumns: ["a2"] });
+    expect(after.tables[0]!.columns.map((col) => col.name)).toEqual(["id", "a2", "b", "z"]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * ALTER TABLE: comma-separated clauses applied in order to the table as it stands, giving one ModifyTable (and a
- * RenameTable for `RENAME TO`).
+ * RenameTable for `RENAME TO`) and the table those clauses built, so a replay need not apply them again.
  */
 import type { Change, TableChange } from "../../schema/changes.ts";
 import { applyTableChange } from "../../schema/apply-table.ts";
@@ -9,7 +9,7 @@ import { resolveCharset } from "../charset.ts";
 import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
 import { alterCheckClause, dropClause } from "./alter-drop.ts";
-import { existingTable, type ParseContext } from "./context.ts";
+import { existingTable, type ParseContext, type ParsedStatement } from "./context.ts";
 import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
@@ -17,10 +17,10 @@ import { atTableOption, readTableOption } from "./options.ts";
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Parses the rest of `ALTER [IGNORE|ONLINE] TABLE …` (after TABLE). */
-export function parseAlterTable(cur: Cursor, ctx: ParseContext): Change[] {
+export function parseAlterTable(cur: Cursor, ctx: ParseContext): ParsedStatement {
   const ifExists = cur.acceptWord("IF", "EXISTS");
   const name = cur.tableName();
-  if (ifExists && tableIndex(ctx.schema, name) < 0) return [];
+  if (ifExists && tableIndex(ctx.schema, name) < 0) return { changes: [] };
   let state = existingTable(ctx, name);
   const changes: TableChange[] = [];
   let renameTo: string | undefined;
@@ -39,7 +39,7 @@ export function parseAlterTable(cur: Cursor, ctx: ParseContext): Change[] {
   cur.expectEnd();
   const out: Change[] = changes.length > 0 ? [{ kind: "ModifyTable", table: name, changes }] : [];
   if (renameTo !== undefined && renameTo !== name) out.push({ kind: "RenameTable", from: name, to: renameTo });
-  return out;
+  return changes.length > 0 ? { changes: out, table: state } : { changes: out };
 }
 
 function readRenameTable(cur: Cursor): string | undefined {
