@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeWorkspace } from "./lib/history.ts";
-import { COLUMNS, TABLES } from "./lib/entities-source.ts";
+import { COLUMNS, DEFAULT_SHAPE } from "./lib/entities-source.ts";
 
 const TARGET_MS = 250;
 const { values } = parseArgs({
@@ -28,7 +28,7 @@ try {
   await writeWorkspace(root);
   const files = readdirSync(join(root, "migrations")).filter((f) => f.endsWith(".sql")).length;
   console.log(
-    `workspace: ${TABLES} tables × ${COLUMNS} columns, ${files} migration files (${ms(t0).toFixed(0)} ms to generate) in ${root}`,
+    `workspace: ${DEFAULT_SHAPE.tables} tables × ${COLUMNS} columns, ${files} migration files (${ms(t0).toFixed(0)} ms to generate) in ${root}`,
   );
   const args = [
     main,
