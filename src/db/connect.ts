@@ -4,7 +4,7 @@
  * and statement timeouts; session variables from the URL; errors mapped to ConnectionError / DatabaseError with the URL
  * redacted.
  */
-import { createConnection, type Connection as DriverConnection, type ConnectionOptions } from "mysql2/promise";
+import type { Connection as DriverConnection, ConnectionOptions } from "mysql2/promise";
 import { choosePassword, tlsOptions } from "./credentials.ts";
 import { toConnectionError, toStatementError } from "./errors.ts";
 import type { ClientOptions } from "./option-file.ts";
@@ -42,6 +42,11 @@ export interface Connection extends Queryable {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** mysql2, loaded on the first connection: commands that never connect (diff, lint, validate) do not pay its load. */
+function driver(): Promise<typeof import("mysql2/promise")> {
+  return import("mysql2/promise");
+}
 
 function driverOptions(target: DatabaseUrl, password: string | undefined, opts: ConnectOptions): ConnectionOptions {
   const ssl = tlsOptions(target);
@@ -120,6 +125,7 @@ export async function connect(url: string | DatabaseUrl, opts: ConnectOptions = 
   const target = typeof url === "string" ? parseDatabaseUrl(url, opts.client) : url;
   const { password, source } = choosePassword(target, opts.client, opts.password);
   const options = driverOptions(target, password, opts);
+  const { createConnection } = await driver();
   let conn: DriverConnection;
   try {
     conn = await createConnection(options);
