@@ -62,7 +62,7 @@ test("schema inspect names every unmanaged object in each format, and clean drop
   });
 }, 60_000);
 
-test("schema diff: a table that became system-versioned is reported, not dropped; a new sequence is not created over", async () => {
+test("schema diff and apply: a table that became system-versioned is reported, not dropped; a sequence is not created over", async () => {
   await withTestDatabase(async (a) => {
     await withTestDatabase(async (b) => {
       await a.conn.query("CREATE TABLE t (id int NOT NULL PRIMARY KEY)");
@@ -79,6 +79,9 @@ test("schema diff: a table that became system-versioned is reported, not dropped
       const back = cli(["schema", "diff", "--from", b.url, "--to", a.url]);
       expect(back.stdout).not.toContain("CREATE TABLE");
       expect(back.stdout).not.toContain("DROP");
+      const apply = cli(["schema", "apply", "--url", a.url, "--to", b.url, "--auto-approve"]);
+      expect(apply.stdout).toBe("Schema is synced, no changes to be made\n");
+      expect(apply.stderr).toBe(d.stderr);
     });
   });
 }, 60_000);
