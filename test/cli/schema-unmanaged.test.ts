@@ -1,7 +1,7 @@
 /**
  * End to end on a real server: what the model does not cover (a sequence, a system-versioned table, a view, a
- * trigger, an event, routines, a table's partitioning) is named by `schema inspect` and `schema diff` as
- * "not managed: …", never dropped or re-created by a plan, and dropped by `schema clean`.
+ * trigger, an event, routines, a package, a table's partitioning) is named by `schema inspect` and `schema diff` as
+ * "not managed: …", never dropped or re-created by a plan, and dropped by `schema clean` (a package is listed).
  */
 import { expect, test } from "bun:test";
 import { withTestDatabase } from "../support/mariadb.ts";
@@ -22,6 +22,7 @@ const UNMANAGED_DDL = [
 const LINES = [
   'not managed: event "ev"',
   'not managed: function "f"',
+  'not managed: package "pk"',
   'not managed: partitioning "pt"',
   'not managed: procedure "p"',
   'not managed: sequence "s1"',
@@ -33,6 +34,9 @@ const LINES = [
 test("schema inspect names every unmanaged object in each format, and clean drops them all", async () => {
   await withTestDatabase(async ({ url, conn }) => {
     for (const sql of UNMANAGED_DDL) await conn.query(sql);
+    await conn.query("SET SESSION sql_mode = 'ORACLE'");
+    await conn.query("CREATE PACKAGE pk AS FUNCTION f1 RETURN INT; END");
+    await conn.query("SET SESSION sql_mode = DEFAULT");
     const hcl = cli(["schema", "inspect", "--url", url]);
     expect(hcl.code).toBe(0);
     expect(hcl.stdout).toEndWith(LINES.map((l) => `# ${l}\n`).join(""));
@@ -48,7 +52,8 @@ test("schema inspect names every unmanaged object in each format, and clean drop
 
     expect(cli(["schema", "clean", "--url", url]).code).toBe(2);
     const cleaned = cli(["schema", "clean", "--url", url, "--auto-approve"]);
-    expect(cleaned.stderr).toBe("");
+    const kept = 'not dropped: package "pk": run DROP PACKAGE with sql_mode=ORACLE\n';
+    expect(cleaned.stderr).toBe(kept);
     expect(cleaned.code).toBe(0);
     expect(cleaned.stdout).toContain('-- Drop "s1" sequence\nDROP SEQUENCE `s1`;');
     expect(cleaned.stdout).toContain('-- Drop "v" view\nDROP VIEW `v`;');
@@ -57,8 +62,11 @@ test("schema inspect names every unmanaged object in each format, and clean drop
         "SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() UNION ALL " +
         "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
     );
-    expect((left as { n: number }[]).map((r) => Number(r.n))).toEqual([0, 0, 0]);
-    expect(cli(["schema", "clean", "--url", url]).stdout).toBe("Nothing to drop\n");
+    // The package is listed, not dropped.
+    expect((left as { n: number }[]).map((r) => Number(r.n))).toEqual([0, 1, 0]);
+    const again = cli(["schema", "clean", "--url", url]);
+    expect(again.stdout).toBe("Nothing to drop\n");
+    expect(again.stderr).toBe(kept);
   });
 }, 60_000);
 

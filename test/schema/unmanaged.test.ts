@@ -72,7 +72,9 @@ test("schema clean drops views, triggers, events and routines before the tables,
     { kind: "procedure", name: "p" },
     { kind: "function", name: "f" },
     { kind: "partitioning", name: "pt" },
+    { kind: "package", name: "pk" },
   ]);
+  expect(drops.kept).toEqual(['not dropped: package "pk": run DROP PACKAGE with sql_mode=ORACLE']);
   expect(drops.before.map((s) => s.sql)).toEqual([
     "SET FOREIGN_KEY_CHECKS = 0",
     "DROP VIEW `v``1`",

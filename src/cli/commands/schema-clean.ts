@@ -35,6 +35,7 @@ export default defineCommand({
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       const unmanaged = dropUnmanagedStatements(schema.unmanaged ?? []);
+      for (const line of unmanaged.kept) process.stderr.write(`${line}\n`);
       if (schema.tables.length === 0 && unmanaged.before.length + unmanaged.after.length === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;

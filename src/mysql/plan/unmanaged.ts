@@ -17,6 +17,8 @@ export interface UnmanagedDrops {
    * `before` starts by turning foreign key checks off and `after` ends by turning them on again.
    */
   readonly after: readonly { readonly comment: string; readonly sql: string }[];
+  /** What is not dropped, each with the reason (`not dropped: package "p": …`). */
+  readonly kept: readonly string[];
 }
 
 const statement = (keyword: string, what: string, name: string) => ({
@@ -24,11 +26,15 @@ const statement = (keyword: string, what: string, name: string) => ({
   sql: `DROP ${keyword} ${ident(name)}`,
 });
 
-/** Splits the objects into the statements that drop them; a table's partitioning goes with its table. */
+/**
+ * Splits the objects into the statements that drop them and the ones it leaves (a package); a table's partitioning
+ * goes with its table.
+ */
 export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): UnmanagedDrops {
   const before: { comment: string; sql: string }[] = [];
   const tables: { comment: string; sql: string }[] = [];
   const sequences: { comment: string; sql: string }[] = [];
+  const kept: string[] = [];
   for (const o of objects) {
     switch (o.kind) {
       case "trigger":
@@ -47,7 +53,8 @@ export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): Un
         before.push(statement("FUNCTION", "function", o.name));
         break;
       case "package":
-        before.push(statement("PACKAGE", "package", o.name));
+        // DROP PACKAGE is a syntax error outside sql_mode=ORACLE; the session's mode is not the plan's to change.
+        kept.push(`not dropped: package ${goQuote(o.name)}: run DROP PACKAGE with sql_mode=ORACLE`);
         break;
       case "system-versioned table":
         tables.push(statement("TABLE", "table", o.name));
@@ -61,7 +68,7 @@ export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): Un
         assertNever(o.kind, "unmanaged kind");
     }
   }
-  if (tables.length === 0) return { before, after: sequences };
+  if (tables.length === 0) return { before, after: sequences, kept };
   // The model holds no foreign keys of a system-versioned table, so no order of drops is known to be safe: checks go
   // off around the drops (for this session only) and back on after them.
   return {
@@ -70,5 +77,6 @@ export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): Un
       ...before,
     ],
     after: [...tables, ...sequences, { comment: "foreign key checks back on", sql: "SET FOREIGN_KEY_CHECKS = 1" }],
+    kept,
   };
 }
