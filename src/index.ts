@@ -6,7 +6,7 @@
  */
 
 /** The schema model, the closed union of changes, the diff between two schemas and applying changes to a schema. */
-export type { Column, ForeignKey, Index, Schema, Table } from "./schema/model.ts";
+export type { Column, ForeignKey, Index, Schema, Table, UnmanagedKind, UnmanagedObject } from "./schema/model.ts";
 /** The empty schema (the state before any migration). */
 export { emptySchema } from "./schema/model.ts";
 /** Every change the diff and the parser produce. */

@@ -10,6 +10,7 @@ import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
 import { runCheck } from "./down/checks.ts";
 import { DataLossError, DriftError, RevertStatementError } from "./down/errors.ts";
+import { unmanagedLines } from "../schema/unmanaged.ts";
 import {
   type DownStep,
   driftFromApplied,
@@ -91,6 +92,8 @@ export interface DownReport extends Timing {
   readonly dryRun: boolean;
   /** The differences from the directory at the applied version that stopped the run (one line each). */
   readonly drift?: readonly string[];
+  /** What the live schema holds that the model does not cover, left as it is ("not managed: …", one line each). */
+  readonly unmanaged?: readonly string[];
   /** What stopped the run: a DriftError or a DataLossError (nothing changed), or a RevertStatementError. */
   readonly failure?: Error;
   /** The run was asked to stop (a signal) and did, before its last statement. */
@@ -199,6 +202,7 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   const time = stopwatch();
   const store = new RevisionStore(conn, opts.revisionsSchema);
   const selection = selectReverted(await readRevisions(conn, store, opts), opts);
+  let unmanaged: string[] = [];
   const report = (steps: StepResult[], failure?: Error): DownReport => ({
     planned: selection.reverted,
     steps,
@@ -206,10 +210,12 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
     target: selection.target,
     ...time(),
     dryRun: opts.dryRun,
+    ...(unmanaged.length ? { unmanaged } : {}),
     ...(failure ? { failure } : {}),
   });
   if (selection.reverted.length === 0) return report([]);
   const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);
+  unmanaged = unmanagedLines(live);
   const input = { live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory };
   // Mid-revert the live schema is between two versions by design: the first run compared it already.
   if (!opts.allowDrift && !revertInProgress(selection.reverted)) {

@@ -13,6 +13,7 @@ import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
 import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
+import { unmanagedFromRows, unmanagedQuery } from "./inspect/unmanaged.ts";
 import { groupBy, num, required, valid } from "./inspect/values.ts";
 import { normalizeTable } from "./normalize.ts";
 
@@ -63,6 +64,8 @@ export async function inspectWithFlavor(
   const keys = keysByTable(await conn.query(q.indexesQuery(flavor), [schemaName]), flavor);
   const fks = foreignKeysByTable(await conn.query(q.FOREIGN_KEYS_QUERY, [schemaName]));
   const checks = checksByTable(await conn.query(q.checksQuery(flavor), [schemaName]), flavor);
+  const unmanagedList = unmanagedQuery(schemaName);
+  const unmanaged = unmanagedFromRows(await conn.query(unmanagedList.sql, unmanagedList.params));
   const tables: Table[] = [];
   for (const row of tableRows) {
     const name = required(row, "TABLE_NAME");
@@ -85,7 +88,10 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  return { flavor, schema: { name: schemaName, ...schemaDefaults, tables } };
+  return {
+    flavor,
+    schema: { name: schemaName, ...schemaDefaults, tables, ...(unmanaged.length ? { unmanaged } : {}) },
+  };
 }
 
 function tableOptions(row: Row): Table["options"] {
@@ -102,8 +108,8 @@ function tableOptions(row: Row): Table["options"] {
 }
 
 /**
- * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Seven
- * queries on MariaDB, eight on MySQL, whatever the number of tables.
+ * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Eight
+ * queries on MariaDB, nine on MySQL, whatever the number of tables.
  */
 export async function inspect(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Schema> {
   return (await inspectWithFlavor(conn, schemaName, options)).schema;

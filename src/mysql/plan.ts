@@ -105,3 +105,5 @@ export { createTableSql } from "./plan/create-table.ts";
 export { columnDefinition } from "./plan/column-def.ts";
 /** The error thrown for changes that cannot be planned. */
 export { PlanError } from "./plan/errors.ts";
+/** The DROP statements of objects the model does not cover (`schema clean`). */
+export { dropUnmanagedStatements } from "./plan/unmanaged.ts";

@@ -9,9 +9,14 @@ import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
 import { diffTable } from "./diff-table.ts";
 import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
+import { unmanagedTableNames, withoutTables } from "./unmanaged.ts";
 
 /** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
-export function diff(current: Schema, desired: Schema): Change[] {
+export function diff(currentState: Schema, desiredState: Schema): Change[] {
+  // A table either side holds as something the model cannot cover (a sequence, a system-versioned table) is left alone.
+  const unmanaged = unmanagedTableNames(currentState, desiredState);
+  const current = withoutTables(currentState, unmanaged);
+  const desired = withoutTables(desiredState, unmanaged);
   const changes: Change[] = [];
   // Only a known current default can change: a replayed directory does not know the database's own default.
   if (

@@ -104,12 +104,35 @@ export interface Table {
   readonly renamedFrom?: string;
 }
 
+/**
+ * The kinds of objects the model does not cover (unmanaged.ts). `sequence` and `system-versioned table` share the
+ * table namespace; `partitioning` names a table whose columns and keys are managed but whose partitions are not.
+ */
+export type UnmanagedKind =
+  | "sequence"
+  | "system-versioned table"
+  | "view"
+  | "trigger"
+  | "event"
+  | "procedure"
+  | "function"
+  | "package"
+  | "partitioning";
+
+/** One object the model does not hold, named as the server names it. */
+export interface UnmanagedObject {
+  readonly kind: UnmanagedKind;
+  readonly name: string;
+}
+
 /** A schema (one database): its tables and default charset/collation. */
 export interface Schema {
   readonly name?: string;
   readonly charset?: string;
   readonly collate?: string;
   readonly tables: readonly Table[];
+  /** What the schema holds that the model does not cover (absent = none; see unmanaged.ts). */
+  readonly unmanaged?: readonly UnmanagedObject[];
 }
 
 /** The empty schema: the starting point of a migration-directory replay. */

@@ -1,6 +1,7 @@
 /**
  * One peer case through the round trip on a real server: load current into A and desired into B, plan the diff, run
- * it on A, compare SHOW CREATE TABLE of A and B, and check that a second diff is empty. In memory mode A and B are
+ * it on A, compare SHOW CREATE TABLE and the views, triggers, events and routines of A and B, and check that a second
+ * diff is empty. In memory mode A and B are
  * replayed from the SQL offline (this file); in live mode they are inspected from the databases (roundtrip-live.ts).
  */
 import { replaySql } from "../../src/migrate/replay.ts";
@@ -12,6 +13,7 @@ import { loadSql, showCreateTables } from "../support/server-tables.ts";
 import { isTypedToolError } from "./classify-error.ts";
 import { runLiveCase } from "./roundtrip-live.ts";
 import { compareTables, errorLine, runPlan } from "./server-steps.ts";
+import { compareObjects, showObjects } from "./server-objects.ts";
 import type { PeerCase } from "./suites.ts";
 
 /**
@@ -57,6 +59,8 @@ async function runMemoryCase(peerCase: PeerCase): Promise<CaseResult> {
       serverDetail = await runPlan(a.conn, statements);
       if (serverDetail !== "") return;
       serverDetail = compareTables(await showCreateTables(a.conn), await showCreateTables(b.conn));
+      if (serverDetail !== "") return;
+      serverDetail = compareObjects(await showObjects(a.conn), await showObjects(b.conn));
     });
   });
   if (serverDetail !== "") return result("fail", serverDetail);

@@ -4,6 +4,7 @@
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
+import { unmanagedLines } from "../../schema/unmanaged.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
@@ -47,6 +48,8 @@ export default defineCommand({
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
       const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
       const changes = diff(current, desired);
+      // What the plan leaves as it is because the model does not cover it, on stderr.
+      for (const line of unmanagedLines(current, desired)) process.stderr.write(`${line}\n`);
       if (changes.length === 0) {
         process.stdout.write(SCHEMA_SYNCED + "\n");
         return;

@@ -1,10 +1,11 @@
 /**
- * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too), in an
- * order the server accepts; asks for the database's name first unless --auto-approve.
+ * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too) and every
+ * object the model does not cover (views, triggers, events, routines, sequences, system-versioned tables), in an order
+ * the server accepts; asks for the database's name first unless --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
-import { plan } from "../../mysql/plan.ts";
+import { dropUnmanagedStatements, plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
 import { emptySchema } from "../../schema/model.ts";
 import { showAndApply } from "../apply-plan.ts";
@@ -33,11 +34,18 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
-      if (schema.tables.length === 0) {
+      const unmanaged = dropUnmanagedStatements(schema.unmanaged ?? []);
+      for (const line of unmanaged.kept) process.stderr.write(`${line}\n`);
+      if (schema.tables.length === 0 && unmanaged.before.length + unmanaged.after.length === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }
-      const statements = plan(diff(schema, emptySchema), flavor, { current: schema });
+      // What the model does not cover goes too: views, triggers, events and routines first, then the tables.
+      const statements = [
+        ...unmanaged.before,
+        ...plan(diff(schema, emptySchema), flavor, { current: schema }),
+        ...unmanaged.after,
+      ];
       await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, {
         autoApprove: args["auto-approve"],
         command: "schema clean",

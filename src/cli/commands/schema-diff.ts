@@ -7,6 +7,7 @@ import { defineCommand } from "citty";
 import { formatMigrationFile } from "../../migrate/dir/name.ts";
 import { plan } from "../../mysql/plan.ts";
 import { diff } from "../../schema/diff.ts";
+import { unmanagedLines } from "../../schema/unmanaged.ts";
 import { ReportedError, UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
@@ -43,6 +44,8 @@ export default defineCommand({
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
     const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
     const changes = diff(from, desired);
+    // On stderr, so stdout stays the SQL (or Atlas's synced line): what neither the diff nor the plan can see.
+    for (const line of unmanagedLines(from, desired)) process.stderr.write(`${line}\n`);
     process.stdout.write(
       changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n",
     );

@@ -8,6 +8,7 @@ import { schemaToHcl } from "../../hcl/write-schema.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import { assertNever } from "../../schema/changes.ts";
 import type { Index, IndexPart, Schema } from "../../schema/model.ts";
+import { unmanagedLines, unmanagedObjects } from "../../schema/unmanaged.ts";
 import { requireUrl } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
@@ -48,19 +49,31 @@ export function schemaJson(schema: Schema, name: string): string {
         }
       : {}),
   }));
-  return JSON.stringify({ schemas: [{ name, ...(tables.length ? { tables } : {}) }] }) + "\n";
+  const unmanaged = unmanagedObjects(schema);
+  return (
+    JSON.stringify({
+      schemas: [{ name, ...(tables.length ? { tables } : {}), ...(unmanaged.length ? { unmanaged } : {}) }],
+    }) + "\n"
+  );
+}
+
+/** The "not managed: …" lines as comments of the format (after the schema: what the printed text does not hold). */
+function unmanagedComments(schema: Schema, comment: string): string {
+  return unmanagedLines(schema)
+    .map((line) => `${comment} ${line}\n`)
+    .join("");
 }
 
 function render(format: Format, schema: Schema, flavor: Flavor, name: string, importFrom: string): string {
   switch (format) {
     case "hcl":
-      return schemaToHcl(schema, flavor, name);
+      return schemaToHcl(schema, flavor, name) + unmanagedComments(schema, "#");
     case "sql":
-      return schemaSql(schema, flavor);
+      return schemaSql(schema, flavor) + unmanagedComments(schema, "--");
     case "json":
       return schemaJson(schema, name);
     case "typebox":
-      return schemaToEntitiesSource(schema, { importFrom });
+      return schemaToEntitiesSource(schema, { importFrom }) + unmanagedComments(schema, "//");
     default:
       return assertNever(format, "format");
   }

@@ -58,7 +58,7 @@ const text = (lines: readonly string[]): string => lines.map((l) => l + "\n").jo
  * rest (steps never reached, the footer) at the end.
  */
 export const downProgress = {
-  header: (report: DownReport): string => text([downHeader(report)]),
+  header: (report: DownReport): string => text([downHeader(report), ...unmanagedBlock(report)]),
   stepStart: (r: StepResult): string =>
     text([...checksBlock(r, undefined), "", `  -- reverting version ${r.step.revision.version}`]),
   statement: (sql: string): string => text([statementLine(sql)]),
@@ -93,10 +93,16 @@ function driftBlock(report: DownReport): string[] {
   ];
 }
 
+function unmanagedBlock(report: DownReport): string[] {
+  if (!report.unmanaged) return [];
+  return ["", "  -- left as they are (the model does not cover them):", ...report.unmanaged.map((d) => `    ${d}`)];
+}
+
 /** The report as text, shaped like Atlas's (plus the drift that stopped it, one line per difference). */
 export function formatDownText(report: DownReport): string {
   if (report.planned.length === 0) return NOTHING_TO_REVERT + "\n";
   const body = [
+    ...unmanagedBlock(report),
     ...driftBlock(report),
     ...report.steps.flatMap((r) => [...checksBlock(r, report.failure), ...revertBlock(r)]),
   ];
@@ -136,6 +142,7 @@ export function downJson(report: DownReport): Record<string, unknown> {
     End: report.end.toISOString(),
     DryRun: report.dryRun,
     ...(report.drift ? { Drift: report.drift } : {}),
+    ...(report.unmanaged ? { Unmanaged: report.unmanaged } : {}),
     ...(report.failure ? { Error: report.failure.message } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { existingTable, type ParseContext, type ParsedStatement } from "./contex
 import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
+import { refuseSystemVersioning } from "./system-versioning.ts";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -58,6 +59,7 @@ function readRenameTable(cur: Cursor): string | undefined {
 /** One clause; table options and no-op clauses give their changes or none. */
 function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   const at = cur.peek();
+  refuseSystemVersioning(cur);
   if (cur.acceptWord("ADD")) return addClause(cur, t, ctx);
   if (cur.acceptWord("DROP")) return dropClause(cur, t);
   if (cur.acceptWord("MODIFY")) return modifyClause(cur, t, ctx);

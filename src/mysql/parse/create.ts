@@ -11,6 +11,7 @@ import { atElement, readElement, readIndexBody } from "./elements.ts";
 import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
 import { readTableOptions } from "./options.ts";
 import { addIndexChanges } from "./table-state.ts";
+import { refuseSystemVersioning } from "./system-versioning.ts";
 
 /** Parses the rest of `CREATE TABLE …` (after TABLE) into one AddTable, or nothing for IF NOT EXISTS on an existing table. */
 export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
@@ -26,6 +27,7 @@ export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
   if (!cur.isOp("(")) throw new UnsupportedStatementError("CREATE TABLE … AS SELECT", at.line, at.column);
   const items = readItems(cur);
   const options = readTableOptions(cur);
+  refuseSystemVersioning(cur);
   const rest = cur.peek();
   if (cur.isWord("PARTITION")) throw new UnsupportedStatementError("partitioned table", rest.line, rest.column);
   if (cur.isWord("AS") || cur.isWord("SELECT") || cur.isWord("IGNORE") || cur.isWord("REPLACE")) {

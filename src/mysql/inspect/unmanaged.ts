@@ -1,0 +1,39 @@
+/**
+ * What an inspection finds that the model does not cover, by kind and name, in one query whatever the object count.
+ * Each kind is one line of UNMANAGED_SOURCES: when a kind becomes part of the model, its line goes and the kind simply
+ * stops being listed as "not managed".
+ */
+import type { Row } from "../../db/types.ts";
+import type { UnmanagedKind, UnmanagedObject } from "../../schema/model.ts";
+import { required } from "./values.ts";
+
+/**
+ * One SELECT per unmanaged kind, each with one `?` for the schema name, giving KIND and NAME. MySQL has no SEQUENCE or
+ * SYSTEM VERSIONED table types and no packages: those lines then find nothing.
+ */
+const UNMANAGED_SOURCES: readonly string[] = [
+  "SELECT 'sequence' AS KIND, TABLE_NAME AS NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE'",
+  "SELECT 'system-versioned table', TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SYSTEM VERSIONED'",
+  "SELECT 'view', TABLE_NAME FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ?",
+  "SELECT 'trigger', TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = ?",
+  "SELECT 'event', EVENT_NAME FROM INFORMATION_SCHEMA.EVENTS WHERE EVENT_SCHEMA = ?",
+  // PROCEDURE, FUNCTION, and on MariaDB PACKAGE and PACKAGE BODY (one package: the body goes with it).
+  "SELECT DISTINCT IF(ROUTINE_TYPE = 'PACKAGE BODY', 'package', LOWER(ROUTINE_TYPE)), ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+  // A partitioned base table: its columns and keys are managed, its partitioning is not.
+  "SELECT DISTINCT 'partitioning', TABLE_NAME FROM INFORMATION_SCHEMA.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL",
+];
+
+/** The query listing every unmanaged object of a schema, and its parameters. */
+export function unmanagedQuery(schemaName: string): { readonly sql: string; readonly params: string[] } {
+  return {
+    sql: `${UNMANAGED_SOURCES.join(" UNION ALL ")} ORDER BY 1, 2`,
+    params: UNMANAGED_SOURCES.map(() => schemaName),
+  };
+}
+
+/** The unmanaged objects of the query's rows, in its order (kind, then name), a system-versioned table's partitioning left out (the table itself is listed). */
+export function unmanagedFromRows(rows: readonly Row[]): UnmanagedObject[] {
+  const objects = rows.map((r) => ({ kind: required(r, "KIND") as UnmanagedKind, name: required(r, "NAME") }));
+  const versioned = new Set(objects.filter((o) => o.kind === "system-versioned table").map((o) => o.name));
+  return objects.filter((o) => !(o.kind === "partitioning" && versioned.has(o.name)));
+}
