@@ -10,7 +10,8 @@ import { PlanError } from "./errors.ts";
 /** `PARTITION BY type (expr|columns) [PARTITIONS n] [SUBPARTITION BY …] [(PARTITION …, …)]`. */
 export function partitionBySql(p: Partitioning): string {
   const parts = [`PARTITION BY ${method(p)}`];
-  if (p.count !== undefined) parts.push(`PARTITIONS ${p.count}`);
+  // One partition is the default; SHOW CREATE TABLE shows `PARTITIONS 1` only where it was written.
+  if (p.count !== undefined && p.count > 1) parts.push(`PARTITIONS ${p.count}`);
   if (p.subpartition) parts.push(`SUBPARTITION BY ${method(p.subpartition)}`);
   if (p.subpartition?.count !== undefined) parts.push(`SUBPARTITIONS ${p.subpartition.count}`);
   if (p.partitions.length > 0) parts.push(definitions(p, p.partitions));
