@@ -1,7 +1,8 @@
 /**
  * Partition diff: the partition changes that turn a table's current partitioning into the desired one, without a
  * rebuild where the server can do it in place: new RANGE partitions before a kept one (the MAXVALUE catch-all) are
- * split off it with REORGANIZE PARTITION, new ones at the end are added, gone ones dropped; a HASH/KEY partition
+ * split off it with REORGANIZE PARTITION, new ones at the end are added, gone ones right before the catch-all merged
+ * back into it (REORGANIZE again, so reverting an extension loses no row), other gone ones dropped; a HASH/KEY partition
  * count changes with ADD PARTITION PARTITIONS / COALESCE PARTITION. Anything else partitions the table anew.
  */
 import type { TableChange } from "./changes.ts";
@@ -45,7 +46,7 @@ function listChanges(cur: readonly Partition[], want: readonly Partition[], rang
   const keptNames = kept.map((p) => p.name);
   const wantKept = want.filter((p) => had.has(p.name)).map((p) => p.name);
   if (!deepEqual(keptNames, wantKept)) return undefined;
-  const out: TableChange[] = gone.length ? [{ kind: "DropPartitions", partitions: gone }] : [];
+  const out = removals(cur, new Set(gone), range);
   let run: Partition[] = [];
   for (const p of want) {
     if (!had.has(p.name)) {
@@ -71,4 +72,31 @@ function listChanges(cur: readonly Partition[], want: readonly Partition[], rang
     out.push({ kind: "AddPartitions", partitions: run });
   }
   return out;
+}
+
+/** True for a RANGE partition bounded by MAXVALUE in every column. */
+function isCatchAll(p: Partition | undefined): boolean {
+  return p?.values?.split(",").every((v) => v === "MAXVALUE") ?? false;
+}
+
+/**
+ * The gone partitions: a run right before a RANGE catch-all is merged back into it (REORGANIZE, rows kept: the
+ * reverse of extending the range), any other is dropped with its rows (DROP PARTITION: e.g. the oldest months).
+ */
+function removals(cur: readonly Partition[], gone: ReadonlySet<Partition>, range: boolean): TableChange[] {
+  const dropped: Partition[] = [];
+  const merges: TableChange[] = [];
+  let run: Partition[] = [];
+  for (const p of cur) {
+    if (gone.has(p)) {
+      run.push(p);
+      continue;
+    }
+    if (run.length > 0 && range && isCatchAll(p))
+      merges.push({ kind: "ReorganizePartitions", from: [...run, p], to: [p] });
+    else dropped.push(...run);
+    run = [];
+  }
+  dropped.push(...run);
+  return [...(dropped.length ? [{ kind: "DropPartitions" as const, partitions: dropped }] : []), ...merges];
 }

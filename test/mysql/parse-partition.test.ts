@@ -110,6 +110,18 @@ describe("diff", () => {
       "ALTER TABLE `t` REORGANIZE PARTITION `pmax` INTO (PARTITION `b` VALUES LESS THAN ('2026-03-01'), PARTITION `c` VALUES LESS THAN ('2026-04-01'), PARTITION `pmax` VALUES LESS THAN (MAXVALUE))",
     ]);
   });
+  test("months gone before the catch-all merge back into it; older ones are dropped", () => {
+    const merged = diffPartitioning(ranged(["a", "b", "c"], true), ranged(["a"], true));
+    expect(merged).toEqual([
+      {
+        kind: "ReorganizePartitions",
+        from: ranged(["a", "b", "c"], true).partitions.slice(1),
+        to: [{ name: "pmax", values: "MAXVALUE" }],
+      },
+    ]);
+    const oldest = { ...ranged(["a", "b"], true), partitions: ranged(["a", "b"], true).partitions.slice(1) };
+    expect(diffPartitioning(ranged(["a", "b"], true), oldest).map((c) => c.kind)).toEqual(["DropPartitions"]);
+  });
   test("without a catch-all new ones are added, gone ones dropped", () => {
     expect(diffPartitioning(ranged(["a"], false), ranged(["a", "b"], false)).map((c) => c.kind)).toEqual([
       "AddPartitions",

@@ -52,16 +52,21 @@ describe("inspect ≡ replay for every method", () => {
 });
 
 /** Plans from `from` to `to`, runs the plan, and checks the database is then `to`; returns the statements. */
-async function migrate(from: string, to: string): Promise<string[]> {
+async function migrate(from: string, to: string, rows = ""): Promise<string[]> {
   let sqls: string[] = [];
   await withTestDatabase(async ({ conn, name }) => {
     const current = await loaded(conn, name, from);
+    if (rows) await conn.query(rows);
     const desired = replaySql(to, mariadb);
     sqls = plan(diff(current, desired), mariadb, { current }).map((s) => s.sql);
     for (const sql of sqls) await conn.query(sql);
     const after = await inspect(queryableOf(conn), name);
     expect(comparableSchema(after).tables).toEqual(comparableSchema(desired).tables);
     expect(diff(after, desired)).toEqual([]);
+    if (rows) {
+      const [count] = (await conn.query("SELECT COUNT(*) AS n FROM t")) as unknown as [{ n: number }[]];
+      expect(Number(count[0]!.n)).toBe(1);
+    }
   });
   return sqls;
 }
@@ -76,6 +81,16 @@ describe("plans between partitionings run and reach the desired state", () => {
     const sqls = await migrate(monthly(["2026-02", "2026-03"]), monthly(["2026-02", "2026-03", "2026-04", "2026-05"]));
     expect(sqls).toEqual([
       "ALTER TABLE `t` REORGANIZE PARTITION `pmax` INTO (PARTITION `p2026_04` VALUES LESS THAN ('2026-04-01'), PARTITION `p2026_05` VALUES LESS THAN ('2026-05-01'), PARTITION `pmax` VALUES LESS THAN (MAXVALUE))",
+    ]);
+  });
+  test("shrinking the range end merges the months back into the catch-all, keeping their rows", async () => {
+    const sqls = await migrate(
+      monthly(["2026-02", "2026-03", "2026-04", "2026-05"]),
+      monthly(["2026-02", "2026-03"]),
+      "INSERT INTO t VALUES (1, '2026-04-15')",
+    );
+    expect(sqls).toEqual([
+      "ALTER TABLE `t` REORGANIZE PARTITION `p2026_04`, `p2026_05`, `pmax` INTO (PARTITION `pmax` VALUES LESS THAN (MAXVALUE))",
     ]);
   });
   test("adding at the end without a catch-all: ADD PARTITION; removing: DROP PARTITION", async () => {
