@@ -41,7 +41,7 @@ export const FULL_LANE: readonly string[] = [
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",
-  "test/migrate/{apply,down,down-safety,in-doubt,revisions-upgrade}.test.ts",
+  "test/migrate/{apply,down,down-safety,in-doubt,revisions-upgrade,down-partition}.test.ts",
   "test/mysql/{inspect,inspect-agree,plan-live,partition-live}.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
