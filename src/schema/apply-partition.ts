@@ -85,3 +85,14 @@ function exists(t: string, name: string): ApplyError {
 function missing(t: string, name: string): ApplyError {
   return new ApplyError(`partition "${name}" does not exist in table "${t}"`, t);
 }
+
+/** The partitioning after a column rename: the server renames the column in partition columns and expressions. */
+export function renamePartitionColumn(p: Partitioning, from: string, to: string): Partitioning {
+  const quoted = (n: string) => `\`${n.replaceAll("`", "``")}\``;
+  const rename = <T extends { expr?: string; columns?: readonly string[] }>(m: T): T => ({
+    ...m,
+    ...(m.expr !== undefined ? { expr: m.expr.replaceAll(quoted(from), quoted(to)) } : {}),
+    ...(m.columns !== undefined ? { columns: m.columns.map((c) => (c === from ? to : c)) } : {}),
+  });
+  return { ...rename(p), ...(p.subpartition ? { subpartition: rename(p.subpartition) } : {}) };
+}

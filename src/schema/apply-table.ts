@@ -1,7 +1,7 @@
 /**
  * Applies the changes inside one table (the clauses of one ALTER TABLE) to a table model.
  */
-import { applyPartitionChange } from "./apply-partition.ts";
+import { applyPartitionChange, renamePartitionColumn } from "./apply-partition.ts";
 import { assertNever, type ColumnPosition, type TableChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import type { Column, IndexPart, Table, TableOptions } from "./model.ts";
@@ -124,6 +124,7 @@ function renameColumn(table: Table, from: string, to: string): Table {
       columns: f.columns.map(swap),
       refColumns: f.refTable === table.name ? f.refColumns.map(swap) : f.refColumns,
     })),
+    ...(table.partition ? { partition: renamePartitionColumn(table.partition, from, to) } : {}),
   };
 }
 

@@ -78,6 +78,14 @@ describe("parse", () => {
     ).toBe(4);
     expect(partitionOf(`CREATE TABLE t (a int); ALTER TABLE t PARTITION BY KEY (a) PARTITIONS 2;`)?.type).toBe("KEY");
   });
+  test("a renamed column is renamed in the partitioning too (as the server does)", () => {
+    const p = partitionOf(`CREATE TABLE t (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (TO_DAYS(d))
+      (PARTITION p0 VALUES LESS THAN (5)) ; ALTER TABLE t RENAME COLUMN d TO e;`);
+    expect(p?.expr).toBe("to_days(`e`)");
+    const c = partitionOf(`CREATE TABLE t (id int, d date, PRIMARY KEY (id, d)) PARTITION BY KEY (d) PARTITIONS 2;
+      ALTER TABLE t CHANGE d e date;`);
+    expect(c?.columns).toEqual(["e"]);
+  });
   test("what the model cannot hold is a clear unsupported statement", () => {
     const ctx = { flavor: mariadb, schema: replaySql("CREATE TABLE t (a int) PARTITION BY HASH (a)", mariadb) };
     expect(() => parse("CREATE TABLE u (a int) PARTITION BY SYSTEM_TIME", ctx)).toThrow(UnsupportedStatementError);
