@@ -4,6 +4,7 @@
  */
 import { expect, test } from "bun:test";
 import { dataChecks, runCheck } from "../../src/migrate/down/checks.ts";
+import { DataLossError } from "../../src/migrate/down/errors.ts";
 import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { diff } from "../../src/schema/diff.ts";
@@ -25,12 +26,17 @@ test("reverting ADD PARTITION checks the partition is empty first", async () => 
     },
   ]);
   const checks = dataChecks(changes, live, new NameTrail());
-  expect(checks).toEqual([{ sql: "SELECT NOT EXISTS (SELECT 1 FROM `t` PARTITION (`p1`)) AS `is_empty`", table: "t" }]);
+  expect(checks).toEqual([
+    { sql: "SELECT NOT EXISTS (SELECT 1 FROM `t` PARTITION (`p1`)) AS `is_empty`", table: "t", partitions: ["p1"] },
+  ]);
   await withTestDatabase(async ({ conn }) => {
     await conn.query(`${BASE}, PARTITION p1 VALUES LESS THAN (20))`);
     await conn.query("INSERT INTO t VALUES (5)");
     expect(await runCheck(queryableOf(conn), checks[0]!)).toEqual({ passed: true });
     await conn.query("INSERT INTO t VALUES (15)");
     expect(await runCheck(queryableOf(conn), checks[0]!)).toEqual({ passed: false });
+    expect(new DataLossError("2", "t", undefined, undefined, checks[0]!.partitions).message).toBe(
+      'partition "p1" of table "t" holds rows and reverting version "2" drops it: nothing was changed (--force-data-loss reverts anyway)',
+    );
   });
 });

@@ -18,6 +18,8 @@ export interface DownCheck {
   readonly column?: string;
   /** For a narrowed column: the type it gets, and whether the count is exact (false: any value may not fit). */
   readonly narrowedTo?: { readonly type: string; readonly exact: boolean };
+  /** For dropped partitions: their names (the check asks that they hold no row). */
+  readonly partitions?: readonly string[];
 }
 
 /** What a check found: passed, or how many rows do not fit (narrowing checks). */
@@ -58,7 +60,7 @@ export function dataChecks(changes: readonly Change[], live: Schema, trail: Name
       // Reverting ADD PARTITION drops the partition: it must hold no row (they cannot come back).
       if (table && c.kind === "DropPartitions") {
         const names = c.partitions.map((p) => p.name);
-        out.push({ sql: partitionsEmptyQuery(table.name, names), table: table.name });
+        out.push({ sql: partitionsEmptyQuery(table.name, names), table: table.name, partitions: names });
       }
       const liveName =
         c.kind === "DropColumn" || c.kind === "ModifyColumn"
