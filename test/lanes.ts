@@ -36,7 +36,7 @@ export const FULL_LANE: readonly string[] = [
   "test/cli/{apply,apply-lock,credentials,diff-dir,down,down-progress,entities-errors,grants,help,lint,lint-dev-exec,lint-live,migrate-diff}.test.ts",
   "test/entities/{server-limits-live,partitions-live}.test.ts",
   "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,status-problems}.test.ts",
-  "test/cli/partition-drift.test.ts",
+  "test/cli/{partition-drift,down-partition}.test.ts",
   "test/db/connect.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
