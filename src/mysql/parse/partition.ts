@@ -4,14 +4,7 @@
  * canonical form inspection gives (see partitioning.ts).
  */
 import type { TableChange } from "../../schema/changes.ts";
-import type {
-  Partition,
-  PartitionType,
-  Partitioning,
-  SubpartitionType,
-  Subpartitioning,
-  Table,
-} from "../../schema/model.ts";
+import type { Partition, Partitioning, Subpartitioning, Table } from "../../schema/model.ts";
 import type { Cursor } from "../cursor.ts";
 import { exprFromTokens } from "../expr.ts";
 import type { Token } from "../lexer.ts";
@@ -212,18 +205,3 @@ function nameList(cur: Cursor): string[] {
   while (cur.acceptOp(",")) out.push(cur.name("partition name"));
   return out;
 }
-
-/** Partition types as the parser reads them, for callers that check a type name (HCL, entities). */
-export const PARTITION_TYPES: readonly PartitionType[] = [
-  "RANGE",
-  "RANGE COLUMNS",
-  "LIST",
-  "LIST COLUMNS",
-  "HASH",
-  "LINEAR HASH",
-  "KEY",
-  "LINEAR KEY",
-];
-
-/** Sub-partition types. */
-export const SUBPARTITION_TYPES: readonly SubpartitionType[] = ["HASH", "LINEAR HASH", "KEY", "LINEAR KEY"];
