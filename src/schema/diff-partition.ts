@@ -61,14 +61,7 @@ function listChanges(cur: readonly Partition[], want: readonly Partition[], rang
   }
   if (run.length > 0) {
     // Nothing can be added after a MAXVALUE catch-all.
-    if (
-      range &&
-      kept
-        .at(-1)
-        ?.values?.split(",")
-        .every((v) => v === "MAXVALUE")
-    )
-      return undefined;
+    if (range && isCatchAll(kept.at(-1))) return undefined;
     out.push({ kind: "AddPartitions", partitions: run });
   }
   return out;
