@@ -191,4 +191,7 @@ test("MySQL 8 PARTITIONS rows (captured) read like the DDL replays", () => {
   });
   const rows = [row("p0", 1, "739982", "old"), row("pmax", 2, "MAXVALUE", "")];
   expect(partitioningByTable(rows).get("t")).toEqual(partitionOf(ddl, mysql8));
+  // MariaDB's SYSTEM_TIME partitioning is not modelled: read as unpartitioned, never planned as something else.
+  const history = { ...row("p_hist", 1, "", ""), PARTITION_METHOD: "SYSTEM_TIME" };
+  expect(partitioningByTable([history]).has("t")).toBe(false);
 });

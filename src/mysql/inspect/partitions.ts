@@ -25,13 +25,30 @@ export function isPartitioned(tableRow: Row): boolean {
 /** The partitioning of each partitioned table, by table name. */
 export function partitioningByTable(rows: readonly Row[]): Map<string, Partitioning> {
   const out = new Map<string, Partitioning>();
-  for (const [table, list] of groupBy(rows, (r) => required(r, "TABLE_NAME"))) out.set(table, fromRows(list));
+  for (const [table, list] of groupBy(rows, (r) => required(r, "TABLE_NAME"))) {
+    const p = fromRows(list);
+    if (p) out.set(table, p);
+  }
   return out;
 }
 
-function fromRows(rows: readonly Row[]): Partitioning {
+/** The methods the model holds (MariaDB's SYSTEM_TIME is not one: such a table is read as unpartitioned). */
+const METHODS = new Set<string>([
+  "RANGE",
+  "RANGE COLUMNS",
+  "LIST",
+  "LIST COLUMNS",
+  "HASH",
+  "LINEAR HASH",
+  "KEY",
+  "LINEAR KEY",
+]);
+
+function fromRows(rows: readonly Row[]): Partitioning | undefined {
   const first = rows[0]!;
-  const type = method(required(first, "PARTITION_METHOD")) as PartitionType;
+  const m = method(required(first, "PARTITION_METHOD"));
+  if (!METHODS.has(m)) return undefined;
+  const type = m as PartitionType;
   const columnsOnly = type.includes("COLUMNS") || type.includes("KEY");
   const partitions: Partition[] = [];
   for (const [name, group] of groupBy(rows, (r) => required(r, "PARTITION_NAME"))) {
