@@ -224,9 +224,15 @@ function partitionSource(p: Partitioning): string[] {
     if (x.subpartitions) f.push(`subpartitions: [${x.subpartitions.map(s).join(", ")}]`);
     return `        { ${f.join(", ")} },`;
   };
-  const head = `    partitionBy: { ${o.join(", ")}`;
-  if (p.partitions.length === 0) return [`${head} },`];
-  return [`${head}, partitions: [`, ...p.partitions.map(partition), "      ] },"];
+  if (p.partitions.length === 0) return [`    partitionBy: { ${o.join(", ")} },`];
+  return [
+    "    partitionBy: {",
+    ...o.map((x) => `      ${x},`),
+    "      partitions: [",
+    ...p.partitions.map(partition),
+    "      ],",
+    "    },",
+  ];
 }
 
 /** A unique JavaScript identifier for each table (camelCase of its name). */

@@ -27,7 +27,9 @@ test("drift, inspect and TypeBox see the partitioning", async () => {
       const hcl = cli(["schema", "inspect", "--url", maria(a.url)]);
       expect(hcl.stdout).toContain("  partition {\n    type    = RANGE_COLUMNS\n    columns = [column.d]\n");
       const typebox = cli(["schema", "inspect", "--url", maria(a.url), "--format", "typebox"]);
-      expect(typebox.stdout).toContain('partitionBy: { type: "RANGE COLUMNS", columns: ["d"], partitions: [');
+      expect(typebox.stdout).toContain(
+        '    partitionBy: {\n      type: "RANGE COLUMNS",\n      columns: ["d"],\n      partitions: [\n',
+      );
     });
   });
 });
