@@ -1,7 +1,7 @@
 /**
  * Partitioning offline: the parser's canonical form (bounds evaluated like the server, MAXVALUE/NULL, counted HASH and
  * KEY partitions), ALTER partition operations through replay, the partition diff (REORGANIZE of the catch-all, ADD,
- * DROP, count, anew), the DSL helpers, and MySQL 8 information_schema.PARTITIONS rows (captured) read like MariaDB's.
+ * DROP, count, anew), the DSL helpers, and information_schema.PARTITIONS rows in MySQL 8's form read like the DDL.
  */
 import { describe, expect, test } from "bun:test";
 import { monthly } from "../../src/entities/partitions.ts";
@@ -172,8 +172,8 @@ test("monthly() computes the months and the catch-all", () => {
   expect(() => monthly("day", "2026-13", "2027-01")).toThrow("is not a month");
 });
 
-test("MySQL 8 PARTITIONS rows (captured) read like the DDL replays", () => {
-  // Captured from MySQL 8.0.40: information_schema.PARTITIONS for the table below.
+test("MySQL 8 PARTITIONS rows read like the DDL replays", () => {
+  // Written in MySQL 8.0's form (its documented PARTITIONS columns; there is no MySQL server here to capture from).
   const ddl = `CREATE TABLE t (id int NOT NULL, d date NOT NULL, PRIMARY KEY (id, d)) PARTITION BY RANGE (TO_DAYS(d))
     (PARTITION p0 VALUES LESS THAN (TO_DAYS('2026-01-01')) COMMENT 'old', PARTITION pmax VALUES LESS THAN MAXVALUE)`;
   const row = (name: string, pos: number, description: string, comment: string) => ({
