@@ -10,7 +10,7 @@ import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import { partitioningByTable } from "../../src/mysql/inspect/partitions.ts";
 import { canonicalValues } from "../../src/mysql/partitioning.ts";
 import { plan } from "../../src/mysql/plan.ts";
-import { parse, UnsupportedStatementError } from "../../src/mysql/parse.ts";
+import { DataStatementError, parse, UnsupportedStatementError } from "../../src/mysql/parse.ts";
 import { diffPartitioning } from "../../src/schema/diff-partition.ts";
 import type { Partitioning } from "../../src/schema/model.ts";
 
@@ -68,7 +68,6 @@ describe("parse", () => {
     const after = partitionOf(`${base}
       ALTER TABLE t REORGANIZE PARTITION pmax INTO (PARTITION p1 VALUES LESS THAN (20), PARTITION pmax VALUES LESS THAN MAXVALUE);
       ALTER TABLE t DROP PARTITION p0;
-      ALTER TABLE t TRUNCATE PARTITION p1;
       ALTER TABLE t ANALYZE PARTITION ALL;`);
     expect(after?.partitions.map((p) => p.name)).toEqual(["p1", "pmax"]);
     expect(partitionOf(`${base} ALTER TABLE t ADD COLUMN b int REMOVE PARTITIONING;`)).toBeUndefined();
@@ -77,6 +76,10 @@ describe("parse", () => {
       partitionOf(`${hash} ALTER TABLE t ADD PARTITION PARTITIONS 2; ALTER TABLE t COALESCE PARTITION 1;`)?.count,
     ).toBe(4);
     expect(partitionOf(`CREATE TABLE t (a int); ALTER TABLE t PARTITION BY KEY (a) PARTITIONS 2;`)?.type).toBe("KEY");
+  });
+  test("TRUNCATE PARTITION is a data statement", () => {
+    const ctx = { flavor: mariadb, schema: replaySql("CREATE TABLE t (a int) PARTITION BY HASH (a)", mariadb) };
+    expect(() => parse("ALTER TABLE t TRUNCATE PARTITION p0", ctx)).toThrow(DataStatementError);
   });
   test("a renamed column is renamed in the partitioning too (as the server does)", () => {
     const p = partitionOf(`CREATE TABLE t (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (TO_DAYS(d))

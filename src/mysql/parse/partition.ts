@@ -1,7 +1,7 @@
 /**
  * Partitioning: the `PARTITION BY …` clause of CREATE and ALTER TABLE, partition definitions, and the ALTER TABLE
- * partition operations (ADD / DROP / REORGANIZE / COALESCE / TRUNCATE PARTITION, REMOVE PARTITIONING), all in the
- * canonical form inspection gives (see partitioning.ts).
+ * partition operations (ADD / DROP / REORGANIZE / COALESCE PARTITION, REMOVE PARTITIONING; TRUNCATE PARTITION is a
+ * data statement), all in the canonical form inspection gives (see partitioning.ts).
  */
 import type { TableChange } from "../../schema/changes.ts";
 import type { Partition, Partitioning, Subpartitioning, Table } from "../../schema/model.ts";
@@ -9,7 +9,7 @@ import type { Cursor } from "../cursor.ts";
 import { exprFromTokens } from "../expr.ts";
 import type { Token } from "../lexer.ts";
 import { canonicalPartitioning, canonicalValueTokens } from "../partitioning.ts";
-import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
+import { DataStatementError, SchemaStateError, UnsupportedStatementError } from "./errors.ts";
 
 /** Partition options that change storage, not the schema: read and not modelled. */
 const STORAGE_OPTIONS = ["DATA", "INDEX", "MAX_ROWS", "MIN_ROWS", "TABLESPACE", "NODEGROUP"];
@@ -177,8 +177,10 @@ export function partitionClause(cur: Cursor, t: Table): TableChange[] {
     const p = partitioning(t);
     return countChange(t, p, p.count! - cur.integer("partition count"), at);
   }
-  if (["TRUNCATE", "ANALYZE", "CHECK", "OPTIMIZE", "REBUILD", "REPAIR"].some((w) => cur.acceptWord(w, "PARTITION"))) {
-    // Rows and statistics, not the schema.
+  // TRUNCATE PARTITION deletes rows: a data statement, as TRUNCATE TABLE is.
+  if (cur.isWord("TRUNCATE", "PARTITION")) throw new DataStatementError("TRUNCATE PARTITION");
+  if (["ANALYZE", "CHECK", "OPTIMIZE", "REBUILD", "REPAIR"].some((w) => cur.acceptWord(w, "PARTITION"))) {
+    // Statistics and storage, not the schema.
     partitioning(t);
     nameList(cur);
     return [];
