@@ -58,6 +58,8 @@ export type { LintReport } from "./lint/report.ts";
 
 /** The entity DSL and turning entities into a schema. */
 export { col, entitiesToSchema, sql, table, type TableDef, validateEntities } from "./entities/index.ts";
+/** Partitioning helpers of the entity DSL (`partitionBy: monthly("day", "2026-01", "2027-12")`). */
+export { hash, key, list, monthly, type PartitionSpec, range } from "./entities/index.ts";
 /** Schema sources by URL (`file://`, `mysql://`, `mem://embedded`) and the entities module of a project. */
 export { loadSource, openDir, replayDir } from "./project/sources.ts";
 /** An entities module turned into the normalised desired schema. */

@@ -4,6 +4,8 @@
 export { col, sql } from "./columns.ts";
 export type { ColumnOptions, IntegerOptions, SqlExpr, TextOptions } from "./columns.ts";
 export { table, isTableDef } from "./table.ts";
+export { hash, key, list, monthly, range } from "./partitions.ts";
+export type { ListPartitionSpec, PartitionKey, PartitionSpec, RangePartitionSpec } from "./partitions.ts";
 export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
 export { entitiesToSchema } from "./to-schema.ts";
 export { EntityError, validateEntities } from "./validate.ts";

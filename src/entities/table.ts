@@ -3,6 +3,7 @@
  */
 import { type TObject, type TSchema, Type } from "@sinclair/typebox";
 import type { FkAction, IndexType } from "../schema/model.ts";
+import type { PartitionSpec } from "./partitions.ts";
 
 /** One part of an index: a column name, or a column with prefix length / descending order, or an expression. */
 export type IndexPartSpec =
@@ -48,6 +49,8 @@ export interface TableSpec {
   readonly comment?: string;
   /** Previous name: the next diff renames the table instead of dropping and adding it. */
   readonly renamedFrom?: string;
+  /** The table's partitioning, e.g. `monthly("day", "2026-01", "2027-12")` (see partitions.ts). */
+  readonly partitionBy?: PartitionSpec;
 }
 
 /** A declared table: its name, its columns (TypeBox schemas carrying MySQL facts), the row schema and the rest. */

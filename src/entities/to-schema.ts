@@ -66,5 +66,6 @@ export function tableToModel(t: TableDef): Table {
       ...(t.comment ? { comment: t.comment } : {}),
     },
     ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+    ...(t.partitionBy ? { partition: { ...t.partitionBy, partitions: t.partitionBy.partitions ?? [] } } : {}),
   };
 }

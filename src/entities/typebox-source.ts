@@ -3,7 +3,17 @@
  * `export const tables = […]` and the database defaults. For adopting an existing database: loaded back through
  * entitiesToSchema and the normaliser, the module gives the same schema (table AUTO_INCREMENT counters aside).
  */
-import type { Column, Default, ForeignKey, Index, IndexPart, Schema, Table } from "../schema/model.ts";
+import type {
+  Column,
+  Default,
+  ForeignKey,
+  Index,
+  IndexPart,
+  Partition,
+  Partitioning,
+  Schema,
+  Table,
+} from "../schema/model.ts";
 
 /** A column type the `col` builders cannot declare (e.g. `bit(3)`, `geometry`, `float(7,2)`). */
 export class UnsupportedEntityTypeError extends Error {
@@ -189,7 +199,40 @@ function specSource(t: Table, schema: Schema): string[] {
   if (t.options.collate && t.options.collate !== schema.collate)
     o.push(`    charset: ${s(t.options.charset ?? "")},`, `    collate: ${s(t.options.collate)},`);
   if (t.options.comment) o.push(`    comment: ${s(t.options.comment)},`);
+  if (t.partition) o.push(...partitionSource(t.partition));
   return o;
+}
+
+/** `partitionBy: { … }` in the model's shape (the DSL takes it as it is), one partition a line. */
+function partitionSource(p: Partitioning): string[] {
+  const o: string[] = [`type: ${s(p.type)}`];
+  if (p.expr !== undefined) o.push(`expr: ${s(p.expr)}`);
+  if (p.columns !== undefined) o.push(`columns: [${p.columns.map(s).join(", ")}]`);
+  if (p.count !== undefined) o.push(`count: ${p.count}`);
+  if (p.subpartition) {
+    const sp = p.subpartition;
+    const parts = [`type: ${s(sp.type)}`];
+    if (sp.expr !== undefined) parts.push(`expr: ${s(sp.expr)}`);
+    if (sp.columns !== undefined) parts.push(`columns: [${sp.columns.map(s).join(", ")}]`);
+    if (sp.count !== undefined) parts.push(`count: ${sp.count}`);
+    o.push(`subpartition: { ${parts.join(", ")} }`);
+  }
+  const partition = (x: Partition) => {
+    const f = [`name: ${s(x.name)}`];
+    if (x.values !== undefined) f.push(`values: ${s(x.values)}`);
+    if (x.comment) f.push(`comment: ${s(x.comment)}`);
+    if (x.subpartitions) f.push(`subpartitions: [${x.subpartitions.map(s).join(", ")}]`);
+    return `        { ${f.join(", ")} },`;
+  };
+  if (p.partitions.length === 0) return [`    partitionBy: { ${o.join(", ")} },`];
+  return [
+    "    partitionBy: {",
+    ...o.map((x) => `      ${x},`),
+    "      partitions: [",
+    ...p.partitions.map(partition),
+    "      ],",
+    "    },",
+  ];
 }
 
 /** A unique JavaScript identifier for each table (camelCase of its name). */

@@ -82,7 +82,36 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLi
   if ([...metas.values()].filter((m) => m.autoIncrement).length > 1)
     err(undefined, "has more than one AUTO_INCREMENT column");
   limitProblems(t, metas, limits, err);
+  if (t.partitionBy) validatePartitioning(t, metas, err);
   return errors;
+}
+
+/**
+ * A partitioned table: no foreign keys (InnoDB has none on partitioned tables, either way), partition columns
+ * declared and in the primary key and every unique index, RANGE and LIST partitions listed, HASH and KEY counted or
+ * listed.
+ */
+function validatePartitioning(
+  t: TableDef,
+  metas: Map<string, ColumnMeta>,
+  err: (c: string | undefined, p: string) => void,
+) {
+  const p = t.partitionBy!;
+  if ((t.foreignKeys ?? []).length > 0)
+    err(undefined, "is partitioned and has foreign keys: InnoDB cannot partition a table with foreign keys");
+  const listed = p.type.includes("RANGE") || p.type.includes("LIST");
+  if (listed && !(p.partitions ?? []).length) err(undefined, `${p.type} partitioning needs its partitions listed`);
+  if (!listed && p.count === undefined && !(p.partitions ?? []).length)
+    err(undefined, `${p.type} partitioning needs a partition count or partitions`);
+  const keys = [
+    ...(t.primaryKey ? [{ what: "the primary key", parts: t.primaryKey }] : []),
+    ...(t.indexes ?? []).filter((i) => i.unique).map((i) => ({ what: `unique index "${i.name}"`, parts: i.columns })),
+  ];
+  for (const c of p.columns ?? []) {
+    if (!metas.has(c)) err(c, "named in partitionBy but not declared");
+    for (const k of keys)
+      if (!k.parts.some((x) => partColumn(x) === c)) err(c, `partitions the table but is not in ${k.what}`);
+  }
 }
 
 /** What a type text alone says: its base name and the problems of its length, worked out once per distinct text. */

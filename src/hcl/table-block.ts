@@ -1,12 +1,14 @@
 /**
  * One `table` block as Atlas's `schema inspect` prints it: `schema`, `comment`, `charset`, `collate`, `engine`,
- * then columns, `primary_key`, `foreign_key`s, `index`es and `check`s (named children in inspection order).
+ * then columns, `primary_key`, `foreign_key`s, `index`es and `check`s (named children in inspection order), and the
+ * `partition` block of a partitioned table.
  */
 import type { Check, ForeignKey, Index, IndexPart, PrimaryKey, Table } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { charsetAttrs, columnBlock } from "./column-block.ts";
 import { attr, block, type HclAttr, type HclBlock } from "./document.ts";
 import { hclString, refText } from "./hcl-text.ts";
+import { partitionBlock } from "./partition-block.ts";
 
 /** The schema's resolved charset and collation, which a table's own are compared against. */
 export interface SchemaDefaults {
@@ -123,6 +125,7 @@ export function tableBlock(table: Table, schema: SchemaDefaults, flavor: Flavor)
     ...[...table.foreignKeys].sort(byName).map((fk) => foreignKeyBlock(fk, table.name)),
     ...[...table.indexes].sort(byName).map(indexBlock),
     ...[...table.checks].sort(byName).map((c) => checkBlock(c, flavor)),
+    ...(table.partition ? [partitionBlock(table.partition)] : []),
   ];
   return block("table", [table.name], tableAttrs(table, schema, flavor), children);
 }

@@ -1,5 +1,6 @@
 /**
- * `destructive` (Atlas `sql/sqlcheck/destructive`): dropping a table (DS102) or non-virtual columns (DS103) loses data.
+ * `destructive` (Atlas `sql/sqlcheck/destructive`): dropping a table (DS102) or non-virtual columns (DS103) loses data;
+ * so does dropping partitions (DS104, this tool's own code: Atlas has none for it).
  * DS101 (dropping a schema) cannot occur: DROP DATABASE is outside what the parser models and is reported as such.
  * Error-level by default, as in Atlas.
  */
@@ -32,6 +33,22 @@ export const destructive: Analyzer = {
           });
         }
         if (c.kind !== "ModifyTable") continue;
+        for (const tc of c.changes) {
+          if (tc.kind !== "DropPartitions") continue;
+          const list = andList(tc.partitions.map((p) => goQuote(p.name)));
+          const t = goQuote(c.table);
+          const one = tc.partitions.length === 1;
+          out.push({
+            pos: s.pos,
+            code: "DS104",
+            text: `Dropping partition${one ? "" : "s"} ${list} of table ${t} drops the rows in ${one ? "it" : "them"}`,
+            fixes: [
+              {
+                message: `Add a pre-migration check to ensure partition${one ? "" : "s"} ${list} of table ${t} hold no rows`,
+              },
+            ],
+          });
+        }
         const names = c.changes.flatMap((tc) =>
           tc.kind === "DropColumn" &&
           !isTemporary(file.spans.column(c.table, tc.column.name)) &&

@@ -29,6 +29,10 @@
  * | table default charset                    | rebuild [1]  | instant [2]   |
  * | change ENGINE                            | copy [1]     | copy [3]      |
  * | table comment, AUTO_INCREMENT            | instant [1]  | instant [2]   |
+ * | PARTITION BY, REMOVE PARTITIONING        | copy [1]     | copy [3]      |
+ * | ADD/COALESCE PARTITION of HASH/KEY       | copy [1]     | copy [3]      |
+ * | ADD/DROP PARTITION of RANGE/LIST         | no rebuild [1] | no rebuild [3] |
+ * | REORGANIZE PARTITION                     | copies the rows of those partitions only [1] | same [3] |
  *
  * [1] MySQL 8.0 Reference Manual, §15.12.1 "Online DDL Operations"
  *     (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html).
@@ -140,6 +144,16 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
         if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds)
           out.push({ cost: "rebuild", what: `change its default character set to ${goQuote(c.to.charset)}` });
         break;
+      case "SetPartitioning":
+        out.push({ cost: "copy", what: c.to ? "partition it anew" : "remove its partitioning" });
+        break;
+      case "ModifyPartitionCount":
+        out.push({ cost: "copy", what: `spread its rows over ${c.to} partitions` });
+        break;
+      // Reorganizing the catch-all of a RANGE table moves only the rows in it (none while the range lasts).
+      case "AddPartitions":
+      case "DropPartitions":
+      case "ReorganizePartitions":
       case "DropColumn":
       case "RenameColumn":
       case "DropIndex":

@@ -127,6 +127,7 @@ async function runChecks(
           c.table,
           c.column,
           c.narrowedTo && { ...c.narrowedTo, rows: rows ?? 0 },
+          c.partitions,
         );
         break;
       }

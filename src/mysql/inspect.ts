@@ -3,13 +3,14 @@
  * table count (docs/atlas-compat.md §10), in the same canonical forms the DDL parser produces.
  */
 import type { Queryable, Row } from "../db/types.ts";
-import type { Schema, Table } from "../schema/model.ts";
+import type { Partitioning, Schema, Table } from "../schema/model.ts";
 import { canonicalCollation, charsetOfCollation } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
 import { checksByTable, restoreJsonColumns } from "./inspect/checks.ts";
 import { columnFromRow } from "./inspect/column.ts";
 import { SchemaNotFoundError } from "./inspect/errors.ts";
 import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
+import { isPartitioned, PARTITIONS_QUERY, partitioningByTable } from "./inspect/partitions.ts";
 import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
@@ -66,6 +67,9 @@ export async function inspectWithFlavor(
   const checks = checksByTable(await conn.query(q.checksQuery(flavor), [schemaName]), flavor);
   const unmanagedList = unmanagedQuery(schemaName);
   const unmanaged = unmanagedFromRows(await conn.query(unmanagedList.sql, unmanagedList.params));
+  const partitions = tableRows.some(isPartitioned)
+    ? partitioningByTable(await conn.query(PARTITIONS_QUERY, [schemaName]))
+    : new Map<string, Partitioning>();
   const tables: Table[] = [];
   for (const row of tableRows) {
     const name = required(row, "TABLE_NAME");
@@ -85,6 +89,7 @@ export async function inspectWithFlavor(
       foreignKeys: fks.get(name) ?? [],
       checks: restored.checks,
       options: tableOptions(row),
+      ...(partitions.has(name) ? { partition: partitions.get(name)! } : {}),
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
@@ -109,7 +114,7 @@ function tableOptions(row: Row): Table["options"] {
 
 /**
  * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Eight
- * queries on MariaDB, nine on MySQL, whatever the number of tables.
+ * queries on MariaDB, nine on MySQL, whatever the number of tables, and one more when a table is partitioned.
  */
 export async function inspect(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Schema> {
   return (await inspectWithFlavor(conn, schemaName, options)).schema;

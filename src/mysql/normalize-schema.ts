@@ -6,6 +6,7 @@ import type { Column, Schema, Table } from "../schema/model.ts";
 import { canonicalExpr } from "./expr.ts";
 import type { Flavor } from "./flavor.ts";
 import { normalizeTable } from "./normalize.ts";
+import { canonicalPartitioning } from "./partitioning.ts";
 import { normalizeType } from "./types.ts";
 
 const NOW = /^(current_timestamp|now|localtime|localtimestamp)(\s*\(\s*(\d*)\s*\))?$/i;
@@ -39,6 +40,7 @@ function table(t: Table): Table {
       parts: i.parts.map((p) => (p.expr ? { ...p, expr: canonicalExpr(p.expr) } : p)),
     })),
     checks: t.checks.map((c) => ({ ...c, expr: canonicalExpr(c.expr) })),
+    ...(t.partition ? { partition: canonicalPartitioning(t.partition) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Applies the changes inside one table (the clauses of one ALTER TABLE) to a table model.
  */
+import { applyPartitionChange, renamePartitionColumn } from "./apply-partition.ts";
 import { assertNever, type ColumnPosition, type TableChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import type { Column, IndexPart, Table, TableOptions } from "./model.ts";
@@ -75,6 +76,12 @@ export function applyTableChange(table: Table, change: TableChange): Table {
         options: { ...table.options, charset: change.charset, collate: change.collate },
         columns: table.columns.map((c) => (c.charset ? { ...c, charset: change.charset, collate: change.collate } : c)),
       };
+    case "SetPartitioning":
+    case "AddPartitions":
+    case "DropPartitions":
+    case "ReorganizePartitions":
+    case "ModifyPartitionCount":
+      return applyPartitionChange(table, change);
     default:
       return assertNever(change, "table change");
   }
@@ -117,6 +124,7 @@ function renameColumn(table: Table, from: string, to: string): Table {
       columns: f.columns.map(swap),
       refColumns: f.refTable === table.name ? f.refColumns.map(swap) : f.refColumns,
     })),
+    ...(table.partition ? { partition: renamePartitionColumn(table.partition, from, to) } : {}),
   };
 }
 

@@ -2,7 +2,17 @@
  * The change list: the one type every path through the tool meets in. A closed family of small records,
  * discriminated on `kind`; every switch over it ends in `assertNever`.
  */
-import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions } from "./model.ts";
+import type {
+  Check,
+  Column,
+  ForeignKey,
+  Index,
+  Partition,
+  Partitioning,
+  PrimaryKey,
+  Table,
+  TableOptions,
+} from "./model.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
 export type ColumnPosition = { readonly after: string } | { readonly first: true };
@@ -38,7 +48,17 @@ export type TableChange =
   /** Change table options (only the keys present in `to` change; `comment: ""` clears the comment). */
   | { readonly kind: "ModifyOptions"; readonly from: TableOptions; readonly to: TableOptions }
   /** Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET). */
-  | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string };
+  | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string }
+  /** Partition the table anew (`PARTITION BY …`, a rebuild) or, with `to` absent, `REMOVE PARTITIONING`. */
+  | { readonly kind: "SetPartitioning"; readonly from?: Partitioning; readonly to?: Partitioning }
+  /** `ADD PARTITION (…)`: partitions appended after the last one. */
+  | { readonly kind: "AddPartitions"; readonly partitions: readonly Partition[] }
+  /** `DROP PARTITION …`: the partitions and the rows in them. */
+  | { readonly kind: "DropPartitions"; readonly partitions: readonly Partition[] }
+  /** `REORGANIZE PARTITION from INTO (to)`: consecutive partitions redrawn, their rows kept. */
+  | { readonly kind: "ReorganizePartitions"; readonly from: readonly Partition[]; readonly to: readonly Partition[] }
+  /** `ADD PARTITION PARTITIONS n` / `COALESCE PARTITION n`: a HASH or KEY table's partition count. */
+  | { readonly kind: "ModifyPartitionCount"; readonly from: number; readonly to: number };
 
 /** A change to the schema. */
 export type Change =

@@ -4,6 +4,7 @@
  */
 import type { TableChange } from "./changes.ts";
 import { diffColumns } from "./diff-columns.ts";
+import { diffPartitioning } from "./diff-partition.ts";
 import { deepEqual } from "./equal.ts";
 import type { Table, TableOptions } from "./model.ts";
 
@@ -55,7 +56,12 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
     if (desired.primaryKey) adds.unshift({ kind: "AddPrimaryKey", primaryKey: desired.primaryKey });
   }
   const options = diffOptions(current.options, desired.options);
-  return [...fkDrops, ...drops, ...diffColumns(current, desired), ...adds, ...fkAdds, ...options];
+  // REMOVE PARTITIONING goes first (a unique key it needed may go after it), a new partitioning last (after the keys
+  // it needs; partitioned InnoDB tables have no foreign keys, dropped before).
+  const partition = diffPartitioning(current.partition, desired.partition);
+  const removes = partition.length === 1 && partition[0]!.kind === "SetPartitioning" && !partition[0]!.to;
+  const body = [...fkDrops, ...drops, ...diffColumns(current, desired), ...adds, ...fkAdds, ...options];
+  return removes ? [...partition, ...body] : [...body, ...partition];
 }
 
 const OPTION_KEYS: readonly (keyof TableOptions)[] = ["engine", "charset", "collate", "comment", "autoIncrement"];

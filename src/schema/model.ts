@@ -91,6 +91,58 @@ export interface TableOptions {
   readonly autoIncrement?: number;
 }
 
+/** Partitioning methods (the family, and the COLUMNS / LINEAR variants). */
+export type PartitionType =
+  | "RANGE"
+  | "RANGE COLUMNS"
+  | "LIST"
+  | "LIST COLUMNS"
+  | "HASH"
+  | "LINEAR HASH"
+  | "KEY"
+  | "LINEAR KEY";
+
+/** Sub-partitioning methods (MySQL and MariaDB sub-partition RANGE and LIST tables by hash or key only). */
+export type SubpartitionType = "HASH" | "LINEAR HASH" | "KEY" | "LINEAR KEY";
+
+/** One named partition, in canonical form (as `information_schema.PARTITIONS` shows it). */
+export interface Partition {
+  readonly name: string;
+  /**
+   * RANGE: the bound, e.g. `739982`, `MAXVALUE`, `'2026-02-01'`, `1,'a'`; LIST: the values, e.g. `1,2` or
+   * `('a','x'),('b','y')`; absent for HASH and KEY.
+   */
+  readonly values?: string;
+  readonly comment?: string;
+  /** Sub-partition names, when they were named explicitly (else the server names them `<p>sp<n>`). */
+  readonly subpartitions?: readonly string[];
+}
+
+/** How rows are sub-partitioned. */
+export interface Subpartitioning {
+  readonly type: SubpartitionType;
+  /** HASH: the canonical expression. */
+  readonly expr?: string;
+  /** KEY: the columns (empty = the primary key). */
+  readonly columns?: readonly string[];
+  /** The number of sub-partitions per partition, when the server names them (no explicit names). */
+  readonly count?: number;
+}
+
+/**
+ * A table's partitioning. Expression methods (RANGE, LIST, HASH) carry `expr`, column methods (COLUMNS, KEY) carry
+ * `columns`. Partitions are either listed (RANGE and LIST always; HASH and KEY when one is named or commented) or,
+ * for HASH and KEY with server-named partitions `p0…pN-1`, only counted (`count`, `partitions` empty).
+ */
+export interface Partitioning {
+  readonly type: PartitionType;
+  readonly expr?: string;
+  readonly columns?: readonly string[];
+  readonly count?: number;
+  readonly partitions: readonly Partition[];
+  readonly subpartition?: Subpartitioning;
+}
+
 /** One table. Column order is significant (it is what the server keeps); index, FK and check order is not. */
 export interface Table {
   readonly name: string;
@@ -102,11 +154,13 @@ export interface Table {
   readonly options: TableOptions;
   /** Desired-state only: the table's previous name (see Column.renamedFrom). */
   readonly renamedFrom?: string;
+  /** The table's partitioning; absent for an unpartitioned table. */
+  readonly partition?: Partitioning;
 }
 
 /**
  * The kinds of objects the model does not cover (unmanaged.ts). `sequence` and `system-versioned table` share the
- * table namespace; `partitioning` names a table whose columns and keys are managed but whose partitions are not.
+ * table namespace.
  */
 export type UnmanagedKind =
   | "sequence"
@@ -116,8 +170,7 @@ export type UnmanagedKind =
   | "event"
   | "procedure"
   | "function"
-  | "package"
-  | "partitioning";
+  | "package";
 
 /** One object the model does not hold, named as the server names it. */
 export interface UnmanagedObject {

@@ -136,10 +136,10 @@ describe("parse errors", () => {
       message: "1:16: unsupported statement: CREATE TABLE … AS SELECT",
     },
     {
-      name: "partitions",
-      sql: "CREATE TABLE t (a int) PARTITION BY HASH (a)",
+      name: "system-time partitions",
+      sql: "CREATE TABLE t (a int) PARTITION BY SYSTEM_TIME",
       error: UnsupportedStatementError,
-      message: "1:24: unsupported statement: partitioned table",
+      message: "1:37: unsupported statement: PARTITION BY SYSTEM_TIME",
     },
     {
       name: "view",

@@ -4,7 +4,7 @@
  * flavour and A as the current state), run it on A, compare SHOW CREATE TABLE and the views, triggers, events and
  * routines of A and B (server-objects.ts), then inspect A again: a second diff against B must be empty. Tables that
  * differ only in what information_schema cannot show make the case `known` (live-differences.ts); a difference only in
- * objects (or partitioning) the inspections reported as "not managed" makes it `unsupported`.
+ * objects the inspections reported as "not managed" makes it `unsupported`.
  */
 import { inspectUrl } from "../../src/project/live-source.ts";
 import type { Inspection } from "../../src/mysql/inspect.ts";
@@ -18,7 +18,6 @@ import { compareTables, errorLine, runPlan } from "./server-steps.ts";
 import type { PeerCase } from "./suites.ts";
 import { KNOWN_DIFFERENCE, withoutInvisibleIndexWords } from "./live-differences.ts";
 import { compareObjects, differingObjects, showObjects } from "./server-objects.ts";
-import type { UnmanagedObject } from "../../src/schema/model.ts";
 import { unmanagedObjects } from "../../src/schema/unmanaged.ts";
 
 /** The statements `schema diff --from <from> --to <to>` prints for two inspected databases. */
@@ -61,10 +60,7 @@ async function roundTrip(peerCase: PeerCase, a: TestDatabase, b: TestDatabase): 
     tables !== "" &&
     compareTables(mapValues(after, withoutInvisibleIndexWords), mapValues(desired, withoutInvisibleIndexWords)) === "";
   const unmanaged = unmanagedObjects(from.schema, to.schema);
-  if (tables !== "" && !known) {
-    const reported = onlyUnmanagedPartitioning(after, desired, unmanaged);
-    return reported === "" ? result("fail", tables) : result("unsupported", reported);
-  }
+  if (tables !== "" && !known) return result("fail", tables);
   const objectsAfter = await showObjects(a.conn);
   const objectsDesired = await showObjects(b.conn);
   const objects = compareObjects(objectsAfter, objectsDesired);
@@ -83,23 +79,6 @@ async function roundTrip(peerCase: PeerCase, a: TestDatabase, b: TestDatabase): 
   } catch (error) {
     return result("fail", `inspecting A after the plan: ${errorLine(error)}`);
   }
-}
-
-/**
- * When every table that differs is one whose partitioning the inspections reported as not managed, and the tables
- * are equal without their PARTITION BY clauses: the "not managed" line(s); else "".
- */
-function onlyUnmanagedPartitioning(
-  after: Map<string, string>,
-  desired: Map<string, string>,
-  unmanaged: readonly UnmanagedObject[],
-): string {
-  const partitioned = new Set(unmanaged.filter((o) => o.kind === "partitioning").map((o) => o.name));
-  const names = [...new Set([...after.keys(), ...desired.keys()])].filter((n) => after.get(n) !== desired.get(n));
-  if (names.length === 0 || !names.every((n) => partitioned.has(n))) return "";
-  const strip = (text: string | undefined) => text?.replace(/\s*(?:\/\*!\d+ )?PARTITION BY [\s\S]*$/, "");
-  if (!names.every((n) => strip(after.get(n)) === strip(desired.get(n)))) return "";
-  return names.map((n) => `not managed: partitioning of table ${n}`).join("; ");
 }
 
 function mapValues(map: Map<string, string>, fn: (text: string) => string): Map<string, string> {

@@ -1,11 +1,11 @@
 /**
  * Pre-revert checks (Atlas's pre-migration checks for `migrate down`, and more): before a plan drops a table it must be
  * empty, before it drops a column every value must be NULL, before it narrows a column (shorter, smaller range, fewer
- * decimals or ENUM/SET members, NOT NULL) every value must fit. Only objects of the live schema are checked, under
+ * decimals or ENUM/SET members, NOT NULL) every value must fit; before it drops partitions they must be empty. Only objects of the live schema are checked, under
  * their live names (a plan may rename them first): every check runs before the first statement.
  */
 import type { Queryable } from "../../db/types.ts";
-import { isEmptyQuery, notFittingQuery } from "../../mysql/queries/data-checks.ts";
+import { isEmptyQuery, notFittingQuery, partitionsEmptyQuery } from "../../mysql/queries/data-checks.ts";
 import { lossCondition } from "../../mysql/queries/narrowing.ts";
 import type { Change } from "../../schema/changes.ts";
 import { type Column, findColumn, findTable, type Schema } from "../../schema/model.ts";
@@ -18,6 +18,8 @@ export interface DownCheck {
   readonly column?: string;
   /** For a narrowed column: the type it gets, and whether the count is exact (false: any value may not fit). */
   readonly narrowedTo?: { readonly type: string; readonly exact: boolean };
+  /** For dropped partitions: their names (the check asks that they hold no row). */
+  readonly partitions?: readonly string[];
 }
 
 /** What a check found: passed, or how many rows do not fit (narrowing checks). */
@@ -55,6 +57,11 @@ export function dataChecks(changes: readonly Change[], live: Schema, trail: Name
     const tableName = trail.startTable(change.table);
     const table = tableName === undefined ? undefined : findTable(live, tableName);
     for (const c of change.changes) {
+      // Reverting ADD PARTITION drops the partition: it must hold no row (they cannot come back).
+      if (table && c.kind === "DropPartitions") {
+        const names = c.partitions.map((p) => p.name);
+        out.push({ sql: partitionsEmptyQuery(table.name, names), table: table.name, partitions: names });
+      }
       const liveName =
         c.kind === "DropColumn" || c.kind === "ModifyColumn"
           ? trail.startColumn(change.table, c.kind === "DropColumn" ? c.column.name : c.from.name)

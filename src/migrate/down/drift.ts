@@ -3,6 +3,7 @@
  * version, one line each (what the database has that the directory does not, and the other way round). A revert
  * planned over drift would revert the drift too, so `migrate down` stops unless told otherwise.
  */
+import type { PartitionChange } from "../../schema/apply-partition.ts";
 import { goQuote } from "../../go/quote.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import { columnDefinition } from "../../mysql/plan.ts";
@@ -101,11 +102,37 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
       case "ConvertCharset":
         lines.push(`table ${goQuote(table)} has another character set; the directory has ${c.charset} ${c.collate}`);
         break;
+      case "SetPartitioning":
+      case "AddPartitions":
+      case "DropPartitions":
+      case "ReorganizePartitions":
+      case "ModifyPartitionCount":
+        lines.push(partitionDrift(table, c));
+        break;
       default:
         assertNever(c, "table change");
     }
   }
   return [...lines, ...memberLines(table, members)];
+}
+
+/** One drift line for a partition difference (the change turns the live table into the directory's). */
+function partitionDrift(table: string, c: PartitionChange): string {
+  const names = (ps: readonly { name: string }[]) => ps.map((p) => goQuote(p.name)).join(", ");
+  switch (c.kind) {
+    case "SetPartitioning":
+      return c.to
+        ? `table ${goQuote(table)} is partitioned ${c.from ? "otherwise" : "not at all"}; the directory has ${c.to.type}`
+        : `table ${goQuote(table)} is partitioned by ${c.from?.type ?? ""}; the directory has no partitioning`;
+    case "AddPartitions":
+      return `table ${goQuote(table)} lacks partitions ${names(c.partitions)}`;
+    case "DropPartitions":
+      return `extra partitions ${names(c.partitions)} of table ${goQuote(table)}`;
+    case "ReorganizePartitions":
+      return `partitions ${names(c.from)} of table ${goQuote(table)} are ${names(c.to)} in the directory`;
+    case "ModifyPartitionCount":
+      return `table ${goQuote(table)} has ${c.from} partitions; the directory has ${c.to}`;
+  }
 }
 
 function changeLines(change: Change, sides: Sides): string[] {

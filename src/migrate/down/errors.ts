@@ -39,16 +39,21 @@ export class DataLossError extends Error {
     readonly table: string,
     readonly column?: string,
     readonly notFitting?: NotFitting,
+    /** For a dropped-partitions check: the partitions that hold rows. */
+    readonly partitions?: readonly string[],
   ) {
     const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
+    const many = (partitions?.length ?? 0) > 1;
     const reason =
-      notFitting !== undefined
-        ? `column ${goQuote(column ?? "")} of table ${goQuote(table)} has ${rows(notFitting.rows)} whose values ${notFitting.exact ? "do" : "may"} not fit ${notFitting.type}`
-        : column === undefined
-          ? `table ${goQuote(table)} is not empty`
-          : `column ${goQuote(column)} of table ${goQuote(table)} holds non-NULL values`;
+      partitions !== undefined
+        ? `partition${many ? "s" : ""} ${partitions.map(goQuote).join(", ")} of table ${goQuote(table)} hold${many ? "" : "s"} rows`
+        : notFitting !== undefined
+          ? `column ${goQuote(column ?? "")} of table ${goQuote(table)} has ${rows(notFitting.rows)} whose values ${notFitting.exact ? "do" : "may"} not fit ${notFitting.type}`
+          : column === undefined
+            ? `table ${goQuote(table)} is not empty`
+            : `column ${goQuote(column)} of table ${goQuote(table)} holds non-NULL values`;
     super(
-      `${reason} and reverting version ${goQuote(version)} ${notFitting ? "narrows" : "drops"} it: nothing was changed (--force-data-loss reverts anyway)`,
+      `${reason} and reverting version ${goQuote(version)} ${notFitting ? "narrows" : "drops"} ${many ? "them" : "it"}: nothing was changed (--force-data-loss reverts anyway)`,
     );
     this.name = "DataLossError";
     this.reason = reason;

@@ -19,8 +19,6 @@ const UNMANAGED_SOURCES: readonly string[] = [
   "SELECT 'event', EVENT_NAME FROM INFORMATION_SCHEMA.EVENTS WHERE EVENT_SCHEMA = ?",
   // PROCEDURE, FUNCTION, and on MariaDB PACKAGE and PACKAGE BODY (one package: the body goes with it).
   "SELECT DISTINCT IF(ROUTINE_TYPE = 'PACKAGE BODY', 'package', LOWER(ROUTINE_TYPE)), ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ?",
-  // A partitioned base table: its columns and keys are managed, its partitioning is not.
-  "SELECT DISTINCT 'partitioning', TABLE_NAME FROM INFORMATION_SCHEMA.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL",
 ];
 
 /** The query listing every unmanaged object of a schema, and its parameters. */
@@ -31,9 +29,7 @@ export function unmanagedQuery(schemaName: string): { readonly sql: string; read
   };
 }
 
-/** The unmanaged objects of the query's rows, in its order (kind, then name), a system-versioned table's partitioning left out (the table itself is listed). */
+/** The unmanaged objects of the query's rows, in its order (kind, then name). */
 export function unmanagedFromRows(rows: readonly Row[]): UnmanagedObject[] {
-  const objects = rows.map((r) => ({ kind: required(r, "KIND") as UnmanagedKind, name: required(r, "NAME") }));
-  const versioned = new Set(objects.filter((o) => o.kind === "system-versioned table").map((o) => o.name));
-  return objects.filter((o) => !(o.kind === "partitioning" && versioned.has(o.name)));
+  return rows.map((r) => ({ kind: required(r, "KIND") as UnmanagedKind, name: required(r, "NAME") }));
 }

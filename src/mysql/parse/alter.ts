@@ -14,6 +14,7 @@ import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
 import { refuseSystemVersioning } from "./system-versioning.ts";
+import { atPartitionClause, partitionClause } from "./partition.ts";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -36,7 +37,8 @@ export function parseAlterTable(cur: Cursor, ctx: ParseContext): ParsedStatement
       state = applyTableChange(state, c);
       changes.push(c);
     }
-  } while (cur.acceptOp(","));
+    // PARTITION BY and REMOVE PARTITIONING follow the other clauses without a comma.
+  } while (cur.acceptOp(",") || atPartitionClause(cur));
   cur.expectEnd();
   const out: Change[] = changes.length > 0 ? [{ kind: "ModifyTable", table: name, changes }] : [];
   if (renameTo !== undefined && renameTo !== name) out.push({ kind: "RenameTable", from: name, to: renameTo });
@@ -60,6 +62,7 @@ function readRenameTable(cur: Cursor): string | undefined {
 function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   const at = cur.peek();
   refuseSystemVersioning(cur);
+  if (atPartitionClause(cur)) return partitionClause(cur, t);
   if (cur.acceptWord("ADD")) return addClause(cur, t, ctx);
   if (cur.acceptWord("DROP")) return dropClause(cur, t);
   if (cur.acceptWord("MODIFY")) return modifyClause(cur, t, ctx);
@@ -76,7 +79,7 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   if (cur.acceptWord("ALGORITHM") || cur.acceptWord("LOCK")) return (cur.optionalEquals(), cur.next(), []);
   if (cur.acceptWord("FORCE") || cur.acceptWord("ENABLE", "KEYS") || cur.acceptWord("DISABLE", "KEYS")) return [];
   if (atTableOption(cur)) return optionsClause(cur, t, ctx);
-  if (cur.isWord("PARTITION") || cur.isWord("ORDER") || cur.isWord("DISCARD") || cur.isWord("IMPORT")) {
+  if (cur.isWord("ORDER") || cur.isWord("DISCARD") || cur.isWord("IMPORT")) {
     throw new UnsupportedStatementError(`ALTER TABLE … ${at.value.toUpperCase()}`, at.line, at.column);
   }
   return cur.fail("ALTER TABLE clause");

@@ -26,8 +26,11 @@ export function readColumnDef(cur: Cursor): ColumnDef {
   const type = canonicalType(readType(cur));
   const col: Mutable<Column> = { name, type, nullable: true };
   const def = { primary: false, unique: false, checks: [] as CheckDef[] };
-  while (!cur.atEnd() && !cur.isOp(",") && !cur.isOp(")") && !cur.isWord("FIRST") && !cur.isWord("AFTER"))
+  while (!cur.atEnd() && !cur.isOp(",") && !cur.isOp(")") && !cur.isWord("FIRST") && !cur.isWord("AFTER")) {
+    // ALTER TABLE's PARTITION BY / REMOVE PARTITIONING follow the last clause without a comma.
+    if (cur.isWord("PARTITION", "BY") || cur.isWord("REMOVE", "PARTITIONING")) break;
     readAttribute(cur, col, def);
+  }
   return { ...def, column: col };
 }
 

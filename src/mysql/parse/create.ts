@@ -10,6 +10,7 @@ import type { Cursor } from "../cursor.ts";
 import { atElement, readElement, readIndexBody } from "./elements.ts";
 import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
 import { readTableOptions } from "./options.ts";
+import { readPartitionBy } from "./partition.ts";
 import { addIndexChanges } from "./table-state.ts";
 import { refuseSystemVersioning } from "./system-versioning.ts";
 
@@ -29,7 +30,7 @@ export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
   const options = readTableOptions(cur);
   refuseSystemVersioning(cur);
   const rest = cur.peek();
-  if (cur.isWord("PARTITION")) throw new UnsupportedStatementError("partitioned table", rest.line, rest.column);
+  const partition = cur.isWord("PARTITION") ? readPartitionBy(cur) : undefined;
   if (cur.isWord("AS") || cur.isWord("SELECT") || cur.isWord("IGNORE") || cur.isWord("REPLACE")) {
     throw new UnsupportedStatementError("CREATE TABLE … AS SELECT", rest.line, rest.column);
   }
@@ -38,7 +39,8 @@ export function parseCreateTable(cur: Cursor, ctx: ParseContext): Change[] {
     if (ifNotExists) return [];
     throw new SchemaStateError("table", name, "exists");
   }
-  return [{ kind: "AddTable", table: buildTable(name, items, options, ctx) }];
+  const table = buildTable(name, items, options, ctx);
+  return [{ kind: "AddTable", table: partition ? { ...table, partition } : table }];
 }
 
 function readItems(cur: Cursor): TableItem[] {

@@ -2,7 +2,7 @@
  * Renders one ALTER TABLE clause.
  */
 import { assertNever, type ColumnPosition } from "../../schema/changes.ts";
-import type { Check, Column, TableOptions } from "../../schema/model.ts";
+import type { Check, Column, Partitioning, TableOptions } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-item.ts";
@@ -10,6 +10,7 @@ import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
 import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
 import { PlanError } from "./errors.ts";
+import { partitionClauseSql } from "./partition.ts";
 
 /** What rendering a clause needs: the flavour and the table (name and, when known, its default charset/collation). */
 export interface ClauseContext {
@@ -17,6 +18,8 @@ export interface ClauseContext {
   readonly table: TableContext;
   /** Column-level checks of the table after the ALTER (MariaDB), written inside the column clauses that define them. */
   readonly columnChecks?: ReadonlyMap<string, Check>;
+  /** The table's partitioning before the clause, when known (partition definitions are written for its type). */
+  readonly partition?: Partitioning;
 }
 
 /** The clause text for one item; empty for an options change that changes nothing. */
@@ -61,6 +64,12 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
       return optionClauses(item.to);
     case "ConvertCharset":
       return `CONVERT TO CHARACTER SET ${item.charset} COLLATE ${item.collate}`;
+    case "SetPartitioning":
+    case "AddPartitions":
+    case "DropPartitions":
+    case "ReorganizePartitions":
+    case "ModifyPartitionCount":
+      return partitionClauseSql(item, t, ctx.partition);
     default:
       return assertNever(item, "table change");
   }

@@ -29,8 +29,18 @@ export function alterTableStatements(
     table: { name: change.table, options: steadyCharset(before, after) },
     columnChecks: columnChecks(after, flavor),
   };
+  // A partition change's definitions are written for the partitioning type it meets (a new PARTITION BY sets it).
+  let partition = before?.partition;
   return splitAlter(items, before)
-    .map((group) => group.map((item) => renderClause(item, ctx)).filter((clause) => clause !== ""))
+    .map((group) =>
+      group
+        .map((item) => {
+          const clause = renderClause(item, { ...ctx, ...(partition ? { partition } : {}) });
+          if (item.kind === "SetPartitioning") partition = item.to;
+          return clause;
+        })
+        .filter((clause) => clause !== ""),
+    )
     .filter((clauses) => clauses.length > 0)
     .map((clauses) => `ALTER TABLE ${ident(change.table)} ${clauses.join(", ")}`);
 }

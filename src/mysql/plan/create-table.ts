@@ -14,6 +14,7 @@ import {
   indexDefinition,
   primaryKeyDefinition,
 } from "./constraints.ts";
+import { partitionBySql } from "./partition.ts";
 
 /**
  * Renders `CREATE TABLE [schema.]t (columns, PRIMARY KEY, indexes, foreign keys, checks) options`; throws PlanError
@@ -32,7 +33,8 @@ export function createTableSql(table: Table, flavor: Flavor, schema?: string): s
   ];
   const options = tableOptionsSql(table.options, flavor);
   const name = schema === undefined ? ident(table.name) : `${ident(schema)}.${ident(table.name)}`;
-  return `CREATE TABLE ${name} (${body.join(", ")})${options ? ` ${options}` : ""}`;
+  const partition = table.partition ? ` ${partitionBySql(table.partition)}` : "";
+  return `CREATE TABLE ${name} (${body.join(", ")})${options ? ` ${options}` : ""}${partition}`;
 }
 
 /** Renders `CHARSET x COLLATE y [COMMENT '…'] [ENGINE e] [AUTO_INCREMENT n]`: ENGINE only when not the server default, AUTO_INCREMENT only above 1. */

@@ -27,8 +27,7 @@ const statement = (keyword: string, what: string, name: string) => ({
 });
 
 /**
- * Splits the objects into the statements that drop them and the ones it leaves (a package); a table's partitioning
- * goes with its table.
+ * Splits the objects into the statements that drop them and the ones it leaves (a package).
  */
 export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): UnmanagedDrops {
   const before: { comment: string; sql: string }[] = [];
@@ -61,8 +60,6 @@ export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): Un
         break;
       case "sequence":
         sequences.push(statement("SEQUENCE", "sequence", o.name));
-        break;
-      case "partitioning":
         break;
       default:
         assertNever(o.kind, "unmanaged kind");

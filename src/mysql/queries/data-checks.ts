@@ -9,6 +9,12 @@ export function isEmptyQuery(table: string, column?: string): string {
   return `SELECT NOT EXISTS (SELECT 1 FROM ${ident(table)}${where}) AS ${ident("is_empty")}`;
 }
 
+/** `SELECT NOT EXISTS (SELECT 1 FROM t PARTITION (p, …)) AS is_empty`: whether partitions hold no row. */
+export function partitionsEmptyQuery(table: string, partitions: readonly string[]): string {
+  const from = `${ident(table)} PARTITION (${partitions.map(ident).join(", ")})`;
+  return `SELECT NOT EXISTS (SELECT 1 FROM ${from}) AS ${ident("is_empty")}`;
+}
+
 /** `SELECT COUNT(*) AS not_fitting FROM t WHERE <condition>`: how many rows a narrower column definition would lose. */
 export function notFittingQuery(table: string, where: string): string {
   return `SELECT COUNT(*) AS ${ident("not_fitting")} FROM ${ident(table)} WHERE ${where}`;
