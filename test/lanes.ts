@@ -26,6 +26,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
   "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
   "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
+  "test/mysql/view-*.test.ts",
 ];
 
 /** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */
@@ -37,6 +38,7 @@ export const FULL_LANE: readonly string[] = [
   "test/entities/server-limits-live.test.ts",
   "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,status-problems}.test.ts",
   "test/db/connect.test.ts",
+  "test/mysql/views-live.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",

@@ -6,5 +6,7 @@ export type { ColumnOptions, IntegerOptions, SqlExpr, TextOptions } from "./colu
 export { table, isTableDef } from "./table.ts";
 export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
 export { entitiesToSchema } from "./to-schema.ts";
+export { isViewDef, view, viewProblems } from "./view.ts";
+export type { ViewDef, ViewSpec } from "./view.ts";
 export { EntityError, validateEntities } from "./validate.ts";
 export type { KeyLimits } from "./server-limits.ts";

@@ -14,6 +14,7 @@ import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
 import { groupBy, num, required, valid } from "./inspect/values.ts";
+import { VIEWS_QUERY, viewsFromRows } from "./inspect/views.ts";
 import { normalizeTable } from "./normalize.ts";
 
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
@@ -85,7 +86,8 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  return { flavor, schema: { name: schemaName, ...schemaDefaults, tables } };
+  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName);
+  return { flavor, schema: { name: schemaName, ...schemaDefaults, tables, ...(views.length ? { views } : {}) } };
 }
 
 function tableOptions(row: Row): Table["options"] {
@@ -102,8 +104,8 @@ function tableOptions(row: Row): Table["options"] {
 }
 
 /**
- * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Seven
- * queries on MariaDB, eight on MySQL, whatever the number of tables.
+ * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Eight
+ * queries on MariaDB, nine on MySQL, whatever the number of tables.
  */
 export async function inspect(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Schema> {
   return (await inspectWithFlavor(conn, schemaName, options)).schema;

@@ -13,6 +13,7 @@ import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
 import { tablesNamed } from "./parse/statement-tables.ts";
+import { parseCreateOrAlterView, parseDropView } from "./parse/view.ts";
 
 export type { ParseContext } from "./parse/context.ts";
 export type { StatementKind } from "./parse/classify.ts";
@@ -62,6 +63,11 @@ function parseDdl(
       return parseDropIndex(cur, ctx);
     case "renameTable":
       return parseRenameTable(cur, ctx);
+    case "createView":
+    case "alterView":
+      return parseCreateOrAlterView(cur, ctx);
+    case "dropView":
+      return parseDropView(cur, ctx);
     default:
       return assertNever(ddl, "DDL statement");
   }

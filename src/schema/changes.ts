@@ -2,7 +2,7 @@
  * The change list: the one type every path through the tool meets in. A closed family of small records,
  * discriminated on `kind`; every switch over it ends in `assertNever`.
  */
-import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions } from "./model.ts";
+import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions, View } from "./model.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
 export type ColumnPosition = { readonly after: string } | { readonly first: true };
@@ -51,7 +51,13 @@ export type Change =
   /** Alter one table; `changes` are in the order they apply. */
   | { readonly kind: "ModifyTable"; readonly table: string; readonly changes: readonly TableChange[] }
   /** Change the schema's default charset/collation. */
-  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string };
+  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string }
+  /** Create a view. */
+  | { readonly kind: "AddView"; readonly view: View }
+  /** Drop a view. */
+  | { readonly kind: "DropView"; readonly view: View }
+  /** Replace a view's definition or options (CREATE OR REPLACE VIEW). */
+  | { readonly kind: "ModifyView"; readonly from: View; readonly to: View };
 
 /** Every change kind, for exhaustive tables. */
 export type ChangeKind = Change["kind"];

@@ -104,12 +104,37 @@ export interface Table {
   readonly renamedFrom?: string;
 }
 
-/** A schema (one database): its tables and default charset/collation. */
+/** A view's algorithm; absent means UNDEFINED (the server's default). */
+export type ViewAlgorithm = "MERGE" | "TEMPTABLE";
+
+/** A view's check option; absent means none. */
+export type ViewCheckOption = "CASCADED" | "LOCAL";
+
+/**
+ * A view. `definition` is the SELECT in the dialect's normal form (the same text whatever qualified names, quoting,
+ * letter case and aliases the source wrote), so two views are equal exactly when their models are deep-equal.
+ */
+export interface View {
+  readonly name: string;
+  readonly definition: string;
+  readonly algorithm?: ViewAlgorithm;
+  /** Absent means DEFINER (the server's default). */
+  readonly security?: "INVOKER";
+  readonly checkOption?: ViewCheckOption;
+  /** `user@host`; compared and planned only when the desired state declares it. */
+  readonly definer?: string;
+  /** The tables and views the SELECT reads (derived from the definition by the dialect layer), sorted. */
+  readonly reads?: readonly string[];
+}
+
+/** A schema (one database): its tables, views and default charset/collation. */
 export interface Schema {
   readonly name?: string;
   readonly charset?: string;
   readonly collate?: string;
   readonly tables: readonly Table[];
+  /** Absent means none. */
+  readonly views?: readonly View[];
 }
 
 /** The empty schema: the starting point of a migration-directory replay. */

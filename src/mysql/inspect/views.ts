@@ -1,0 +1,28 @@
+/**
+ * The views of a schema from `information_schema.VIEWS` (one query). MariaDB has an ALGORITHM column and MySQL 8 does
+ * not, so the query reads every column and the algorithm is taken when the server has it.
+ */
+import type { Row } from "../../db/types.ts";
+import type { View } from "../../schema/model.ts";
+import { canonicalView } from "../view.ts";
+import { required, valid } from "./values.ts";
+
+/** Every view of the schema with its options (`SELECT *`: the column set differs between MySQL and MariaDB). */
+export const VIEWS_QUERY = "SELECT * FROM `INFORMATION_SCHEMA`.`VIEWS` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`";
+
+/** Views from rows of VIEWS_QUERY, in canonical form; the schema's own qualifier is dropped from the definitions. */
+export function viewsFromRows(rows: readonly Row[], schemaName: string): View[] {
+  return rows.map((row) =>
+    canonicalView(
+      required(row, "TABLE_NAME"),
+      required(row, "VIEW_DEFINITION"),
+      {
+        algorithm: valid(row, "ALGORITHM"),
+        security: valid(row, "SECURITY_TYPE"),
+        checkOption: valid(row, "CHECK_OPTION"),
+        definer: valid(row, "DEFINER"),
+      },
+      schemaName,
+    ),
+  );
+}

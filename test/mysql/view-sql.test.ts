@@ -1,0 +1,126 @@
+/**
+ * The normal form of a view's SELECT: what a person writes and what MariaDB 10.11 and MySQL 8 store (captured
+ * `information_schema.VIEWS.VIEW_DEFINITION` rows) give the same text, and different views stay different.
+ */
+import { describe, expect, test } from "bun:test";
+import { viewsFromRows } from "../../src/mysql/inspect/views.ts";
+import { canonicalQuery } from "../../src/mysql/view-sql.ts";
+
+const same: [string, string, string][] = [
+  [
+    "single table: qualified names and aliases (MariaDB)",
+    "SELECT id, name FROM users WHERE active = 1 and id > 3 or name != 'x'",
+    "select `db`.`users`.`id` AS `id`,`db`.`users`.`name` AS `name` from `db`.`users` where `db`.`users`.`active` = 1 and `db`.`users`.`id` > 3 or `db`.`users`.`name` <> 'x'",
+  ],
+  [
+    "count(*), auto aliases, CAST charset, comma join (MariaDB)",
+    "select count(*), u.name, 1+1, CAST(u.id AS CHAR) c from users u, p where u.id = p.uid group by u.name order by 2",
+    "select count(0) AS `count(*)`,`u`.`name` AS `name`,1 + 1 AS `1+1`,cast(`u`.`id` as char charset utf8mb3) AS `c` from `db`.`users` `u` join `db`.`p` where `u`.`id` = `db`.`p`.`uid` group by `u`.`name` order by 2",
+  ],
+  [
+    "parenthesised joins, on(…), EXISTS with limit 1 (MariaDB)",
+    "select users.id, p.uid from users join p on (users.id = p.uid) left join users u2 on u2.id=p.id where exists (select 1 from p x where x.id = users.id)",
+    "select `db`.`users`.`id` AS `id`,`db`.`p`.`uid` AS `uid` from ((`db`.`users` join `db`.`p` on(`db`.`users`.`id` = `db`.`p`.`uid`)) left join `db`.`users` `u2` on(`u2`.`id` = `db`.`p`.`id`)) where exists(select 1 from `db`.`p` `x` where `x`.`id` = `db`.`users`.`id` limit 1)",
+  ],
+  [
+    "MySQL 8: introducers, parenthesised WHERE, AS before a table alias, INNER/OUTER",
+    "SELECT t.a AS x FROM users AS t INNER JOIN p ON t.id = p.uid LEFT OUTER JOIN q ON q.id = t.id WHERE t.kind = 'x'",
+    "select `t`.`a` AS `x` from ((`db`.`users` `t` join `db`.`p` on((`t`.`id` = `db`.`p`.`uid`))) left join `db`.`q` on((`db`.`q`.`id` = `t`.`id`))) where (`t`.`kind` = _utf8mb4'x')",
+  ],
+  ["substr spellings", "select substring(min(202006) from 1 for 4) AS `c`", "select substr(min(202006),1,4) AS `c`"],
+  [
+    "LIMIT … OFFSET",
+    "SELECT id FROM users ORDER BY id ASC LIMIT 10 OFFSET 5",
+    "select `id` from `users` order by `id` limit 5,10",
+  ],
+  [
+    "UNION ALL",
+    "SELECT id FROM a UNION ALL SELECT id FROM b",
+    "select `a`.`id` AS `id` from `db`.`a` union all select `b`.`id` AS `id` from `db`.`b`",
+  ],
+];
+
+describe("the same view however written", () => {
+  for (const [name, written, stored] of same)
+    test(name, () => {
+      expect(canonicalQuery(written, "db").sql).toBe(canonicalQuery(stored, "db").sql);
+    });
+});
+
+const different: [string, string, string][] = [
+  ["another column", "SELECT id FROM users", "SELECT name FROM users"],
+  ["another table in a join", "SELECT a.id FROM a JOIN b ON a.id = b.id", "SELECT b.id FROM a JOIN b ON a.id = b.id"],
+  ["an alias that renames", "SELECT id AS ident FROM users", "SELECT id FROM users"],
+  ["another schema", "SELECT id FROM other.users", "SELECT id FROM users"],
+  ["a literal's case", "SELECT id FROM users WHERE name = 'A'", "SELECT id FROM users WHERE name = 'a'"],
+];
+
+describe("different views stay different", () => {
+  for (const [name, a, b] of different)
+    test(name, () => {
+      expect(canonicalQuery(a, "db").sql).not.toBe(canonicalQuery(b, "db").sql);
+    });
+});
+
+test("the normal form keeps a select alias where ORDER BY would read it instead of the column", () => {
+  const q = canonicalQuery("select `t`.`b` AS `a`, `t`.`a` AS `b` from `t` order by `t`.`a`", "db").sql;
+  expect(q).toBe("select `b` as `a`, `a` as `b` from `t` order by `t`.`a`");
+});
+
+test("reads lists the tables and views of the schema, subqueries and derived tables included", () => {
+  expect(
+    canonicalQuery(
+      "SELECT x.id FROM (SELECT id FROM a) x WHERE x.id IN (SELECT id FROM db.b) AND EXISTS (SELECT 1 FROM other.c)",
+      "db",
+    ).reads,
+  ).toEqual(["a", "b"]);
+});
+
+describe("views from captured information_schema rows", () => {
+  test("MariaDB 10.11 (ALGORITHM column, definer, check option)", () => {
+    const [v] = viewsFromRows(
+      [
+        {
+          TABLE_NAME: "v4",
+          VIEW_DEFINITION: "select `v1`.`id` AS `id` from `db`.`v1`",
+          CHECK_OPTION: "LOCAL",
+          SECURITY_TYPE: "INVOKER",
+          DEFINER: "root@127.0.0.1",
+          ALGORITHM: "MERGE",
+        },
+      ],
+      "db",
+    );
+    expect(v).toEqual({
+      name: "v4",
+      definition: "select `id` from `v1`",
+      algorithm: "MERGE",
+      security: "INVOKER",
+      checkOption: "LOCAL",
+      definer: "root@127.0.0.1",
+      reads: ["v1"],
+    });
+  });
+
+  test("MySQL 8 (no ALGORITHM column; defaults left out)", () => {
+    const [v] = viewsFromRows(
+      [
+        {
+          TABLE_NAME: "active_users",
+          VIEW_DEFINITION:
+            "select `db`.`users`.`id` AS `id`,`db`.`users`.`name` AS `name` from `db`.`users` where (`db`.`users`.`active` = 1)",
+          CHECK_OPTION: "NONE",
+          SECURITY_TYPE: "DEFINER",
+          DEFINER: "app@%",
+        },
+      ],
+      "db",
+    );
+    expect(v).toEqual({
+      name: "active_users",
+      definition: "select `id`, `name` from `users` where `active` = 1",
+      definer: "app@%",
+      reads: ["users"],
+    });
+  });
+});
