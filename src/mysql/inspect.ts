@@ -25,6 +25,7 @@ export {
   FOREIGN_KEY_CHECKS_ON,
   TABLE_NAMES_QUERY,
 } from "./inspect/session.ts";
+export { dropViewStatement, VIEW_NAMES_QUERY } from "./inspect/views.ts";
 
 /** The name of Atlas's revisions table, left out of inspections used for diffs unless asked for. */
 export const REVISIONS_TABLE = "atlas_schema_revisions";

@@ -4,10 +4,13 @@
  * and replayed statements ≡ inspected database.
  */
 import { describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
-import { entitiesToSchema, sql, table, col, view } from "../../src/entities/index.ts";
+import { entitiesToSchema, sql, table, col, view, type TableDef, type ViewDef } from "../../src/entities/index.ts";
+import { schemaToEntitiesSource } from "../../src/entities/typebox-source.ts";
+import { schemaToHcl } from "../../src/hcl/write-schema.ts";
 import { splitStatements } from "../../src/migrate/split.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
@@ -181,6 +184,48 @@ describe("entities with views on MariaDB", () => {
         stmts.map((s) => s.sql),
       );
       expect(diff(await inspect(queryableOf(db.conn), db.name), withoutName)).toEqual([]);
+    });
+  });
+});
+
+describe("a live database with views, exported", () => {
+  test("inspect → TypeBox entities → diff empty; HCL has a view block; clearing plans the views first", async () => {
+    await withTestDatabase(async (db) => {
+      await run(db.conn, [
+        "CREATE TABLE users (id int PRIMARY KEY, name varchar(100), active tinyint)",
+        "CREATE SQL SECURITY INVOKER VIEW active_users AS SELECT id, name FROM users WHERE active = 1 WITH CHECK OPTION",
+        "CREATE ALGORITHM=TEMPTABLE VIEW `odd ${name}` AS SELECT COUNT(*) AS n, 'a`b' AS q FROM active_users",
+      ]);
+      const live = await inspect(queryableOf(db.conn), db.name);
+      const source = schemaToEntitiesSource(live, { importFrom: join(import.meta.dir, "../../src/entities/index.ts") });
+      expect(source).toMatch(/view\("active_users", sql.select /);
+      const dir = mkdtempSync(join(tmpdir(), "views-typebox-"));
+      try {
+        writeFileSync(join(dir, "m.ts"), source);
+        const mod = (await import(join(dir, "m.ts"))) as { tables: TableDef[]; views: ViewDef[]; database: object };
+        const back = normalizeSchema(entitiesToSchema(mod.tables, mod.database, mod.views), mariadb);
+        expect(diff(live, back)).toEqual([]);
+        expect(back.views?.length).toBe(2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const hcl = schemaToHcl(live, mariadb, db.name);
+      expect(hcl).toContain(
+        'view "active_users" {\n  schema       = schema.' +
+          db.name +
+          "\n  as           = <<-SQL\n  select `id`, `name` from `users` where `active` = 1\n  SQL\n  check_option = CASCADED\n  depends_on   = [table.users]\n}\n",
+      );
+      const clear = plan(diff(live, { tables: [] }), mariadb, { current: live });
+      expect(clear.map((s) => s.comment)).toEqual([
+        'drop "odd ${name}" view',
+        'drop "active_users" view',
+        'drop "users" table',
+      ]);
+      await run(
+        db.conn,
+        clear.map((s) => s.sql),
+      );
+      expect(await inspect(queryableOf(db.conn), db.name)).toEqual({ ...live, tables: [], views: undefined });
     });
   });
 });

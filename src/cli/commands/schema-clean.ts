@@ -1,6 +1,6 @@
 /**
- * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too), in an
- * order the server accepts; asks for the database's name first unless --auto-approve.
+ * `stats-db schema clean --url URL`: drop every view and table of the schema the URL names (the revisions table too),
+ * in an order the server accepts; asks for the database's name first unless --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
@@ -33,7 +33,7 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
-      if (schema.tables.length === 0) {
+      if (schema.tables.length === 0 && !schema.views?.length) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }

@@ -4,6 +4,7 @@
  */
 import type { Row } from "../../db/types.ts";
 import type { View } from "../../schema/model.ts";
+import { ident } from "../sql.ts";
 import { canonicalView } from "../view.ts";
 import { required, valid } from "./values.ts";
 
@@ -25,4 +26,13 @@ export function viewsFromRows(rows: readonly Row[], schemaName: string): View[] 
       schemaName,
     ),
   );
+}
+
+/** The names of a schema's views (`TABLE_NAME`), in name order; one parameter, the schema. */
+export const VIEW_NAMES_QUERY =
+  "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME";
+
+/** `DROP VIEW` of one view of the connection's schema. */
+export function dropViewStatement(view: string): string {
+  return `DROP VIEW ${ident(view)}`;
 }
