@@ -39,6 +39,7 @@ export const FULL_LANE: readonly string[] = [
   "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,status-problems}.test.ts",
   "test/db/connect.test.ts",
   "test/mysql/views-live.test.ts",
+  "test/cli/views.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",
