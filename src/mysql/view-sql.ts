@@ -349,7 +349,7 @@ function tableRef(nodes: readonly Node[], k: number, ctx: Context): { sql: strin
  */
 function expr(nodes: readonly Node[], ctx: Context, single: string | undefined, aliases?: Set<string>): string {
   const start = ctx.placeholders.length;
-  const tokens = flatten(unqualified(nodes, ctx.schema, single, aliases), ctx);
+  const tokens = flatten(withoutRedundantParens(unqualified(nodes, ctx.schema, single, aliases)), ctx);
   let text = exprFromTokens(tokens);
   for (let i = ctx.placeholders.length - 1; i >= start; i--)
     text = text.replace(ident(marker(i)), ctx.placeholders[i]!);
@@ -389,6 +389,54 @@ function dropQualifier(
     else out.push(n);
   }
   return out;
+}
+
+/** Words joining conditions, from the loosest; a group holding one of them at its top level binds as loosely. */
+const LOGICAL: Record<string, number> = { or: 1, "||": 1, xor: 2, and: 3, "&&": 3 };
+/** Neighbours that never bind tighter than a comparison: a comparison inside parentheses beside them needs none. */
+const CLAUSE_WORDS = new Set(["when", "then", "else"]);
+
+/**
+ * Leaves out the parentheses MySQL 8 puts around each condition (`where ((a = 1) and (b = 2))`): a group is opened
+ * when what is around it binds no tighter than what is inside it (an AND chain inside OR, a comparison between ANDs, any
+ * group between commas or at either end). Function arguments, IN lists and queries keep theirs.
+ */
+function withoutRedundantParens(nodes: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    if (!isGroup(n) || isQueryGroup(n)) {
+      out.push(n);
+      continue;
+    }
+    const items = withoutRedundantParens(n.items);
+    const prev = nodes[k - 1];
+    const call =
+      prev !== undefined &&
+      (prev.kind === "word" || prev.kind === "ident") &&
+      !(word(prev) in LOGICAL) &&
+      !CLAUSE_WORDS.has(word(prev));
+    if (!call && opens(items, prev, nodes[k + 1])) out.push(...items);
+    else out.push({ kind: "group", items });
+  }
+  return out;
+}
+
+function opens(items: readonly Node[], prev: Node | undefined, next: Node | undefined): boolean {
+  if (items.length === 0 || split(items).length > 1) return false;
+  const inside = Math.min(4, ...items.map(logical));
+  return [prev, next].every((n) => {
+    if (n === undefined || isOp(n, ",")) return true;
+    if (inside === 4 && CLAUSE_WORDS.has(word(n))) return true;
+    const around = logical(n);
+    return around < 4 && around <= inside && !(around === 2 && inside === 2);
+  });
+}
+
+/** How loosely a node binds as a logical operator (1 OR … 3 AND), 4 for anything else. */
+function logical(n: Node): number {
+  const key = n.kind === "word" ? word(n) : n.kind === "op" ? (n as Token).value : "";
+  return LOGICAL[key] ?? 4;
 }
 
 /** Tokens again, with each query group replaced by a placeholder and the server's spellings undone. */

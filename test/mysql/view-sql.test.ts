@@ -53,6 +53,12 @@ const different: [string, string, string][] = [
   ["an alias that renames", "SELECT id AS ident FROM users", "SELECT id FROM users"],
   ["another schema", "SELECT id FROM other.users", "SELECT id FROM users"],
   ["a literal's case", "SELECT id FROM users WHERE name = 'A'", "SELECT id FROM users WHERE name = 'a'"],
+  [
+    "parentheses that group an OR",
+    "SELECT a FROM t WHERE (a = 1 OR b = 2) AND c = 3",
+    "SELECT a FROM t WHERE a = 1 OR b = 2 AND c = 3",
+  ],
+  ["parentheses in arithmetic", "SELECT (a + b) * 2 FROM t", "SELECT a + b * 2 FROM t"],
 ];
 
 describe("different views stay different", () => {
