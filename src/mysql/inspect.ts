@@ -87,7 +87,7 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName);
+  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName, tables);
   return { flavor, schema: { name: schemaName, ...schemaDefaults, tables, ...(views.length ? { views } : {}) } };
 }
 

@@ -7,7 +7,7 @@ import { canonicalExpr } from "./expr.ts";
 import type { Flavor } from "./flavor.ts";
 import { normalizeTable } from "./normalize.ts";
 import { normalizeType } from "./types.ts";
-import { normalizeView } from "./view.ts";
+import { normalizeView, schemaScope } from "./view.ts";
 
 const NOW = /^(current_timestamp|now|localtime|localtimestamp)(\s*\(\s*(\d*)\s*\))?$/i;
 
@@ -50,6 +50,6 @@ export function normalizeSchema(schema: Schema, flavor: Flavor): Schema {
   return {
     ...schema,
     tables,
-    ...(schema.views ? { views: schema.views.map((v) => normalizeView(v, schema.name)) } : {}),
+    ...(schema.views ? { views: schema.views.map((v) => normalizeView(v, schemaScope({ ...schema, tables }))) } : {}),
   };
 }

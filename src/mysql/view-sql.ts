@@ -23,22 +23,29 @@ interface Group {
 
 type Node = Token | Group;
 
-/** The normal form of a SELECT given as text; `schema` is the view's own schema (its qualifier is dropped). */
-export function canonicalQuery(text: string, schema?: string): CanonicalQuery {
-  return canonicalQueryTokens(tokenize(text), schema);
+/** What the normal form may know about the view's schema. */
+export interface QueryScope {
+  /** The view's own schema: its qualifier is dropped. */
+  readonly schema?: string;
+  /** The columns of a table of the schema, in order (to expand `*` the way the server does), or undefined. */
+  readonly columnsOf?: (table: string) => readonly string[] | undefined;
+}
+
+/** The normal form of a SELECT given as text. */
+export function canonicalQuery(text: string, scope: QueryScope = {}): CanonicalQuery {
+  return canonicalQueryTokens(tokenize(text), scope);
 }
 
 /** The normal form of a SELECT given as tokens (the end token may be included). */
-export function canonicalQueryTokens(tokens: readonly Token[], schema?: string): CanonicalQuery {
+export function canonicalQueryTokens(tokens: readonly Token[], scope: QueryScope = {}): CanonicalQuery {
   const body = tokens.filter((t) => t.kind !== "eof" && !(t.kind === "op" && t.value === ";"));
   if (body.length === 0) throw new ParseError(tokens[0]?.line ?? 1, tokens[0]?.column ?? 1, "empty view definition");
-  const ctx: Context = { schema, reads: new Set(), placeholders: [] };
+  const ctx: Context = { ...scope, reads: new Set(), placeholders: [] };
   const sql = query(tree(body), ctx);
   return { sql, reads: [...ctx.reads].sort() };
 }
 
-interface Context {
-  readonly schema?: string;
+interface Context extends QueryScope {
   readonly reads: Set<string>;
   readonly placeholders: string[];
 }
@@ -119,7 +126,9 @@ function select(nodes: readonly Node[], ctx: Context): string {
   }
   const from = clauses.has("from") ? fromClause(clauses.get("from")!, ctx) : undefined;
   const single = from?.sources.length === 1 ? from.sources[0] : undefined;
-  const { modifiers, items } = selectList(clauses.get("select")!);
+  const list0 = selectList(clauses.get("select")!);
+  const modifiers = list0.modifiers;
+  const items = from ? list0.items.flatMap((i) => expandStar(i, from, ctx)) : list0.items;
   const aliases = new Set(items.flatMap((i) => (i.alias ? [i.alias.toLowerCase()] : [])));
   const out = [`select${modifiers.map((m) => ` ${m}`).join("")}`, items.map((i) => item(i, ctx, single)).join(", ")];
   if (from) out.push(`from ${from.sql}`);
@@ -258,10 +267,37 @@ const JOIN_WORDS = new Set(["join", "inner", "cross", "left", "right", "natural"
 const FROM_END = new Set([...JOIN_WORDS, "on", "using"]);
 
 /** A FROM clause: join groups opened, comma and cross joins written `join`, `inner`/`outer` left out, no `as`. */
-function fromClause(input: readonly Node[], ctx: Context): { sql: string; sources: string[] } {
+/** A FROM clause in normal form; `sources` are the names its columns are qualified with, `tables` the tables behind. */
+interface From {
+  readonly sql: string;
+  readonly sources: readonly string[];
+  readonly tables: readonly (string | undefined)[];
+}
+
+/** `*` and `t.*` as the columns the server puts in their place, when the columns of every table they cover are known. */
+function expandStar(i: SelectItem, from: From, ctx: Context): SelectItem[] {
+  const n = i.nodes;
+  const all = n.length === 1 && isOp(n[0], "*");
+  const one = n.length === 3 && isName(n[0]) && isOp(n[1], ".") && isOp(n[2], "*");
+  if (i.alias !== undefined || (!all && !one)) return [i];
+  const picked = all ? from.sources.map((_s, k) => k) : [from.sources.indexOf((n[0] as Token).value)];
+  const out: SelectItem[] = [];
+  for (const k of picked) {
+    const table = from.tables[k];
+    const columns = table === undefined ? undefined : ctx.columnsOf?.(table);
+    if (k < 0 || columns === undefined) return [i];
+    const source = from.sources[k]!;
+    for (const c of columns)
+      out.push({ nodes: [synthetic("ident", source), synthetic("op", "."), synthetic("ident", c)] });
+  }
+  return out;
+}
+
+function fromClause(input: readonly Node[], ctx: Context): From {
   const nodes = openJoinGroups(input);
   const out: string[] = [];
   const sources: string[] = [];
+  const tables: (string | undefined)[] = [];
   for (let k = 0; k < nodes.length; ) {
     const n = nodes[k]!;
     const w = word(n);
@@ -289,10 +325,11 @@ function fromClause(input: readonly Node[], ctx: Context): { sql: string; source
       const ref = tableRef(nodes, k, ctx);
       out.push(ref.sql);
       sources.push(ref.source);
+      tables.push(ref.table);
       k = ref.next;
     }
   }
-  return { sql: out.join(" "), sources };
+  return { sql: out.join(" "), sources, tables };
 }
 
 /** Opens the parentheses the server puts around joins (`from ((a join b on(…)) join c on(…))`). */
@@ -309,10 +346,15 @@ function openJoinGroups(nodes: readonly Node[]): Node[] {
 }
 
 /** One table reference: a table (`t`, `s`.`t`) or a derived table, with its alias. */
-function tableRef(nodes: readonly Node[], k: number, ctx: Context): { sql: string; source: string; next: number } {
+function tableRef(
+  nodes: readonly Node[],
+  k: number,
+  ctx: Context,
+): { sql: string; source: string; table?: string; next: number } {
   const n = nodes[k]!;
   let sql: string;
   let source: string;
+  let table: string | undefined;
   if (isQueryGroup(n)) {
     sql = `(${query((n as Group).items, ctx)})`;
     source = "";
@@ -326,7 +368,10 @@ function tableRef(nodes: readonly Node[], k: number, ctx: Context): { sql: strin
       k += 3;
     } else k++;
     if (qualifier === ctx.schema) qualifier = undefined;
-    if (qualifier === undefined) ctx.reads.add(name);
+    if (qualifier === undefined) {
+      ctx.reads.add(name);
+      table = name;
+    }
     sql = qualifier === undefined ? ident(name) : `${ident(qualifier)}.${ident(name)}`;
     source = name;
   } else {
@@ -340,7 +385,7 @@ function tableRef(nodes: readonly Node[], k: number, ctx: Context): { sql: strin
     source = alias.value;
     k++;
   }
-  return { sql, source, next: k };
+  return { sql, source, ...(table === undefined ? {} : { table }), next: k };
 }
 
 /**

@@ -57,6 +57,12 @@ describe("view statements", () => {
     ).toBeUndefined();
   });
 
+  test("SELECT * is expanded with the columns of the table before the statement", () => {
+    expect(replay([...base, "CREATE VIEW v AS SELECT * FROM users"]).views?.[0]?.definition).toBe(
+      "select `id`, `name`, `active` from `users`",
+    );
+  });
+
   test("a view that exists, or a missing one, is a schema-state error", () => {
     const s = replay([...base, "CREATE VIEW v AS SELECT id FROM users"]);
     expect(() => parse("CREATE VIEW v AS SELECT 1", { flavor: mariadb, schema: s })).toThrow(SchemaStateError);

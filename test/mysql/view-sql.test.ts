@@ -43,7 +43,7 @@ const same: [string, string, string][] = [
 describe("the same view however written", () => {
   for (const [name, written, stored] of same)
     test(name, () => {
-      expect(canonicalQuery(written, "db").sql).toBe(canonicalQuery(stored, "db").sql);
+      expect(canonicalQuery(written, { schema: "db" }).sql).toBe(canonicalQuery(stored, { schema: "db" }).sql);
     });
 });
 
@@ -64,12 +64,12 @@ const different: [string, string, string][] = [
 describe("different views stay different", () => {
   for (const [name, a, b] of different)
     test(name, () => {
-      expect(canonicalQuery(a, "db").sql).not.toBe(canonicalQuery(b, "db").sql);
+      expect(canonicalQuery(a, { schema: "db" }).sql).not.toBe(canonicalQuery(b, { schema: "db" }).sql);
     });
 });
 
 test("the normal form keeps a select alias where ORDER BY would read it instead of the column", () => {
-  const q = canonicalQuery("select `t`.`b` AS `a`, `t`.`a` AS `b` from `t` order by `t`.`a`", "db").sql;
+  const q = canonicalQuery("select `t`.`b` AS `a`, `t`.`a` AS `b` from `t` order by `t`.`a`", { schema: "db" }).sql;
   expect(q).toBe("select `b` as `a`, `a` as `b` from `t` order by `t`.`a`");
 });
 
@@ -77,9 +77,28 @@ test("reads lists the tables and views of the schema, subqueries and derived tab
   expect(
     canonicalQuery(
       "SELECT x.id FROM (SELECT id FROM a) x WHERE x.id IN (SELECT id FROM db.b) AND EXISTS (SELECT 1 FROM other.c)",
-      "db",
+      { schema: "db" },
     ).reads,
   ).toEqual(["a", "b"]);
+});
+
+describe("SELECT * as the server expands it", () => {
+  const columns: Record<string, string[]> = { users: ["id", "name"], p: ["id", "uid"] };
+  const scope = { schema: "db", columnsOf: (t: string) => columns[t] };
+  test("one table, a qualified star in a join", () => {
+    expect(canonicalQuery("SELECT * FROM users WHERE id > 1", scope).sql).toBe(
+      canonicalQuery(
+        "select `db`.`users`.`id` AS `id`,`db`.`users`.`name` AS `name` from `db`.`users` where `db`.`users`.`id` > 1",
+        scope,
+      ).sql,
+    );
+    expect(canonicalQuery("SELECT u.*, p.uid FROM users u JOIN p ON p.uid = u.id", scope).sql).toBe(
+      "select `u`.`id`, `u`.`name`, `p`.`uid` from `users` `u` join `p` on `p`.`uid` = `u`.`id`",
+    );
+  });
+  test("a star over a table whose columns are unknown stays", () => {
+    expect(canonicalQuery("SELECT * FROM other_view", scope).sql).toBe("select * from `other_view`");
+  });
 });
 
 describe("views from captured information_schema rows", () => {

@@ -3,16 +3,17 @@
  * not, so the query reads every column and the algorithm is taken when the server has it.
  */
 import type { Row } from "../../db/types.ts";
-import type { View } from "../../schema/model.ts";
+import type { Table, View } from "../../schema/model.ts";
 import { ident } from "../sql.ts";
-import { canonicalView } from "../view.ts";
+import { canonicalView, schemaScope } from "../view.ts";
 import { required, valid } from "./values.ts";
 
 /** Every view of the schema with its options (`SELECT *`: the column set differs between MySQL and MariaDB). */
 export const VIEWS_QUERY = "SELECT * FROM `INFORMATION_SCHEMA`.`VIEWS` WHERE `TABLE_SCHEMA` = ? ORDER BY `TABLE_NAME`";
 
 /** Views from rows of VIEWS_QUERY, in canonical form; the schema's own qualifier is dropped from the definitions. */
-export function viewsFromRows(rows: readonly Row[], schemaName: string): View[] {
+export function viewsFromRows(rows: readonly Row[], schemaName: string, tables: readonly Table[] = []): View[] {
+  const scope = schemaScope({ name: schemaName, tables });
   return rows.map((row) =>
     canonicalView(
       required(row, "TABLE_NAME"),
@@ -23,7 +24,7 @@ export function viewsFromRows(rows: readonly Row[], schemaName: string): View[] 
         checkOption: valid(row, "CHECK_OPTION"),
         definer: valid(row, "DEFINER"),
       },
-      schemaName,
+      scope,
     ),
   );
 }

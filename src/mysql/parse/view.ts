@@ -7,7 +7,7 @@ import type { View } from "../../schema/model.ts";
 import { findView } from "../../schema/views.ts";
 import type { Cursor } from "../cursor.ts";
 import type { Token } from "../lexer.ts";
-import { canonicalView, type ViewOptions } from "../view.ts";
+import { canonicalView, schemaScope, type ViewOptions } from "../view.ts";
 import type { ParseContext } from "./context.ts";
 import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
 
@@ -26,7 +26,7 @@ export function parseCreateOrAlterView(cur: Cursor, ctx: ParseContext): Change[]
   }
   cur.expectWord("AS");
   const { select, checkOption } = splitCheckOption(cur.rest());
-  const view = canonicalView(name, select, { ...options, checkOption }, ctx.schema.name);
+  const view = canonicalView(name, select, { ...options, checkOption }, schemaScope(ctx.schema));
   const existing = findView(ctx.schema, name);
   if (alter) {
     if (!existing) throw new SchemaStateError("view", name, "missing");
