@@ -29,6 +29,8 @@ export interface QueryScope {
   readonly schema?: string;
   /** The columns of a table of the schema, in order (to expand `*` the way the server does), or undefined. */
   readonly columnsOf?: (table: string) => readonly string[] | undefined;
+  /** The view's column list (`CREATE VIEW v (a, b)`): the server writes it as the aliases of the first SELECT. */
+  readonly columns?: readonly string[];
 }
 
 /** The normal form of a SELECT given as text. */
@@ -45,9 +47,11 @@ export function canonicalQueryTokens(tokens: readonly Token[], scope: QueryScope
   return { sql, reads: [...ctx.reads].sort() };
 }
 
-interface Context extends QueryScope {
+interface Context extends Omit<QueryScope, "columns"> {
   readonly reads: Set<string>;
   readonly placeholders: string[];
+  /** The column list, until the first SELECT takes it. */
+  columns?: readonly string[];
 }
 
 function tree(tokens: readonly Token[]): Node[] {
@@ -128,7 +132,8 @@ function select(nodes: readonly Node[], ctx: Context): string {
   const single = from?.sources.length === 1 ? from.sources[0] : undefined;
   const list0 = selectList(clauses.get("select")!);
   const modifiers = list0.modifiers;
-  const items = from ? list0.items.flatMap((i) => expandStar(i, from, ctx)) : list0.items;
+  const expanded = from ? list0.items.flatMap((i) => expandStar(i, from, ctx)) : list0.items;
+  const items = named(expanded, ctx);
   const aliases = new Set(items.flatMap((i) => (i.alias ? [i.alias.toLowerCase()] : [])));
   const out = [`select${modifiers.map((m) => ` ${m}`).join("")}`, items.map((i) => item(i, ctx, single)).join(", ")];
   if (from) out.push(`from ${from.sql}`);
@@ -229,6 +234,8 @@ function redundantAlias(i: SelectItem, text: string): boolean {
   // A column reference names its column after the column.
   const columnRef = n.length % 2 === 1 && n.every((x, k) => (k % 2 === 0 ? isName(x) : isOp(x, ".")));
   if (columnRef && (n[n.length - 1] as Token).value.toLowerCase() === alias.toLowerCase()) return true;
+  // A string literal is named after its value.
+  if (n.length === 1 && n[0]!.kind === "string" && (n[0] as Token).value === alias) return true;
   // Any other expression is named after its own text, which the server then writes as the alias.
   try {
     return canonicalExpr(alias) === text;
@@ -272,6 +279,17 @@ interface From {
   readonly sql: string;
   readonly sources: readonly string[];
   readonly tables: readonly (string | undefined)[];
+}
+
+/** The select items with the view's column list as their aliases (taken once, by the first SELECT). */
+function named(items: readonly SelectItem[], ctx: Context): readonly SelectItem[] {
+  const columns = ctx.columns;
+  if (columns === undefined) return items;
+  ctx.columns = undefined;
+  if (columns.length !== items.length) {
+    throw new ParseError(1, 1, `the view names ${columns.length} columns but its SELECT has ${items.length}`);
+  }
+  return items.map((i, k) => ({ nodes: i.nodes, alias: columns[k]! }));
 }
 
 /** `*` and `t.*` as the columns the server puts in their place, when the columns of every table they cover are known. */

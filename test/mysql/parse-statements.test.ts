@@ -142,12 +142,6 @@ describe("parse errors", () => {
       message: "1:24: unsupported statement: partitioned table",
     },
     {
-      name: "view column list",
-      sql: "CREATE OR REPLACE VIEW v (a) AS SELECT 1",
-      error: UnsupportedStatementError,
-      message: "1:26: unsupported statement: a view column list (name the columns with AS aliases)",
-    },
-    {
       name: "trigger with definer",
       sql: "CREATE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT ON a FOR EACH ROW SET NEW.x = 1",
       error: UnsupportedStatementError,

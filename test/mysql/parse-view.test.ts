@@ -63,6 +63,14 @@ describe("view statements", () => {
     );
   });
 
+  test("a column list becomes the aliases of the first SELECT, as the server stores it", () => {
+    const s = replay([...base, "CREATE VIEW v (a, b) AS SELECT id, name FROM users UNION SELECT 1, 'x'"]);
+    expect(s.views?.[0]?.definition).toBe("select `id` as `a`, `name` as `b` from `users` union select 1, 'x'");
+    expect(() => replay([...base, "CREATE VIEW v (a) AS SELECT id, name FROM users"])).toThrow(
+      "the view names 1 columns but its SELECT has 2",
+    );
+  });
+
   test("a view that exists, or a missing one, is a schema-state error", () => {
     const s = replay([...base, "CREATE VIEW v AS SELECT id FROM users"]);
     expect(() => parse("CREATE VIEW v AS SELECT 1", { flavor: mariadb, schema: s })).toThrow(SchemaStateError);

@@ -9,7 +9,7 @@ import type { Cursor } from "../cursor.ts";
 import type { Token } from "../lexer.ts";
 import { canonicalView, schemaScope, type ViewOptions } from "../view.ts";
 import type { ParseContext } from "./context.ts";
-import { SchemaStateError, UnsupportedStatementError } from "./errors.ts";
+import { SchemaStateError } from "./errors.ts";
 
 /** The whole of `CREATE [OR REPLACE] … VIEW …` or `ALTER … VIEW …` (from the first word). */
 export function parseCreateOrAlterView(cur: Cursor, ctx: ParseContext): Change[] {
@@ -20,13 +20,11 @@ export function parseCreateOrAlterView(cur: Cursor, ctx: ParseContext): Change[]
   cur.expectWord("VIEW");
   const ifNotExists = !alter && cur.acceptWord("IF", "NOT", "EXISTS");
   const name = cur.tableName();
-  if (cur.isOp("(")) {
-    const t = cur.peek();
-    throw new UnsupportedStatementError("a view column list (name the columns with AS aliases)", t.line, t.column);
-  }
+  const columns = cur.isOp("(") ? cur.nameList("view column name") : undefined;
   cur.expectWord("AS");
   const { select, checkOption } = splitCheckOption(cur.rest());
-  const view = canonicalView(name, select, { ...options, checkOption }, schemaScope(ctx.schema));
+  const scope = { ...schemaScope(ctx.schema), ...(columns ? { columns } : {}) };
+  const view = canonicalView(name, select, { ...options, checkOption }, scope);
   const existing = findView(ctx.schema, name);
   if (alter) {
     if (!existing) throw new SchemaStateError("view", name, "missing");
