@@ -38,13 +38,23 @@ export function canonicalQuery(text: string, scope: QueryScope = {}): CanonicalQ
   return canonicalQueryTokens(tokenize(text), scope);
 }
 
-/** The normal form of a SELECT given as tokens (the end token may be included). */
+/**
+ * The normal form of a SELECT given as tokens (the end token may be included). Unbalanced parentheses are a
+ * ParseError; a SELECT whose structure the normal form does not know (index hints, JSON_TABLE, …) is kept token by
+ * token, so it still compares equal to itself and an inspection never fails on it.
+ */
 export function canonicalQueryTokens(tokens: readonly Token[], scope: QueryScope = {}): CanonicalQuery {
   const body = tokens.filter((t) => t.kind !== "eof" && !(t.kind === "op" && t.value === ";"));
   if (body.length === 0) throw new ParseError(tokens[0]?.line ?? 1, tokens[0]?.column ?? 1, "empty view definition");
+  const nodes = tree(body);
   const ctx: Context = { ...scope, reads: new Set(), placeholders: [] };
-  const sql = query(tree(body), ctx);
-  return { sql, reads: [...ctx.reads].sort() };
+  try {
+    const sql = query(nodes, ctx);
+    return { sql, reads: [...ctx.reads].sort() };
+  } catch (e) {
+    if (!(e instanceof ParseError) || scope.columns !== undefined) throw e;
+    return { sql: body.map((t) => t.raw).join(" "), reads: [] };
+  }
 }
 
 interface Context extends Omit<QueryScope, "columns"> {
