@@ -121,8 +121,10 @@ export interface View {
   /** Absent means DEFINER (the server's default). */
   readonly security?: "INVOKER";
   readonly checkOption?: ViewCheckOption;
-  /** `user@host`; compared and planned only when the desired state declares it. */
+  /** `user@host`, declared (entities, a migration file's DEFINER=): compared and planned only when declared. */
   readonly definer?: string;
+  /** The definer a live server reports: compared with a declared `definer`, never planned. */
+  readonly reportedDefiner?: string;
   /** The tables and views the SELECT reads (derived from the definition by the dialect layer), sorted. */
   readonly reads?: readonly string[];
 }

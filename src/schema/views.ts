@@ -56,14 +56,17 @@ function viewAt(schema: Schema, name: string): number {
   return at;
 }
 
-/** True when a current view already is the desired one; the definer counts only when the desired view declares it. */
+/**
+ * True when a current view already is the desired one; the definer counts only when the desired view declares it,
+ * against the current view's declared or reported definer.
+ */
 export function sameView(current: View, desired: View): boolean {
   return (
     current.definition === desired.definition &&
     current.algorithm === desired.algorithm &&
     current.security === desired.security &&
     current.checkOption === desired.checkOption &&
-    (desired.definer === undefined || current.definer === desired.definer)
+    (desired.definer === undefined || (current.definer ?? current.reportedDefiner) === desired.definer)
   );
 }
 

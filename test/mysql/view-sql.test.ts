@@ -136,7 +136,7 @@ describe("views from captured information_schema rows", () => {
       algorithm: "MERGE",
       security: "INVOKER",
       checkOption: "LOCAL",
-      definer: "root@127.0.0.1",
+      reportedDefiner: "root@127.0.0.1",
       reads: ["v1"],
     });
   });
@@ -158,7 +158,7 @@ describe("views from captured information_schema rows", () => {
     expect(v).toEqual({
       name: "active_users",
       definition: "select `id`, `name` from `users` where `active` = 1",
-      definer: "app@%",
+      reportedDefiner: "app@%",
       reads: ["users"],
     });
   });

@@ -14,19 +14,21 @@ export const VIEWS_QUERY = "SELECT * FROM `INFORMATION_SCHEMA`.`VIEWS` WHERE `TA
 /** Views from rows of VIEWS_QUERY, in canonical form; the schema's own qualifier is dropped from the definitions. */
 export function viewsFromRows(rows: readonly Row[], schemaName: string, tables: readonly Table[] = []): View[] {
   const scope = schemaScope({ name: schemaName, tables });
-  return rows.map((row) =>
-    canonicalView(
+  return rows.map((row) => {
+    const view = canonicalView(
       required(row, "TABLE_NAME"),
       required(row, "VIEW_DEFINITION"),
       {
         algorithm: valid(row, "ALGORITHM"),
         security: valid(row, "SECURITY_TYPE"),
         checkOption: valid(row, "CHECK_OPTION"),
-        definer: valid(row, "DEFINER"),
       },
       scope,
-    ),
-  );
+    );
+    // The server's definer is reported, not declared: a plan from an inspected schema leaves it out.
+    const definer = valid(row, "DEFINER");
+    return definer ? { ...view, reportedDefiner: definer } : view;
+  });
 }
 
 /** The names of a schema's views (`TABLE_NAME`), in name order; one parameter, the schema. */
