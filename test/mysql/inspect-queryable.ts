@@ -43,9 +43,12 @@ export interface CapturedRows {
   readonly statistics: Row[];
   readonly foreignKeys: Row[];
   readonly checks: Row[];
+  /** information_schema.VIEWS; absent means no views. */
+  readonly views?: Row[];
 }
 
 const ROUTES: [RegExp, keyof CapturedRows][] = [
+  [/`VIEWS`/, "views"],
   [/@@version/, "server"],
   [/SCHEMATA/, "schemata"],
   [/KEY_COLUMN_USAGE/, "foreignKeys"],
@@ -61,7 +64,7 @@ export function captured(rows: CapturedRows): Queryable {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       const route = ROUTES.find(([re]) => re.test(sql));
       if (!route) throw new Error(`no captured rows for query: ${sql}`);
-      return rows[route[1]] as T[];
+      return (rows[route[1]] ?? []) as T[];
     },
     async exec(sql: string): Promise<void> {
       if (!/^SET SESSION /.test(sql)) throw new Error(`unexpected statement: ${sql}`);
