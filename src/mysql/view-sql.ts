@@ -518,7 +518,8 @@ function flatten(nodes: readonly Node[], ctx: Context): Token[] {
   for (let k = 0; k < nodes.length; k++) {
     const n = nodes[k]!;
     if (!isGroup(n)) {
-      out.push(n);
+      // MariaDB stores NOW() as current_timestamp().
+      out.push(word(n) === "now" && isGroup(nodes[k + 1]) ? synthetic("word", "current_timestamp") : n);
       continue;
     }
     const fn = word(nodes[k - 1]);
@@ -534,8 +535,38 @@ function flatten(nodes: readonly Node[], ctx: Context): Token[] {
   return out;
 }
 
-/** The arguments of a function in the one spelling both servers accept: `count(*)`, `substr(x, a, b)`, no CAST charset. */
+/** Words that are syntax, not names, inside the parentheses after these functions (a unit, a window frame, a mode). */
+const SYNTAX_WORDS: Record<string, ReadonlySet<string>> = {
+  over: new Set([
+    "rows",
+    "range",
+    "groups",
+    "unbounded",
+    "preceding",
+    "following",
+    "current",
+    "row",
+    "exclude",
+    "ties",
+  ]),
+  against: new Set(["boolean", "mode", "natural", "language", "query", "expansion"]),
+};
+const TIME_UNITS = new Set(["microsecond", "second", "minute", "hour", "day", "week", "month", "quarter", "year"]);
+
+/** A syntax word as a token the expression writer prints as it is (upper-case, never quoted as a name). */
+function syntaxWord(n: Node): Token {
+  return synthetic("op", (n as Token).value.toUpperCase());
+}
+
+/**
+ * The arguments of a function in the one spelling both servers accept: `count(*)`, `substr(x, a, b)`, no CAST
+ * charset; the words that are syntax there (the unit of TIMESTAMPDIFF, a window frame) kept as words, not names.
+ */
 function spelled(fn: string, items: readonly Node[]): readonly Node[] {
+  const syntax = SYNTAX_WORDS[fn];
+  if (syntax) return items.map((n) => (n.kind === "word" && syntax.has(word(n)) ? syntaxWord(n) : n));
+  if ((fn === "timestampdiff" || fn === "timestampadd") && TIME_UNITS.has(word(items[0])))
+    return [syntaxWord(items[0]!), ...items.slice(1)];
   if (fn === "count" && items.length === 1 && items[0]!.kind === "number" && (items[0] as Token).value === "0")
     return [synthetic("op", "*")];
   if (fn === "substr" || fn === "substring" || fn === "mid")
@@ -563,6 +594,6 @@ function withoutLimitOne(items: readonly Node[]): readonly Node[] {
     : items;
 }
 
-function synthetic(kind: "op" | "ident", value: string): Token {
+function synthetic(kind: "op" | "ident" | "word", value: string): Token {
   return { kind, value, line: 0, column: 0, raw: value, spaceBefore: false };
 }

@@ -29,6 +29,11 @@ const same: [string, string, string][] = [
   ],
   ["substr spellings", "select substring(min(202006) from 1 for 4) AS `c`", "select substr(min(202006),1,4) AS `c`"],
   [
+    "syntax words inside functions: a TIMESTAMPDIFF unit, a window frame (MariaDB)",
+    "SELECT TIMESTAMPDIFF(second, a, b) s, day, SUM(x) OVER (PARTITION BY day ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) r FROM t",
+    "select timestampdiff(SECOND,`db`.`t`.`a`,`db`.`t`.`b`) AS `s`,`db`.`t`.`day` AS `day`,sum(`db`.`t`.`x`) over ( partition by `db`.`t`.`day` order by `db`.`t`.`id` rows between  unbounded  preceding  and  current row ) AS `r` from `db`.`t`",
+  ],
+  [
     "LIMIT … OFFSET",
     "SELECT id FROM users ORDER BY id ASC LIMIT 10 OFFSET 5",
     "select `id` from `users` order by `id` limit 5,10",
@@ -67,6 +72,12 @@ describe("the normal form is a fixed point (a planned view parses back to itself
       const once = canonicalQuery(written, { schema: "db" }).sql;
       expect(canonicalQuery(once, { schema: "db" }).sql).toBe(once);
     });
+});
+
+test("syntax words stay words, and a column named like a unit stays a name", () => {
+  expect(canonicalQuery("SELECT TIMESTAMPDIFF(DAY, a, b), day FROM t").sql).toBe(
+    "select timestampdiff(DAY, `a`, `b`), `day` from `t`",
+  );
 });
 
 test("a FROM clause the normal form does not know is kept token by token", () => {
