@@ -7,6 +7,7 @@
  */
 import { canonicalExpr, exprFromTokens } from "./expr.ts";
 import { ParseError, type Token, tokenize } from "./lexer.ts";
+import { RESERVED_WORDS } from "./reserved-words.ts";
 import { ident } from "./sql.ts";
 
 /** A view definition in normal form, and the tables and views it reads (sorted, unqualified). */
@@ -50,6 +51,11 @@ export function canonicalQueryTokens(tokens: readonly Token[], scope: QueryScope
   const ctx: Context = { ...scope, reads: new Set(), placeholders: [] };
   try {
     const sql = query(nodes, ctx);
+    // A reserved word written bare is syntax: quoted as a name, the statement was misread (and would not run).
+    const misread = body.some(
+      (t) => t.kind === "word" && RESERVED_WORDS.has(t.value.toLowerCase()) && sql.includes(ident(t.value)),
+    );
+    if (misread) throw new ParseError(body[0]!.line, body[0]!.column, "a reserved word read as a name");
     return { sql, reads: [...ctx.reads].sort() };
   } catch (e) {
     if (!(e instanceof ParseError) || scope.columns !== undefined) throw e;

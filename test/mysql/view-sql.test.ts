@@ -80,6 +80,13 @@ test("syntax words stay words, and a column named like a unit stays a name", () 
   );
 });
 
+test("a reserved word the normal form would quote as a name keeps the SELECT as written", () => {
+  expect(canonicalQuery("SELECT CONVERT(a, CHAR) FROM t").sql).toBe("SELECT CONVERT ( a , CHAR ) FROM t");
+  expect(canonicalQuery("SELECT CAST(a AS SIGNED INTEGER) FROM t").sql).toBe(
+    "SELECT CAST ( a AS SIGNED INTEGER ) FROM t",
+  );
+});
+
 test("a FROM clause the normal form does not know is kept token by token", () => {
   expect(canonicalQuery("SELECT id FROM users USE INDEX (ix) WHERE id > 1").sql).toBe(
     "SELECT id FROM users USE INDEX ( ix ) WHERE id > 1",
