@@ -90,7 +90,7 @@ export function withViewChanges(current: Schema, desired: Schema, tableChanges: 
   return [...tableChanges, ...out, ...added.map((view): Change => ({ kind: "AddView", view }))];
 }
 
-/** Table names (and columns, as `table.column`) the table changes take away from a view that reads them. */
+/** The tables the table changes drop or rename, and per altered table the columns they drop or rename. */
 function brokenNames(changes: readonly Change[]): { tables: Set<string>; columns: Map<string, string[]> } {
   const tables = new Set<string>();
   const columns = new Map<string, string[]>();
