@@ -1,7 +1,8 @@
 /**
- * The site_usage schema: every table stats-db manages, in declaration order.
+ * The site_usage schema: every table and view stats-db manages, in declaration order.
  */
 import { countries, devices, pages, referrers } from "./dimensions.ts";
+import { siteMonthlyUsage } from "./reports.ts";
 import { dailyAudience, dailyPageUsage, dailyReferrerUsage, dailyUsage, hourlyUsage } from "./rollups.ts";
 import { sites } from "./sites.ts";
 
@@ -20,3 +21,6 @@ export const tables = [
   dailyReferrerUsage,
   dailyAudience,
 ];
+
+/** Views over the tables (report views for the statistics team). */
+export const views = [siteMonthlyUsage];

@@ -57,7 +57,16 @@ export { selectAdded, selectLatest } from "./lint/select.ts";
 export type { LintReport } from "./lint/report.ts";
 
 /** The entity DSL and turning entities into a schema. */
-export { col, entitiesToSchema, sql, table, type TableDef, validateEntities } from "./entities/index.ts";
+export {
+  col,
+  entitiesToSchema,
+  sql,
+  table,
+  type TableDef,
+  validateEntities,
+  view,
+  type ViewDef,
+} from "./entities/index.ts";
 /** Partitioning helpers of the entity DSL (`partitionBy: monthly("day", "2026-01", "2027-12")`). */
 export { hash, key, list, monthly, type PartitionSpec, range } from "./entities/index.ts";
 /** Schema sources by URL (`file://`, `mysql://`, `mem://embedded`) and the entities module of a project. */

@@ -26,6 +26,8 @@ export const UNIT_LANE: readonly string[] = [
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
   "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
   "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
+  "test/mysql/view-*.test.ts",
+  "test/entities/view.test.ts",
 ];
 
 /** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */
@@ -39,6 +41,8 @@ export const FULL_LANE: readonly string[] = [
   "test/cli/schema-unmanaged.test.ts",
   "test/cli/{partition-drift,down-partition}.test.ts",
   "test/db/connect.test.ts",
+  "test/mysql/views-live.test.ts",
+  "test/cli/views.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",

@@ -11,9 +11,10 @@ export interface SqlExpr {
   readonly sql: string;
 }
 
-/** Marks text as a SQL expression rather than a literal value. */
-export function sql(text: string): SqlExpr {
-  return { sql: text };
+/** Marks text as a SQL expression rather than a literal value; also a template tag (sql`SELECT …`). */
+export function sql(text: string | TemplateStringsArray, ...values: readonly unknown[]): SqlExpr {
+  if (typeof text === "string") return { sql: text };
+  return { sql: text.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ""), "") };
 }
 
 /** Options every column takes. */

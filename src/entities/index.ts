@@ -8,5 +8,7 @@ export { hash, key, list, monthly, range } from "./partitions.ts";
 export type { ListPartitionSpec, PartitionKey, PartitionSpec, RangePartitionSpec } from "./partitions.ts";
 export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
 export { entitiesToSchema } from "./to-schema.ts";
+export { isViewDef, view, viewProblems } from "./view.ts";
+export type { ViewDef, ViewSpec } from "./view.ts";
 export { EntityError, validateEntities } from "./validate.ts";
 export type { KeyLimits } from "./server-limits.ts";

@@ -5,6 +5,7 @@
 import type { Column, FkAction, IndexPart, Schema, Table } from "../schema/model.ts";
 import { readMeta } from "./meta.ts";
 import type { IndexPartSpec, TableDef } from "./table.ts";
+import { type ViewDef, viewToModel } from "./view.ts";
 
 /** Options for the schema built from entities. */
 export interface EntitySchemaOptions {
@@ -13,13 +14,18 @@ export interface EntitySchemaOptions {
   readonly collate?: string;
 }
 
-/** Turns declared tables into the (not yet normalised) schema model. Assumes `validateEntities` passed. */
-export function entitiesToSchema(tables: readonly TableDef[], opts: EntitySchemaOptions = {}): Schema {
+/** Turns declared tables and views into the (not yet normalised) schema model. Assumes `validateEntities` passed. */
+export function entitiesToSchema(
+  tables: readonly TableDef[],
+  opts: EntitySchemaOptions = {},
+  views: readonly ViewDef[] = [],
+): Schema {
   return {
     ...(opts.name ? { name: opts.name } : {}),
     ...(opts.charset ? { charset: opts.charset } : {}),
     ...(opts.collate ? { collate: opts.collate } : {}),
     tables: tables.map(tableToModel),
+    ...(views.length ? { views: views.map(viewToModel) } : {}),
   };
 }
 

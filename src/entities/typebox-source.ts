@@ -14,6 +14,7 @@ import type {
   Schema,
   Table,
 } from "../schema/model.ts";
+import { viewSource } from "./view-source.ts";
 
 /** A column type the `col` builders cannot declare (e.g. `bit(3)`, `geometry`, `float(7,2)`). */
 export class UnsupportedEntityTypeError extends Error {
@@ -87,6 +88,8 @@ const RESERVED = new Set([
   "col",
   "sql",
   "table",
+  "view",
+  "views",
 ]);
 const key = (name: string) => (IDENT.test(name) ? name : s(name));
 
@@ -236,7 +239,7 @@ function partitionSource(p: Partitioning): string[] {
 }
 
 /** A unique JavaScript identifier for each table (camelCase of its name). */
-function exportNames(tables: readonly Table[]): Map<string, string> {
+function exportNames(tables: readonly { readonly name: string }[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Set<string>();
   for (const t of tables) {
@@ -254,8 +257,10 @@ function exportNames(tables: readonly Table[]): Map<string, string> {
 
 /** The entities module for a schema; throws UnsupportedEntityTypeError for a type the builders cannot declare. */
 export function schemaToEntitiesSource(schema: Schema, options: EntitiesSourceOptions): string {
+  const views = schema.views ?? [];
   const names = exportNames(schema.tables);
-  const uses = { sql: false };
+  const viewNames = exportNames([...schema.tables, ...views]);
+  const uses = { sql: views.length > 0 };
   const blocks = schema.tables.map((t) => {
     const cols = t.columns.map((c) => columnSource(t, c));
     const spec = specSource(t, schema);
@@ -268,7 +273,11 @@ export function schemaToEntitiesSource(schema: Schema, options: EntitiesSourceOp
     schema.charset ? `charset: ${s(schema.charset)}` : "",
     schema.collate ? `collate: ${s(schema.collate)}` : "",
   ].filter(Boolean);
-  const header = `import { col, ${uses.sql ? "sql, " : ""}table } from ${s(options.importFrom)};\n`;
-  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n\nexport const database = { ${db.join(", ")} };\n`;
-  return [header, ...blocks, footer].join("\n");
+  const header = `import { col, ${uses.sql ? "sql, " : ""}table${views.length ? ", view" : ""} } from ${s(options.importFrom)};\n`;
+  const viewBlocks = views.map((v) => viewSource(v, viewNames.get(v.name)!));
+  const viewList = views.length
+    ? `\nexport const views = [${views.map((v) => viewNames.get(v.name)).join(", ")}];\n`
+    : "";
+  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n${viewList}\nexport const database = { ${db.join(", ")} };\n`;
+  return [header, ...blocks, ...viewBlocks, footer].join("\n");
 }

@@ -5,10 +5,12 @@
 import type { Queryable } from "../db/types.ts";
 import {
   dropTableStatement,
+  dropViewStatement,
   FOREIGN_KEY_CHECKS_OFF,
   FOREIGN_KEY_CHECKS_ON,
   inspectWithFlavor,
   TABLE_NAMES_QUERY,
+  VIEW_NAMES_QUERY,
 } from "../mysql/inspect.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
@@ -51,6 +53,12 @@ export interface DevFile {
 export async function checkClean(conn: Queryable, schemaName: string): Promise<void> {
   const [first] = await tableNames(conn, schemaName);
   if (first !== undefined) throw new NotCleanError(`found table "${first}" in schema "${schemaName}"`);
+  const [view] = await viewNames(conn, schemaName);
+  if (view !== undefined) throw new NotCleanError(`found view "${view}" in schema "${schemaName}"`);
+}
+
+async function viewNames(conn: Queryable, schemaName: string): Promise<string[]> {
+  return (await conn.query<{ TABLE_NAME: string }>(VIEW_NAMES_QUERY, [schemaName])).map((r) => String(r.TABLE_NAME));
 }
 
 async function tableNames(conn: Queryable, schemaName: string): Promise<string[]> {
@@ -72,8 +80,9 @@ export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   }
 }
 
-/** Drops every table of the connection's schema (foreign key checks off, so in any order). */
+/** Drops every view and table of the connection's schema (foreign key checks off, so in any order). */
 export async function dropAllTables(conn: Queryable, schemaName: string): Promise<void> {
+  for (const view of await viewNames(conn, schemaName)) await conn.exec(dropViewStatement(view));
   const names = await tableNames(conn, schemaName);
   await conn.exec(FOREIGN_KEY_CHECKS_OFF);
   try {

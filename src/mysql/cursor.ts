@@ -140,6 +140,13 @@ export class Cursor {
     return Number(t.value);
   }
 
+  /** Consumes and returns the tokens up to the end of the statement (a final `;` and the end token left out). */
+  rest(): Token[] {
+    const out: Token[] = [];
+    while (!this.atEnd()) out.push(this.next());
+    return out;
+  }
+
   /** Skips an optional `=`. */
   optionalEquals(): void {
     this.acceptOp("=");

@@ -16,6 +16,7 @@ import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
 import { unmanagedFromRows, unmanagedQuery } from "./inspect/unmanaged.ts";
 import { groupBy, num, required, valid } from "./inspect/values.ts";
+import { VIEWS_QUERY, viewsFromRows } from "./inspect/views.ts";
 import { normalizeTable } from "./normalize.ts";
 
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
@@ -26,6 +27,7 @@ export {
   FOREIGN_KEY_CHECKS_ON,
   TABLE_NAMES_QUERY,
 } from "./inspect/session.ts";
+export { dropViewStatement, VIEW_NAMES_QUERY } from "./inspect/views.ts";
 
 /** The name of Atlas's revisions table, left out of inspections used for diffs unless asked for. */
 export const REVISIONS_TABLE = "atlas_schema_revisions";
@@ -93,9 +95,16 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
+  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName, tables);
   return {
     flavor,
-    schema: { name: schemaName, ...schemaDefaults, tables, ...(unmanaged.length ? { unmanaged } : {}) },
+    schema: {
+      name: schemaName,
+      ...schemaDefaults,
+      tables,
+      ...(views.length ? { views } : {}),
+      ...(unmanaged.length ? { unmanaged } : {}),
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { Flavor } from "./flavor.ts";
 import { normalizeTable } from "./normalize.ts";
 import { canonicalPartitioning } from "./partitioning.ts";
 import { normalizeType } from "./types.ts";
+import { normalizeView, schemaScope } from "./view.ts";
 
 const NOW = /^(current_timestamp|now|localtime|localtimestamp)(\s*\(\s*(\d*)\s*\))?$/i;
 
@@ -44,8 +45,13 @@ function table(t: Table): Table {
   };
 }
 
-/** Returns the schema with every table in canonical form for the flavour. */
+/** Returns the schema with every table and view in canonical form for the flavour. */
 export function normalizeSchema(schema: Schema, flavor: Flavor): Schema {
   const defaults = { charset: schema.charset, collate: schema.collate };
-  return { ...schema, tables: schema.tables.map((t) => normalizeTable(table(t), flavor, defaults)) };
+  const tables = schema.tables.map((t) => normalizeTable(table(t), flavor, defaults));
+  return {
+    ...schema,
+    tables,
+    ...(schema.views ? { views: schema.views.map((v) => normalizeView(v, schemaScope({ ...schema, tables }))) } : {}),
+  };
 }

@@ -15,6 +15,7 @@ import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
 import { tablesNamed } from "./parse/statement-tables.ts";
+import { parseCreateOrAlterView, parseDropView } from "./parse/view.ts";
 
 export type { ParseContext } from "./parse/context.ts";
 export type { StatementKind } from "./parse/classify.ts";
@@ -87,6 +88,11 @@ function parseDdl(
       return { changes: parseDropIndex(cur, ctx) };
     case "renameTable":
       return { changes: parseRenameTable(cur, ctx) };
+    case "createView":
+    case "alterView":
+      return { changes: parseCreateOrAlterView(cur, ctx) };
+    case "dropView":
+      return { changes: parseDropView(cur, ctx) };
     default:
       return assertNever(ddl, "DDL statement");
   }

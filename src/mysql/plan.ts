@@ -12,6 +12,7 @@ import { createTableSql } from "./plan/create-table.ts";
 import { PlanError } from "./plan/errors.ts";
 import { orderChanges } from "./plan/order.ts";
 import { changeTable } from "./plan/order-facts.ts";
+import { createViewSql, dropViewSql } from "./plan/view.ts";
 import { ident } from "./sql.ts";
 
 /** One statement of a plan: the SQL without its trailing `;` and the comment Atlas writes above it. */
@@ -67,6 +68,12 @@ function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): 
     }
     case "ModifySchema":
       return modifySchema(change);
+    case "AddView":
+      return [{ comment: comments.viewComment("create", change.view.name), sql: createViewSql(change.view) }];
+    case "DropView":
+      return [{ comment: comments.viewComment("drop", change.view.name), sql: dropViewSql(change.view) }];
+    case "ModifyView":
+      return [{ comment: comments.viewComment("modify", change.to.name), sql: createViewSql(change.to, true) }];
     default:
       return assertNever(change, "change");
   }

@@ -4,16 +4,25 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { entitiesToSchema, isTableDef, type TableDef, validateEntities } from "../entities/index.ts";
+import {
+  entitiesToSchema,
+  isTableDef,
+  isViewDef,
+  type TableDef,
+  type ViewDef,
+  validateEntities,
+  viewProblems,
+} from "../entities/index.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
 import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
 
-/** What an entities module exports: `tables` (or any table objects) and optionally `database` defaults. */
+/** What an entities module exports: `tables` (or any table objects), optionally `views` and `database` defaults. */
 export interface EntitiesModule {
   readonly tables?: readonly TableDef[];
+  readonly views?: readonly ViewDef[];
   readonly database?: { name?: string; charset?: string; collate?: string };
   readonly [name: string]: unknown;
 }
@@ -29,14 +38,25 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
   const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
   if (!Array.isArray(tables) || tables.length === 0)
     throw new SourceError(`${where} exports no tables (export const tables = [...])`);
-  const problems = validateEntities(tables, flavor.keyLimits);
+  const views = mod.views ?? Object.values(mod).filter(isViewDef);
+  const problems = [
+    ...validateEntities(tables, flavor.keyLimits),
+    ...viewProblems(
+      views,
+      tables.map((t) => t.name),
+    ).map((message) => ({ message })),
+  ];
   if (problems.length)
     throw new SourceError(
       `${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`,
       problems.map((p) => p.message),
     );
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
-  const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
+  const {
+    charset: _c,
+    collate: _k,
+    ...schema
+  } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}, views), flavor);
   return schema;
 }
 

@@ -6,6 +6,7 @@ import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import { keepTablePositions, type Schema, type Table, tableIndex } from "./model.ts";
+import { applyViewChange, findView } from "./views.ts";
 
 /** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
@@ -15,7 +16,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
 function applyChange(schema: Schema, change: Change): Schema {
   switch (change.kind) {
     case "AddTable":
-      if (has(schema, change.table.name))
+      if (has(schema, change.table.name) || findView(schema, change.table.name))
         throw new ApplyError(`table "${change.table.name}" already exists`, change.table.name);
       return { ...schema, tables: appended(schema.tables, change.table) };
     case "DropTable":
@@ -35,6 +36,10 @@ function applyChange(schema: Schema, change: Change): Schema {
         ...(change.charset ? { charset: change.charset } : {}),
         ...(change.collate ? { collate: change.collate } : {}),
       };
+    case "AddView":
+    case "DropView":
+    case "ModifyView":
+      return applyViewChange(schema, change);
     default:
       return assertNever(change, "change");
   }

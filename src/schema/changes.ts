@@ -12,6 +12,7 @@ import type {
   PrimaryKey,
   Table,
   TableOptions,
+  View,
 } from "./model.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
@@ -71,7 +72,13 @@ export type Change =
   /** Alter one table; `changes` are in the order they apply. */
   | { readonly kind: "ModifyTable"; readonly table: string; readonly changes: readonly TableChange[] }
   /** Change the schema's default charset/collation. */
-  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string };
+  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string }
+  /** Create a view. */
+  | { readonly kind: "AddView"; readonly view: View }
+  /** Drop a view. */
+  | { readonly kind: "DropView"; readonly view: View }
+  /** Replace a view's definition or options (CREATE OR REPLACE VIEW). */
+  | { readonly kind: "ModifyView"; readonly from: View; readonly to: View };
 
 /** Every change kind, for exhaustive tables. */
 export type ChangeKind = Change["kind"];

@@ -10,6 +10,7 @@ import { diffTable } from "./diff-table.ts";
 import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
 import { unmanagedTableNames, withoutTables } from "./unmanaged.ts";
+import { withViewChanges } from "./views.ts";
 
 /** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
 export function diff(currentState: Schema, desiredState: Schema): Change[] {
@@ -66,7 +67,7 @@ export function diff(currentState: Schema, desiredState: Schema): Change[] {
   }
   const have = new Set(renamed.tables.map((t) => t.name));
   for (const d of desired.tables) if (!have.has(d.name)) changes.push({ kind: "AddTable", table: asCreated(d) });
-  return rebuildForeignKeysOnRetype(changes, renamed, desired);
+  return withViewChanges(current, desired, rebuildForeignKeysOnRetype(changes, renamed, desired));
 }
 
 /** A new table without rename markers, its members in the desired order (the server keeps and shows index and check order). */

@@ -178,7 +178,32 @@ export interface UnmanagedObject {
   readonly name: string;
 }
 
-/** A schema (one database): its tables and default charset/collation. */
+/** A view's algorithm; absent means UNDEFINED (the server's default). */
+export type ViewAlgorithm = "MERGE" | "TEMPTABLE";
+
+/** A view's check option; absent means none. */
+export type ViewCheckOption = "CASCADED" | "LOCAL";
+
+/**
+ * A view. `definition` is the SELECT in the dialect's normal form (the same text whatever qualified names, quoting,
+ * letter case and aliases the source wrote), so two views are equal exactly when their models are deep-equal.
+ */
+export interface View {
+  readonly name: string;
+  readonly definition: string;
+  readonly algorithm?: ViewAlgorithm;
+  /** Absent means DEFINER (the server's default). */
+  readonly security?: "INVOKER";
+  readonly checkOption?: ViewCheckOption;
+  /** `user@host`, declared (entities, a migration file's DEFINER=): compared and planned only when declared. */
+  readonly definer?: string;
+  /** The definer a live server reports: compared with a declared `definer`, never planned. */
+  readonly reportedDefiner?: string;
+  /** The tables and views the SELECT reads (derived from the definition by the dialect layer), sorted. */
+  readonly reads?: readonly string[];
+}
+
+/** A schema (one database): its tables, views and default charset/collation. */
 export interface Schema {
   readonly name?: string;
   readonly charset?: string;
@@ -186,6 +211,8 @@ export interface Schema {
   readonly tables: readonly Table[];
   /** What the schema holds that the model does not cover (absent = none; see unmanaged.ts). */
   readonly unmanaged?: readonly UnmanagedObject[];
+  /** Absent means none. */
+  readonly views?: readonly View[];
 }
 
 /** The empty schema: the starting point of a migration-directory replay. */

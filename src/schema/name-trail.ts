@@ -56,6 +56,9 @@ export class NameTrail {
         for (const c of change.changes) this.followIn(change.table, c);
         return;
       case "ModifySchema":
+      case "AddView":
+      case "DropView":
+      case "ModifyView":
         return;
       default:
         assertNever(change, "change");

@@ -81,10 +81,10 @@ describe("migrate lint", () => {
   });
 
   test("a statement the parser cannot model is an error, never skipped", () => {
-    const root = project({ "1_init.sql": init, "2_view.sql": "CREATE VIEW `v` AS SELECT 1;\n" });
+    const root = project({ "1_init.sql": init, "2_temp.sql": "CREATE TEMPORARY TABLE `x` (`id` int);\n" });
     const r = cli(["migrate", "lint", "--latest", "1"], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("Error: 2_view.sql:1:");
+    expect(r.stdout).toContain("Error: 2_temp.sql:1:");
   });
 
   test.each([

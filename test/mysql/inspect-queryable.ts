@@ -45,10 +45,13 @@ export interface CapturedRows {
   readonly checks: Row[];
   /** The unmanaged objects' rows (absent: none were captured, the schema had none). */
   readonly unmanaged?: Row[];
+  /** information_schema.VIEWS; absent means no views. */
+  readonly views?: Row[];
 }
 
 const ROUTES: [RegExp, keyof CapturedRows][] = [
   [/ AS KIND, /, "unmanaged"],
+  [/`VIEWS`/, "views"],
   [/@@version/, "server"],
   [/SCHEMATA/, "schemata"],
   [/KEY_COLUMN_USAGE/, "foreignKeys"],

@@ -1,7 +1,7 @@
 /**
- * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too) and every
- * object the model does not cover (views, triggers, events, routines, sequences, system-versioned tables), in an order
- * the server accepts; asks for the database's name first unless --auto-approve.
+ * `stats-db schema clean --url URL`: drop every view and table of the schema the URL names (the revisions table too)
+ * and every object the model does not cover (triggers, events, routines, sequences, system-versioned tables), in an
+ * order the server accepts; asks for the database's name first unless --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
@@ -36,11 +36,15 @@ export default defineCommand({
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       const unmanaged = dropUnmanagedStatements(schema.unmanaged ?? []);
       for (const line of unmanaged.kept) process.stderr.write(`${line}\n`);
-      if (schema.tables.length === 0 && unmanaged.before.length + unmanaged.after.length === 0) {
+      if (
+        schema.tables.length === 0 &&
+        !schema.views?.length &&
+        unmanaged.before.length + unmanaged.after.length === 0
+      ) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }
-      // What the model does not cover goes too: views, triggers, events and routines first, then the tables.
+      // What the model does not cover goes too: triggers, events and routines first, then the views and tables.
       const statements = [
         ...unmanaged.before,
         ...plan(diff(schema, emptySchema), flavor, { current: schema }),

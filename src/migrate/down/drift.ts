@@ -149,6 +149,12 @@ function changeLines(change: Change, sides: Sides): string[] {
       return [
         `the schema's default character set differs; the directory has ${change.charset ?? ""} ${change.collate ?? ""}`.trimEnd(),
       ];
+    case "AddView":
+      return [`missing view ${goQuote(change.view.name)}`];
+    case "DropView":
+      return [`extra view ${goQuote(change.view.name)}`];
+    case "ModifyView":
+      return [`view ${goQuote(change.to.name)} has another definition or options than in the directory`];
     default:
       return assertNever(change, "change");
   }

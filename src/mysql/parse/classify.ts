@@ -15,7 +15,10 @@ export type DdlStatement =
   | "alterDatabase"
   | "dropTable"
   | "dropIndex"
-  | "renameTable";
+  | "renameTable"
+  | "createView"
+  | "alterView"
+  | "dropView";
 
 /** A classified statement: its kind, the DDL form when it is one, the token index its body starts at, and a label. */
 export interface Classified {
@@ -59,6 +62,8 @@ export function classify(tokens: readonly Token[]): Classified {
     label,
     ...extra,
   });
+  if ((first === "CREATE" || first === "ALTER") && isViewStatement(tokens))
+    return ddl(first === "CREATE" ? "createView" : "alterView", 0, `${first} VIEW`);
   if (first === "CREATE") {
     if (w(k) === "TABLE") return ddl("createTable", k + 1, "CREATE TABLE");
     if (w(k) === "ONLINE" || w(k) === "OFFLINE") k++;
@@ -73,9 +78,27 @@ export function classify(tokens: readonly Token[]): Classified {
     return unsupported(tokens, "ALTER");
   }
   if (first === "DROP" && (w(1) === "TABLE" || w(1) === "TABLES")) return ddl("dropTable", 2, "DROP TABLE");
+  if (first === "DROP" && w(1) === "VIEW") return ddl("dropView", 2, "DROP VIEW");
   if (first === "DROP" && w(1) === "INDEX") return ddl("dropIndex", 2, "DROP INDEX");
   if (first === "RENAME" && (w(1) === "TABLE" || w(1) === "TABLES")) return ddl("renameTable", 2, "RENAME TABLE");
   return unsupported(tokens, first);
+}
+
+/** True for `CREATE [OR REPLACE] [view options] VIEW` and `ALTER [view options] VIEW`. */
+function isViewStatement(tokens: readonly Token[]): boolean {
+  const w = (k: number) => (tokens[k]?.kind === "word" ? tokens[k]!.value.toUpperCase() : "");
+  let k = 1;
+  if (w(k) === "OR" && w(k + 1) === "REPLACE") k += 2;
+  for (;;) {
+    if (w(k) === "VIEW") return true;
+    if (w(k) === "ALGORITHM") k += 3;
+    else if (w(k) === "SQL" && w(k + 1) === "SECURITY") k += 3;
+    else if (w(k) === "DEFINER") {
+      k += 3;
+      if (tokens[k]?.value === "@") k += 2;
+      else if (tokens[k]?.value === "(") k += 2;
+    } else return false;
+  }
 }
 
 /** Labels an unsupported statement by its first meaningful words, e.g. `CREATE VIEW`, `CREATE TEMPORARY TABLE`. */

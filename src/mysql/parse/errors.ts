@@ -34,7 +34,8 @@ export class SchemaStateError extends Error {
       | "constraint"
       | "primary key"
       | "partition"
-      | "partitioning",
+      | "partitioning"
+      | "view",
     readonly objectName: string,
     readonly problem: "missing" | "exists",
   ) {

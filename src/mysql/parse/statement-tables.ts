@@ -26,6 +26,11 @@ export function tablesNamed(tokens: readonly Token[], c: Classified): string[] {
     return n ? [n[0]] : [];
   }
   if (c.ddl === "alterDatabase") return [];
+  if (c.ddl === "createView" || c.ddl === "alterView") {
+    const at = tokens.findIndex((t) => t.kind === "word" && t.value.toUpperCase() === "VIEW");
+    const n = nameAt(tokens, at + 1);
+    return n ? [n[0]] : [];
+  }
   // DROP TABLE a, b / RENAME TABLE a TO b, c TO d / ALTER TABLE a … / CREATE TABLE a …
   const names: string[] = [];
   let k = c.start;
@@ -36,7 +41,7 @@ export function tablesNamed(tokens: readonly Token[], c: Classified): string[] {
     k = n[1];
     const next = tokens[k]?.value.toUpperCase();
     if (c.ddl === "renameTable" && next === "TO") k++;
-    else if ((c.ddl === "dropTable" || c.ddl === "renameTable") && next === ",") k++;
+    else if ((c.ddl === "dropTable" || c.ddl === "dropView" || c.ddl === "renameTable") && next === ",") k++;
     else break;
   }
   return names;

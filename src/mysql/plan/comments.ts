@@ -26,3 +26,8 @@ export function renameTableComment(from: string, to: string): string {
 
 /** The comment of a ModifySchema statement (the schema is unnamed in a schema-bound plan). */
 export const modifySchemaComment = "modify schema";
+
+/** `create "v" view`, `drop "v" view`, `modify "v" view`. */
+export function viewComment(verb: "create" | "drop" | "modify", view: string): string {
+  return `${verb} ${goQuote(view)} view`;
+}

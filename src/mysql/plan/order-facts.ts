@@ -21,6 +21,12 @@ export interface ChangeFacts {
   readonly addsParts: boolean;
   /** True when the ALTER drops or reshapes what a foreign key may reference. */
   readonly dropsParts: boolean;
+  /** Tables a change creates, drops, renames or alters: a view reading them is dropped before and created after. */
+  readonly touches: readonly string[];
+  /** What a created or replaced view reads. */
+  readonly viewReads: readonly string[];
+  /** What a dropped view read. */
+  readonly droppedViewReads: readonly string[];
 }
 
 const NONE: ChangeFacts = {
@@ -31,6 +37,9 @@ const NONE: ChangeFacts = {
   releases: [],
   addsParts: false,
   dropsParts: false,
+  touches: [],
+  viewReads: [],
+  droppedViewReads: [],
 };
 
 /** The facts of one change. */
@@ -39,18 +48,29 @@ export function changeFacts(change: Change): ChangeFacts {
     case "AddTable": {
       const t = change.table;
       const targets = t.foreignKeys.map((fk) => fk.refTable).filter((r) => r !== t.name);
-      return { ...NONE, creates: [t.name], needs: targets, fkTargets: targets };
+      return { ...NONE, creates: [t.name], needs: targets, fkTargets: targets, touches: [t.name] };
     }
     case "DropTable": {
       const t = change.table;
-      return { ...NONE, frees: [t.name], releases: t.foreignKeys.map((fk) => fk.refTable).filter((r) => r !== t.name) };
+      const releases = t.foreignKeys.map((fk) => fk.refTable).filter((r) => r !== t.name);
+      return { ...NONE, frees: [t.name], releases, touches: [t.name] };
     }
     case "RenameTable":
-      return { ...NONE, creates: [change.to], frees: [change.from] };
+      return { ...NONE, creates: [change.to], frees: [change.from], touches: [change.from, change.to] };
     case "ModifyTable":
       return modifyFacts(change.table, change.changes);
     case "ModifySchema":
       return NONE;
+    case "AddView":
+    case "ModifyView": {
+      const v = change.kind === "AddView" ? change.view : change.to;
+      const reads = (v.reads ?? []).filter((r) => r !== v.name);
+      return { ...NONE, creates: change.kind === "AddView" ? [v.name] : [], needs: reads, viewReads: reads };
+    }
+    case "DropView": {
+      const reads = (change.view.reads ?? []).filter((r) => r !== change.view.name);
+      return { ...NONE, frees: [change.view.name], releases: reads, droppedViewReads: reads };
+    }
     default:
       return assertNever(change, "change");
   }
@@ -78,17 +98,23 @@ function modifyFacts(table: string, changes: readonly TableChange[]): ChangeFact
     fkTargets: targets,
     releases,
     modifies: table,
+    touches: [table],
     addsParts: changes.some((c) => ADDS_PARTS.has(c.kind)),
     dropsParts: changes.some((c) => DROPS_PARTS.has(c.kind)),
   };
 }
 
-/** The table a change is about (the old name for a rename; empty for a schema change). */
+/** The table or view a change is about (the old name for a rename; empty for a schema change). */
 export function changeTable(change: Change): string {
   switch (change.kind) {
     case "AddTable":
     case "DropTable":
       return change.table.name;
+    case "AddView":
+    case "DropView":
+      return change.view.name;
+    case "ModifyView":
+      return change.to.name;
     case "ModifyTable":
       return change.table;
     case "RenameTable":

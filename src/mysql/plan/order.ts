@@ -37,6 +37,9 @@ const PHASE: Readonly<Record<ChangeKind, number>> = {
   AddTable: 2,
   ModifyTable: 2,
   DropTable: 5,
+  AddView: 2,
+  ModifyView: 2,
+  DropView: 5,
 };
 
 function phaseOf(change: Change): number {
@@ -53,7 +56,9 @@ function precedence(units: readonly Unit[]): Set<number>[] {
   };
   const needing = by((u) => u.facts.needs);
   const creating = by((u) => u.facts.creates);
-  const dropping = by((u) => (u.change.kind === "DropTable" ? [u.change.table.name] : []));
+  const dropping = by((u) =>
+    u.change.kind === "DropTable" ? [u.change.table.name] : u.change.kind === "DropView" ? [u.change.view.name] : [],
+  );
   const targeting = by((u) => u.facts.fkTargets);
   const reshaping = by((u) => (u.facts.modifies !== undefined && u.facts.dropsParts ? [u.facts.modifies] : []));
   const rule = (soft: boolean, targets: (x: ChangeFacts) => number[]) =>
@@ -67,6 +72,11 @@ function precedence(units: readonly Unit[]): Set<number>[] {
   // referenced runs after that key is gone.
   rule(true, (x) => (x.modifies !== undefined && x.addsParts ? targeting(x.modifies) : []));
   rule(true, (x) => x.releases.flatMap(reshaping));
+  // A view that reads a table being reshaped is dropped before the change and created or replaced after it.
+  const touching = by((u) => u.facts.touches);
+  const viewReading = by((u) => u.facts.viewReads);
+  rule(true, (x) => x.droppedViewReads.flatMap(touching));
+  rule(true, (x) => x.touches.flatMap(viewReading));
   return before;
 }
 
