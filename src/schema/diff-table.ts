@@ -6,6 +6,7 @@ import type { TableChange } from "./changes.ts";
 import { diffColumns } from "./diff-columns.ts";
 import { deepEqual } from "./equal.ts";
 import type { Table, TableOptions } from "./model.ts";
+import { diffStorageOptions } from "./table-options.ts";
 
 /** Changes from `current` to `desired` (same table, renames already applied); empty when equal. */
 export function diffTable(current: Table, desired: Table): TableChange[] {
@@ -71,16 +72,19 @@ function diffOptions(from: TableOptions, to: TableOptions): TableChange[] {
       any = true;
     }
   }
-  if (!any) return [];
+  const storage = diffStorageOptions(from, to);
+  Object.assign(changed, storage.set);
+  const reset = storage.reset.length ? { reset: storage.reset } : {};
+  if (!any && Object.keys(storage.set).length === 0 && !reset.reset) return [];
   // CHARSET and COLLATE travel together: the server derives one from the other.
   if (changed.charset !== undefined || changed.collate !== undefined)
     Object.assign(changed, { charset: to.charset, collate: to.collate });
   const clean = Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined));
-  if (Object.keys(clean).length === 0) return [];
+  if (Object.keys(clean).length === 0 && !reset.reset) return [];
   const before = Object.fromEntries(
-    Object.keys(clean)
+    [...Object.keys(clean), ...storage.reset]
       .map((k) => [k, from[k as keyof TableOptions]])
       .filter(([, v]) => v !== undefined),
   );
-  return [{ kind: "ModifyOptions", from: before as TableOptions, to: clean as TableOptions }];
+  return [{ kind: "ModifyOptions", from: before as TableOptions, to: clean as TableOptions, ...reset }];
 }

@@ -65,7 +65,13 @@ function elementChanges(el: ElementDef, t: Table, ctx: ParseContext): TableChang
   switch (el.kind) {
     case "primary":
       if (t.primaryKey) throw new SchemaStateError("primary key", t.name, "exists");
-      return [...notNullPrimaryColumns(el.parts, t), { kind: "AddPrimaryKey", primaryKey: { parts: el.parts } }];
+      return [
+        ...notNullPrimaryColumns(el.parts, t),
+        {
+          kind: "AddPrimaryKey",
+          primaryKey: { parts: el.parts, ...(el.comment ? { comment: el.comment } : {}) },
+        },
+      ];
     case "index":
       return addIndexChanges(t, el.index);
     case "foreignKey":

@@ -8,8 +8,11 @@ import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-item.ts";
 import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
-import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
+import { checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
 import { PlanError } from "./errors.ts";
+import type { StorageOptionKey } from "../../schema/table-options.ts";
+import { resetStorageOptionsSql, storageOptionsSql } from "../storage-options.ts";
+import { assertStorageOptionsFit } from "./storage-options.ts";
 
 /** What rendering a clause needs: the flavour and the table (name and, when known, its default charset/collation). */
 export interface ClauseContext {
@@ -36,7 +39,7 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "RenameColumn":
       return `RENAME COLUMN ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddIndex":
-      return `ADD ${indexDefinition(item.index)}`;
+      return `ADD ${indexDefinition(item.index, ctx.flavor)}`;
     case "DropIndex":
       return `DROP INDEX ${ident(item.index.name)}`;
     case "RenameIndex":
@@ -44,7 +47,7 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
         throw new PlanError(`${ctx.flavor.name} cannot rename index "${item.from}" of table "${t}"`, t);
       return `RENAME INDEX ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddPrimaryKey":
-      return `ADD PRIMARY KEY ${indexParts(item.primaryKey.parts)}`;
+      return `ADD ${primaryKeyDefinition(item.primaryKey)}`;
     case "DropPrimaryKey":
       return "DROP PRIMARY KEY";
     case "AddForeignKey":
@@ -58,7 +61,8 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "AlterCheck":
       return `ALTER CHECK ${ident(item.check.name)} ${item.check.enforced ? "ENFORCED" : "NOT ENFORCED"}`;
     case "ModifyOptions":
-      return optionClauses(item.to);
+      assertStorageOptionsFit(item.to, ctx.flavor, t);
+      return optionClauses(item.to, item.reset ?? []);
     case "ConvertCharset":
       return `CONVERT TO CHARACTER SET ${item.charset} COLLATE ${item.collate}`;
     default:
@@ -71,8 +75,8 @@ function position(p: ColumnPosition | undefined): string {
   return "first" in p ? " FIRST" : ` AFTER ${ident(p.after)}`;
 }
 
-/** Table options present in `to`, comma-separated; CHARSET and COLLATE travel together. */
-function optionClauses(to: TableOptions): string {
+/** Table options present in `to` and resets, comma-separated; CHARSET and COLLATE travel together. */
+function optionClauses(to: TableOptions, reset: readonly StorageOptionKey[]): string {
   const parts: string[] = [];
   if (to.comment !== undefined) parts.push(`COMMENT ${quoteString(to.comment)}`);
   const charset = [
@@ -82,5 +86,8 @@ function optionClauses(to: TableOptions): string {
   if (charset.length) parts.push(charset.join(" "));
   if (to.engine !== undefined) parts.push(`ENGINE ${to.engine}`);
   if (to.autoIncrement !== undefined) parts.push(`AUTO_INCREMENT ${to.autoIncrement}`);
+  // One clause: with strict InnoDB, ROW_FORMAT and KEY_BLOCK_SIZE are checked together.
+  const storage = [...storageOptionsSql(to), ...resetStorageOptionsSql(reset)];
+  if (storage.length) parts.push(storage.join(" "));
   return parts.join(", ");
 }

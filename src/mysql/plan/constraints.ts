@@ -17,13 +17,17 @@ function indexPart(part: IndexPart): string {
   return part.desc ? `${base} DESC` : base;
 }
 
-/** `PRIMARY KEY (…)`. */
+/** `PRIMARY KEY (…) [COMMENT '…']`. */
 export function primaryKeyDefinition(primaryKey: PrimaryKey): string {
-  return `PRIMARY KEY ${indexParts(primaryKey.parts)}`;
+  const comment = primaryKey.comment ? ` COMMENT ${quoteString(primaryKey.comment)}` : "";
+  return `PRIMARY KEY ${indexParts(primaryKey.parts)}${comment}`;
 }
 
-/** `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] ``. */
-export function indexDefinition(index: Index): string {
+/**
+ * `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] [INVISIBLE|IGNORED] ``
+ * (an invisible index is `INVISIBLE` on MySQL, `IGNORED` on MariaDB).
+ */
+export function indexDefinition(index: Index, flavor: Flavor): string {
   const kind = index.unique
     ? "UNIQUE INDEX"
     : index.type === "FULLTEXT"
@@ -37,6 +41,7 @@ export function indexDefinition(index: Index): string {
   parts.push(indexParts(index.parts));
   if (index.comment) parts.push(`COMMENT ${quoteString(index.comment)}`);
   if (index.parser !== undefined) parts.push(`WITH PARSER ${ident(index.parser)}`);
+  if (index.invisible) parts.push(flavor.name === "mariadb" ? "IGNORED" : "INVISIBLE");
   return parts.join(" ");
 }
 

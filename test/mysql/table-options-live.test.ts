@@ -1,0 +1,97 @@
+/**
+ * Table and index options and column forms on the real server: each desired state (SQL) is planned from nothing and
+ * from a starting state, applied, inspected, and must then diff empty against the desired state.
+ */
+import { describe, expect, test } from "bun:test";
+import { mariadb } from "../../src/mysql/flavor.ts";
+import { inspect } from "../../src/mysql/inspect.ts";
+import { plan } from "../../src/mysql/plan.ts";
+import { diff } from "../../src/schema/diff.ts";
+import { withTestDatabase } from "../support/mariadb.ts";
+import { queryableOf } from "./inspect-queryable.ts";
+import { replay } from "./parse-helpers.ts";
+
+interface LiveCase {
+  readonly name: string;
+  /** The starting state (none: an empty database). */
+  readonly from?: readonly string[];
+  readonly to: readonly string[];
+}
+
+const cases: LiveCase[] = [
+  {
+    name: "ROW_FORMAT=COMPRESSED with KEY_BLOCK_SIZE, persistent statistics",
+    to: [
+      "CREATE TABLE t (id int PRIMARY KEY, v varchar(20)) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 STATS_PERSISTENT=0 STATS_AUTO_RECALC=1 STATS_SAMPLE_PAGES=25",
+    ],
+  },
+  { name: "KEY_BLOCK_SIZE alone (the server keeps it as written)", to: ["CREATE TABLE t (id int) KEY_BLOCK_SIZE=4"] },
+  {
+    name: "MariaDB page compression",
+    to: ["CREATE TABLE t (id int) PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=6"],
+  },
+  {
+    name: "row format changed and reset",
+    from: ["CREATE TABLE t (id int) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 STATS_PERSISTENT=1"],
+    to: ["CREATE TABLE t (id int) ROW_FORMAT=dynamic"],
+  },
+  {
+    name: "row format added",
+    from: ["CREATE TABLE t (id int)"],
+    to: ["CREATE TABLE t (id int) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8"],
+  },
+  {
+    name: "comments on the primary key and an index, ignored and invisible forms",
+    to: [
+      "CREATE TABLE t (id int, a int, b int, PRIMARY KEY (id) COMMENT 'the key', INDEX ia (a) COMMENT 'a' IGNORED, INDEX ib (b) INVISIBLE)",
+    ],
+  },
+  {
+    name: "an index becomes ignored, the primary key gets a comment",
+    from: ["CREATE TABLE t (id int PRIMARY KEY, a int, INDEX ia (a))"],
+    to: ["CREATE TABLE t (id int, a int, PRIMARY KEY (id) COMMENT 'pk', INDEX ia (a) IGNORED)"],
+  },
+  {
+    name: "invisible columns",
+    from: ["CREATE TABLE t (id int PRIMARY KEY, a int)"],
+    to: ["CREATE TABLE t (id int PRIMARY KEY, a int INVISIBLE, b int NOT NULL DEFAULT 1 INVISIBLE)"],
+  },
+  {
+    name: "spatial types and a SPATIAL index",
+    from: ["CREATE TABLE users (id bigint(20) NOT NULL)"],
+    to: [
+      "CREATE TABLE users (id bigint(20) NOT NULL, location point NOT NULL, area polygon, SPATIAL KEY index_users_location (location))",
+    ],
+  },
+  {
+    name: "BINARY and tinyint(1) unsigned column forms",
+    to: [
+      "CREATE TABLE t (a varchar(10) BINARY, b char(3) CHARACTER SET latin1 BINARY, c tinyint(1) unsigned, d text BINARY NOT NULL)",
+    ],
+  },
+  {
+    name: "AUTO_INCREMENT start on create",
+    to: ["CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=100"],
+  },
+];
+
+describe("table and index options round trip on MariaDB", () => {
+  for (const c of cases) {
+    test(c.name, async () => {
+      await withTestDatabase(async ({ conn, name }) => {
+        const q = queryableOf(conn);
+        const desired = replay(c.to);
+        for (const sql of c.from ?? []) await conn.query(sql);
+        const current = await inspect(q, name);
+        const statements = plan(diff(current, desired), mariadb, { current });
+        for (const s of statements) await conn.query(s.sql);
+        const after = await inspect(q, name);
+        const left = diff(after, desired);
+        expect({ statements: statements.map((s) => s.sql), left }).toEqual({
+          statements: statements.map((s) => s.sql),
+          left: [],
+        });
+      });
+    });
+  }
+});
