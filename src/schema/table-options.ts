@@ -33,7 +33,7 @@ export function diffStorageOptions(
   return { set, reset };
 }
 
-/** True when a change of these options rebuilds an InnoDB table (ROW_FORMAT, KEY_BLOCK_SIZE, page compression). */
+/** True when changing this option rebuilds an InnoDB table (ROW_FORMAT, KEY_BLOCK_SIZE, PAGE_COMPRESSED). */
 export function rebuildsTable(key: StorageOptionKey): boolean {
-  return key === "rowFormat" || key === "keyBlockSize" || key === "pageCompressed" || key === "pageCompressionLevel";
+  return key === "rowFormat" || key === "keyBlockSize" || key === "pageCompressed";
 }
