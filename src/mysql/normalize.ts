@@ -7,6 +7,7 @@ import type { Column, ForeignKey, Index, Table, TableOptions } from "../schema/m
 import { canonicalCharset, resolveCharset } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
 import { isCharacterType } from "./typeinfo.ts";
+import { withoutDisplayWidth } from "./types.ts";
 import { normalizeStorageOptions } from "./storage-options.ts";
 
 /** The schema-level defaults a table inherits its charset and collation from. */
@@ -75,6 +76,8 @@ export function normalizeColumn(column: Column, table: TableOptions, flavor: Fla
       ? `${canonicalCharset(charset ?? table.charset ?? flavor.defaults.charset)}_bin`
       : written;
   const out: { -readonly [K in keyof Column]: Column[K] } = { ...rest };
+  // MySQL ≥ 8.0.19 neither keeps nor shows integer display widths (ZEROFILL aside).
+  if (!flavor.displayWidth && !column.type.endsWith(" zerofill")) out.type = withoutDisplayWidth(column.type);
   if (isCharacterType(column.type)) {
     const cs = resolveCharset(charset, collate, flavor) ?? {
       charset: table.charset ?? flavor.defaults.charset,
