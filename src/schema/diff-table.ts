@@ -61,12 +61,16 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
 
 const OPTION_KEYS: readonly (keyof TableOptions)[] = ["engine", "charset", "collate", "comment", "autoIncrement"];
 
-/** Option changes; AUTO_INCREMENT is only changed when the desired state states it. */
+/**
+ * Option changes. AUTO_INCREMENT is only raised, and only when the desired state states it: a current value is where
+ * the counter stands, and the server never sets a counter below the rows it holds.
+ */
 function diffOptions(from: TableOptions, to: TableOptions): TableChange[] {
   const changed: Record<string, unknown> = {};
   let any = false;
   for (const k of OPTION_KEYS) {
-    if (k === "autoIncrement" && to.autoIncrement === undefined) continue;
+    if (k === "autoIncrement" && (to.autoIncrement === undefined || to.autoIncrement <= (from.autoIncrement ?? 1)))
+      continue;
     if (from[k] !== to[k]) {
       changed[k] = to[k] ?? (k === "comment" ? "" : undefined);
       any = true;

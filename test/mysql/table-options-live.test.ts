@@ -6,6 +6,7 @@ import { describe, expect, test } from "bun:test";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
 import { plan } from "../../src/mysql/plan.ts";
+import { loadDesired } from "../../src/project/sources.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { queryableOf } from "./inspect-queryable.ts";
@@ -94,4 +95,20 @@ describe("table and index options round trip on MariaDB", () => {
       });
     });
   }
+});
+
+describe("AUTO_INCREMENT counters of a live database", () => {
+  test("a live desired state plans no counter; the live current one raises no change against a declared start", async () => {
+    await withTestDatabase(async ({ conn, name, url }) => {
+      await conn.query("CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=100");
+      await conn.query("INSERT INTO t VALUES (), (), ()");
+      const live = await inspect(queryableOf(conn), name);
+      expect(live.tables[0]!.options.autoIncrement).toBe(103);
+      const desired = await loadDesired(url, mariadb);
+      expect(plan(diff({ tables: [] }, desired), mariadb).map((s) => s.sql)).toEqual([
+        "CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
+      ]);
+      expect(diff(live, replay(["CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=100"]))).toEqual([]);
+    });
+  });
 });
