@@ -6,6 +6,8 @@ import { describe, expect, test } from "bun:test";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
 import { plan } from "../../src/mysql/plan.ts";
+import { col, entitiesToSchema, table } from "../../src/entities/index.ts";
+import { normalizeSchema } from "../../src/mysql/normalize-schema.ts";
 import { loadDesired } from "../../src/project/sources.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
@@ -109,6 +111,42 @@ describe("AUTO_INCREMENT counters of a live database", () => {
         "CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) CHARSET utf8mb4 COLLATE utf8mb4_general_ci",
       ]);
       expect(diff(live, replay(["CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=100"]))).toEqual([]);
+    });
+  });
+});
+
+describe("entities with every option round trip on MariaDB", () => {
+  test("entities → plan → apply → inspect → diff empty", async () => {
+    const places = table(
+      "places",
+      {
+        id: col.int({ autoIncrement: true, unsigned: true }),
+        level: col.tinyint({ displayWidth: 2, invisible: true, default: 0 }),
+        flag: col.tinyint({ unsigned: true, displayWidth: 1, default: 0 }),
+        ratio: col.float({ precision: 7, scale: 2, nullable: true }),
+        location: col.point(),
+        code: col.varchar(10, { collate: "utf8mb4_bin" }),
+      },
+      {
+        primaryKey: ["id"],
+        primaryKeyComment: "surrogate",
+        indexes: [
+          { name: "location", columns: ["location"], type: "SPATIAL" },
+          { name: "code", columns: ["code"], comment: "lookup", ignored: true },
+        ],
+        rowFormat: "COMPRESSED",
+        keyBlockSize: 8,
+        statsPersistent: false,
+        statsSamplePages: 30,
+        autoIncrement: 100,
+      },
+    );
+    const paged = table("paged", { id: col.int() }, { pageCompressed: true, pageCompressionLevel: 3 });
+    const desired = normalizeSchema(entitiesToSchema([places, paged]), mariadb);
+    await withTestDatabase(async ({ conn, name }) => {
+      const q = queryableOf(conn);
+      for (const s of plan(diff({ tables: [] }, desired), mariadb)) await conn.query(s.sql);
+      expect(diff(await inspect(q, name), desired)).toEqual([]);
     });
   });
 });
