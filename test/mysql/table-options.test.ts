@@ -144,6 +144,40 @@ describe("indexes, keys and columns", () => {
   });
 });
 
+describe("unnamed foreign keys", () => {
+  const ddl = (ref: string) => [
+    "CREATE TABLE users (id int PRIMARY KEY)",
+    "CREATE TABLE admins (id int PRIMARY KEY)",
+    `CREATE TABLE posts (id int PRIMARY KEY, author_id int, FOREIGN KEY (author_id) REFERENCES ${ref}(id))`,
+  ];
+
+  test("re-added under the name the server would give it: no CONSTRAINT, so the server keeps the key's index", () => {
+    const from = replay(ddl("users"));
+    const to = replay(ddl("admins"));
+    expect(findTable(to, "posts")!.indexes.map((i) => i.name)).toEqual(["author_id"]);
+    expect(sqlOf(from, to)).toEqual([
+      "ALTER TABLE `posts` DROP FOREIGN KEY `posts_ibfk_1`",
+      "ALTER TABLE `posts` ADD FOREIGN KEY (`author_id`) REFERENCES `admins` (`id`)",
+    ]);
+    const replayed = replay([...ddl("users"), ...sqlOf(from, to)]);
+    expect(findTable(replayed, "posts")).toEqual(findTable(to, "posts"));
+  });
+
+  test("a generated name the server would not pick next keeps its CONSTRAINT", () => {
+    const from = replay([
+      "CREATE TABLE users (id int PRIMARY KEY)",
+      "CREATE TABLE posts (id int PRIMARY KEY, a int, b int, FOREIGN KEY (b) REFERENCES users(id), CONSTRAINT posts_ibfk_5 FOREIGN KEY (a) REFERENCES users(id))",
+    ]);
+    const to = replay([
+      "CREATE TABLE users (id int PRIMARY KEY)",
+      "CREATE TABLE posts (id int PRIMARY KEY, a int, b int, FOREIGN KEY (b) REFERENCES users(id) ON DELETE CASCADE, CONSTRAINT posts_ibfk_5 FOREIGN KEY (a) REFERENCES users(id))",
+    ]);
+    expect(sqlOf(from, to).at(-1)).toBe(
+      "ALTER TABLE `posts` ADD CONSTRAINT `posts_ibfk_1` FOREIGN KEY (`b`) REFERENCES `users` (`id`) ON DELETE CASCADE",
+    );
+  });
+});
+
 describe("integer display widths", () => {
   test("a width other than the type's own is kept and planned on MariaDB, dropped for MySQL", () => {
     const t = create(

@@ -8,7 +8,13 @@ import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-item.ts";
 import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
-import { checkDefinition, foreignKeyDefinition, indexDefinition, primaryKeyDefinition } from "./constraints.ts";
+import {
+  checkDefinition,
+  foreignKeyBody,
+  foreignKeyDefinition,
+  indexDefinition,
+  primaryKeyDefinition,
+} from "./constraints.ts";
 import { PlanError } from "./errors.ts";
 import type { StorageOptionKey } from "../../schema/table-options.ts";
 import { resetStorageOptionsSql, storageOptionsSql } from "../storage-options.ts";
@@ -20,6 +26,8 @@ export interface ClauseContext {
   readonly table: TableContext;
   /** Column-level checks of the table after the ALTER (MariaDB), written inside the column clauses that define them. */
   readonly columnChecks?: ReadonlyMap<string, Check>;
+  /** Foreign keys this statement adds without CONSTRAINT, leaving the name to the server (server-named-fks.ts). */
+  readonly serverNamedForeignKeys?: ReadonlySet<string>;
 }
 
 /** The clause text for one item; empty for an options change that changes nothing. */
@@ -51,7 +59,9 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "DropPrimaryKey":
       return "DROP PRIMARY KEY";
     case "AddForeignKey":
-      return `ADD ${foreignKeyDefinition(item.foreignKey)}`;
+      return ctx.serverNamedForeignKeys?.has(item.foreignKey.name)
+        ? `ADD ${foreignKeyBody(item.foreignKey)}`
+        : `ADD ${foreignKeyDefinition(item.foreignKey)}`;
     case "DropForeignKey":
       return `DROP FOREIGN KEY ${ident(item.foreignKey.name)}`;
     case "AddCheck":

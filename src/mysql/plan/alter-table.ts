@@ -11,6 +11,7 @@ import { alterItems } from "./alter-items.ts";
 import { splitAlter } from "./alter-split.ts";
 import { columnChecks } from "./column-checks.ts";
 import { assertForeignKeyFits } from "./constraints.ts";
+import { serverNamedForeignKeys } from "./server-named-fks.ts";
 
 /** A ModifyTable change. */
 export type ModifyTableChange = Extract<Change, { kind: "ModifyTable" }>;
@@ -29,8 +30,14 @@ export function alterTableStatements(
     table: { name: change.table, options: steadyCharset(before, after) },
     columnChecks: columnChecks(after, flavor),
   };
-  return splitAlter(items, before)
-    .map((group) => group.map((item) => renderClause(item, ctx)).filter((clause) => clause !== ""))
+  const groups = splitAlter(items, before);
+  const serverNamed = serverNamedForeignKeys(change.table, groups, before);
+  return groups
+    .map((group, k) =>
+      group
+        .map((item) => renderClause(item, { ...ctx, serverNamedForeignKeys: serverNamed[k] }))
+        .filter((clause) => clause !== ""),
+    )
     .filter((clauses) => clauses.length > 0)
     .map((clauses) => `ALTER TABLE ${ident(change.table)} ${clauses.join(", ")}`);
 }

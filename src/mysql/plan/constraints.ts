@@ -47,8 +47,13 @@ export function indexDefinition(index: Index, flavor: Flavor): string {
 
 /** `` CONSTRAINT `n` FOREIGN KEY (…) REFERENCES `t` (…) [ON UPDATE x] [ON DELETE y] `` (NO ACTION is not printed). */
 export function foreignKeyDefinition(fk: ForeignKey): string {
+  return `CONSTRAINT ${ident(fk.name)} ${foreignKeyBody(fk)}`;
+}
+
+/** `` FOREIGN KEY (…) REFERENCES `t` (…) [ON UPDATE x] [ON DELETE y] ``: a foreign key without its name. */
+export function foreignKeyBody(fk: ForeignKey): string {
   const cols = (names: readonly string[]) => `(${names.map(ident).join(", ")})`;
-  let sql = `CONSTRAINT ${ident(fk.name)} FOREIGN KEY ${cols(fk.columns)} REFERENCES ${ident(fk.refTable)} ${cols(fk.refColumns)}`;
+  let sql = `FOREIGN KEY ${cols(fk.columns)} REFERENCES ${ident(fk.refTable)} ${cols(fk.refColumns)}`;
   if (fk.onUpdate !== "NO ACTION") sql += ` ON UPDATE ${fk.onUpdate}`;
   if (fk.onDelete !== "NO ACTION") sql += ` ON DELETE ${fk.onDelete}`;
   return sql;
