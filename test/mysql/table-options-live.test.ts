@@ -57,7 +57,9 @@ const cases: LiveCase[] = [
   {
     name: "invisible columns",
     from: ["CREATE TABLE t (id int PRIMARY KEY, a int)"],
-    to: ["CREATE TABLE t (id int PRIMARY KEY, a int INVISIBLE, b int NOT NULL DEFAULT 1 INVISIBLE)"],
+    to: [
+      "CREATE TABLE t (id int AUTO_INCREMENT INVISIBLE PRIMARY KEY, a int INVISIBLE, b int NOT NULL DEFAULT 1 INVISIBLE, g int AS (a + 1) VIRTUAL INVISIBLE, ts timestamp NULL ON UPDATE current_timestamp() INVISIBLE, v int)",
+    ],
   },
   {
     name: "spatial types and a SPATIAL index",
