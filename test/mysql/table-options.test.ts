@@ -11,6 +11,7 @@ import { normalizeSchema } from "../../src/mysql/normalize-schema.ts";
 import { parse } from "../../src/mysql/parse.ts";
 import { PlanError, plan } from "../../src/mysql/plan.ts";
 import { storageOptionsFromCreateOptions } from "../../src/mysql/storage-options.ts";
+import { driftLines } from "../../src/migrate/down/drift.ts";
 import { withoutCounters } from "../../src/schema/counters.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { findTable, type Schema } from "../../src/schema/model.ts";
@@ -65,6 +66,14 @@ describe("storage options", () => {
     ]);
     expect(findTable(after, "t")!.options.rowFormat).toBeUndefined();
     expect(findTable(after, "t")!.options.keyBlockSize).toBeUndefined();
+  });
+
+  test("drift names the options a live table has beyond the directory's", () => {
+    const live = replay(["CREATE TABLE t (a int) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8"]);
+    const dir = replay(["CREATE TABLE t (a int)"]);
+    expect(driftLines(live, dir, mariadb)).toEqual([
+      'table "t" has rowFormat=COMPRESSED keyBlockSize=8; the directory has rowFormat=DEFAULT keyBlockSize=DEFAULT',
+    ]);
   });
 
   test("a bad row format is a parse error naming it", () => {
