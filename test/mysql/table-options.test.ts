@@ -130,6 +130,23 @@ describe("indexes, keys and columns", () => {
     ]);
   });
 
+  test("ALTER INDEX … IGNORED / VISIBLE and ALTER COLUMN … SET INVISIBLE / VISIBLE", () => {
+    const base = "CREATE TABLE t (a int, b int, KEY ia (a))";
+    const after = (...alters: string[]) => findTable(replay([base, ...alters]), "t")!;
+    expect(after("ALTER TABLE t ALTER INDEX ia IGNORED").indexes[0]!.invisible).toBe(true);
+    expect(after("ALTER TABLE t ALTER INDEX ia INVISIBLE", "ALTER TABLE t ALTER KEY ia VISIBLE").indexes[0]).toEqual({
+      name: "ia",
+      unique: false,
+      type: "BTREE",
+      parts: [{ column: "a" }],
+    });
+    expect(after("ALTER TABLE t ALTER COLUMN b SET INVISIBLE").columns[1]!.invisible).toBe(true);
+    expect(
+      after("ALTER TABLE t ALTER COLUMN b SET INVISIBLE", "ALTER TABLE t ALTER b SET VISIBLE").columns[1]!.invisible,
+    ).toBeUndefined();
+    expect(() => after("ALTER TABLE t ALTER INDEX nope IGNORED")).toThrow('index "nope" does not exist');
+  });
+
   test("INVISIBLE columns parse and plan", () => {
     const t = create("CREATE TABLE t (a int INVISIBLE, b int VISIBLE)");
     expect(t.columns.map((c) => c.invisible ?? false)).toEqual([true, false]);

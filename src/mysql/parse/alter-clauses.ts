@@ -152,6 +152,12 @@ export function alterColumnClause(cur: Cursor, t: Table): TableChange[] {
     const { default: _d, ...to } = from;
     return [{ kind: "ModifyColumn", from, to }];
   }
+  if (cur.acceptWord("SET", "INVISIBLE"))
+    return from.invisible ? [] : [{ kind: "ModifyColumn", from, to: { ...from, invisible: true } }];
+  if (cur.acceptWord("SET", "VISIBLE")) {
+    const { invisible, ...to } = from;
+    return invisible ? [{ kind: "ModifyColumn", from, to }] : [];
+  }
   cur.expectWord("SET", "DEFAULT");
   const value = readDefault(cur, from.type);
   const { default: _d, ...rest } = from;

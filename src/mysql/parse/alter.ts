@@ -9,6 +9,7 @@ import { resolveCharset } from "../charset.ts";
 import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
 import { alterCheckClause, dropClause } from "./alter-drop.ts";
+import { alterIndexClause, atAlterIndex } from "./alter-visibility.ts";
 import { existingTable, type ParseContext } from "./context.ts";
 import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
@@ -64,6 +65,7 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   if (cur.acceptWord("MODIFY")) return modifyClause(cur, t, ctx);
   if (cur.acceptWord("CHANGE")) return changeClause(cur, t, ctx);
   if (cur.isWord("ALTER", "CHECK") || cur.isWord("ALTER", "CONSTRAINT")) return alterCheckClause(cur, t);
+  if (atAlterIndex(cur)) return alterIndexClause(cur, t);
   if (cur.acceptWord("ALTER")) return (cur.acceptWord("COLUMN"), alterColumnClause(cur, t));
   if (cur.acceptWord("RENAME", "COLUMN"))
     return [
