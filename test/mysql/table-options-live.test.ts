@@ -55,6 +55,11 @@ const cases: LiveCase[] = [
     to: ["CREATE TABLE t (id int, a int, PRIMARY KEY (id) COMMENT 'pk', INDEX ia (a) IGNORED)"],
   },
   {
+    name: "an ignored index becomes visible again",
+    from: ["CREATE TABLE t (id int PRIMARY KEY, a int, INDEX ia (a) COMMENT 'c' IGNORED)"],
+    to: ["CREATE TABLE t (id int PRIMARY KEY, a int, INDEX ia (a) COMMENT 'c')"],
+  },
+  {
     name: "invisible columns",
     from: ["CREATE TABLE t (id int PRIMARY KEY, a int)"],
     to: [

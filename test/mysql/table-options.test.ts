@@ -147,6 +147,15 @@ describe("indexes, keys and columns", () => {
     expect(() => after("ALTER TABLE t ALTER INDEX nope IGNORED")).toThrow('index "nope" does not exist');
   });
 
+  test("plan: a change of visibility alone is ALTER INDEX, not a drop and re-add", () => {
+    const from = replay(["CREATE TABLE t (a int, KEY ia (a) COMMENT 'x')"]);
+    const to = replay(["CREATE TABLE t (a int, KEY ia (a) COMMENT 'x' IGNORED)"]);
+    expect(sqlOf(from, to)).toEqual(["ALTER TABLE `t` ALTER INDEX `ia` IGNORED"]);
+    expect(sqlOf(to, from)).toEqual(["ALTER TABLE `t` ALTER INDEX `ia` NOT IGNORED"]);
+    expect(sqlOf(from, to, mysql8)).toEqual(["ALTER TABLE `t` ALTER INDEX `ia` INVISIBLE"]);
+    expect(sqlOf(to, from, mysql8)).toEqual(["ALTER TABLE `t` ALTER INDEX `ia` VISIBLE"]);
+  });
+
   test("INVISIBLE columns parse and plan", () => {
     const t = create("CREATE TABLE t (a int INVISIBLE, b int VISIBLE)");
     expect(t.columns.map((c) => c.invisible ?? false)).toEqual([true, false]);

@@ -13,6 +13,7 @@ import {
   foreignKeyBody,
   foreignKeyDefinition,
   indexDefinition,
+  indexVisibility,
   primaryKeyDefinition,
 } from "./constraints.ts";
 import { PlanError } from "./errors.ts";
@@ -68,6 +69,8 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
       return `ADD ${checkDefinition(item.check, t, ctx.flavor)}`;
     case "DropCheck":
       return `${ctx.flavor.dropCheck} ${ident(item.check.name)}`;
+    case "AlterIndex":
+      return `ALTER INDEX ${ident(item.index.name)} ${indexVisibility(item.index, ctx.flavor)}`;
     case "AlterCheck":
       return `ALTER CHECK ${ident(item.check.name)} ${item.check.enforced ? "ENFORCED" : "NOT ENFORCED"}`;
     case "ModifyOptions":

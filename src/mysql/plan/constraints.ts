@@ -41,8 +41,14 @@ export function indexDefinition(index: Index, flavor: Flavor): string {
   parts.push(indexParts(index.parts));
   if (index.comment) parts.push(`COMMENT ${quoteString(index.comment)}`);
   if (index.parser !== undefined) parts.push(`WITH PARSER ${ident(index.parser)}`);
-  if (index.invisible) parts.push(flavor.name === "mariadb" ? "IGNORED" : "INVISIBLE");
+  if (index.invisible) parts.push(indexVisibility(index, flavor));
   return parts.join(" ");
+}
+
+/** An index's visibility keyword: INVISIBLE / VISIBLE on MySQL, IGNORED / NOT IGNORED on MariaDB. */
+export function indexVisibility(index: Index, flavor: Flavor): string {
+  if (flavor.name === "mariadb") return index.invisible ? "IGNORED" : "NOT IGNORED";
+  return index.invisible ? "INVISIBLE" : "VISIBLE";
 }
 
 /** `` CONSTRAINT `n` FOREIGN KEY (…) REFERENCES `t` (…) [ON UPDATE x] [ON DELETE y] `` (NO ACTION is not printed). */
