@@ -198,6 +198,19 @@ describe("unnamed foreign keys", () => {
     expect(findTable(replayed, "posts")).toEqual(findTable(to, "posts"));
   });
 
+  test("a key whose index is named after it keeps its CONSTRAINT (the server names the new index after it)", () => {
+    const ddl = (action: string) => [
+      "CREATE TABLE users (id int PRIMARY KEY)",
+      `CREATE TABLE posts (user_id int, CONSTRAINT posts_ibfk_1 FOREIGN KEY (user_id) REFERENCES users (id)${action})`,
+    ];
+    const from = replay(ddl(""));
+    const to = replay(ddl(" ON DELETE CASCADE"));
+    expect(findTable(to, "posts")!.indexes.map((i) => i.name)).toEqual(["posts_ibfk_1"]);
+    expect(sqlOf(from, to).at(-1)).toBe(
+      "ALTER TABLE `posts` ADD CONSTRAINT `posts_ibfk_1` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE",
+    );
+  });
+
   test("a generated name the server would not pick next keeps its CONSTRAINT", () => {
     const from = replay([
       "CREATE TABLE users (id int PRIMARY KEY)",

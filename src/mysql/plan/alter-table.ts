@@ -31,7 +31,7 @@ export function alterTableStatements(
     columnChecks: columnChecks(after, flavor),
   };
   const groups = splitAlter(items, before);
-  const serverNamed = serverNamedForeignKeys(change.table, groups, before);
+  const serverNamed = serverNamedForeignKeys(change.table, groups, before, after);
   return groups
     .map((group, k) =>
       group
