@@ -58,7 +58,10 @@ export function readStorageOption(
 function readValue(cur: Cursor, name: string): number | string {
   const t = cur.peek();
   const word = t.kind === "word" ? t.value.toUpperCase() : undefined;
-  if (word === "DEFAULT") return cur.next() && "DEFAULT";
+  if (word === "DEFAULT") {
+    cur.next();
+    return "DEFAULT";
+  }
   if (name === "ROW_FORMAT") {
     if (word === undefined || !ROW_FORMATS.has(word)) return cur.fail("row format");
     cur.next();
