@@ -25,7 +25,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/lint/corpus.test.ts",
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
   "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
-  "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
+  "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,table-options,types}.test.ts",
   "test/mysql/view-*.test.ts",
   "test/entities/view.test.ts",
 ];
@@ -47,7 +47,7 @@ export const FULL_LANE: readonly string[] = [
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",
   "test/migrate/{apply,down,down-safety,down-unmanaged,in-doubt,revisions-upgrade,down-partition}.test.ts",
-  "test/mysql/{inspect,inspect-agree,plan-live,partition-live}.test.ts",
+  "test/mysql/{inspect,inspect-agree,plan-live,partition-live,table-options-live}.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];

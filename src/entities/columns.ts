@@ -28,12 +28,23 @@ export interface ColumnOptions<V> {
   readonly renamedFrom?: string;
   /** Generated column: `AS (expr) VIRTUAL|STORED`. */
   readonly generated?: { readonly expr: string; readonly stored?: boolean };
+  /** INVISIBLE: left out of `SELECT *`. */
+  readonly invisible?: boolean;
 }
 
 /** Options of integer columns. */
 export interface IntegerOptions extends ColumnOptions<number> {
   readonly unsigned?: boolean;
   readonly autoIncrement?: boolean;
+  /** Display width the server shows (`tinyint(2)`); the type's own width when absent. Ignored by MySQL ≥ 8.0.19. */
+  readonly displayWidth?: number;
+}
+
+/** Options of FLOAT and DOUBLE: `precision` and `scale` together give the legacy `float(M,D)`. */
+export interface FloatOptions extends ColumnOptions<number> {
+  readonly unsigned?: boolean;
+  readonly precision?: number;
+  readonly scale?: number;
 }
 
 /** Options of character columns. */
@@ -85,6 +96,7 @@ function column<
   if (opts.comment) meta.comment = opts.comment;
   if (opts.generated) meta.generated = { expr: opts.generated.expr, stored: opts.generated.stored ?? false };
   if (opts.renamedFrom) meta.renamedFrom = opts.renamedFrom;
+  if (opts.invisible) meta.invisible = true;
   return withMeta(schema, meta) as Nullable<T, O>;
 }
 
@@ -102,9 +114,39 @@ function integer(name: keyof typeof INT_RANGE) {
     const range = o?.unsigned
       ? { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 }
       : { minimum: min, maximum: max };
-    return column(name, Type.Integer(range), o);
+    return column(name + integerWidth(name, o), Type.Integer(range), o);
   };
 }
+
+/** The widths a server shows for an integer type written without one: [signed, unsigned]. */
+const DEFAULT_WIDTHS: Record<string, readonly [number, number]> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  int: [11, 10],
+  bigint: [20, 20],
+};
+
+/** `(n)` for a declared display width other than the type's own (the canonical type text keeps only those). */
+function integerWidth(name: string, o: IntegerOptions | undefined): string {
+  const w = o?.displayWidth;
+  return w === undefined || w === DEFAULT_WIDTHS[name]![o?.unsigned ? 1 : 0] ? "" : `(${w})`;
+}
+
+const floating =
+  (name: "float" | "double") =>
+  <O extends FloatOptions>(o?: O) =>
+    column(
+      o?.precision !== undefined && o.scale !== undefined ? `${name}(${o.precision},${o.scale})` : name,
+      Type.Number(),
+      o,
+    );
+
+/** Spatial values: the driver returns them as objects (points) or WKB buffers. */
+const spatial =
+  (type: string) =>
+  <O extends ColumnOptions<never>>(o?: O) =>
+    column(type, Type.Unknown(), o);
 
 const strings =
   (type: string, maxLength?: number) =>
@@ -137,8 +179,8 @@ export const col = {
       Type.Union([Type.String({ pattern: "^-?\\d+(\\.\\d+)?$" }), Type.Number()]),
       o,
     ),
-  float: <O extends ColumnOptions<number> & { unsigned?: boolean }>(o?: O) => column("float", Type.Number(), o),
-  double: <O extends ColumnOptions<number> & { unsigned?: boolean }>(o?: O) => column("double", Type.Number(), o),
+  float: floating("float"),
+  double: floating("double"),
   char: <O extends TextOptions>(length: number, o?: O) => strings(`char(${length})`, length)(o),
   varchar: <O extends TextOptions>(length: number, o?: O) => strings(`varchar(${length})`, length)(o),
   tinytext: strings("tinytext", 255),
@@ -175,6 +217,14 @@ export const col = {
       o,
     ),
   json: <O extends ColumnOptions<unknown>>(o?: O) => column("json", Type.Unknown(), o),
+  geometry: spatial("geometry"),
+  point: spatial("point"),
+  linestring: spatial("linestring"),
+  polygon: spatial("polygon"),
+  multipoint: spatial("multipoint"),
+  multilinestring: spatial("multilinestring"),
+  multipolygon: spatial("multipolygon"),
+  geometrycollection: spatial("geometrycollection"),
 };
 
 function escapeRegex(s: string): string {

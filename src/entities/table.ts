@@ -19,6 +19,9 @@ export interface IndexSpec {
   readonly type?: IndexType;
   readonly comment?: string;
   readonly parser?: string;
+  /** Not used by the optimizer (MySQL INVISIBLE); `ignored` is MariaDB's word for the same. */
+  readonly invisible?: boolean;
+  readonly ignored?: boolean;
 }
 
 /** A foreign key declaration; `references.table` is a table object or a table name. */
@@ -38,8 +41,10 @@ export interface CheckSpec {
 }
 
 /** Table-level declarations besides the columns. */
-export interface TableSpec {
+export interface TableSpec extends StorageOptionsSpec {
   readonly primaryKey?: readonly IndexPartSpec[];
+  /** COMMENT of the primary key. */
+  readonly primaryKeyComment?: string;
   readonly indexes?: readonly IndexSpec[];
   readonly foreignKeys?: readonly ForeignKeySpec[];
   readonly checks?: readonly CheckSpec[];
@@ -47,10 +52,27 @@ export interface TableSpec {
   readonly charset?: string;
   readonly collate?: string;
   readonly comment?: string;
+  /** AUTO_INCREMENT start when the table is created (an existing table's counter is left alone unless raised). */
+  readonly autoIncrement?: number;
   /** Previous name: the next diff renames the table instead of dropping and adding it. */
   readonly renamedFrom?: string;
   /** The table's partitioning, e.g. `monthly("day", "2026-01", "2027-12")` (see partitions.ts). */
   readonly partitionBy?: PartitionSpec;
+}
+
+/** How the table's rows are stored; changing ROW_FORMAT, KEY_BLOCK_SIZE or PAGE_COMPRESSED rebuilds the table. */
+export interface StorageOptionsSpec {
+  /** InnoDB: DYNAMIC, COMPACT, REDUNDANT, COMPRESSED; FIXED and PAGE are for MyISAM and Aria. */
+  readonly rowFormat?: "DYNAMIC" | "COMPACT" | "REDUNDANT" | "COMPRESSED" | "FIXED" | "PAGE";
+  /** KiB: 1, 2, 4, 8 or 16 (InnoDB then compresses the table). */
+  readonly keyBlockSize?: 1 | 2 | 4 | 8 | 16;
+  /** MariaDB page compression. */
+  readonly pageCompressed?: boolean;
+  /** MariaDB page compression level, 1–9. */
+  readonly pageCompressionLevel?: number;
+  readonly statsPersistent?: boolean;
+  readonly statsAutoRecalc?: boolean;
+  readonly statsSamplePages?: number;
 }
 
 /** A declared table: its name, its columns (TypeBox schemas carrying MySQL facts), the row schema and the rest. */

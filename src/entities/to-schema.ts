@@ -2,9 +2,9 @@
  * Entities → Schema: the desired state as declared. The dialect layer normalises it afterwards (charset resolution,
  * implicit indexes), like every other source.
  */
-import type { Column, FkAction, IndexPart, Schema, Table } from "../schema/model.ts";
+import type { Column, FkAction, IndexPart, Schema, Table, TableOptions } from "../schema/model.ts";
 import { readMeta } from "./meta.ts";
-import type { IndexPartSpec, TableDef } from "./table.ts";
+import type { IndexPartSpec, StorageOptionsSpec, TableDef } from "./table.ts";
 import { type ViewDef, viewToModel } from "./view.ts";
 
 /** Options for the schema built from entities. */
@@ -38,6 +38,21 @@ function part(p: IndexPartSpec): IndexPart {
 const action = (a: string | undefined): FkAction =>
   a === undefined || a === "RESTRICT" ? "NO ACTION" : (a as FkAction);
 
+/** The declared storage options in model form (booleans as the 0/1 the server shows). */
+function storageOptions(t: StorageOptionsSpec): Partial<TableOptions> {
+  const flag = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
+  const out: Partial<Record<keyof TableOptions, unknown>> = {
+    rowFormat: t.rowFormat,
+    keyBlockSize: t.keyBlockSize,
+    pageCompressed: t.pageCompressed ? true : undefined,
+    pageCompressionLevel: t.pageCompressionLevel,
+    statsPersistent: flag(t.statsPersistent),
+    statsAutoRecalc: flag(t.statsAutoRecalc),
+    statsSamplePages: t.statsSamplePages,
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<TableOptions>;
+}
+
 /** One declared table as a model table. */
 export function tableToModel(t: TableDef): Table {
   const columns: Column[] = Object.entries(t.columns).map(([name, schema]) => {
@@ -47,7 +62,14 @@ export function tableToModel(t: TableDef): Table {
   return {
     name: t.name,
     columns,
-    ...(t.primaryKey ? { primaryKey: { parts: t.primaryKey.map(part) } } : {}),
+    ...(t.primaryKey
+      ? {
+          primaryKey: {
+            parts: t.primaryKey.map(part),
+            ...(t.primaryKeyComment ? { comment: t.primaryKeyComment } : {}),
+          },
+        }
+      : {}),
     indexes: (t.indexes ?? []).map((i) => ({
       name: i.name,
       unique: i.unique ?? false,
@@ -55,6 +77,7 @@ export function tableToModel(t: TableDef): Table {
       parts: i.columns.map(part),
       ...(i.comment ? { comment: i.comment } : {}),
       ...(i.parser ? { parser: i.parser } : {}),
+      ...(i.invisible || i.ignored ? { invisible: true as const } : {}),
     })),
     foreignKeys: (t.foreignKeys ?? []).map((f) => ({
       name: f.name,
@@ -70,6 +93,8 @@ export function tableToModel(t: TableDef): Table {
       ...(t.charset ? { charset: t.charset } : {}),
       ...(t.collate ? { collate: t.collate } : {}),
       ...(t.comment ? { comment: t.comment } : {}),
+      ...(t.autoIncrement !== undefined ? { autoIncrement: t.autoIncrement } : {}),
+      ...storageOptions(t),
     },
     ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
     ...(t.partitionBy ? { partition: { ...t.partitionBy, partitions: t.partitionBy.partitions ?? [] } } : {}),

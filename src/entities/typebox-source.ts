@@ -13,10 +13,11 @@ import type {
   Partitioning,
   Schema,
   Table,
+  TableOptions,
 } from "../schema/model.ts";
 import { viewSource } from "./view-source.ts";
 
-/** A column type the `col` builders cannot declare (e.g. `bit(3)`, `geometry`, `float(7,2)`). */
+/** A column type the `col` builders cannot declare (e.g. `bit(3)`, `uuid`). */
 export class UnsupportedEntityTypeError extends Error {
   constructor(
     readonly table: string,
@@ -102,28 +103,35 @@ function enumValues(args: string): string[] {
   return out;
 }
 
-/** The builder call for a canonical type and the kind of literal its default takes. */
+/** The builder call for a canonical type, the kind of literal its default takes, and options the type needs. */
 function builder(
   t: Table,
   c: Column,
-): { call: (opts: string) => string; literal: "number" | "string" | "bool"; unsigned: boolean } {
+): { call: (opts: string) => string; literal: "number" | "string" | "bool"; unsigned: boolean; options: string[] } {
   const unsigned = / unsigned$/.test(c.type);
   const type = c.type.replace(/ unsigned$/, "");
-  const plain = (name: string, literal: "number" | "string" | "bool" = "string") => ({
+  const plain = (name: string, literal: "number" | "string" | "bool" = "string", options: string[] = []) => ({
     call: (o: string) => `col.${name}(${o})`,
     literal,
     unsigned,
+    options,
   });
   const sized = (name: string, arg: string, literal: "number" | "string" = "string") => ({
     call: (o: string) => `col.${name}(${arg}${o ? `, ${o}` : ""})`,
     literal,
     unsigned,
+    options: [],
   });
   let m: RegExpExecArray | null;
-  if (/^(tinyint|smallint|mediumint|int|bigint)$/.test(type)) return plain(type, "number");
+  if ((m = /^(tinyint|smallint|mediumint|int|bigint)(?:\((\d+)\))?$/.exec(type)))
+    return plain(m[1]!, "number", m[2] ? [`displayWidth: ${m[2]}`] : []);
+  if ((m = /^(float|double)\((\d+),(\d+)\)$/.exec(type)))
+    return plain(m[1]!, "number", [`precision: ${m[2]}`, `scale: ${m[3]}`]);
   if (type === "bool" || type === "float" || type === "double" || type === "year")
     return plain(type, type === "bool" ? "bool" : "number");
   if (/^(tinytext|text|mediumtext|longtext|tinyblob|blob|mediumblob|longblob|json|date)$/.test(type))
+    return plain(type);
+  if (/^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)$/.test(type))
     return plain(type);
   if ((m = /^decimal\((\d+),(\d+)\)$/.exec(type))) return sized("decimal", `${m[1]}, ${m[2]}`);
   if ((m = /^(char|varchar|binary|varbinary)\((\d+)\)$/.exec(type))) return sized(m[1]!, m[2]!);
@@ -133,6 +141,7 @@ function builder(
       call: (o: string) => `col.${name}(${fsp ?? (o ? "undefined" : "")}${o ? `, ${o}` : ""})`,
       literal: "string",
       unsigned,
+      options: [],
     };
   }
   if ((m = /^(enum|set)\((.*)\)$/.exec(type))) return sized(m[1]!, `[${enumValues(m[2]!).map(s).join(", ")}]`);
@@ -148,7 +157,7 @@ function defaultText(d: Default, literal: "number" | "string" | "bool"): string 
 
 function columnSource(t: Table, c: Column): string {
   const b = builder(t, c);
-  const o: string[] = [];
+  const o: string[] = [...b.options];
   if (b.unsigned) o.push("unsigned: true");
   if (c.autoIncrement) o.push("autoIncrement: true");
   if (c.nullable) o.push("nullable: true");
@@ -158,6 +167,7 @@ function columnSource(t: Table, c: Column): string {
     o.push(`charset: ${s(c.charset ?? "")}`, `collate: ${s(c.collate)}`);
   if (c.comment) o.push(`comment: ${s(c.comment)}`);
   if (c.generated) o.push(`generated: { expr: ${s(c.generated.expr)}${c.generated.stored ? ", stored: true" : ""} }`);
+  if (c.invisible) o.push("invisible: true");
   return `    ${key(c.name)}: ${b.call(o.length ? `{ ${o.join(", ")} }` : "")},`;
 }
 
@@ -173,6 +183,7 @@ function indexSource(i: Index): string {
   if (i.type !== "BTREE") o.push(`type: ${s(i.type)}`);
   if (i.comment) o.push(`comment: ${s(i.comment)}`);
   if (i.parser) o.push(`parser: ${s(i.parser)}`);
+  if (i.invisible) o.push("invisible: true");
   return `{ ${o.join(", ")} }`;
 }
 
@@ -192,6 +203,7 @@ function specSource(t: Table, schema: Schema): string[] {
   const list = (name: string, items: string[]) =>
     items.length && o.push(`    ${name}: [\n${items.map((x) => `      ${x},`).join("\n")}\n    ],`);
   if (t.primaryKey) o.push(`    primaryKey: [${t.primaryKey.parts.map(partSource).join(", ")}],`);
+  if (t.primaryKey?.comment) o.push(`    primaryKeyComment: ${s(t.primaryKey.comment)},`);
   list("indexes", t.indexes.map(indexSource));
   list("foreignKeys", t.foreignKeys.map(foreignKeySource));
   list(
@@ -203,6 +215,21 @@ function specSource(t: Table, schema: Schema): string[] {
     o.push(`    charset: ${s(t.options.charset ?? "")},`, `    collate: ${s(t.options.collate)},`);
   if (t.options.comment) o.push(`    comment: ${s(t.options.comment)},`);
   if (t.partition) o.push(...partitionSource(t.partition));
+  o.push(...storageSource(t.options));
+  return o;
+}
+
+/** The storage options as TableSpec entries (0/1 flags as booleans). */
+function storageSource(options: TableOptions): string[] {
+  const o: string[] = [];
+  const flag = (v: number) => (v ? "true" : "false");
+  if (options.rowFormat) o.push(`    rowFormat: ${s(options.rowFormat)},`);
+  if (options.keyBlockSize) o.push(`    keyBlockSize: ${options.keyBlockSize},`);
+  if (options.pageCompressed) o.push("    pageCompressed: true,");
+  if (options.pageCompressionLevel !== undefined) o.push(`    pageCompressionLevel: ${options.pageCompressionLevel},`);
+  if (options.statsPersistent !== undefined) o.push(`    statsPersistent: ${flag(options.statsPersistent)},`);
+  if (options.statsAutoRecalc !== undefined) o.push(`    statsAutoRecalc: ${flag(options.statsAutoRecalc)},`);
+  if (options.statsSamplePages !== undefined) o.push(`    statsSamplePages: ${options.statsSamplePages},`);
   return o;
 }
 

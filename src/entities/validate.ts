@@ -7,6 +7,7 @@ import { Value } from "@sinclair/typebox/value";
 import { type ColumnMeta, readMeta } from "./meta.ts";
 import { type KeyLimits, limitProblems, MYSQL_KEY_LIMITS } from "./server-limits.ts";
 import type { IndexPartSpec, TableDef } from "./table.ts";
+import { storageOptionProblems } from "./validate-options.ts";
 
 /** One problem in the declared entities. */
 export class EntityError extends Error {
@@ -83,6 +84,9 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLi
     err(undefined, "has more than one AUTO_INCREMENT column");
   limitProblems(t, metas, limits, err);
   if (t.partitionBy) validatePartitioning(t, metas, err);
+  for (const p of storageOptionProblems(t)) err(undefined, p);
+  if (t.autoIncrement !== undefined && !(Number.isInteger(t.autoIncrement) && t.autoIncrement >= 1))
+    err(undefined, `autoIncrement must be a positive integer, got ${t.autoIncrement}`);
   return errors;
 }
 
@@ -135,6 +139,8 @@ function factsOf(type: string): TypeFacts {
       problems.push(`${b} length must be an integer from 1 to ${max}, got ${size[3]}`);
   }
   if (/\((NaN|undefined|-?\d*\.\d+)\)/.test(type)) problems.push(`type ${type} needs a whole-number length`);
+  if (/^tinyint\(1\)$/.test(type))
+    problems.push("tinyint with display width 1 is a boolean: declare it with col.bool()");
   const facts = { base: b, problems };
   if (typeFacts.size < 4096) typeFacts.set(type, facts);
   return facts;
@@ -183,8 +189,11 @@ function validateForeignKey(
       err(c, `${what} references column "${refName}.${refCol}", which is not declared`);
       continue;
     }
+    // Display widths do not matter to a foreign key (`int(10)` references `int`).
+    const width = (type: string) => type.replace(/^([a-z]+)\(\d+\)/, "$1");
     const same =
-      base(mine.type) === base(theirs.type) && (INTEGER.has(base(mine.type)) ? mine.type === theirs.type : true);
+      base(mine.type) === base(theirs.type) &&
+      (INTEGER.has(base(mine.type)) ? width(mine.type) === width(theirs.type) : true);
     if (!same) err(c, `${what}: type ${mine.type} does not match ${refName}.${refCol} (${theirs.type})`);
     if (!mine.nullable && (fk.onDelete === "SET NULL" || fk.onUpdate === "SET NULL"))
       err(c, `${what} uses SET NULL but the column is NOT NULL`);

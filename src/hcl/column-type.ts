@@ -39,7 +39,8 @@ const PLAIN = new Set([
   "inet6",
 ]);
 const SIZED = /^(bit|char|varchar|binary|varbinary|time|datetime|timestamp)\(\d+\)$/;
-const INTEGER = /^(tinyint|smallint|mediumint|int|bigint)( unsigned)?( zerofill)?$/;
+// A display width (`tinyint(2)`) is left out, as Atlas writes integer types.
+const INTEGER = /^(tinyint|smallint|mediumint|int|bigint)(?:\(\d+\))?( unsigned)?( zerofill)?$/;
 const DECIMAL = /^decimal\((\d+),(\d+)\)( unsigned)?( zerofill)?$/;
 const FLOAT = /^(float|double)(?:\((\d+),\d+\))?( unsigned)?( zerofill)?$/;
 const VALUES = /^(enum|set)\((.*)\)$/s;

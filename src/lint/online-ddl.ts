@@ -33,12 +33,16 @@
  * | ADD/COALESCE PARTITION of HASH/KEY       | copy [1]     | copy [3]      |
  * | ADD/DROP PARTITION of RANGE/LIST         | no rebuild [1] | no rebuild [3] |
  * | REORGANIZE PARTITION                     | copies the rows of those partitions only [1] | same [3] |
+ * | ROW_FORMAT, KEY_BLOCK_SIZE, PAGE_COMPRESSED | rebuild [1] | rebuild [4] |
+ * | STATS_*, PAGE_COMPRESSION_LEVEL          | instant [1]  | instant [4]   |
  *
  * [1] MySQL 8.0 Reference Manual, §15.12.1 "Online DDL Operations"
  *     (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html).
  * [2] Verified on MariaDB 10.11.19 by running each ALTER with ALGORITHM=INSTANT, NOCOPY, INPLACE and COPY in turn on a
  *     one-row InnoDB table and keeping the first that succeeds (INPLACE but not NOCOPY = rebuild).
  * [3] Not verified on a server; follows the MariaDB KB page "InnoDB Online DDL Overview" / the MySQL manual by analogy.
+ * [4] Verified on MariaDB 10.11: ALGORITHM=NOCOPY refused ("requires the table to be rebuilt") for ROW_FORMAT,
+ *     KEY_BLOCK_SIZE and PAGE_COMPRESSED; STATS_* accepted with INSTANT, PAGE_COMPRESSION_LEVEL with NOCOPY.
  */
 import type { TableChange } from "../schema/changes.ts";
 import type { Column, Table } from "../schema/model.ts";
@@ -48,6 +52,8 @@ import { assertNever } from "../schema/changes.ts";
 import { goQuote } from "../go/quote.ts";
 import { typeValues } from "./type-values.ts";
 import { memberChange } from "./enum-set.ts";
+import { rebuildsTable, STORAGE_OPTION_KEYS } from "../schema/table-options.ts";
+import { storageOptionName } from "../mysql/storage-options.ts";
 
 /** How a change runs: `none` (instant or in place without rebuild), `rebuild` (in place) or `copy`. */
 export type Cost = "none" | "rebuild" | "copy";
@@ -103,6 +109,18 @@ function modifyColumn(from: Column, to: Column, moved: boolean, flavor: Flavor):
   return out;
 }
 
+/** ROW_FORMAT, KEY_BLOCK_SIZE and page compression are how rows are stored: changing one rebuilds the table. */
+function storageRebuild(c: Extract<TableChange, { kind: "ModifyOptions" }>): Costly[] {
+  const keys = [...STORAGE_OPTION_KEYS.filter((k) => c.to[k] !== undefined), ...(c.reset ?? [])].filter(
+    (k) => rebuildsTable(k) && c.to[k] !== c.from[k],
+  );
+  if (keys.length === 0) return [];
+  const what = keys.map(
+    (k) => `${storageOptionName(k)}=${c.to[k] === undefined ? "DEFAULT" : c.to[k] === true ? 1 : c.to[k]}`,
+  );
+  return [{ cost: "rebuild", what: `change its storage (${what.join(" ")})` }];
+}
+
 /** The rebuilds and copies the changes of one ALTER on `table` (its state before) cost on `flavor`. */
 export function costOf(table: Table, changes: readonly TableChange[], flavor: Flavor): Costly[] {
   const addsPk = changes.some((c) => c.kind === "AddPrimaryKey");
@@ -143,6 +161,7 @@ export function costOf(table: Table, changes: readonly TableChange[], flavor: Fl
         else if (c.to.engine !== undefined) out.push({ cost: "rebuild", what: `rebuild it (ENGINE=${c.to.engine})` });
         if (c.to.charset !== undefined && c.to.charset !== c.from.charset && flavor.charsetChangeRebuilds)
           out.push({ cost: "rebuild", what: `change its default character set to ${goQuote(c.to.charset)}` });
+        out.push(...storageRebuild(c));
         break;
       case "SetPartitioning":
         out.push({ cost: "copy", what: c.to ? "partition it anew" : "remove its partitioning" });

@@ -15,8 +15,9 @@ import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
 import { unmanagedFromRows, unmanagedQuery } from "./inspect/unmanaged.ts";
-import { groupBy, num, required, valid } from "./inspect/values.ts";
+import { groupBy, num, required, text, valid } from "./inspect/values.ts";
 import { VIEWS_QUERY, viewsFromRows } from "./inspect/views.ts";
+import { storageOptionsFromCreateOptions } from "./storage-options.ts";
 import { normalizeTable } from "./normalize.ts";
 
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
@@ -118,6 +119,7 @@ function tableOptions(row: Row): Table["options"] {
     ...(collate ? { collate } : {}),
     ...(comment ? { comment: required(row, "TABLE_COMMENT") } : {}),
     ...(autoIncrement !== undefined && autoIncrement > 1 ? { autoIncrement } : {}),
+    ...storageOptionsFromCreateOptions(text(row, "CREATE_OPTIONS") ?? ""),
   };
 }
 

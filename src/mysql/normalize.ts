@@ -4,9 +4,11 @@
  * entities path (whose column types are already canonical but may lack charset/collate).
  */
 import type { Column, ForeignKey, Index, Table, TableOptions } from "../schema/model.ts";
-import { resolveCharset } from "./charset.ts";
+import { canonicalCharset, resolveCharset } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
 import { isCharacterType } from "./typeinfo.ts";
+import { withoutDisplayWidth } from "./types.ts";
+import { normalizeStorageOptions } from "./storage-options.ts";
 
 /** The schema-level defaults a table inherits its charset and collation from. */
 export interface SchemaDefaults {
@@ -57,13 +59,25 @@ export function normalizeOptions(options: TableOptions, flavor: Flavor, defaults
   };
   if (options.comment) out.comment = options.comment;
   if (options.autoIncrement !== undefined && options.autoIncrement > 1) out.autoIncrement = options.autoIncrement;
-  return out;
+  return { ...out, ...normalizeStorageOptions(options) };
 }
+
+/**
+ * Stands for the collation of the column attribute BINARY (`varchar(10) BINARY`): the binary collation of the
+ * column's charset, which is only known once the table's is.
+ */
+export const BINARY_COLLATION = "<binary>";
 
 /** Resolves one column against its table's (already resolved) options: charset/collate, empty attributes dropped. */
 export function normalizeColumn(column: Column, table: TableOptions, flavor: Flavor): Column {
-  const { charset, collate, comment, autoIncrement, ...rest } = column;
+  const { charset, collate: written, comment, autoIncrement, invisible, ...rest } = column;
+  const collate =
+    written === BINARY_COLLATION
+      ? `${canonicalCharset(charset ?? table.charset ?? flavor.defaults.charset)}_bin`
+      : written;
   const out: { -readonly [K in keyof Column]: Column[K] } = { ...rest };
+  // MySQL ≥ 8.0.19 neither keeps nor shows integer display widths (ZEROFILL aside).
+  if (!flavor.displayWidth && !column.type.endsWith(" zerofill")) out.type = withoutDisplayWidth(column.type);
   if (isCharacterType(column.type)) {
     const cs = resolveCharset(charset, collate, flavor) ?? {
       charset: table.charset ?? flavor.defaults.charset,
@@ -74,6 +88,7 @@ export function normalizeColumn(column: Column, table: TableOptions, flavor: Fla
   }
   if (comment) out.comment = comment;
   if (autoIncrement) out.autoIncrement = true;
+  if (invisible) out.invisible = true;
   return out;
 }
 

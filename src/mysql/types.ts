@@ -107,14 +107,41 @@ function typeArgs(cur: Cursor): string[] {
   return out;
 }
 
-/** The canonical text of a type spec, e.g. `int(11) unsigned` → `int unsigned`; throws UnknownTypeError. */
+/** The width each integer type shows when none is written: [signed, unsigned]. */
+const DEFAULT_WIDTHS: Record<string, readonly [number, number]> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  int: [11, 10],
+  bigint: [20, 20],
+};
+
+/** `(n)` for a display width the server would not choose itself (it keeps and shows it), else nothing. */
+function displayWidth(int: string, arg: string | undefined, unsigned: boolean): string {
+  if (arg === undefined) return "";
+  const n = Number(arg);
+  return n === DEFAULT_WIDTHS[int]![unsigned ? 1 : 0] ? "" : `(${n})`;
+}
+
+/** The integer type text without its display width (`tinyint(2) unsigned` → `tinyint unsigned`). */
+export function withoutDisplayWidth(type: string): string {
+  return type.replace(/^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, "$1");
+}
+
+/**
+ * The canonical text of a type spec, e.g. `int(11) unsigned` → `int unsigned` (a default display width is dropped,
+ * another kept: `tinyint(2)`, `tinyint(1) unsigned`); throws UnknownTypeError.
+ */
 export function canonicalType(spec: TypeSpec): string {
   const { name, args } = spec;
   const sign = (spec.unsigned ? " unsigned" : "") + (spec.zerofill ? " zerofill" : "");
   const n = (k: number, d: string) => String(Number(args[k] ?? d));
   if (name === "bool") return "bool";
   const int = INTS[name];
-  if (int) return int === "tinyint" && args[0] === "1" && !spec.unsigned ? "bool" : int + sign;
+  if (int) {
+    if (int === "tinyint" && args[0] === "1" && !spec.unsigned) return "bool";
+    return int + displayWidth(int, args[0], spec.unsigned) + sign;
+  }
   switch (name) {
     case "decimal":
       return `decimal(${n(0, "10")},${n(1, "0")})${sign}`;

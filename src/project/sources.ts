@@ -13,6 +13,7 @@ import { replayFiles, replaySql } from "../migrate/replay.ts";
 import { parseSum } from "../migrate/dir/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
+import { withoutCounters } from "../schema/counters.ts";
 import { embedded } from "./embedded.ts";
 import { EMBEDDED_DIR_NAME, embeddedSourceFiles, openEmbeddedDir } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
@@ -97,6 +98,15 @@ export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: Sou
   if (!opts.devUrl) return replayDir(dir, flavor);
   verifyDir(dir);
   return (await live()).devReplayUrl(opts.devUrl, dir.files());
+}
+
+/**
+ * Loads the desired state a source names (see loadSource); a live database's AUTO_INCREMENT counters are left out:
+ * they are where its counters stand, not starts anyone declared.
+ */
+export async function loadDesired(src: string, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
+  const schema = await loadSource(src, flavor, opts);
+  return isDatabaseUrl(src) ? withoutCounters(schema) : schema;
 }
 
 /**

@@ -69,7 +69,7 @@ export function applyTableChange(table: Table, change: TableChange): Table {
         throw new ApplyError(`check "${change.check.name}" does not exist in table "${t}"`, t);
       return { ...table, checks: table.checks.filter((c) => c.name !== change.check.name) };
     case "ModifyOptions":
-      return { ...table, options: mergeOptions(table.options, change.to) };
+      return { ...table, options: mergeOptions(table.options, change.to, change.reset) };
     case "ConvertCharset":
       return {
         ...table,
@@ -128,8 +128,9 @@ function renameColumn(table: Table, from: string, to: string): Table {
   };
 }
 
-function mergeOptions(from: TableOptions, to: TableOptions): TableOptions {
+function mergeOptions(from: TableOptions, to: TableOptions, reset: readonly string[] = []): TableOptions {
   const merged: Record<string, unknown> = { ...from };
+  for (const k of reset) delete merged[k];
   for (const [k, v] of Object.entries(to)) {
     if (v === undefined) continue;
     if (k === "comment" && v === "") delete merged[k];

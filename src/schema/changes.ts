@@ -14,6 +14,7 @@ import type {
   TableOptions,
   View,
 } from "./model.ts";
+import type { StorageOptionKey } from "./table-options.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
 export type ColumnPosition = { readonly after: string } | { readonly first: true };
@@ -46,8 +47,16 @@ export type TableChange =
   | { readonly kind: "AddCheck"; readonly check: Check }
   /** Drop a CHECK constraint. */
   | { readonly kind: "DropCheck"; readonly check: Check }
-  /** Change table options (only the keys present in `to` change; `comment: ""` clears the comment). */
-  | { readonly kind: "ModifyOptions"; readonly from: TableOptions; readonly to: TableOptions }
+  /**
+   * Change table options (only the keys present in `to` change; `comment: ""` clears the comment; the storage
+   * options named in `reset` go back to the server's default).
+   */
+  | {
+      readonly kind: "ModifyOptions";
+      readonly from: TableOptions;
+      readonly to: TableOptions;
+      readonly reset?: readonly StorageOptionKey[];
+    }
   /** Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET). */
   | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string }
   /** Partition the table anew (`PARTITION BY …`, a rebuild) or, with `to` absent, `REMOVE PARTITIONING`. */

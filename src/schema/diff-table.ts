@@ -7,6 +7,7 @@ import { diffColumns } from "./diff-columns.ts";
 import { diffPartitioning } from "./diff-partition.ts";
 import { deepEqual } from "./equal.ts";
 import type { Table, TableOptions } from "./model.ts";
+import { diffStorageOptions } from "./table-options.ts";
 
 /** Changes from `current` to `desired` (same table, renames already applied); empty when equal. */
 export function diffTable(current: Table, desired: Table): TableChange[] {
@@ -66,27 +67,34 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
 
 const OPTION_KEYS: readonly (keyof TableOptions)[] = ["engine", "charset", "collate", "comment", "autoIncrement"];
 
-/** Option changes; AUTO_INCREMENT is only changed when the desired state states it. */
+/**
+ * Option changes. AUTO_INCREMENT is only raised, and only when the desired state states it: a current value is where
+ * the counter stands, and the server never sets a counter below the rows it holds.
+ */
 function diffOptions(from: TableOptions, to: TableOptions): TableChange[] {
   const changed: Record<string, unknown> = {};
   let any = false;
   for (const k of OPTION_KEYS) {
-    if (k === "autoIncrement" && to.autoIncrement === undefined) continue;
+    if (k === "autoIncrement" && (to.autoIncrement === undefined || to.autoIncrement <= (from.autoIncrement ?? 1)))
+      continue;
     if (from[k] !== to[k]) {
       changed[k] = to[k] ?? (k === "comment" ? "" : undefined);
       any = true;
     }
   }
-  if (!any) return [];
+  const storage = diffStorageOptions(from, to);
+  Object.assign(changed, storage.set);
+  const reset = storage.reset.length ? { reset: storage.reset } : {};
+  if (!any && Object.keys(storage.set).length === 0 && !reset.reset) return [];
   // CHARSET and COLLATE travel together: the server derives one from the other.
   if (changed.charset !== undefined || changed.collate !== undefined)
     Object.assign(changed, { charset: to.charset, collate: to.collate });
   const clean = Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined));
-  if (Object.keys(clean).length === 0) return [];
+  if (Object.keys(clean).length === 0 && !reset.reset) return [];
   const before = Object.fromEntries(
-    Object.keys(clean)
+    [...Object.keys(clean), ...storage.reset]
       .map((k) => [k, from[k as keyof TableOptions]])
       .filter(([, v]) => v !== undefined),
   );
-  return [{ kind: "ModifyOptions", from: before as TableOptions, to: clean as TableOptions }];
+  return [{ kind: "ModifyOptions", from: before as TableOptions, to: clean as TableOptions, ...reset }];
 }

@@ -31,6 +31,8 @@ export interface Column {
   readonly generated?: Generated;
   /** Desired-state only: the column's previous name, declared in code so the diff renames instead of drop + add. */
   readonly renamedFrom?: string;
+  /** INVISIBLE: left out of `SELECT *` (MySQL ≥ 8.0.23, MariaDB ≥ 10.3.3). */
+  readonly invisible?: true;
 }
 
 /** One part of an index or primary key: a column (optionally a prefix, descending) or an expression. */
@@ -55,11 +57,14 @@ export interface Index {
   readonly parser?: string;
   /** `USING BTREE` was written out: the server then shows it, though the index is the same. */
   readonly usingBtree?: true;
+  /** Not used by the optimizer: MySQL `INVISIBLE`, MariaDB `IGNORED`. */
+  readonly invisible?: true;
 }
 
 /** The primary key of a table. */
 export interface PrimaryKey {
   readonly parts: readonly IndexPart[];
+  readonly comment?: string;
 }
 
 /** Referential actions, canonical: MySQL treats RESTRICT, NO ACTION and no clause alike, so all three are `NO ACTION`. */
@@ -89,6 +94,21 @@ export interface TableOptions {
   readonly collate?: string;
   readonly comment?: string;
   readonly autoIncrement?: number;
+  // Storage options, as the server shows them (absent = the server's default); see schema/table-options.ts.
+  /** ROW_FORMAT, upper case: DYNAMIC, COMPACT, REDUNDANT, COMPRESSED, FIXED, PAGE. */
+  readonly rowFormat?: string;
+  /** KEY_BLOCK_SIZE in KiB (above 0). */
+  readonly keyBlockSize?: number;
+  /** MariaDB PAGE_COMPRESSED=1 (0 is the default, so only `true` is kept). */
+  readonly pageCompressed?: true;
+  /** MariaDB PAGE_COMPRESSION_LEVEL (1–9). */
+  readonly pageCompressionLevel?: number;
+  /** STATS_PERSISTENT 0 or 1 (absent: DEFAULT, the server setting). */
+  readonly statsPersistent?: number;
+  /** STATS_AUTO_RECALC 0 or 1 (absent: DEFAULT). */
+  readonly statsAutoRecalc?: number;
+  /** STATS_SAMPLE_PAGES (absent: DEFAULT). */
+  readonly statsSamplePages?: number;
 }
 
 /** Partitioning methods (the family, and the COLUMNS / LINEAR variants). */

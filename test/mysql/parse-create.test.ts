@@ -101,7 +101,7 @@ const cases: Case[] = [
     name: "table options with and without =",
     sql: "CREATE TABLE t (a int) ENGINE MyISAM, AUTO_INCREMENT=5 COMMENT='hi' ROW_FORMAT=DYNAMIC",
     pick: (t) => t.options,
-    want: { engine: "MyISAM", ...utf8mb4, comment: "hi", autoIncrement: 5 },
+    want: { engine: "MyISAM", ...utf8mb4, comment: "hi", autoIncrement: 5, rowFormat: "DYNAMIC" },
   },
   {
     name: "AUTO_INCREMENT=1 not modelled",

@@ -210,10 +210,10 @@ describe("parse errors", () => {
       message: 'column "nope" does not exist',
     },
     {
-      name: "invisible column",
-      sql: "CREATE TABLE t (a int INVISIBLE)",
+      name: "SERIAL DEFAULT VALUE column attribute",
+      sql: "CREATE TABLE t (a int SERIAL DEFAULT VALUE)",
       error: UnsupportedStatementError,
-      message: "1:23: unsupported statement: column attribute INVISIBLE",
+      message: "1:23: unsupported statement: column attribute SERIAL",
     },
   ];
   for (const c of cases) {

@@ -11,7 +11,7 @@ import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
 import { lockTimeoutMs } from "../migrate-command.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings, type Settings } from "../../project/settings.ts";
-import { loadSource, openDir, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
+import { loadDesired, openDir, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
 import { ReportedError } from "../errors.ts";
 
 /** Atlas's message when there is nothing to write. */
@@ -26,7 +26,7 @@ async function planNext(
   const dir = openDir(settings.dir, { mayCreate: true });
   const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
   const current = await replayDirWith(dir, settings.flavor, dev);
-  const desired = await loadSource(to, settings.flavor, dev);
+  const desired = await loadDesired(to, settings.flavor, dev);
   const file = plannedFile(current, desired, settings.flavor, new Date(), name, latestVersion(dir.files()));
   return { file, write: (f) => writeMigration(dir, f) };
 }

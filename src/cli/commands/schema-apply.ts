@@ -15,7 +15,7 @@ import { withConnection } from "../../project/live-source.ts";
 import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { loadSource } from "../../project/sources.ts";
+import { loadDesired } from "../../project/sources.ts";
 
 /** Atlas's message when the database already is in the desired state. */
 export const SCHEMA_SYNCED = "Schema is synced, no changes to be made";
@@ -46,7 +46,7 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
-      const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const desired = await loadDesired(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
       const changes = diff(current, desired);
       // What the plan leaves as it is because the model does not cover it, on stderr.
       for (const line of unmanagedLines(current, desired)) process.stderr.write(`${line}\n`);

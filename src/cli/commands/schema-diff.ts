@@ -6,6 +6,7 @@
 import { defineCommand } from "citty";
 import { formatMigrationFile } from "../../migrate/dir/name.ts";
 import { plan } from "../../mysql/plan.ts";
+import { withoutCounters } from "../../schema/counters.ts";
 import { diff } from "../../schema/diff.ts";
 import { unmanagedLines } from "../../schema/unmanaged.ts";
 import { ReportedError, UsageError } from "../errors.ts";
@@ -42,7 +43,7 @@ export default defineCommand({
     const flavor = args.flavor ? settings.flavor : ((fromLive ?? toLive)?.flavor ?? settings.flavor);
     const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
-    const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
+    const desired = toLive ? withoutCounters(toLive.schema) : await loadSource(to, flavor, dev);
     const changes = diff(from, desired);
     // On stderr, so stdout stays the SQL (or Atlas's synced line): what neither the diff nor the plan can see.
     for (const line of unmanagedLines(from, desired)) process.stderr.write(`${line}\n`);

@@ -96,7 +96,7 @@ function tableLines(table: string, changes: readonly TableChange[], sides: Sides
         break;
       case "ModifyOptions":
         lines.push(
-          `table ${goQuote(table)} has ${options(c.from) || "default options"}; the directory has ${options(c.to)}`,
+          `table ${goQuote(table)} has ${options(c.from) || "default options"}; the directory has ${[options(c.to), ...(c.reset ?? []).map((k) => `${k}=DEFAULT`)].filter(Boolean).join(" ")}`,
         );
         break;
       case "ConvertCharset":

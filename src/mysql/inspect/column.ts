@@ -46,7 +46,11 @@ export function columnFromRow(row: Row, flavor: Flavor): Column {
     type: normalizeType(required(row, "COLUMN_TYPE")),
     nullable: required(row, "IS_NULLABLE") === "YES",
   };
-  const extra = applyExtra(col, text(row, "EXTRA") ?? "", table);
+  const rawExtra = text(row, "EXTRA") ?? "";
+  // INVISIBLE comes alone or after the other attributes: MariaDB `auto_increment, INVISIBLE`, MySQL `… INVISIBLE`.
+  const invisible = /\binvisible\b/i.test(rawExtra);
+  if (invisible) col.invisible = true;
+  const extra = applyExtra(col, rawExtra.replace(/,?\s*\binvisible\b/i, ""), table);
   if (extra.storage) {
     const raw = required(row, "GENERATION_EXPRESSION");
     col.generated = {

@@ -26,7 +26,9 @@ const INDEX_TYPES: Record<string, IndexType> = {
 function part(row: Row, flavor: Flavor): IndexPart {
   const column = text(row, "COLUMN_NAME");
   const expr = text(row, "EXPRESSION");
-  const prefix = num(row, "SUB_PART");
+  // MariaDB reports SUB_PART 32 for a SPATIAL index part, which takes no prefix (the server refuses one).
+  const spatial = required(row, "INDEX_TYPE").toUpperCase() === "SPATIAL";
+  const prefix = spatial ? undefined : num(row, "SUB_PART");
   const base: IndexPart =
     column !== undefined
       ? { column }
@@ -46,6 +48,7 @@ function index(table: string, name: string, rows: readonly Row[], flavor: Flavor
     type,
     parts: rows.map((r) => part(r, flavor)),
     ...(comment ? { comment: text(first, "INDEX_COMMENT")! } : {}),
+    ...(text(first, "IGNORED")?.toUpperCase() === "YES" ? { invisible: true as const } : {}),
   };
 }
 
@@ -56,8 +59,10 @@ export function keysByTable(rows: readonly Row[], flavor: Flavor): Map<string, T
     const keys: { primaryKey?: PrimaryKey; indexes: Index[] } = { indexes: [] };
     for (const [name, indexRows] of groupBy(tableRows, (r) => required(r, "INDEX_NAME"))) {
       const sorted = [...indexRows].sort((a, b) => (num(a, "SEQ_IN_INDEX") ?? 0) - (num(b, "SEQ_IN_INDEX") ?? 0));
-      if (name === "PRIMARY") keys.primaryKey = { parts: sorted.map((r) => part(r, flavor)) };
-      else keys.indexes.push(index(table, name, sorted, flavor));
+      if (name === "PRIMARY") {
+        const comment = valid(sorted[0]!, "INDEX_COMMENT") ? text(sorted[0]!, "INDEX_COMMENT") : undefined;
+        keys.primaryKey = { parts: sorted.map((r) => part(r, flavor)), ...(comment ? { comment } : {}) };
+      } else keys.indexes.push(index(table, name, sorted, flavor));
     }
     out.set(table, keys);
   }

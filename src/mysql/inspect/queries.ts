@@ -36,9 +36,11 @@ export const COLUMNS_QUERY =
  */
 export function indexesQuery(flavor: Flavor): string {
   const expression = flavor.functionalIndexes ? "`EXPRESSION`" : "NULL AS `EXPRESSION`";
+  // An index the optimizer does not use: MariaDB (≥ 10.6) IGNORED, MySQL IS_VISIBLE = 'NO'.
+  const ignored = flavor.name === "mariadb" ? "`IGNORED`" : "IF(`IS_VISIBLE` = 'NO', 'YES', 'NO') AS `IGNORED`";
   return (
     "SELECT `TABLE_NAME`, `INDEX_NAME`, `COLUMN_NAME`, `NON_UNIQUE`, `SEQ_IN_INDEX`, `INDEX_TYPE`, UPPER(`COLLATION`) = 'D' AS `DESC`, " +
-    `\`INDEX_COMMENT\`, \`SUB_PART\`, ${expression} FROM \`INFORMATION_SCHEMA\`.\`STATISTICS\` ` +
+    `\`INDEX_COMMENT\`, \`SUB_PART\`, ${expression}, ${ignored} FROM \`INFORMATION_SCHEMA\`.\`STATISTICS\` ` +
     "WHERE `TABLE_SCHEMA` = ?"
   );
 }

@@ -65,7 +65,13 @@ function elementChanges(el: ElementDef, t: Table, ctx: ParseContext): TableChang
   switch (el.kind) {
     case "primary":
       if (t.primaryKey) throw new SchemaStateError("primary key", t.name, "exists");
-      return [...notNullPrimaryColumns(el.parts, t), { kind: "AddPrimaryKey", primaryKey: { parts: el.parts } }];
+      return [
+        ...notNullPrimaryColumns(el.parts, t),
+        {
+          kind: "AddPrimaryKey",
+          primaryKey: { parts: el.parts, ...(el.comment ? { comment: el.comment } : {}) },
+        },
+      ];
     case "index":
       return addIndexChanges(t, el.index);
     case "foreignKey":
@@ -145,6 +151,12 @@ export function alterColumnClause(cur: Cursor, t: Table): TableChange[] {
   if (cur.acceptWord("DROP", "DEFAULT")) {
     const { default: _d, ...to } = from;
     return [{ kind: "ModifyColumn", from, to }];
+  }
+  if (cur.acceptWord("SET", "INVISIBLE"))
+    return from.invisible ? [] : [{ kind: "ModifyColumn", from, to: { ...from, invisible: true } }];
+  if (cur.acceptWord("SET", "VISIBLE")) {
+    const { invisible, ...to } = from;
+    return invisible ? [{ kind: "ModifyColumn", from, to }] : [];
   }
   cur.expectWord("SET", "DEFAULT");
   const value = readDefault(cur, from.type);

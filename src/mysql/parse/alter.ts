@@ -9,12 +9,14 @@ import { resolveCharset } from "../charset.ts";
 import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
 import { alterCheckClause, dropClause } from "./alter-drop.ts";
+import { alterIndexClause, atAlterIndex } from "./alter-visibility.ts";
 import { existingTable, type ParseContext, type ParsedStatement } from "./context.ts";
 import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
 import { refuseSystemVersioning } from "./system-versioning.ts";
 import { atPartitionClause, partitionClause } from "./partition.ts";
+import type { StorageOptionKey } from "../../schema/table-options.ts";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -68,6 +70,7 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   if (cur.acceptWord("MODIFY")) return modifyClause(cur, t, ctx);
   if (cur.acceptWord("CHANGE")) return changeClause(cur, t, ctx);
   if (cur.isWord("ALTER", "CHECK") || cur.isWord("ALTER", "CONSTRAINT")) return alterCheckClause(cur, t);
+  if (atAlterIndex(cur)) return alterIndexClause(cur, t);
   if (cur.acceptWord("ALTER")) return (cur.acceptWord("COLUMN"), alterColumnClause(cur, t));
   if (cur.acceptWord("RENAME", "COLUMN"))
     return [
@@ -97,15 +100,17 @@ function convertClause(cur: Cursor, ctx: ParseContext): TableChange[] {
 /** Table options: one ModifyOptions holding the keys they set (a charset alone brings its default collation). */
 function optionsClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   const raw: Mutable<TableOptions> = {};
-  while (atTableOption(cur)) readTableOption(cur, raw);
+  const resets = new Set<StorageOptionKey>();
+  while (atTableOption(cur)) readTableOption(cur, raw, resets);
   const to: Mutable<TableOptions> = { ...raw };
   const cs = resolveCharset(raw.charset, raw.collate, ctx.flavor);
   if (cs) Object.assign(to, cs);
   if (raw.engine !== undefined) to.engine = canonicalEngine(raw.engine);
   if (raw.autoIncrement !== undefined && raw.autoIncrement <= 1) delete to.autoIncrement;
-  if (Object.keys(to).length === 0) return [];
+  const reset = [...resets].filter((k) => t.options[k] !== undefined);
+  if (Object.keys(to).length === 0 && reset.length === 0) return [];
   const from: Mutable<TableOptions> = {};
-  for (const k of Object.keys(to) as (keyof TableOptions)[])
+  for (const k of [...Object.keys(to), ...reset] as (keyof TableOptions)[])
     if (t.options[k] !== undefined) Object.assign(from, { [k]: t.options[k] });
-  return [{ kind: "ModifyOptions", from, to }];
+  return [{ kind: "ModifyOptions", from, to, ...(reset.length ? { reset } : {}) }];
 }

@@ -18,6 +18,7 @@ type Slot = { readonly index: IndexDef } | { readonly fk: ForeignKeyDef };
 /** Builds the canonical table from the items of `CREATE TABLE name (items) options`. */
 export function buildTable(name: string, items: readonly TableItem[], options: TableOptions, ctx: ParseContext): Table {
   let pk: IndexPart[] | undefined;
+  let pkComment: string | undefined;
   const slots: Slot[] = [];
   const checks: { def: CheckDef; column?: string }[] = [];
   const setPk = (parts: readonly IndexPart[]) => {
@@ -30,8 +31,10 @@ export function buildTable(name: string, items: readonly TableItem[], options: T
       if (item.def.unique)
         slots.push({ index: { unique: true, type: "BTREE", parts: [{ column: item.def.column.name }] } });
       for (const def of item.def.checks) checks.push({ def, column: item.def.column.name });
-    } else if (item.kind === "primary") setPk(item.parts);
-    else if (item.kind === "index") slots.push({ index: item.index });
+    } else if (item.kind === "primary") {
+      setPk(item.parts);
+      pkComment = item.comment;
+    } else if (item.kind === "index") slots.push({ index: item.index });
     else if (item.kind === "foreignKey") slots.push({ fk: item.fk });
     else checks.push({ def: item.check });
   }
@@ -43,7 +46,7 @@ export function buildTable(name: string, items: readonly TableItem[], options: T
     foreignKeys: [],
     checks: [],
     options,
-    ...(pk ? { primaryKey: { parts: pk } } : {}),
+    ...(pk ? { primaryKey: { parts: pk, ...(pkComment ? { comment: pkComment } : {}) } } : {}),
   };
   const indexes = nameIndexes(slots, draft);
   const table: Table = {

@@ -4,6 +4,7 @@
 import type { Column } from "../../schema/model.ts";
 import { canonicalCharset, canonicalCollation } from "../charset.ts";
 import { exprFromTokens } from "../expr.ts";
+import { BINARY_COLLATION } from "../normalize.ts";
 import { canonicalType, readType } from "../types.ts";
 import type { Cursor } from "../cursor.ts";
 import { readDefault, readTimeFunction } from "../defaults.ts";
@@ -56,9 +57,13 @@ function readAttribute(
     def.unique = true;
   } else if (cur.isWord("CHECK") || cur.isWord("CONSTRAINT")) def.checks.push(readInlineCheck(cur));
   else if (cur.isWord("REFERENCES")) readReferences(cur);
-  else if (cur.acceptWord("VISIBLE")) return;
-  else if (cur.acceptWord("COLUMN_FORMAT") || cur.acceptWord("STORAGE")) cur.next();
-  else if (cur.isWord("INVISIBLE") || cur.isWord("BINARY") || cur.isWord("SERIAL"))
+  else if (cur.acceptWord("VISIBLE")) delete col.invisible;
+  else if (cur.acceptWord("INVISIBLE")) col.invisible = true;
+  else if (cur.acceptWord("BINARY")) {
+    // The binary collation of the column's charset; an explicit COLLATE wins whatever the order.
+    if (col.collate === undefined) col.collate = BINARY_COLLATION;
+  } else if (cur.acceptWord("COLUMN_FORMAT") || cur.acceptWord("STORAGE")) cur.next();
+  else if (cur.isWord("SERIAL"))
     throw new UnsupportedStatementError(`column attribute ${at.value.toUpperCase()}`, at.line, at.column);
   else cur.fail("column attribute");
 }

@@ -29,7 +29,7 @@ export interface ForeignKeyDef {
 
 /** One non-column table element. */
 export type ElementDef =
-  | { readonly kind: "primary"; readonly parts: readonly IndexPart[] }
+  | { readonly kind: "primary"; readonly parts: readonly IndexPart[]; readonly comment?: string }
   | { readonly kind: "index"; readonly index: IndexDef }
   | { readonly kind: "foreignKey"; readonly fk: ForeignKeyDef }
   | { readonly kind: "check"; readonly check: CheckDef };
@@ -59,7 +59,8 @@ export function readElement(cur: Cursor): ElementDef {
     symbol = cur.name("constraint name");
   if (cur.acceptWord("PRIMARY")) {
     cur.expectWord("KEY");
-    return { kind: "primary", parts: readIndexBody(cur, "BTREE").parts };
+    const { parts, comment } = readIndexBody(cur, "BTREE");
+    return { kind: "primary", parts, ...(comment ? { comment } : {}) };
   }
   if (cur.acceptWord("FOREIGN")) return { kind: "foreignKey", fk: readForeignKey(cur, symbol) };
   if (cur.acceptWord("CHECK")) return { kind: "check", check: readCheckTail(cur, symbol) };
@@ -80,13 +81,16 @@ export function readIndexBody(cur: Cursor, type: IndexType): Omit<IndexDef, "uni
   const parts = readIndexParts(cur);
   let comment: string | undefined;
   let parser: string | undefined;
+  let invisible = false;
   for (;;) {
     const after = readUsing(cur);
     if (after) t = using = after;
     else if (cur.acceptWord("COMMENT")) comment = cur.string("comment string");
     else if (cur.acceptWord("WITH", "PARSER")) parser = cur.name("parser name");
     else if (cur.acceptWord("KEY_BLOCK_SIZE")) cur.optionalEquals(), cur.integer("key block size");
-    else if (!cur.acceptWord("VISIBLE") && !cur.acceptWord("NOT", "IGNORED")) break;
+    else if (cur.acceptWord("INVISIBLE") || cur.acceptWord("IGNORED")) invisible = true;
+    else if (cur.acceptWord("VISIBLE") || cur.acceptWord("NOT", "IGNORED")) invisible = false;
+    else break;
   }
   return {
     type: t,
@@ -94,6 +98,7 @@ export function readIndexBody(cur: Cursor, type: IndexType): Omit<IndexDef, "uni
     ...(comment ? { comment } : {}),
     ...(parser ? { parser } : {}),
     ...(using === "BTREE" && t === "BTREE" ? { usingBtree: true as const } : {}),
+    ...(invisible ? { invisible: true as const } : {}),
   };
 }
 

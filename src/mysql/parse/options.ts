@@ -1,17 +1,16 @@
 /**
- * Table options. Modelled: ENGINE, [DEFAULT] CHARSET / CHARACTER SET, [DEFAULT] COLLATE, COMMENT, AUTO_INCREMENT.
- * Accepted and not modelled (they change storage, not the schema's shape): ROW_FORMAT, KEY_BLOCK_SIZE,
- * AVG_ROW_LENGTH, CHECKSUM, DELAY_KEY_WRITE, MAX_ROWS, MIN_ROWS, PACK_KEYS, STATS_*, PAGE_CHECKSUM, PAGE_COMPRESSED,
- * PAGE_COMPRESSION_LEVEL, TRANSACTIONAL, ENCRYPTED, ENCRYPTION, ENCRYPTION_KEY_ID, COMPRESSION, INSERT_METHOD,
- * TABLESPACE, STORAGE.
+ * Table options. Modelled: ENGINE, [DEFAULT] CHARSET / CHARACTER SET, [DEFAULT] COLLATE, COMMENT, AUTO_INCREMENT and
+ * the storage options (storage-options.ts). Accepted and not modelled: AVG_ROW_LENGTH, CHECKSUM, DELAY_KEY_WRITE,
+ * MAX_ROWS, MIN_ROWS, PACK_KEYS, PAGE_CHECKSUM, TRANSACTIONAL, ENCRYPTED, ENCRYPTION, ENCRYPTION_KEY_ID, COMPRESSION,
+ * INSERT_METHOD, TABLESPACE, STORAGE.
  */
 import type { TableOptions } from "../../schema/model.ts";
 import { canonicalCharset, canonicalCollation } from "../charset.ts";
 import type { Cursor } from "../cursor.ts";
+import type { StorageOptionKey } from "../../schema/table-options.ts";
+import { atStorageOption, readStorageOption, STORAGE_OPTIONS } from "./storage-options.ts";
 
 const IGNORED = new Set([
-  "ROW_FORMAT",
-  "KEY_BLOCK_SIZE",
   "AVG_ROW_LENGTH",
   "CHECKSUM",
   "TABLE_CHECKSUM",
@@ -19,12 +18,7 @@ const IGNORED = new Set([
   "MAX_ROWS",
   "MIN_ROWS",
   "PACK_KEYS",
-  "STATS_AUTO_RECALC",
-  "STATS_PERSISTENT",
-  "STATS_SAMPLE_PAGES",
   "PAGE_CHECKSUM",
-  "PAGE_COMPRESSED",
-  "PAGE_COMPRESSION_LEVEL",
   "TRANSACTIONAL",
   "ENCRYPTED",
   "ENCRYPTION",
@@ -41,15 +35,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** True when the cursor is at a table option. */
 export function atTableOption(cur: Cursor): boolean {
+  if (atStorageOption(cur)) return true;
   const t = cur.peek();
   if (t.kind !== "word") return false;
   const w = t.value.toUpperCase();
   return IGNORED.has(w) || MODELLED.has(w);
 }
 
-/** Reads one table option into `out` (names canonicalised, not yet resolved). */
-export function readTableOption(cur: Cursor, out: Mutable<TableOptions>): void {
+/**
+ * Reads one table option into `out` (names canonicalised, not yet resolved); a storage option set to its default is
+ * left out of `out` and named in `reset`.
+ */
+export function readTableOption(cur: Cursor, out: Mutable<TableOptions>, reset?: Set<StorageOptionKey>): void {
   cur.acceptWord("DEFAULT");
+  if (readStorageOption(cur, out, reset)) return;
   if (cur.acceptWord("ENGINE") || cur.acceptWord("TYPE")) {
     cur.optionalEquals();
     out.engine = cur.name("engine name");
@@ -72,7 +71,7 @@ export function readTableOption(cur: Cursor, out: Mutable<TableOptions>): void {
   } else cur.fail("table option");
 }
 
-/** Reads table options (optionally comma-separated) until something else comes. */
+/** Reads table options (optionally comma-separated) until something else comes; defaults are left out. */
 export function readTableOptions(cur: Cursor): TableOptions {
   const out: Mutable<TableOptions> = {};
   while (atTableOption(cur)) {
@@ -85,8 +84,9 @@ export function readTableOptions(cur: Cursor): TableOptions {
 function atTableOptionAfterComma(cur: Cursor): boolean {
   const t = cur.peek(1);
   return (
-    t.kind === "word" &&
+    (t.kind === "word" || t.kind === "ident") &&
     (IGNORED.has(t.value.toUpperCase()) ||
+      STORAGE_OPTIONS.has(t.value.toUpperCase()) ||
       ["ENGINE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT"].includes(
         t.value.toUpperCase(),
       ))

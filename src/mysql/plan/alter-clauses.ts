@@ -8,9 +8,19 @@ import { ident, quoteString } from "../sql.ts";
 import type { AlterItem } from "./alter-item.ts";
 import { inlineCheck } from "./column-checks.ts";
 import { type TableContext, columnDefinition } from "./column-def.ts";
-import { checkDefinition, foreignKeyDefinition, indexDefinition, indexParts } from "./constraints.ts";
+import {
+  checkDefinition,
+  foreignKeyBody,
+  foreignKeyDefinition,
+  indexDefinition,
+  indexVisibility,
+  primaryKeyDefinition,
+} from "./constraints.ts";
 import { PlanError } from "./errors.ts";
 import { partitionClauseSql } from "./partition.ts";
+import type { StorageOptionKey } from "../../schema/table-options.ts";
+import { resetStorageOptionsSql, storageOptionsSql } from "../storage-options.ts";
+import { assertStorageOptionsFit } from "./storage-options.ts";
 
 /** What rendering a clause needs: the flavour and the table (name and, when known, its default charset/collation). */
 export interface ClauseContext {
@@ -20,6 +30,8 @@ export interface ClauseContext {
   readonly columnChecks?: ReadonlyMap<string, Check>;
   /** The table's partitioning before the clause, when known (partition definitions are written for its type). */
   readonly partition?: Partitioning;
+  /** Foreign keys this statement adds without CONSTRAINT, leaving the name to the server (server-named-fks.ts). */
+  readonly serverNamedForeignKeys?: ReadonlySet<string>;
 }
 
 /** The clause text for one item; empty for an options change that changes nothing. */
@@ -39,7 +51,7 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
     case "RenameColumn":
       return `RENAME COLUMN ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddIndex":
-      return `ADD ${indexDefinition(item.index)}`;
+      return `ADD ${indexDefinition(item.index, ctx.flavor)}`;
     case "DropIndex":
       return `DROP INDEX ${ident(item.index.name)}`;
     case "RenameIndex":
@@ -47,21 +59,26 @@ export function renderClause(item: AlterItem, ctx: ClauseContext): string {
         throw new PlanError(`${ctx.flavor.name} cannot rename index "${item.from}" of table "${t}"`, t);
       return `RENAME INDEX ${ident(item.from)} TO ${ident(item.to)}`;
     case "AddPrimaryKey":
-      return `ADD PRIMARY KEY ${indexParts(item.primaryKey.parts)}`;
+      return `ADD ${primaryKeyDefinition(item.primaryKey)}`;
     case "DropPrimaryKey":
       return "DROP PRIMARY KEY";
     case "AddForeignKey":
-      return `ADD ${foreignKeyDefinition(item.foreignKey)}`;
+      return ctx.serverNamedForeignKeys?.has(item.foreignKey.name)
+        ? `ADD ${foreignKeyBody(item.foreignKey)}`
+        : `ADD ${foreignKeyDefinition(item.foreignKey)}`;
     case "DropForeignKey":
       return `DROP FOREIGN KEY ${ident(item.foreignKey.name)}`;
     case "AddCheck":
       return `ADD ${checkDefinition(item.check, t, ctx.flavor)}`;
     case "DropCheck":
       return `${ctx.flavor.dropCheck} ${ident(item.check.name)}`;
+    case "AlterIndex":
+      return `ALTER INDEX ${ident(item.index.name)} ${indexVisibility(item.index, ctx.flavor)}`;
     case "AlterCheck":
       return `ALTER CHECK ${ident(item.check.name)} ${item.check.enforced ? "ENFORCED" : "NOT ENFORCED"}`;
     case "ModifyOptions":
-      return optionClauses(item.to);
+      assertStorageOptionsFit(item.to, ctx.flavor, t);
+      return optionClauses(item.to, item.reset ?? []);
     case "ConvertCharset":
       return `CONVERT TO CHARACTER SET ${item.charset} COLLATE ${item.collate}`;
     case "SetPartitioning":
@@ -80,8 +97,8 @@ function position(p: ColumnPosition | undefined): string {
   return "first" in p ? " FIRST" : ` AFTER ${ident(p.after)}`;
 }
 
-/** Table options present in `to`, comma-separated; CHARSET and COLLATE travel together. */
-function optionClauses(to: TableOptions): string {
+/** Table options present in `to` and resets, comma-separated; CHARSET and COLLATE travel together. */
+function optionClauses(to: TableOptions, reset: readonly StorageOptionKey[]): string {
   const parts: string[] = [];
   if (to.comment !== undefined) parts.push(`COMMENT ${quoteString(to.comment)}`);
   const charset = [
@@ -91,5 +108,8 @@ function optionClauses(to: TableOptions): string {
   if (charset.length) parts.push(charset.join(" "));
   if (to.engine !== undefined) parts.push(`ENGINE ${to.engine}`);
   if (to.autoIncrement !== undefined) parts.push(`AUTO_INCREMENT ${to.autoIncrement}`);
+  // One clause: with strict InnoDB, ROW_FORMAT and KEY_BLOCK_SIZE are checked together.
+  const storage = [...storageOptionsSql(to), ...resetStorageOptionsSql(reset)];
+  if (storage.length) parts.push(storage.join(" "));
   return parts.join(", ");
 }

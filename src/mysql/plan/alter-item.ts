@@ -3,7 +3,7 @@
  * split (alter-split.ts) and the renderer (alter-clauses.ts).
  */
 import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
-import type { Check, Column } from "../../schema/model.ts";
+import type { Check, Column, Index } from "../../schema/model.ts";
 
 /** One clause of an ALTER TABLE before rendering: a table change, or a rewrite of some of them. */
 export type AlterItem =
@@ -16,4 +16,6 @@ export type AlterItem =
       readonly position?: ColumnPosition;
     }
   /** `ALTER CHECK n [NOT] ENFORCED`. */
-  | { readonly kind: "AlterCheck"; readonly check: Check };
+  | { readonly kind: "AlterCheck"; readonly check: Check }
+  /** `ALTER INDEX n INVISIBLE|VISIBLE` (MySQL) / `IGNORED|NOT IGNORED` (MariaDB): only the visibility changes. */
+  | { readonly kind: "AlterIndex"; readonly index: Index };

@@ -1,10 +1,11 @@
 /**
  * Rewrites a ModifyTable's changes into the clauses a server accepts in one ALTER TABLE: a rename followed by a
  * definition change becomes CHANGE COLUMN, indexes the server drops with their columns are left out, and a check
- * whose only change is enforcement becomes ALTER CHECK (MySQL).
+ * whose only change is enforcement becomes ALTER CHECK (MySQL), an index whose only change is its visibility ALTER INDEX.
  */
 import type { TableChange } from "../../schema/changes.ts";
-import type { Column, Table } from "../../schema/model.ts";
+import { deepEqual } from "../../schema/equal.ts";
+import type { Column, Index, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
 import type { AlterItem } from "./alter-item.ts";
 import { foldColumnChecks } from "./column-checks.ts";
@@ -19,7 +20,7 @@ export function alterItems(
   after?: Table,
 ): AlterItem[] {
   const renamed = mergeRenames(table, changes, flavor, before);
-  return alterChecks(foldColumnChecks(withoutAutoDroppedIndexes(renamed), flavor, before, after), flavor);
+  return alterIndexes(alterChecks(foldColumnChecks(withoutAutoDroppedIndexes(renamed), flavor, before, after), flavor));
 }
 
 /** RenameColumn + ModifyColumn on the new name → one CHANGE COLUMN (the server does not see the new name inside the same ALTER). */
@@ -93,6 +94,31 @@ function alterChecks(items: AlterItem[], flavor: Flavor): AlterItem[] {
     if (item.kind === "DropCheck" && add?.kind === "AddCheck" && add.check.expr === item.check.expr) {
       skip.add(add);
       out.push({ kind: "AlterCheck", check: add.check });
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** DropIndex + AddIndex of the same index but for its visibility → ALTER INDEX (no index rebuild). */
+function alterIndexes(items: AlterItem[]): AlterItem[] {
+  const out: AlterItem[] = [];
+  const skip = new Set<AlterItem>();
+  const withoutFlag = (i: Index) => ({ ...i, invisible: undefined });
+  for (const item of items) {
+    if (skip.has(item)) continue;
+    const add =
+      item.kind === "DropIndex"
+        ? items.find((a) => a.kind === "AddIndex" && a.index.name === item.index.name)
+        : undefined;
+    if (
+      item.kind === "DropIndex" &&
+      add?.kind === "AddIndex" &&
+      deepEqual(withoutFlag(item.index), withoutFlag(add.index))
+    ) {
+      skip.add(add);
+      out.push({ kind: "AlterIndex", index: add.index });
     } else {
       out.push(item);
     }

@@ -11,6 +11,7 @@ import { alterItems } from "./alter-items.ts";
 import { splitAlter } from "./alter-split.ts";
 import { columnChecks } from "./column-checks.ts";
 import { assertForeignKeyFits } from "./constraints.ts";
+import { serverNamedForeignKeys } from "./server-named-fks.ts";
 
 /** A ModifyTable change. */
 export type ModifyTableChange = Extract<Change, { kind: "ModifyTable" }>;
@@ -31,11 +32,17 @@ export function alterTableStatements(
   };
   // A partition change's definitions are written for the partitioning type it meets (a new PARTITION BY sets it).
   let partition = before?.partition;
-  return splitAlter(items, before)
-    .map((group) =>
+  const groups = splitAlter(items, before);
+  const serverNamed = serverNamedForeignKeys(change.table, groups, before, after);
+  return groups
+    .map((group, k) =>
       group
         .map((item) => {
-          const clause = renderClause(item, { ...ctx, ...(partition ? { partition } : {}) });
+          const clause = renderClause(item, {
+            ...ctx,
+            ...(partition ? { partition } : {}),
+            serverNamedForeignKeys: serverNamed[k],
+          });
           if (item.kind === "SetPartitioning") partition = item.to;
           return clause;
         })

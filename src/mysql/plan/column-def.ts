@@ -12,7 +12,7 @@ export interface TableContext {
   readonly options: Pick<TableOptions, "charset" | "collate">;
 }
 
-/** Renders `` `c` type [CHARSET cs] [AS (expr) VIRTUAL|STORED] NULL|NOT NULL [DEFAULT v] [AUTO_INCREMENT] [ON UPDATE x] [COMMENT '…'] [COLLATE co] ``. */
+/** Renders `` `c` type [CHARSET cs] [AS (expr) VIRTUAL|STORED] NULL|NOT NULL [DEFAULT v] [AUTO_INCREMENT] [ON UPDATE x] [COMMENT '…'] [COLLATE co] [INVISIBLE] ``. */
 export function columnDefinition(column: Column, table: TableContext, flavor: Flavor): string {
   const charset = column.charset !== undefined && column.charset !== table.options.charset ? column.charset : undefined;
   const collate = column.collate !== undefined && column.collate !== table.options.collate ? column.collate : undefined;
@@ -32,6 +32,7 @@ export function columnDefinition(column: Column, table: TableContext, flavor: Fl
   if (column.onUpdate !== undefined) parts.push(`ON UPDATE ${column.onUpdate}`);
   if (column.comment) parts.push(`COMMENT ${quoteString(column.comment)}`);
   if (!column.generated && collate !== undefined) parts.push(`COLLATE ${collate}`);
+  if (column.invisible) parts.push("INVISIBLE");
   return parts.join(" ");
 }
 

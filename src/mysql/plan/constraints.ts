@@ -17,13 +17,17 @@ function indexPart(part: IndexPart): string {
   return part.desc ? `${base} DESC` : base;
 }
 
-/** `PRIMARY KEY (…)`. */
+/** `PRIMARY KEY (…) [COMMENT '…']`. */
 export function primaryKeyDefinition(primaryKey: PrimaryKey): string {
-  return `PRIMARY KEY ${indexParts(primaryKey.parts)}`;
+  const comment = primaryKey.comment ? ` COMMENT ${quoteString(primaryKey.comment)}` : "";
+  return `PRIMARY KEY ${indexParts(primaryKey.parts)}${comment}`;
 }
 
-/** `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] ``. */
-export function indexDefinition(index: Index): string {
+/**
+ * `` [UNIQUE|FULLTEXT|SPATIAL] INDEX `n` [USING HASH|BTREE] (…) [COMMENT '…'] [WITH PARSER `p`] [INVISIBLE|IGNORED] ``
+ * (an invisible index is `INVISIBLE` on MySQL, `IGNORED` on MariaDB).
+ */
+export function indexDefinition(index: Index, flavor: Flavor): string {
   const kind = index.unique
     ? "UNIQUE INDEX"
     : index.type === "FULLTEXT"
@@ -37,13 +41,25 @@ export function indexDefinition(index: Index): string {
   parts.push(indexParts(index.parts));
   if (index.comment) parts.push(`COMMENT ${quoteString(index.comment)}`);
   if (index.parser !== undefined) parts.push(`WITH PARSER ${ident(index.parser)}`);
+  if (index.invisible) parts.push(indexVisibility(index, flavor));
   return parts.join(" ");
+}
+
+/** An index's visibility keyword: INVISIBLE / VISIBLE on MySQL, IGNORED / NOT IGNORED on MariaDB. */
+export function indexVisibility(index: Index, flavor: Flavor): string {
+  if (flavor.name === "mariadb") return index.invisible ? "IGNORED" : "NOT IGNORED";
+  return index.invisible ? "INVISIBLE" : "VISIBLE";
 }
 
 /** `` CONSTRAINT `n` FOREIGN KEY (…) REFERENCES `t` (…) [ON UPDATE x] [ON DELETE y] `` (NO ACTION is not printed). */
 export function foreignKeyDefinition(fk: ForeignKey): string {
+  return `CONSTRAINT ${ident(fk.name)} ${foreignKeyBody(fk)}`;
+}
+
+/** `` FOREIGN KEY (…) REFERENCES `t` (…) [ON UPDATE x] [ON DELETE y] ``: a foreign key without its name. */
+export function foreignKeyBody(fk: ForeignKey): string {
   const cols = (names: readonly string[]) => `(${names.map(ident).join(", ")})`;
-  let sql = `CONSTRAINT ${ident(fk.name)} FOREIGN KEY ${cols(fk.columns)} REFERENCES ${ident(fk.refTable)} ${cols(fk.refColumns)}`;
+  let sql = `FOREIGN KEY ${cols(fk.columns)} REFERENCES ${ident(fk.refTable)} ${cols(fk.refColumns)}`;
   if (fk.onUpdate !== "NO ACTION") sql += ` ON UPDATE ${fk.onUpdate}`;
   if (fk.onDelete !== "NO ACTION") sql += ` ON DELETE ${fk.onDelete}`;
   return sql;
