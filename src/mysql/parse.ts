@@ -25,7 +25,7 @@ export { ParseError } from "./lexer.ts";
  * statements that do not fit the schema before them throw SchemaStateError.
  */
 export function parse(sql: string, ctx: ParseContext): Change[] {
-  const tokens = tokenize(sql);
+  const tokens = tokenize(sql, ctx.flavor);
   const c = classify(tokens);
   switch (c.kind) {
     case "session":

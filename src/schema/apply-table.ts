@@ -69,12 +69,18 @@ export function applyTableChange(table: Table, change: TableChange): Table {
       return { ...table, checks: table.checks.filter((c) => c.name !== change.check.name) };
     case "ModifyOptions":
       return { ...table, options: mergeOptions(table.options, change.to) };
-    case "ConvertCharset":
+    case "ConvertCharset": {
+      const widened = new Map((change.widened ?? []).map((w) => [w.column, w.type]));
       return {
         ...table,
         options: { ...table.options, charset: change.charset, collate: change.collate },
-        columns: table.columns.map((c) => (c.charset ? { ...c, charset: change.charset, collate: change.collate } : c)),
+        columns: table.columns.map((c) =>
+          c.charset
+            ? { ...c, type: widened.get(c.name) ?? c.type, charset: change.charset, collate: change.collate }
+            : c,
+        ),
       };
+    }
     default:
       return assertNever(change, "table change");
   }

@@ -37,8 +37,16 @@ export type TableChange =
   | { readonly kind: "DropCheck"; readonly check: Check }
   /** Change table options (only the keys present in `to` change; `comment: ""` clears the comment). */
   | { readonly kind: "ModifyOptions"; readonly from: TableOptions; readonly to: TableOptions }
-  /** Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET). */
-  | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string };
+  /**
+   * Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET);
+   * `widened`: the text columns the server widens on the way to hold as many characters (`text` → `mediumtext`).
+   */
+  | {
+      readonly kind: "ConvertCharset";
+      readonly charset: string;
+      readonly collate: string;
+      readonly widened?: readonly { readonly column: string; readonly type: string }[];
+    };
 
 /** A change to the schema. */
 export type Change =

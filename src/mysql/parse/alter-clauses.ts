@@ -40,7 +40,9 @@ export function addClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange
 
 function addColumn(def: ColumnDef, position: ColumnPosition | undefined, t: Table, ctx: ParseContext): TableChange[] {
   const column = columnIn(t, def, ctx.flavor);
-  return [{ kind: "AddColumn", column, ...(position ? { position } : {}) }, ...inlineChanges(def, t, ctx)];
+  // The inline keys and checks see the table with the column already in it.
+  const withColumn: Table = { ...t, columns: [...t.columns, column] };
+  return [{ kind: "AddColumn", column, ...(position ? { position } : {}) }, ...inlineChanges(def, withColumn, ctx)];
 }
 
 /** The PRIMARY KEY, UNIQUE and CHECKs written inside a column definition. */

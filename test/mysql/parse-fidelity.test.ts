@@ -1,0 +1,53 @@
+/**
+ * Replay fidelity without a server (issue 11): the MySQL 8 side of the server facts that
+ * test/mysql/replay-fidelity.test.ts checks against MariaDB — versioned comments, CONVERT TO widening, an inline key
+ * on an added column — from MySQL's manual.
+ */
+import { describe, expect, test } from "bun:test";
+import { convertedTextType } from "../../src/mysql/charset-width.ts";
+import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
+import { replay } from "./parse-helpers.ts";
+
+const columnsOf = (sql: string, flavor = mysql8) => replay([sql], flavor).tables[0]!.columns.map((c) => c.name);
+
+describe("versioned comments", () => {
+  const sql = `CREATE TABLE t (a int /*!50700 , b int */ /*!80040 , c int */ /*!80041 , d int */ /*M!100100 , e int */
+    /*! , f int */ /*!100000 , g int */ /*!40101 , h int */)`;
+  test("MySQL 8 runs /*! up to its version (5 or 6 digits) and ignores MariaDB's /*M!", () =>
+    expect(columnsOf(sql)).toEqual(["a", "b", "c", "f", "h"]));
+  test("MariaDB 10.11 runs /*M! and /*! up to its version, except 50700–99999", () =>
+    expect(columnsOf(sql, mariadb)).toEqual(["a", "e", "f", "g", "h"]));
+  test("an ignored comment may hold a whole statement's worth of text", () =>
+    expect(
+      replay(["CREATE TABLE t (a int)", "ALTER TABLE t /*!90000 ADD COLUMN b int */"], mysql8).tables[0]!.columns,
+    ).toHaveLength(1));
+});
+
+describe("CONVERT TO CHARACTER SET widens text types (MySQL manual, ALTER TABLE: Changing the Character Set)", () => {
+  test.each([
+    ["text", "latin1", "utf8mb4", "mediumtext"],
+    ["text", "utf8mb3", "utf8mb4", "mediumtext"],
+    ["tinytext", "utf8mb3", "utf8mb4", "text"],
+    ["mediumtext", "latin1", "utf8mb3", "longtext"],
+    ["longtext", "latin1", "utf8mb4", "longtext"],
+    ["text", "utf8mb4", "utf8mb4", "text"],
+    ["text", "utf8mb4", "latin1", "text"],
+    ["varchar(100)", "latin1", "utf8mb4", "varchar(100)"],
+  ])("%s %s → %s is %s", (type, from, to, want) => expect(convertedTextType(type, from, to)).toBe(want));
+  test("the replay applies it to the table's text columns", () => {
+    const t = replay(
+      [
+        "CREATE TABLE t (a text, b varchar(10), c tinytext CHARSET utf8mb4, d blob) CHARSET utf8mb3",
+        "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4",
+      ],
+      mysql8,
+    ).tables[0]!;
+    expect(t.columns.map((c) => c.type)).toEqual(["mediumtext", "varchar(10)", "tinytext", "blob"]);
+  });
+});
+
+test("ADD COLUMN with an inline PRIMARY KEY adds the column, then the key", () => {
+  const t = replay(["CREATE TABLE t (a int)", "ALTER TABLE t ADD COLUMN id int NOT NULL PRIMARY KEY"], mysql8)
+    .tables[0]!;
+  expect(t.primaryKey).toEqual({ parts: [{ column: "id" }] });
+});
