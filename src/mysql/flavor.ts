@@ -68,6 +68,8 @@ export interface Flavor {
    * MySQL 5.7+ range 50700–99999 of `/*!`.
    */
   readonly runsVersionedComment: (mariadbOnly: boolean, version: number | undefined) => boolean;
+  /** A non-unique B-tree key part over 3072 bytes (a TEXT/BLOB column without a length included) is stored as a prefix of the limit (MariaDB); MySQL 8 refuses it. */
+  readonly longKeyPartsAsPrefix: boolean;
   readonly defaults: ServerDefaults;
 }
 
@@ -98,6 +100,7 @@ export const mysql8: Flavor = {
   columnMoveRebuilds: true,
   charsetChangeRebuilds: true,
   keyLimits: { parts: 16, keys: 65 },
+  longKeyPartsAsPrefix: false,
   runsVersionedComment: (mariadbOnly, version) => !mariadbOnly && (version === undefined || version <= 80040),
   defaults: { charset: "utf8mb4", collate: "utf8mb4_0900_ai_ci", engine: "InnoDB" },
 };
@@ -129,6 +132,7 @@ export const mariadb: Flavor = {
   columnMoveRebuilds: false,
   charsetChangeRebuilds: false,
   keyLimits: { parts: 32, keys: 64 },
+  longKeyPartsAsPrefix: true,
   // 101100: the first 10.11 release; a comment for a later 10.11 patch release is taken as not run.
   runsVersionedComment: (mariadbOnly, version) =>
     version === undefined || (version <= 101100 && (mariadbOnly || version < 50700 || version > 99999)),

@@ -6,6 +6,7 @@
 import type { Column, ForeignKey, Index, Table, TableOptions } from "../schema/model.ts";
 import { resolveCharset } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
+import { storedIndex } from "./key-prefix.ts";
 import { isCharacterType } from "./typeinfo.ts";
 
 /** The schema-level defaults a table inherits its charset and collation from. */
@@ -40,7 +41,12 @@ export function normalizeTable(table: Table, flavor: Flavor, defaults: SchemaDef
   const columns = table.columns.map((c) =>
     normalizeColumn(pk.has(c.name) ? { ...c, nullable: false } : c, options, flavor),
   );
-  const base: Table = { ...table, columns, options };
+  const base: Table = {
+    ...table,
+    columns,
+    options,
+    indexes: table.indexes.map((i) => storedIndex(i, columns, flavor)),
+  };
   return { ...base, indexes: [...base.indexes, ...implicitForeignKeyIndexes(base)] };
 }
 
@@ -96,7 +102,7 @@ export function freeIndexName(base: string, taken: ReadonlySet<string>): string 
 /** The index the server creates for a foreign key with no usable index: named after the key, else its first column. */
 export function foreignKeyIndex(fk: ForeignKey, explicitName: string | undefined, taken: ReadonlySet<string>): Index {
   const name = explicitName ?? freeIndexName(fk.columns[0]!, taken);
-  return { name, unique: false, type: "BTREE", parts: fk.columns.map((column) => ({ column })) };
+  return { name, unique: false, type: "BTREE", parts: fk.columns.map((column) => ({ column })), generated: true };
 }
 
 /** Indexes missing for foreign keys; a generated key name (`<table>_ibfk_<n>`) counts as no name. */

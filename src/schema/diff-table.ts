@@ -4,7 +4,7 @@
  */
 import type { TableChange } from "./changes.ts";
 import { diffColumns } from "./diff-columns.ts";
-import { deepEqual } from "./equal.ts";
+import { comparableIndex, deepEqual } from "./equal.ts";
 import type { Table, TableOptions } from "./model.ts";
 
 /** Changes from `current` to `desired` (same table, renames already applied); empty when equal. */
@@ -45,8 +45,8 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
     (check) => ({ kind: "AddCheck", check }),
   );
   members(
-    cur.indexes,
-    desired.indexes,
+    cur.indexes.map(comparableIndex),
+    desired.indexes.map(comparableIndex),
     (index) => ({ kind: "DropIndex", index }),
     (index) => ({ kind: "AddIndex", index }),
   );

@@ -55,6 +55,11 @@ export interface Index {
   readonly parser?: string;
   /** `USING BTREE` was written out: the server then shows it, though the index is the same. */
   readonly usingBtree?: true;
+  /**
+   * The server created it for a foreign key (no index could serve the key), and drops it once another index starts
+   * with its columns. Replay-only knowledge: `inspect` cannot see it, so equality and diff ignore it.
+   */
+  readonly generated?: true;
 }
 
 /** The primary key of a table. */

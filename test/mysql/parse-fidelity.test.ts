@@ -51,3 +51,35 @@ test("ADD COLUMN with an inline PRIMARY KEY adds the column, then the key", () =
     .tables[0]!;
   expect(t.primaryKey).toEqual({ parts: [{ column: "id" }] });
 });
+
+describe("the index generated for a foreign key (MySQL manual: FOREIGN KEY Constraints, index_name)", () => {
+  const setup = [
+    "CREATE TABLE p (id int PRIMARY KEY)",
+    "CREATE TABLE c (id int PRIMARY KEY, pid int, x int, CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id))",
+  ];
+  const indexesOf = (more: string[]) =>
+    replay([...setup, ...more], mysql8)
+      .tables.find((t) => t.name === "c")!
+      .indexes.map((i) => i.name);
+  test("is dropped once another index starts with its columns", () =>
+    expect(indexesOf(["ALTER TABLE c ADD INDEX ix (pid, x)"])).toEqual(["ix"]));
+  test("stays when the other index starts elsewhere or with a prefix of the column", () =>
+    expect(indexesOf(["ALTER TABLE c ADD INDEX ix (x, pid)"])).toEqual(["fk", "ix"]));
+  test("an index the user declared is not generated", () =>
+    expect(
+      replay(
+        [
+          "CREATE TABLE p (id int PRIMARY KEY)",
+          "CREATE TABLE c (pid int, KEY k (pid), FOREIGN KEY (pid) REFERENCES p (id))",
+        ],
+        mysql8,
+      ).tables[1]!.indexes[0]!.generated,
+    ).toBeUndefined());
+});
+
+test("MySQL 8 keeps a key part as written (it refuses one over the key limit; MariaDB stores a prefix)", () => {
+  const sql = ["CREATE TABLE t (a text CHARSET latin1, b varchar(2000), KEY (b))", "CREATE INDEX ia ON t (a)"];
+  const parts = (flavor: typeof mysql8) => replay(sql, flavor).tables[0]!.indexes.map((i) => i.parts[0]!.prefix);
+  expect(parts(mysql8)).toEqual([undefined, undefined]);
+  expect(parts(mariadb)).toEqual([768, 3072]);
+});

@@ -28,6 +28,34 @@ function ignoreEmptyQuery(e: { errno?: number }): void {
   if (e.errno !== 1065) throw e;
 }
 
+const PARENT = "CREATE TABLE p (id int PRIMARY KEY, b int);";
+
+describe("the index the server creates for a foreign key", () => {
+  test("is dropped by ALTER … ADD INDEX that starts with its columns", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE c ADD INDEX ix (pid, x);`));
+  test("is dropped by CREATE INDEX, CREATE UNIQUE INDEX and ADD PRIMARY KEY", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int, pid int, x int, CONSTRAINT fk_c FOREIGN KEY (pid) REFERENCES p (id));
+      CREATE TABLE d (id int PRIMARY KEY, pid int, x int);
+      ALTER TABLE d ADD FOREIGN KEY fkd (pid) REFERENCES p (id);
+      CREATE TABLE e (id int, pid int NOT NULL, FOREIGN KEY (pid) REFERENCES p (id));
+      CREATE INDEX ix ON c (pid, x);
+      CREATE UNIQUE INDEX u ON d (pid);
+      ALTER TABLE e ADD PRIMARY KEY (pid, id);`));
+  test("is dropped by an index added in the same ALTER after the foreign key", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int PRIMARY KEY, pid int, x int);
+      ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), ADD INDEX ix (pid, x);`));
+  test("an index the user declared stays", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int PRIMARY KEY, pid int, x int, KEY mine (pid), FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE c ADD INDEX ix (pid, x);
+      CREATE TABLE d (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE d ADD INDEX ix (x, pid);`));
+});
+
 describe("versioned comments run as on MariaDB 10.11", () => {
   test("inside a statement", () =>
     expectAgreement(`CREATE TABLE t (a int /*!50700 , b int */ /*!40100 , c int */ /*M!100100 , d int */
@@ -57,3 +85,12 @@ test("CONVERT TO CHARACTER SET widens text types to hold as many characters", ()
     ALTER TABLE z CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
     CREATE TABLE z2 (c0 text, c3 tinytext, c5 mediumtext) CHARSET utf8mb4;
     ALTER TABLE z2 CONVERT TO CHARACTER SET latin1;`));
+
+test("a key part longer than the key limit is stored as a prefix", () =>
+  expectAgreement(`CREATE TABLE w (c0 text, c1 blob, c2 varchar(2000), c3 text, c4 tinytext, c5 varchar(700),
+      c7 text CHARSET latin1, c8 varbinary(5000), c9 mediumtext, d text CHARSET utf8mb3, e varchar(1100) CHARSET utf8mb3,
+      g varchar(3072) CHARSET latin1, h varchar(3073) CHARSET latin1, i text CHARSET ucs2, b tinytext CHARSET utf8mb3,
+      KEY (c0), KEY (c1), KEY (c2), KEY (c3(100)), KEY (c4), KEY (c5), KEY (c7), KEY (c8), KEY (d), KEY (e), KEY (g),
+      KEY (h), KEY (i), KEY (c3(10), b));
+    CREATE INDEX ix ON w (c9);
+    ALTER TABLE w ADD COLUMN n text, ADD INDEX (n);`));

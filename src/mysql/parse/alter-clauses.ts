@@ -11,7 +11,14 @@ import type { Cursor } from "../cursor.ts";
 import { atElement, readElement, type CheckDef, type ElementDef } from "./elements.ts";
 import { SchemaStateError } from "./errors.ts";
 import { CheckNamer } from "./names.ts";
-import { addForeignKeyChanges, addIndexChanges, columnIn, dropColumnChanges, existingColumn } from "./table-state.ts";
+import {
+  addForeignKeyChanges,
+  addIndexChanges,
+  columnIn,
+  dropColumnChanges,
+  existingColumn,
+  generatedIndexDrops,
+} from "./table-state.ts";
 
 /** `ADD …` (after ADD): a column, a parenthesised list of columns, or an index/key/constraint. */
 export function addClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
@@ -50,7 +57,8 @@ function inlineChanges(def: ColumnDef, t: Table, ctx: ParseContext): TableChange
   const name = def.column.name;
   const out: TableChange[] = [];
   if (def.primary) out.push(...elementChanges({ kind: "primary", parts: [{ column: name }] }, t, ctx));
-  if (def.unique) out.push(...addIndexChanges(t, { unique: true, type: "BTREE", parts: [{ column: name }] }));
+  if (def.unique)
+    out.push(...addIndexChanges(t, { unique: true, type: "BTREE", parts: [{ column: name }] }, ctx.flavor));
   const namer = new CheckNamer(ctx.flavor, t.name, new Set(t.checks.map((c) => c.name)));
   for (const c of def.checks) out.push(checkChange(c, t, namer, name));
   return out;
@@ -67,9 +75,13 @@ function elementChanges(el: ElementDef, t: Table, ctx: ParseContext): TableChang
   switch (el.kind) {
     case "primary":
       if (t.primaryKey) throw new SchemaStateError("primary key", t.name, "exists");
-      return [...notNullPrimaryColumns(el.parts, t), { kind: "AddPrimaryKey", primaryKey: { parts: el.parts } }];
+      return [
+        ...notNullPrimaryColumns(el.parts, t),
+        { kind: "AddPrimaryKey", primaryKey: { parts: el.parts } },
+        ...generatedIndexDrops(t, el.parts),
+      ];
     case "index":
-      return addIndexChanges(t, el.index);
+      return addIndexChanges(t, el.index, ctx.flavor);
     case "foreignKey":
       return addForeignKeyChanges(t, el.fk, ctx.flavor);
     case "check":

@@ -72,6 +72,7 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
         unique: false,
         type: "BTREE",
         parts: slot.fk.columns.map((column) => ({ column })),
+        generated: true,
         ...implicitName(slot.fk),
       };
     const n = def.name ?? unnamedIndexName(def, taken);

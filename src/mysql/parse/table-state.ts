@@ -5,6 +5,7 @@
 import type { TableChange } from "../../schema/changes.ts";
 import type { Column, Index, IndexPart, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
+import { storedIndex } from "../key-prefix.ts";
 import { foreignKeyCovered, normalizeColumn } from "../normalize.ts";
 import { ident } from "../sql.ts";
 import type { ColumnDef } from "./column.ts";
@@ -12,13 +13,30 @@ import type { ForeignKeyDef, IndexDef } from "./elements.ts";
 import { SchemaStateError } from "./errors.ts";
 import { givenForeignKeyName, nextForeignKeyName, unnamedIndexName } from "./names.ts";
 
-/** `ADD INDEX`: one AddIndex, named like the server when unnamed; throws SchemaStateError on a duplicate name. */
-export function addIndexChanges(table: Table, def: IndexDef): TableChange[] {
+/**
+ * `ADD INDEX`: one AddIndex, named like the server when unnamed and with its key parts as the server stores them;
+ * throws SchemaStateError on a duplicate name.
+ */
+export function addIndexChanges(table: Table, def: IndexDef, flavor: Flavor): TableChange[] {
   const taken = new Set(table.indexes.map((i) => i.name));
   if (table.primaryKey) taken.add("PRIMARY");
   const name = def.name ?? unnamedIndexName(def, taken);
   if (taken.has(name)) throw new SchemaStateError("index", name, "exists");
-  return [{ kind: "AddIndex", index: { ...def, name } }];
+  const index = storedIndex({ ...def, name }, table.columns, flavor);
+  const covers = index.type !== "FULLTEXT" && index.type !== "SPATIAL" && !index.generated;
+  return [{ kind: "AddIndex", index }, ...(covers ? generatedIndexDrops(table, index.parts) : [])];
+}
+
+/**
+ * The server drops an index it generated for a foreign key once another index (or the primary key) starts with the
+ * same key parts: one DropIndex for each such index when a key with `parts` is added.
+ */
+export function generatedIndexDrops(table: Table, parts: readonly IndexPart[]): TableChange[] {
+  const samePart = (a: IndexPart, b: IndexPart | undefined) =>
+    b !== undefined && a.column === b.column && a.expr === b.expr && a.prefix === b.prefix;
+  return table.indexes
+    .filter((i) => i.generated && i.parts.length <= parts.length && i.parts.every((p, k) => samePart(p, parts[k])))
+    .map((index) => ({ kind: "DropIndex", index }));
 }
 
 /** `ADD FOREIGN KEY`: the AddForeignKey, preceded by the AddIndex the server creates when no index starts with its columns. */
@@ -34,9 +52,10 @@ export function addForeignKeyChanges(table: Table, def: ForeignKeyDef, flavor: F
     unique: false,
     type: "BTREE",
     parts: def.columns.map((column) => ({ column })),
+    generated: true,
     ...(indexName !== undefined ? { name: indexName } : {}),
   };
-  return [...addIndexChanges(table, index), add];
+  return [...addIndexChanges(table, index, flavor), add];
 }
 
 /** The canonical column of a definition inside this table (charset from the table, NOT NULL when in the primary key). */
