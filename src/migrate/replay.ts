@@ -1,7 +1,9 @@
 /**
  * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
  * apply them from the state before. This is how a migration directory becomes a Schema offline; the one loop that
- * replay, lint, `down` and the in-doubt check share (replayStatements).
+ * replay, lint, `down` and the in-doubt check share (replayStatements). Data statements (INSERT, UPDATE, DELETE,
+ * TRUNCATE…: backfills are part of real histories) change no schema: every replay passes over them, marking their
+ * steps with `dataVerb` (lint's schema-only rule still reports them).
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
@@ -38,13 +40,8 @@ export interface ReplayStep extends Stmt {
   readonly before: Schema;
   readonly changes: readonly Change[];
   readonly after: Schema;
-  /** The verb of a data statement (INSERT, UPDATE…) replayed with no changes; only with `{ data: "skip" }`. */
+  /** The verb of a data statement (INSERT, UPDATE…), replayed with no changes. */
   readonly dataVerb?: string;
-}
-
-/** How replayStatements treats a data statement: `fail` (the default) throws ReplayError, `skip` yields it with no changes. */
-export interface ReplayOptions {
-  readonly data?: "fail" | "skip";
 }
 
 /**
@@ -57,7 +54,6 @@ export function* replayStatements(
   flavor: Flavor,
   start: Schema,
   file: string,
-  options: ReplayOptions = {},
 ): Generator<ReplayStep> {
   let schema = start;
   for (const [index, stmt] of stmts.entries()) {
@@ -68,7 +64,7 @@ export function* replayStatements(
       try {
         changes = parse(stmt.text, { flavor, schema });
       } catch (e) {
-        if (!(e instanceof DataStatementError && options.data === "skip")) throw e;
+        if (!(e instanceof DataStatementError)) throw e;
         dataVerb = e.verb;
       }
       after = applyChanges(schema, changes);
