@@ -12,6 +12,7 @@ import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
 import { loadSource } from "../../project/sources.ts";
+import { withHistoryRenames } from "../../project/history-renames.ts";
 
 /** Atlas's message when the two states are equal. */
 export const SCHEMAS_SYNCED = "Schemas are synced, no changes to be made.";
@@ -41,7 +42,8 @@ export default defineCommand({
     const flavor = args.flavor ? settings.flavor : ((fromLive ?? toLive)?.flavor ?? settings.flavor);
     const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
-    const desired = toLive?.schema ?? (await loadSource(to, flavor, dev));
+    const loaded = toLive?.schema ?? (await loadSource(to, flavor, dev));
+    const desired = withHistoryRenames(args.from, from, to, loaded, flavor);
     const changes = diff(from, desired);
     process.stdout.write(
       changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n",
