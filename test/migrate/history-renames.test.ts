@@ -1,7 +1,8 @@
 /**
  * Renames between two states of one migration history (issue 11): when one directory is the other plus more files,
  * the renames in those files survive into the plan — a rename forward, a rename back the other way — instead of
- * DROP + ADD, which would lose the values.
+ * DROP + ADD, which would lose the values. Between a database and a directory, the database's revisions say which
+ * files it has.
  */
 import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { mariadb } from "../../src/mysql/flavor.ts";
 import { plan } from "../../src/mysql/plan.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { cli } from "../cli/run-cli.ts";
+import { withTestDatabase } from "../support/mariadb.ts";
 
 setDefaultTimeout(60_000);
 
@@ -83,3 +85,20 @@ test("schema diff between two directories plans the renames", () => {
   expect(back.stdout).toContain("RENAME TABLE `people` TO `users`;");
   expect(back.stdout).not.toContain("DROP");
 });
+
+test("a database and the directory that migrated it: schema diff and schema apply rename, and the values stay", () =>
+  withTestDatabase(async ({ url, conn }) => {
+    const short = diskDir(["1_init.sql"]);
+    const long = diskDir(["1_init.sql", "2_rename.sql", "3_more.sql"]);
+    expect(cli(["migrate", "apply", "--url", url, "--dir", short])).toMatchObject({ code: 0 });
+    await conn.query("INSERT INTO `users` (`id`, `email`) VALUES (1, 'a@b')");
+    const preview = cli(["schema", "diff", "--from", url, "--to", long]);
+    expect(preview.stdout).toContain("RENAME TABLE `users` TO `people`;");
+    expect(preview.stdout).not.toContain("DROP");
+    const back = cli(["schema", "diff", "--from", long, "--to", url]);
+    expect(back.stdout).toContain("RENAME TABLE `people` TO `users`;");
+    expect(back.stdout).toContain("RENAME COLUMN `address` TO `email`, DROP COLUMN `age`;");
+    expect(cli(["schema", "apply", "--url", url, "--to", long, "--auto-approve"])).toMatchObject({ code: 0 });
+    const [rows] = await conn.query("SELECT `id`, `address` FROM `people`");
+    expect(rows).toEqual([{ id: 1, address: "a@b" }]);
+  }));

@@ -15,6 +15,7 @@ import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { loadSource } from "../../project/sources.ts";
+import { databaseSide, dirSide, withHistoryRenames } from "../../project/history-renames.ts";
 
 /** Atlas's message when the database already is in the desired state. */
 export const SCHEMA_SYNCED = "Schema is synced, no changes to be made";
@@ -45,7 +46,10 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
-      const desired = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const loaded = await loadSource(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const toDir = dirSide(to);
+      const applied = toDir && (await databaseSide(conn, schemaName, settings.project?.migration.revisionsSchema));
+      const desired = withHistoryRenames(applied, current, toDir, loaded, flavor);
       const changes = diff(current, desired);
       if (changes.length === 0) {
         process.stdout.write(SCHEMA_SYNCED + "\n");

@@ -10,9 +10,10 @@ import { diff } from "../../schema/diff.ts";
 import { ReportedError, UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
+import { inspectUrl, isLiveUrl, withConnection } from "../../project/live-source.ts";
+import { databaseTarget } from "../../project/connect.ts";
 import { loadSource } from "../../project/sources.ts";
-import { withHistoryRenames } from "../../project/history-renames.ts";
+import { databaseSide, dirSide, withHistoryRenames } from "../../project/history-renames.ts";
 
 /** Atlas's message when the two states are equal. */
 export const SCHEMAS_SYNCED = "Schemas are synced, no changes to be made.";
@@ -43,7 +44,14 @@ export default defineCommand({
     const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
     const loaded = toLive?.schema ?? (await loadSource(to, flavor, dev));
-    const desired = withHistoryRenames(args.from, from, to, loaded, flavor);
+    // A database's side is read only when the other side is a migration directory.
+    const revisions = settings.project?.migration.revisionsSchema;
+    const liveSide = (src: string) =>
+      withConnection(databaseTarget(src), (conn, schema) => databaseSide(conn, schema, revisions));
+    const [fromDir, toDir] = [dirSide(args.from), dirSide(to)];
+    const fromSide = fromDir ?? (fromLive && toDir ? await liveSide(args.from) : undefined);
+    const toSide = toDir ?? (toLive && fromDir ? await liveSide(to) : undefined);
+    const desired = withHistoryRenames(fromSide, from, toSide, loaded, flavor);
     const changes = diff(from, desired);
     process.stdout.write(
       changes.length ? formatMigrationFile(plan(changes, flavor, { current: from })) : SCHEMAS_SYNCED + "\n",
