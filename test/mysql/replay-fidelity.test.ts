@@ -23,7 +23,10 @@ async function expectAgreement(sql: string): Promise<void> {
   });
 }
 
-/** A statement that is all an ignored versioned comment is an empty query to the server (ER_EMPTY_QUERY). */
+/**
+ * Atlas's splitter takes a versioned comment that starts a statement for the statement's leading comment: the text sent
+ * is `;`, an empty query to the server (ER_EMPTY_QUERY), and the replay passes over it too.
+ */
 function ignoreEmptyQuery(e: { errno?: number }): void {
   if (e.errno !== 1065) throw e;
 }
