@@ -51,6 +51,24 @@ describe("the index the server creates for a foreign key", () => {
     expectAgreement(`${PARENT}
       CREATE TABLE c (id int PRIMARY KEY, pid int, x int);
       ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), ADD INDEX ix (pid, x);`));
+  test("an unnamed index added in its place takes its name", () =>
+    expectAgreement(`CREATE TABLE p (id int PRIMARY KEY, b int, KEY (id, b));
+      CREATE TABLE c (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE c ADD INDEX (pid, x);
+      CREATE TABLE d (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE d ADD UNIQUE (pid);
+      CREATE TABLE e (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE e ADD COLUMN y int, ADD INDEX (pid, y);
+      CREATE TABLE f (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE f ADD INDEX pid (pid, x);
+      CREATE TABLE g (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE g ADD FOREIGN KEY (pid, x) REFERENCES p (id, b);`));
+  test("in one CREATE TABLE, a longer generated index takes the place of a shorter one", () =>
+    expectAgreement(`CREATE TABLE p (id int PRIMARY KEY, b int, KEY (id, b));
+      CREATE TABLE g (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id),
+        FOREIGN KEY (pid, x) REFERENCES p (id, b));
+      CREATE TABLE e (id int PRIMARY KEY, pid int, x int, KEY (x), FOREIGN KEY (pid) REFERENCES p (id),
+        FOREIGN KEY (pid, x) REFERENCES p (id, b), KEY (pid));`));
   test("an index the user declared stays", () =>
     expectAgreement(`${PARENT}
       CREATE TABLE c (id int PRIMARY KEY, pid int, x int, KEY mine (pid), FOREIGN KEY (pid) REFERENCES p (id));

@@ -78,7 +78,7 @@ function elementChanges(el: ElementDef, t: Table, ctx: ParseContext): TableChang
       return [
         ...notNullPrimaryColumns(el.parts, t),
         { kind: "AddPrimaryKey", primaryKey: { parts: el.parts } },
-        ...generatedIndexDrops(t, el.parts),
+        ...generatedIndexDrops(t, el),
       ];
     case "index":
       return addIndexChanges(t, el.index, ctx.flavor);

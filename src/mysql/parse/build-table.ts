@@ -64,7 +64,8 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
     if ("index" in slot) def = slot.index;
     else if (
       foreignKeyCovered(draft, slot.fk.columns) ||
-      foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns)
+      foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns) ||
+      longerForeignKey(slots, slot.fk.columns)
     )
       continue;
     else
@@ -81,6 +82,16 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
     out.push({ ...def, name: n });
   }
   return out;
+}
+
+/**
+ * True when another foreign key of the statement starts with these columns and has more: its index (generated, or the
+ * declared one that serves it) serves this key too, and the server keeps only that one.
+ */
+function longerForeignKey(slots: readonly Slot[], columns: readonly string[]): boolean {
+  return slots.some(
+    (s) => "fk" in s && s.fk.columns.length > columns.length && columns.every((c, k) => s.fk.columns[k] === c),
+  );
 }
 
 function implicitName(fk: ForeignKeyDef): { name?: string } {

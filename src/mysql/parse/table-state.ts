@@ -14,28 +14,34 @@ import { SchemaStateError } from "./errors.ts";
 import { givenForeignKeyName, nextForeignKeyName, unnamedIndexName } from "./names.ts";
 
 /**
- * `ADD INDEX`: one AddIndex, named like the server when unnamed and with its key parts as the server stores them;
- * throws SchemaStateError on a duplicate name.
+ * `ADD INDEX`: one AddIndex, named like the server when unnamed and with its key parts as the server stores them,
+ * after a DropIndex for each index the server generated for a foreign key that the new one covers (its name is then
+ * free again); throws SchemaStateError on a duplicate name.
  */
 export function addIndexChanges(table: Table, def: IndexDef, flavor: Flavor): TableChange[] {
-  const taken = new Set(table.indexes.map((i) => i.name));
+  const stored = storedIndex({ ...def, name: def.name ?? "" }, table.columns, flavor);
+  const drops = stored.type === "FULLTEXT" || stored.type === "SPATIAL" ? [] : generatedIndexDrops(table, stored);
+  const dropped = new Set(drops.map((d) => d.index.name));
+  const taken = new Set(table.indexes.map((i) => i.name).filter((n) => !dropped.has(n)));
   if (table.primaryKey) taken.add("PRIMARY");
   const name = def.name ?? unnamedIndexName(def, taken);
   if (taken.has(name)) throw new SchemaStateError("index", name, "exists");
-  const index = storedIndex({ ...def, name }, table.columns, flavor);
-  const covers = index.type !== "FULLTEXT" && index.type !== "SPATIAL" && !index.generated;
-  return [{ kind: "AddIndex", index }, ...(covers ? generatedIndexDrops(table, index.parts) : [])];
+  return [...drops, { kind: "AddIndex", index: { ...stored, name } }];
 }
 
 /**
- * The server drops an index it generated for a foreign key once another index (or the primary key) starts with the
- * same key parts: one DropIndex for each such index when a key with `parts` is added.
+ * The server drops an index it generated for a foreign key once another key (the primary key included) starts with
+ * the same key parts — a generated one only when it has more parts: one DropIndex for each.
  */
-export function generatedIndexDrops(table: Table, parts: readonly IndexPart[]): TableChange[] {
+export function generatedIndexDrops(
+  table: Table,
+  key: { readonly parts: readonly IndexPart[]; readonly generated?: true },
+): { readonly kind: "DropIndex"; readonly index: Index }[] {
   const samePart = (a: IndexPart, b: IndexPart | undefined) =>
     b !== undefined && a.column === b.column && a.expr === b.expr && a.prefix === b.prefix;
+  const longest = key.generated ? key.parts.length - 1 : key.parts.length;
   return table.indexes
-    .filter((i) => i.generated && i.parts.length <= parts.length && i.parts.every((p, k) => samePart(p, parts[k])))
+    .filter((i) => i.generated && i.parts.length <= longest && i.parts.every((p, k) => samePart(p, key.parts[k])))
     .map((index) => ({ kind: "DropIndex", index }));
 }
 
