@@ -83,3 +83,13 @@ test("MySQL 8 keeps a key part as written (it refuses one over the key limit; Ma
   expect(parts(mysql8)).toEqual([undefined, undefined]);
   expect(parts(mariadb)).toEqual([768, 3072]);
 });
+
+test("a prefix as long as its CHAR/VARCHAR column is the whole column, on both servers", () => {
+  for (const flavor of [mysql8, mariadb]) {
+    const t = replay(
+      ["CREATE TABLE t (a varchar(10), b varchar(10), KEY (a(10)), KEY (b(5)))", "ALTER TABLE t MODIFY b varchar(4)"],
+      flavor,
+    ).tables[0]!;
+    expect(t.indexes.map((i) => i.parts[0]!.prefix)).toEqual([undefined, undefined]);
+  }
+});

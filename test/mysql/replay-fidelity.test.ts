@@ -105,7 +105,9 @@ test("CONVERT TO CHARACTER SET widens text types to hold as many characters", ()
     CREATE TABLE z (c0 text, c3 tinytext, c5 mediumtext) CHARSET latin1;
     ALTER TABLE z CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
     CREATE TABLE z2 (c0 text, c3 tinytext, c5 mediumtext) CHARSET utf8mb4;
-    ALTER TABLE z2 CONVERT TO CHARACTER SET latin1;`));
+    ALTER TABLE z2 CONVERT TO CHARACTER SET latin1;
+    CREATE TABLE k (a varchar(1000), c text, d varchar(100), KEY (a), KEY (c), KEY (d)) CHARSET utf8mb3;
+    ALTER TABLE k CONVERT TO CHARACTER SET utf8mb4;`));
 
 test("a key part longer than the key limit is stored as a prefix", () =>
   expectAgreement(`CREATE TABLE w (c0 text, c1 blob, c2 varchar(2000), c3 text, c4 tinytext, c5 varchar(700),
@@ -115,3 +117,13 @@ test("a key part longer than the key limit is stored as a prefix", () =>
       KEY (h), KEY (i), KEY (c3(10), b));
     CREATE INDEX ix ON w (c9);
     ALTER TABLE w ADD COLUMN n text, ADD INDEX (n);`));
+
+test("a key part follows its column's new type: a prefix when it grows past the limit, the whole column when short", () =>
+  expectAgreement(`CREATE TABLE t (a varchar(100), b varchar(500), c text, d varchar(100), KEY (a), KEY (b), KEY (c),
+      KEY (d));
+    ALTER TABLE t MODIFY a text;
+    ALTER TABLE t CHANGE b b varchar(1000);
+    ALTER TABLE t MODIFY c varchar(100);
+    CREATE TABLE u (a varchar(100), b char(10), c tinytext, d varchar(100), KEY (a(100)), KEY (b(10)), KEY (c(255)),
+      KEY (d(50)));
+    ALTER TABLE u MODIFY d varchar(40);`));

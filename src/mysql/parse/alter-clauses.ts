@@ -18,6 +18,7 @@ import {
   dropColumnChanges,
   existingColumn,
   generatedIndexDrops,
+  modifiedColumnIndexChanges,
 } from "./table-state.ts";
 
 /** `ADD …` (after ADD): a column, a parenthesised list of columns, or an index/key/constraint. */
@@ -117,6 +118,7 @@ export function modifyClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   return [
     ...own.changes,
     { kind: "ModifyColumn", from, to, ...(position ? { position } : {}) },
+    ...modifiedColumnIndexChanges(t, from.name, to, ctx.flavor),
     ...inlineChanges(def, own.table, ctx),
   ];
 }
@@ -149,6 +151,7 @@ export function changeClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
     ...own.changes,
     ...rename,
     ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]),
+    ...modifiedColumnIndexChanges(t, old, to, ctx.flavor),
     ...inlineChanges(def, own.table, ctx),
   ];
 }

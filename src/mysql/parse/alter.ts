@@ -14,6 +14,7 @@ import { existingTable, type ParseContext } from "./context.ts";
 import type { Cursor } from "../cursor.ts";
 import { UnsupportedStatementError } from "./errors.ts";
 import { atTableOption, readTableOption } from "./options.ts";
+import { reshapedIndexes } from "./table-state.ts";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -91,7 +92,15 @@ function convertClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] 
     const type = c.charset ? convertedTextType(c.type, c.charset, cs.charset) : c.type;
     return type === c.type ? [] : [{ column: c.name, type }];
   });
-  return [{ kind: "ConvertCharset", charset: cs.charset, collate: cs.collate, ...(widened.length ? { widened } : {}) }];
+  const convert: TableChange = {
+    kind: "ConvertCharset",
+    charset: cs.charset,
+    collate: cs.collate,
+    ...(widened.length ? { widened } : {}),
+  };
+  // Key parts on the converted columns take more bytes: the server may now keep a prefix of them.
+  const converted = applyTableChange(t, convert);
+  return [convert, ...reshapedIndexes(converted.indexes, converted.columns, ctx.flavor)];
 }
 
 /** Table options: one ModifyOptions holding the keys they set (a charset alone brings its default collation). */

@@ -92,6 +92,44 @@ export function dropColumnChanges(table: Table, column: Column): TableChange[] {
   return out;
 }
 
+/**
+ * After MODIFY/CHANGE gives the column now `column` (called `oldName` in `table`) a new definition: the indexes on it
+ * that the server stores differently for the new type (see reshapedIndexes).
+ */
+export function modifiedColumnIndexChanges(
+  table: Table,
+  oldName: string,
+  column: Column,
+  flavor: Flavor,
+): TableChange[] {
+  const on = table.indexes.filter((i) => i.parts.some((p) => p.column === oldName));
+  const renamed = on.map((i) => ({
+    ...i,
+    parts: i.parts.map((p) => (p.column === oldName ? { ...p, column: column.name } : p)),
+  }));
+  return reshapedIndexes(
+    renamed,
+    table.columns.map((c) => (c.name === oldName ? column : c)),
+    flavor,
+  );
+}
+
+/**
+ * The indexes whose key parts the server stores differently once the table has `columns` (see storedIndex): each
+ * dropped and added again as stored.
+ */
+export function reshapedIndexes(indexes: readonly Index[], columns: readonly Column[], flavor: Flavor): TableChange[] {
+  return indexes.flatMap((index): TableChange[] => {
+    const stored = storedIndex(index, columns, flavor);
+    return stored === index
+      ? []
+      : [
+          { kind: "DropIndex", index },
+          { kind: "AddIndex", index: stored },
+        ];
+  });
+}
+
 /** Finds a column of the table; throws SchemaStateError when it is missing. */
 export function existingColumn(table: Table, name: string): Column {
   const c = table.columns.find((x) => x.name === name);
