@@ -9,6 +9,8 @@ import { replaySql } from "../../src/migrate/replay.ts";
 import { splitStatements } from "../../src/migrate/split.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
+import { plan } from "../../src/mysql/plan.ts";
+import { diff } from "../../src/schema/diff.ts";
 import { comparableSchema, schemasEqual } from "../../src/schema/equal.ts";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { queryableOf } from "./inspect-queryable.ts";
@@ -127,3 +129,18 @@ test("a key part follows its column's new type: a prefix when it grows past the 
     CREATE TABLE u (a varchar(100), b char(10), c tinytext, d varchar(100), KEY (a(100)), KEY (b(10)), KEY (c(255)),
       KEY (d(50)));
     ALTER TABLE u MODIFY d varchar(40);`));
+
+test("a plan from a live database to a file with long key parts and covered foreign keys converges in one run", () =>
+  withTestDatabase(async ({ conn, name }) => {
+    const file = Array.from(
+      { length: 5 },
+      (_, k) => `CREATE TABLE p${k} (id int PRIMARY KEY);
+        CREATE TABLE t${k} (id int PRIMARY KEY, c0 text, pid int, x int, KEY (c0), FOREIGN KEY (pid) REFERENCES p${k} (id));
+        ALTER TABLE t${k} ADD INDEX ix (pid, x);`,
+    ).join("\n");
+    const desired = replaySql(file, mariadb);
+    const q = queryableOf(conn);
+    const first = plan(diff(await inspect(q, name), desired), mariadb);
+    for (const s of first) await conn.query(s.sql);
+    expect(plan(diff(await inspect(q, name), desired), mariadb)).toEqual([]);
+  }));
