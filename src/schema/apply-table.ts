@@ -42,7 +42,15 @@ export function applyTableChange(table: Table, change: TableChange): Table {
     case "RenameIndex":
       if (!table.indexes.some((i) => i.name === change.from))
         throw new ApplyError(`index "${change.from}" does not exist in table "${t}"`, t);
-      return { ...table, indexes: table.indexes.map((i) => (i.name === change.from ? { ...i, name: change.to } : i)) };
+      // A renamed index is the user's: the server no longer drops it when another index covers its foreign key.
+      return {
+        ...table,
+        indexes: table.indexes.map((i) => {
+          if (i.name !== change.from) return i;
+          const { generated: _g, ...rest } = i;
+          return { ...rest, name: change.to };
+        }),
+      };
     case "AddPrimaryKey":
       if (table.primaryKey) throw new ApplyError(`table "${t}" already has a primary key`, t);
       return { ...table, primaryKey: change.primaryKey };

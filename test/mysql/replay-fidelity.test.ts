@@ -71,6 +71,14 @@ describe("the index the server creates for a foreign key", () => {
         FOREIGN KEY (pid, x) REFERENCES p (id, b));
       CREATE TABLE e (id int PRIMARY KEY, pid int, x int, KEY (x), FOREIGN KEY (pid) REFERENCES p (id),
         FOREIGN KEY (pid, x) REFERENCES p (id, b), KEY (pid));`));
+  test("stays once renamed, and goes when covered after its foreign key was dropped", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE c DROP FOREIGN KEY c_ibfk_1;
+      ALTER TABLE c ADD INDEX ix (pid, x);
+      CREATE TABLE d (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE d RENAME INDEX pid TO pk2;
+      ALTER TABLE d ADD INDEX ix (pid, x);`));
   test("an index the user declared stays", () =>
     expectAgreement(`${PARENT}
       CREATE TABLE c (id int PRIMARY KEY, pid int, x int, KEY mine (pid), FOREIGN KEY (pid) REFERENCES p (id));
