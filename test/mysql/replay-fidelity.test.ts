@@ -65,12 +65,14 @@ describe("the index the server creates for a foreign key", () => {
       ALTER TABLE f ADD INDEX pid (pid, x);
       CREATE TABLE g (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
       ALTER TABLE g ADD FOREIGN KEY (pid, x) REFERENCES p (id, b);`));
-  test("in one CREATE TABLE, a longer generated index takes the place of a shorter one", () =>
+  test("in one CREATE TABLE, a longer or later generated index takes the place of another", () =>
     expectAgreement(`CREATE TABLE p (id int PRIMARY KEY, b int, KEY (id, b));
       CREATE TABLE g (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id),
         FOREIGN KEY (pid, x) REFERENCES p (id, b));
       CREATE TABLE e (id int PRIMARY KEY, pid int, x int, KEY (x), FOREIGN KEY (pid) REFERENCES p (id),
-        FOREIGN KEY (pid, x) REFERENCES p (id, b), KEY (pid));`));
+        FOREIGN KEY (pid, x) REFERENCES p (id, b), KEY (pid));
+      CREATE TABLE f (id int PRIMARY KEY, pid int, CONSTRAINT a FOREIGN KEY (pid) REFERENCES p (id),
+        CONSTRAINT b FOREIGN KEY (pid) REFERENCES p (id));`));
   test("stays once renamed, and goes when covered after its foreign key was dropped", () =>
     expectAgreement(`${PARENT}
       CREATE TABLE c (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
@@ -79,6 +81,15 @@ describe("the index the server creates for a foreign key", () => {
       CREATE TABLE d (id int PRIMARY KEY, pid int, x int, FOREIGN KEY (pid) REFERENCES p (id));
       ALTER TABLE d RENAME INDEX pid TO pk2;
       ALTER TABLE d ADD INDEX ix (pid, x);`));
+  test("is replaced by the index generated for a newer foreign key on the same columns", () =>
+    expectAgreement(`${PARENT}
+      CREATE TABLE c (id int PRIMARY KEY, pid int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE c DROP FOREIGN KEY c_ibfk_1;
+      ALTER TABLE c ADD CONSTRAINT c_ibfk_1 FOREIGN KEY (pid) REFERENCES p (id);
+      CREATE TABLE d (id int PRIMARY KEY, pid int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE d ADD CONSTRAINT other FOREIGN KEY (pid) REFERENCES p (id);
+      CREATE TABLE e (id int PRIMARY KEY, pid int, FOREIGN KEY (pid) REFERENCES p (id));
+      ALTER TABLE e ADD FOREIGN KEY (pid) REFERENCES p (id);`));
   test("an index the user declared stays", () =>
     expectAgreement(`${PARENT}
       CREATE TABLE c (id int PRIMARY KEY, pid int, x int, KEY mine (pid), FOREIGN KEY (pid) REFERENCES p (id));

@@ -65,7 +65,7 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
     else if (
       foreignKeyCovered(draft, slot.fk.columns) ||
       foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns) ||
-      longerForeignKey(slots, slot.fk.columns)
+      laterServingForeignKey(slots, slot)
     )
       continue;
     else
@@ -85,12 +85,18 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
 }
 
 /**
- * True when another foreign key of the statement starts with these columns and has more: its index (generated, or the
- * declared one that serves it) serves this key too, and the server keeps only that one.
+ * True when another foreign key of the statement starts with this one's columns and has more, or as many and comes
+ * later: the server keeps only that key's index (generated, or the declared one that serves it), which serves both.
  */
-function longerForeignKey(slots: readonly Slot[], columns: readonly string[]): boolean {
+function laterServingForeignKey(slots: readonly Slot[], slot: { readonly fk: ForeignKeyDef }): boolean {
+  const at = slots.indexOf(slot);
+  const columns = slot.fk.columns;
   return slots.some(
-    (s) => "fk" in s && s.fk.columns.length > columns.length && columns.every((c, k) => s.fk.columns[k] === c),
+    (s, k) =>
+      "fk" in s &&
+      k !== at &&
+      (s.fk.columns.length > columns.length || (s.fk.columns.length === columns.length && k > at)) &&
+      columns.every((c, i) => s.fk.columns[i] === c),
   );
 }
 

@@ -30,18 +30,19 @@ export function addIndexChanges(table: Table, def: IndexDef, flavor: Flavor): Ta
 }
 
 /**
- * The server drops an index it generated for a foreign key once another key (the primary key included) starts with
- * the same key parts — a generated one only when it has more parts: one DropIndex for each.
+ * The server drops an index it generated for a foreign key once another key (the primary key, or the index generated
+ * for a newer foreign key, included) starts with the same key parts: one DropIndex for each.
  */
 export function generatedIndexDrops(
   table: Table,
-  key: { readonly parts: readonly IndexPart[]; readonly generated?: true },
+  key: { readonly parts: readonly IndexPart[] },
 ): { readonly kind: "DropIndex"; readonly index: Index }[] {
   const samePart = (a: IndexPart, b: IndexPart | undefined) =>
     b !== undefined && a.column === b.column && a.expr === b.expr && a.prefix === b.prefix;
-  const longest = key.generated ? key.parts.length - 1 : key.parts.length;
   return table.indexes
-    .filter((i) => i.generated && i.parts.length <= longest && i.parts.every((p, k) => samePart(p, key.parts[k])))
+    .filter(
+      (i) => i.generated && i.parts.length <= key.parts.length && i.parts.every((p, k) => samePart(p, key.parts[k])),
+    )
     .map((index) => ({ kind: "DropIndex", index }));
 }
 
@@ -52,7 +53,9 @@ export function addForeignKeyChanges(table: Table, def: ForeignKeyDef, flavor: F
     givenForeignKeyName(def, flavor) ?? nextForeignKeyName(table.name, new Set(table.foreignKeys.map((f) => f.name)));
   if (table.foreignKeys.some((f) => f.name === name)) throw new SchemaStateError("foreign key", name, "exists");
   const add: TableChange = { kind: "AddForeignKey", foreignKey: { name, ...rest } };
-  if (foreignKeyCovered(table, def.columns)) return [add];
+  // An index the server generated serves the new key only when it is longer: one as long is replaced by the new key's.
+  const serving = table.indexes.filter((i) => !i.generated || i.parts.length > def.columns.length);
+  if (foreignKeyCovered({ ...table, indexes: serving }, def.columns)) return [add];
   const indexName = def.symbol ?? def.indexName;
   const index: IndexDef = {
     unique: false,
