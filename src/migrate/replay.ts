@@ -62,7 +62,7 @@ export function* replayStatements(
     let after: Schema;
     try {
       try {
-        changes = parse(stmt.text, { flavor, schema });
+        changes = parse(serverText(stmt), { flavor, schema });
       } catch (e) {
         if (!(e instanceof DataStatementError)) throw e;
         dataVerb = e.verb;
@@ -75,6 +75,17 @@ export function* replayStatements(
     yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
     schema = after;
   }
+}
+
+/**
+ * The text the server reads for a statement: a statement that is only its delimiter after versioned comments
+ * (`/*!40101 SET NAMES utf8 *\/;`, which Atlas's splitter takes for a leading comment) is those comments, which the
+ * server runs or ignores by its version (the parser does the same for the flavour).
+ */
+function serverText(stmt: Stmt): string {
+  if (stmt.text !== ";" && stmt.text !== "") return stmt.text;
+  const versioned = stmt.comments.filter((c) => /^\/\*M?!/.test(c));
+  return versioned.length > 0 ? versioned.join("\n") : stmt.text;
 }
 
 /** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */

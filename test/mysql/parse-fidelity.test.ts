@@ -4,6 +4,7 @@
  * on an added column — from MySQL's manual.
  */
 import { describe, expect, test } from "bun:test";
+import { replaySql } from "../../src/migrate/replay.ts";
 import { convertedTextType } from "../../src/mysql/charset-width.ts";
 import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import { replay } from "./parse-helpers.ts";
@@ -21,6 +22,14 @@ describe("versioned comments", () => {
     expect(
       replay(["CREATE TABLE t (a int)", "ALTER TABLE t /*!90000 ADD COLUMN b int */"], mysql8).tables[0]!.columns,
     ).toHaveLength(1));
+});
+
+test("a statement that is only a versioned comment runs as the flavour's server runs it", () => {
+  const sql =
+    "/*!50700 CREATE TABLE u (a int) */;\n/*M!100000 CREATE TABLE v (a int) */;\n/*!40101 CREATE TABLE w (a int) */;\n";
+  const names = (flavor: typeof mysql8) => replaySql(sql, flavor).tables.map((t) => t.name);
+  expect(names(mysql8)).toEqual(["u", "w"]);
+  expect(names(mariadb)).toEqual(["v", "w"]);
 });
 
 describe("CONVERT TO CHARACTER SET widens text types (MySQL manual, ALTER TABLE: Changing the Character Set)", () => {

@@ -18,7 +18,7 @@ import { queryableOf } from "./inspect-queryable.ts";
 async function expectAgreement(sql: string): Promise<void> {
   const replayed = replaySql(sql, mariadb);
   await withTestDatabase(async ({ conn, name }) => {
-    for (const stmt of splitStatements(sql)) await conn.query(stmt.text).catch(ignoreEmptyQuery);
+    for (const stmt of serverStatements(sql)) await conn.query(stmt).catch(ignoreEmptyQuery);
     const inspected = await inspect(queryableOf(conn), name);
     expect(comparableSchema(replayed).tables).toEqual(comparableSchema(inspected).tables);
     expect(schemasEqual(inspected, replayed)).toBe(true);
@@ -26,9 +26,14 @@ async function expectAgreement(sql: string): Promise<void> {
 }
 
 /**
- * Atlas's splitter takes a versioned comment that starts a statement for the statement's leading comment: the text sent
- * is `;`, an empty query to the server (ER_EMPTY_QUERY), and the replay passes over it too.
+ * Statements as the server reads them from a client that sends comments along (the mysql client): Atlas's splitter
+ * takes a versioned comment that starts a statement for its leading comment, so the comments go first.
  */
+function serverStatements(sql: string): string[] {
+  return splitStatements(sql).map((s) => [...s.comments, s.text].join("\n"));
+}
+
+/** A statement that is all an ignored versioned comment is an empty query to the server (ER_EMPTY_QUERY). */
 function ignoreEmptyQuery(e: { errno?: number }): void {
   if (e.errno !== 1065) throw e;
 }
