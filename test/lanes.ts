@@ -48,6 +48,8 @@ export const FULL_LANE: readonly string[] = [
   "test/lint/dev-url.test.ts",
   "test/migrate/{apply,down,down-safety,down-unmanaged,in-doubt,revisions-upgrade,down-partition}.test.ts",
   "test/mysql/{inspect,inspect-agree,plan-live,partition-live,table-options-live}.test.ts",
+  "test/mysql/replay-fidelity.test.ts",
+  "test/migrate/{data-statements,history-renames}.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];

@@ -48,7 +48,7 @@ function replayStmts(
   const stmts: LintStmt[] = [];
   let end = start;
   try {
-    for (const step of replayStatements(raw, file.bytes, flavor, start, file.name, { data: "skip" })) {
+    for (const step of replayStatements(raw, file.bytes, flavor, start, file.name)) {
       stmts.push(step);
       end = step.after;
     }

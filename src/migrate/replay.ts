@@ -1,7 +1,9 @@
 /**
  * Replay without a database: split a migration file or DDL text Atlas's way, parse each statement into changes and
  * apply them from the state before. This is how a migration directory becomes a Schema offline; the one loop that
- * replay, lint, `down` and the in-doubt check share (replayStatements).
+ * replay, lint, `down` and the in-doubt check share (replayStatements). Data statements (INSERT, UPDATE, DELETE,
+ * TRUNCATE…: backfills are part of real histories) change no schema: every replay passes over them, marking their
+ * steps with `dataVerb` (lint's schema-only rule still reports them).
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
@@ -37,13 +39,8 @@ export interface ReplayStep extends Stmt {
   readonly before: Schema;
   readonly changes: readonly Change[];
   readonly after: Schema;
-  /** The verb of a data statement (INSERT, UPDATE…) replayed with no changes; only with `{ data: "skip" }`. */
+  /** The verb of a data statement (INSERT, UPDATE…), replayed with no changes. */
   readonly dataVerb?: string;
-}
-
-/** How replayStatements treats a data statement: `fail` (the default) throws ReplayError, `skip` yields it with no changes. */
-export interface ReplayOptions {
-  readonly data?: "fail" | "skip";
 }
 
 /**
@@ -56,7 +53,6 @@ export function* replayStatements(
   flavor: Flavor,
   start: Schema,
   file: string,
-  options: ReplayOptions = {},
 ): Generator<ReplayStep> {
   let schema = start;
   for (const [index, stmt] of stmts.entries()) {
@@ -65,9 +61,9 @@ export function* replayStatements(
     let after: Schema;
     try {
       try {
-        ({ changes, after } = parseApplied(stmt.text, { flavor, schema }));
+        ({ changes, after } = parseApplied(serverText(stmt), { flavor, schema }));
       } catch (e) {
-        if (!(e instanceof DataStatementError && options.data === "skip")) throw e;
+        if (!(e instanceof DataStatementError)) throw e;
         dataVerb = e.verb;
         after = schema;
       }
@@ -78,6 +74,17 @@ export function* replayStatements(
     yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
     schema = after;
   }
+}
+
+/**
+ * The text the server reads for a statement: a statement that is only its delimiter after versioned comments
+ * (`/*!40101 SET NAMES utf8 *\/;`, which Atlas's splitter takes for a leading comment) is those comments, which the
+ * server runs or ignores by its version (the parser does the same for the flavour).
+ */
+function serverText(stmt: Stmt): string {
+  if (stmt.text !== ";" && stmt.text !== "") return stmt.text;
+  const versioned = stmt.comments.filter((c) => /^\/\*M?!/.test(c));
+  return versioned.length > 0 ? versioned.join("\n") : stmt.text;
 }
 
 /** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */

@@ -61,6 +61,15 @@ export interface Flavor {
   readonly charsetChangeRebuilds: boolean;
   /** Most parts in one index (MySQL 16, MariaDB 32) and most indexes in one table, the primary key included (MySQL 64 secondary + 1, MariaDB 64). */
   readonly keyLimits: { readonly parts: number; readonly keys: number };
+  /**
+   * Whether the server runs the text of a versioned comment, `/*!NNNNN … *\/` (`mariadbOnly` false) or MariaDB's
+   * `/*M!NNNNNN … *\/` (true); `version` is undefined when none is written. Otherwise the comment is a comment.
+   * MySQL runs `/*!` up to its own version and ignores `/*M!`; MariaDB runs both up to its version, except the
+   * MySQL 5.7+ range 50700–99999 of `/*!`.
+   */
+  readonly runsVersionedComment: (mariadbOnly: boolean, version: number | undefined) => boolean;
+  /** A non-unique B-tree key part over 3072 bytes (a TEXT/BLOB column without a length included) is stored as a prefix of the limit (MariaDB); MySQL 8 refuses it. */
+  readonly longKeyPartsAsPrefix: boolean;
   readonly defaults: ServerDefaults;
 }
 
@@ -91,6 +100,8 @@ export const mysql8: Flavor = {
   columnMoveRebuilds: true,
   charsetChangeRebuilds: true,
   keyLimits: { parts: 16, keys: 65 },
+  longKeyPartsAsPrefix: false,
+  runsVersionedComment: (mariadbOnly, version) => !mariadbOnly && (version === undefined || version <= 80040),
   defaults: { charset: "utf8mb4", collate: "utf8mb4_0900_ai_ci", engine: "InnoDB" },
 };
 
@@ -121,6 +132,10 @@ export const mariadb: Flavor = {
   columnMoveRebuilds: false,
   charsetChangeRebuilds: false,
   keyLimits: { parts: 32, keys: 64 },
+  longKeyPartsAsPrefix: true,
+  // 101100: the first 10.11 release; a comment for a later 10.11 patch release is taken as not run.
+  runsVersionedComment: (mariadbOnly, version) =>
+    version === undefined || (version <= 101100 && (mariadbOnly || version < 50700 || version > 99999)),
   defaults: { charset: "utf8mb4", collate: "utf8mb4_general_ci", engine: "InnoDB" },
 };
 

@@ -1,6 +1,7 @@
 /**
  * The MySQL/MariaDB tokenizer: turns one statement's text into tokens that carry their line and column.
  */
+import type { Flavor } from "./flavor.ts";
 
 /** Token kinds: bare words, quoted identifiers, strings, numbers, hex/bit literals, operators and punctuation. */
 export type TokenKind = "word" | "ident" | "string" | "number" | "hex" | "bit" | "op" | "eof";
@@ -85,7 +86,8 @@ const HEX = /0x[0-9a-fA-F]+/y;
 const BIT = /0b[01]+/y;
 const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
 const QUOTED_LITERAL = /([xXbB])'([0-9a-fA-F]*)'/y;
-const CONDITIONAL = /\/\*!(\d{5,6})?/y;
+/** A versioned comment's opening: `/*!`, or MariaDB's `/*M!`, with an optional 5- or 6-digit server version. */
+const CONDITIONAL = /\/\*(M?)!(\d{5,6})?/y;
 
 /** Matches a sticky pattern at `at`; the match text or undefined. */
 function matchAt(re: RegExp, s: string, at: number): string | undefined {
@@ -113,9 +115,12 @@ function isWordStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x24;
 }
 
-/** Splits SQL text into tokens; comments are skipped and `/*!NNNNN … *\/` conditional comments yield their content. */
-export function tokenize(sql: string): Token[] {
-  return new Lexer(sql).run();
+/**
+ * Splits SQL text into tokens; comments are skipped and `/*!NNNNN … *\/` conditional comments yield their content —
+ * all of them without a flavour, else those the flavour's server runs (the others are comments).
+ */
+export function tokenize(sql: string, flavor?: Pick<Flavor, "runsVersionedComment">): Token[] {
+  return new Lexer(sql, flavor).run();
 }
 
 class Lexer {
@@ -127,7 +132,10 @@ class Lexer {
   private conditional = 0;
   private readonly out: Token[] = [];
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly flavor?: Pick<Flavor, "runsVersionedComment">,
+  ) {}
 
   run(): Token[] {
     while (this.pos < this.src.length) this.step();
@@ -202,8 +210,17 @@ class Lexer {
   }
 
   private blockComment(): void {
-    const m = matchAt(CONDITIONAL, this.src, this.pos);
-    if (m !== undefined) {
+    CONDITIONAL.lastIndex = this.pos;
+    const versioned = CONDITIONAL.exec(this.src);
+    const m = versioned?.[0];
+    const runs =
+      versioned === null ||
+      this.flavor === undefined ||
+      this.flavor.runsVersionedComment(
+        versioned[1] === "M",
+        versioned[2] === undefined ? undefined : Number(versioned[2]),
+      );
+    if (m !== undefined && runs) {
       this.conditional++;
       return this.blank(m.length);
     }

@@ -6,6 +6,7 @@
 import type { Column, ForeignKey, Index, Table, TableOptions } from "../schema/model.ts";
 import { canonicalCharset, resolveCharset } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
+import { storedIndex } from "./key-prefix.ts";
 import { isCharacterType } from "./typeinfo.ts";
 import { withoutDisplayWidth } from "./types.ts";
 import { normalizeStorageOptions } from "./storage-options.ts";
@@ -42,7 +43,12 @@ export function normalizeTable(table: Table, flavor: Flavor, defaults: SchemaDef
   const columns = table.columns.map((c) =>
     normalizeColumn(pk.has(c.name) ? { ...c, nullable: false } : c, options, flavor),
   );
-  const base: Table = { ...table, columns, options };
+  const base: Table = {
+    ...table,
+    columns,
+    options,
+    indexes: table.indexes.map((i) => storedIndex(i, columns, flavor)),
+  };
   return { ...base, indexes: [...base.indexes, ...implicitForeignKeyIndexes(base)] };
 }
 
@@ -111,7 +117,7 @@ export function freeIndexName(base: string, taken: ReadonlySet<string>): string 
 /** The index the server creates for a foreign key with no usable index: named after the key, else its first column. */
 export function foreignKeyIndex(fk: ForeignKey, explicitName: string | undefined, taken: ReadonlySet<string>): Index {
   const name = explicitName ?? freeIndexName(fk.columns[0]!, taken);
-  return { name, unique: false, type: "BTREE", parts: fk.columns.map((column) => ({ column })) };
+  return { name, unique: false, type: "BTREE", parts: fk.columns.map((column) => ({ column })), generated: true };
 }
 
 /** Indexes missing for foreign keys; a generated key name (`<table>_ibfk_<n>`) counts as no name. */

@@ -51,7 +51,7 @@ export function parseApplied(sql: string, ctx: ParseContext): AppliedStatement {
 }
 
 function parsed(sql: string, ctx: ParseContext): ParsedStatement {
-  const tokens = tokenize(sql);
+  const tokens = tokenize(sql, ctx.flavor);
   const c = classify(tokens);
   switch (c.kind) {
     case "session":

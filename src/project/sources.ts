@@ -82,7 +82,8 @@ export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
   return cachedReplay(parseSum(sum).total, flavor, () => replayFiles(files, flavor));
 }
 
-function isMigrationFolder(path: string): boolean {
+/** True for a folder read as a migration directory (it has .sql files or atlas.sum, or no entities index.ts). */
+export function isMigrationFolder(path: string): boolean {
   return (
     readdirSync(path).some((n) => n.endsWith(".sql") || n === "atlas.sum") || !existsSync(resolve(path, "index.ts"))
   );

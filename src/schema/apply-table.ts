@@ -43,7 +43,15 @@ export function applyTableChange(table: Table, change: TableChange): Table {
     case "RenameIndex":
       if (!table.indexes.some((i) => i.name === change.from))
         throw new ApplyError(`index "${change.from}" does not exist in table "${t}"`, t);
-      return { ...table, indexes: table.indexes.map((i) => (i.name === change.from ? { ...i, name: change.to } : i)) };
+      // A renamed index is the user's: the server no longer drops it when another index covers its foreign key.
+      return {
+        ...table,
+        indexes: table.indexes.map((i) => {
+          if (i.name !== change.from) return i;
+          const { generated: _g, ...rest } = i;
+          return { ...rest, name: change.to };
+        }),
+      };
     case "AddPrimaryKey":
       if (table.primaryKey) throw new ApplyError(`table "${t}" already has a primary key`, t);
       return { ...table, primaryKey: change.primaryKey };
@@ -70,12 +78,18 @@ export function applyTableChange(table: Table, change: TableChange): Table {
       return { ...table, checks: table.checks.filter((c) => c.name !== change.check.name) };
     case "ModifyOptions":
       return { ...table, options: mergeOptions(table.options, change.to, change.reset) };
-    case "ConvertCharset":
+    case "ConvertCharset": {
+      const widened = new Map((change.widened ?? []).map((w) => [w.column, w.type]));
       return {
         ...table,
         options: { ...table.options, charset: change.charset, collate: change.collate },
-        columns: table.columns.map((c) => (c.charset ? { ...c, charset: change.charset, collate: change.collate } : c)),
+        columns: table.columns.map((c) =>
+          c.charset
+            ? { ...c, type: widened.get(c.name) ?? c.type, charset: change.charset, collate: change.collate }
+            : c,
+        ),
       };
+    }
     case "SetPartitioning":
     case "AddPartitions":
     case "DropPartitions":

@@ -57,8 +57,16 @@ export type TableChange =
       readonly to: TableOptions;
       readonly reset?: readonly StorageOptionKey[];
     }
-  /** Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET). */
-  | { readonly kind: "ConvertCharset"; readonly charset: string; readonly collate: string }
+  /**
+   * Convert every character column and the table default to a charset/collation (CONVERT TO CHARACTER SET);
+   * `widened`: the text columns the server widens on the way to hold as many characters (`text` → `mediumtext`).
+   */
+  | {
+      readonly kind: "ConvertCharset";
+      readonly charset: string;
+      readonly collate: string;
+      readonly widened?: readonly { readonly column: string; readonly type: string }[];
+    }
   /** Partition the table anew (`PARTITION BY …`, a rebuild) or, with `to` absent, `REMOVE PARTITIONING`. */
   | { readonly kind: "SetPartitioning"; readonly from?: Partitioning; readonly to?: Partitioning }
   /** `ADD PARTITION (…)`: partitions appended after the last one. */

@@ -5,7 +5,7 @@
 import type { TableChange } from "./changes.ts";
 import { diffColumns } from "./diff-columns.ts";
 import { diffPartitioning } from "./diff-partition.ts";
-import { deepEqual } from "./equal.ts";
+import { comparableIndex, deepEqual } from "./equal.ts";
 import type { Table, TableOptions } from "./model.ts";
 import { diffStorageOptions } from "./table-options.ts";
 
@@ -47,8 +47,8 @@ export function diffTable(current: Table, desired: Table): TableChange[] {
     (check) => ({ kind: "AddCheck", check }),
   );
   members(
-    cur.indexes,
-    desired.indexes,
+    cur.indexes.map(comparableIndex),
+    desired.indexes.map(comparableIndex),
     (index) => ({ kind: "DropIndex", index }),
     (index) => ({ kind: "AddIndex", index }),
   );

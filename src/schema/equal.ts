@@ -1,8 +1,8 @@
 /**
  * Schema equality: deep equality of canonical models, ignoring the order of tables, indexes, foreign keys and checks
- * (the server does not keep one) and the desired-state-only `renamedFrom` markers.
+ * (the server does not keep one), the desired-state-only `renamedFrom` markers and the replay-only `generated` ones.
  */
-import type { Column, Schema, Table } from "./model.ts";
+import type { Column, Index, Schema, Table } from "./model.ts";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -17,13 +17,19 @@ export function comparableColumn(c: Column): Column {
   return clean(rest);
 }
 
-/** A table in comparison form: members sorted by name, rename markers removed. */
+/** An index without its replay-only `generated` marker, for comparison. */
+export function comparableIndex(i: Index): Index {
+  const { generated: _g, ...rest } = i;
+  return clean(rest);
+}
+
+/** A table in comparison form: members sorted by name, rename and generated-index markers removed. */
 export function comparableTable(t: Table): Table {
   const { renamedFrom: _r, ...rest } = t;
   return clean({
     ...rest,
     columns: t.columns.map(comparableColumn),
-    indexes: [...t.indexes].sort(byName).map((i) => clean(i)),
+    indexes: [...t.indexes].sort(byName).map(comparableIndex),
     foreignKeys: [...t.foreignKeys].sort(byName),
     checks: [...t.checks].sort(byName),
     options: clean(t.options),

@@ -59,6 +59,11 @@ export interface Index {
   readonly usingBtree?: true;
   /** Not used by the optimizer: MySQL `INVISIBLE`, MariaDB `IGNORED`. */
   readonly invisible?: true;
+  /**
+   * The server created it for a foreign key (no index could serve the key), and drops it once another index starts
+   * with its columns. Replay-only knowledge: `inspect` cannot see it, so equality and diff ignore it.
+   */
+  readonly generated?: true;
 }
 
 /** The primary key of a table. */

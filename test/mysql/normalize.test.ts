@@ -75,7 +75,7 @@ describe("normalizeTable", () => {
           },
         ],
       },
-      want: { indexes: [{ name: "pid", unique: false, type: "BTREE", parts: [{ column: "pid" }] }] },
+      want: { indexes: [{ name: "pid", unique: false, type: "BTREE", parts: [{ column: "pid" }], generated: true }] },
     },
     {
       name: "implicit foreign-key index named after a given FK name",
@@ -93,7 +93,7 @@ describe("normalizeTable", () => {
           },
         ],
       },
-      want: { indexes: [{ name: "fk_p", unique: false, type: "BTREE", parts: [{ column: "pid" }] }] },
+      want: { indexes: [{ name: "fk_p", unique: false, type: "BTREE", parts: [{ column: "pid" }], generated: true }] },
     },
     {
       name: "no implicit index when one starts with the FK columns",

@@ -168,7 +168,13 @@ const cases: Case[] = [
     want: [
       {
         kind: "AddIndex",
-        index: { name: "fk", unique: false, type: "BTREE", parts: [{ column: "a" }, { column: "id" }] },
+        index: {
+          name: "fk",
+          unique: false,
+          type: "BTREE",
+          parts: [{ column: "a" }, { column: "id" }],
+          generated: true,
+        },
       },
       {
         kind: "AddForeignKey",

@@ -223,7 +223,7 @@ const cases: Case[] = [
           onUpdate: "CASCADE",
         },
       ],
-      [{ name: "pid", unique: false, type: "BTREE", parts: [{ column: "pid" }] }],
+      [{ name: "pid", unique: false, type: "BTREE", parts: [{ column: "pid" }], generated: true }],
     ],
   },
   {

@@ -16,6 +16,7 @@ import { lockWaitTimeoutSeconds } from "../migrate-command.ts";
 import { globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { loadDesired } from "../../project/sources.ts";
+import { databaseSide, dirSide, withHistoryRenames } from "../../project/history-renames.ts";
 
 /** Atlas's message when the database already is in the desired state. */
 export const SCHEMA_SYNCED = "Schema is synced, no changes to be made";
@@ -46,7 +47,10 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema: current, flavor } = await inspectWithFlavor(conn, schemaName);
-      const desired = await loadDesired(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const loaded = await loadDesired(to, flavor, settings.devUrl ? { devUrl: settings.devUrl } : {});
+      const toDir = dirSide(to);
+      const applied = toDir && (await databaseSide(conn, schemaName, settings.project?.migration.revisionsSchema));
+      const desired = withHistoryRenames(applied, current, toDir, loaded, flavor);
       const changes = diff(current, desired);
       // What the plan leaves as it is because the model does not cover it, on stderr.
       for (const line of unmanagedLines(current, desired)) process.stderr.write(`${line}\n`);

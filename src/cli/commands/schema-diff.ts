@@ -12,8 +12,10 @@ import { unmanagedLines } from "../../schema/unmanaged.ts";
 import { ReportedError, UsageError } from "../errors.ts";
 import { flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
+import { inspectUrl, isLiveUrl, withConnection } from "../../project/live-source.ts";
+import { databaseTarget } from "../../project/connect.ts";
 import { loadSource } from "../../project/sources.ts";
+import { databaseSide, dirSide, withHistoryRenames } from "../../project/history-renames.ts";
 
 /** Atlas's message when the two states are equal. */
 export const SCHEMAS_SYNCED = "Schemas are synced, no changes to be made.";
@@ -43,7 +45,15 @@ export default defineCommand({
     const flavor = args.flavor ? settings.flavor : ((fromLive ?? toLive)?.flavor ?? settings.flavor);
     const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
     const from = fromLive?.schema ?? (await loadSource(args.from, flavor, dev));
-    const desired = toLive ? withoutCounters(toLive.schema) : await loadSource(to, flavor, dev);
+    const loaded = toLive ? withoutCounters(toLive.schema) : await loadSource(to, flavor, dev);
+    // A database's side is read only when the other side is a migration directory.
+    const revisions = settings.project?.migration.revisionsSchema;
+    const liveSide = (src: string) =>
+      withConnection(databaseTarget(src), (conn, schema) => databaseSide(conn, schema, revisions));
+    const [fromDir, toDir] = [dirSide(args.from), dirSide(to)];
+    const fromSide = fromDir ?? (fromLive && toDir ? await liveSide(args.from) : undefined);
+    const toSide = toDir ?? (toLive && fromDir ? await liveSide(to) : undefined);
+    const desired = withHistoryRenames(fromSide, from, toSide, loaded, flavor);
     const changes = diff(from, desired);
     // On stderr, so stdout stays the SQL (or Atlas's synced line): what neither the diff nor the plan can see.
     for (const line of unmanagedLines(from, desired)) process.stderr.write(`${line}\n`);

@@ -15,7 +15,7 @@ import type { MigrationFile } from "../dir.ts";
 import { type DownCheck, dataChecks } from "./checks.ts";
 import { driftLines } from "./drift.ts";
 import { MissingTargetFileError } from "./errors.ts";
-import { markRenames } from "./renames.ts";
+import { markRenames } from "../renames.ts";
 import { type DownSelection, filesAsApplied, filesBetween, filesUpTo } from "./target.ts";
 import type { Revision } from "../revisions.ts";
 

@@ -11,7 +11,15 @@ import type { Cursor } from "../cursor.ts";
 import { atElement, readElement, type CheckDef, type ElementDef } from "./elements.ts";
 import { SchemaStateError } from "./errors.ts";
 import { CheckNamer } from "./names.ts";
-import { addForeignKeyChanges, addIndexChanges, columnIn, dropColumnChanges, existingColumn } from "./table-state.ts";
+import {
+  addForeignKeyChanges,
+  addIndexChanges,
+  columnIn,
+  dropColumnChanges,
+  existingColumn,
+  generatedIndexDrops,
+  modifiedColumnIndexChanges,
+} from "./table-state.ts";
 
 /** `ADD …` (after ADD): a column, a parenthesised list of columns, or an index/key/constraint. */
 export function addClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
@@ -40,7 +48,9 @@ export function addClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange
 
 function addColumn(def: ColumnDef, position: ColumnPosition | undefined, t: Table, ctx: ParseContext): TableChange[] {
   const column = columnIn(t, def, ctx.flavor);
-  return [{ kind: "AddColumn", column, ...(position ? { position } : {}) }, ...inlineChanges(def, t, ctx)];
+  // The inline keys and checks see the table with the column already in it.
+  const withColumn: Table = { ...t, columns: [...t.columns, column] };
+  return [{ kind: "AddColumn", column, ...(position ? { position } : {}) }, ...inlineChanges(def, withColumn, ctx)];
 }
 
 /** The PRIMARY KEY, UNIQUE and CHECKs written inside a column definition. */
@@ -48,7 +58,8 @@ function inlineChanges(def: ColumnDef, t: Table, ctx: ParseContext): TableChange
   const name = def.column.name;
   const out: TableChange[] = [];
   if (def.primary) out.push(...elementChanges({ kind: "primary", parts: [{ column: name }] }, t, ctx));
-  if (def.unique) out.push(...addIndexChanges(t, { unique: true, type: "BTREE", parts: [{ column: name }] }));
+  if (def.unique)
+    out.push(...addIndexChanges(t, { unique: true, type: "BTREE", parts: [{ column: name }] }, ctx.flavor));
   const namer = new CheckNamer(ctx.flavor, t.name, new Set(t.checks.map((c) => c.name)));
   for (const c of def.checks) out.push(checkChange(c, t, namer, name));
   return out;
@@ -71,9 +82,10 @@ function elementChanges(el: ElementDef, t: Table, ctx: ParseContext): TableChang
           kind: "AddPrimaryKey",
           primaryKey: { parts: el.parts, ...(el.comment ? { comment: el.comment } : {}) },
         },
+        ...generatedIndexDrops(t, el),
       ];
     case "index":
-      return addIndexChanges(t, el.index);
+      return addIndexChanges(t, el.index, ctx.flavor);
     case "foreignKey":
       return addForeignKeyChanges(t, el.fk, ctx.flavor);
     case "check":
@@ -109,6 +121,7 @@ export function modifyClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   return [
     ...own.changes,
     { kind: "ModifyColumn", from, to, ...(position ? { position } : {}) },
+    ...modifiedColumnIndexChanges(t, from.name, to, ctx.flavor),
     ...inlineChanges(def, own.table, ctx),
   ];
 }
@@ -141,6 +154,7 @@ export function changeClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
     ...own.changes,
     ...rename,
     ...(same ? [] : [{ kind: "ModifyColumn" as const, from, to, ...(position ? { position } : {}) }]),
+    ...modifiedColumnIndexChanges(t, old, to, ctx.flavor),
     ...inlineChanges(def, own.table, ctx),
   ];
 }

@@ -6,6 +6,7 @@ import type { Change, TableChange } from "../../schema/changes.ts";
 import { applyTableChange } from "../../schema/apply-table.ts";
 import { type Table, type TableOptions, tableIndex } from "../../schema/model.ts";
 import { resolveCharset } from "../charset.ts";
+import { convertedTextType } from "../charset-width.ts";
 import { canonicalEngine } from "../normalize.ts";
 import { addClause, alterColumnClause, changeClause, modifyClause } from "./alter-clauses.ts";
 import { alterCheckClause, dropClause } from "./alter-drop.ts";
@@ -17,6 +18,7 @@ import { atTableOption, readTableOption } from "./options.ts";
 import { refuseSystemVersioning } from "./system-versioning.ts";
 import { atPartitionClause, partitionClause } from "./partition.ts";
 import type { StorageOptionKey } from "../../schema/table-options.ts";
+import { reshapedIndexes } from "./table-state.ts";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -78,7 +80,7 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
     ];
   if (cur.acceptWord("RENAME", "INDEX") || cur.acceptWord("RENAME", "KEY"))
     return [{ kind: "RenameIndex", from: cur.name("index name"), to: (cur.expectWord("TO"), cur.name("index name")) }];
-  if (cur.acceptWord("CONVERT", "TO")) return convertClause(cur, ctx);
+  if (cur.acceptWord("CONVERT", "TO")) return convertClause(cur, t, ctx);
   if (cur.acceptWord("ALGORITHM") || cur.acceptWord("LOCK")) return (cur.optionalEquals(), cur.next(), []);
   if (cur.acceptWord("FORCE") || cur.acceptWord("ENABLE", "KEYS") || cur.acceptWord("DISABLE", "KEYS")) return [];
   if (atTableOption(cur)) return optionsClause(cur, t, ctx);
@@ -88,13 +90,25 @@ function clause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   return cur.fail("ALTER TABLE clause");
 }
 
-/** `CONVERT TO CHARACTER SET x [COLLATE y]` (after CONVERT TO). */
-function convertClause(cur: Cursor, ctx: ParseContext): TableChange[] {
+/** `CONVERT TO CHARACTER SET x [COLLATE y]` (after CONVERT TO), with the text columns the server widens. */
+function convertClause(cur: Cursor, t: Table, ctx: ParseContext): TableChange[] {
   if (!cur.acceptWord("CHARSET")) cur.expectWord("CHARACTER", "SET");
   const charset = cur.name("charset name");
   const collate = cur.acceptWord("COLLATE") ? cur.name("collation name") : undefined;
   const cs = resolveCharset(charset, collate, ctx.flavor)!;
-  return [{ kind: "ConvertCharset", charset: cs.charset, collate: cs.collate }];
+  const widened = t.columns.flatMap((c) => {
+    const type = c.charset ? convertedTextType(c.type, c.charset, cs.charset) : c.type;
+    return type === c.type ? [] : [{ column: c.name, type }];
+  });
+  const convert: TableChange = {
+    kind: "ConvertCharset",
+    charset: cs.charset,
+    collate: cs.collate,
+    ...(widened.length ? { widened } : {}),
+  };
+  // Key parts on the converted columns take more bytes: the server may now keep a prefix of them.
+  const converted = applyTableChange(t, convert);
+  return [convert, ...reshapedIndexes(converted.indexes, converted.columns, ctx.flavor)];
 }
 
 /** Table options: one ModifyOptions holding the keys they set (a charset alone brings its default collation). */

@@ -67,7 +67,8 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
     if ("index" in slot) def = slot.index;
     else if (
       foreignKeyCovered(draft, slot.fk.columns) ||
-      foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns)
+      foreignKeyCovered({ ...draft, indexes: out }, slot.fk.columns) ||
+      laterServingForeignKey(slots, slot)
     )
       continue;
     else
@@ -75,6 +76,7 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
         unique: false,
         type: "BTREE",
         parts: slot.fk.columns.map((column) => ({ column })),
+        generated: true,
         ...implicitName(slot.fk),
       };
     const n = def.name ?? unnamedIndexName(def, taken);
@@ -83,6 +85,22 @@ function nameIndexes(slots: readonly Slot[], draft: Table): Index[] {
     out.push({ ...def, name: n });
   }
   return out;
+}
+
+/**
+ * True when another foreign key of the statement starts with this one's columns and has more, or as many and comes
+ * later: the server keeps only that key's index (generated, or the declared one that serves it), which serves both.
+ */
+function laterServingForeignKey(slots: readonly Slot[], slot: { readonly fk: ForeignKeyDef }): boolean {
+  const at = slots.indexOf(slot);
+  const columns = slot.fk.columns;
+  return slots.some(
+    (s, k) =>
+      "fk" in s &&
+      k !== at &&
+      (s.fk.columns.length > columns.length || (s.fk.columns.length === columns.length && k > at)) &&
+      columns.every((c, i) => s.fk.columns[i] === c),
+  );
 }
 
 function implicitName(fk: ForeignKeyDef): { name?: string } {

@@ -70,7 +70,7 @@ export function parseCreateIndex(
   skipAlgorithmLock(cur);
   cur.expectEnd();
   if (ifNotExists && table.indexes.some((i) => i.name === name)) return [];
-  const changes = addIndexChanges(table, { ...body, unique: kind === "UNIQUE", name });
+  const changes = addIndexChanges(table, { ...body, unique: kind === "UNIQUE", name }, ctx.flavor);
   return [{ kind: "ModifyTable", table: table.name, changes }];
 }
 

@@ -5,6 +5,7 @@
 import type { TableChange } from "../../schema/changes.ts";
 import type { Column, Index, IndexPart, Table } from "../../schema/model.ts";
 import type { Flavor } from "../flavor.ts";
+import { storedIndex } from "../key-prefix.ts";
 import { foreignKeyCovered, normalizeColumn } from "../normalize.ts";
 import { ident } from "../sql.ts";
 import type { ColumnDef } from "./column.ts";
@@ -12,13 +13,37 @@ import type { ForeignKeyDef, IndexDef } from "./elements.ts";
 import { SchemaStateError } from "./errors.ts";
 import { givenForeignKeyName, nextForeignKeyName, unnamedIndexName } from "./names.ts";
 
-/** `ADD INDEX`: one AddIndex, named like the server when unnamed; throws SchemaStateError on a duplicate name. */
-export function addIndexChanges(table: Table, def: IndexDef): TableChange[] {
-  const taken = new Set(table.indexes.map((i) => i.name));
+/**
+ * `ADD INDEX`: one AddIndex, named like the server when unnamed and with its key parts as the server stores them,
+ * after a DropIndex for each index the server generated for a foreign key that the new one covers (its name is then
+ * free again); throws SchemaStateError on a duplicate name.
+ */
+export function addIndexChanges(table: Table, def: IndexDef, flavor: Flavor): TableChange[] {
+  const stored = storedIndex({ ...def, name: def.name ?? "" }, table.columns, flavor);
+  const drops = stored.type === "FULLTEXT" || stored.type === "SPATIAL" ? [] : generatedIndexDrops(table, stored);
+  const dropped = new Set(drops.map((d) => d.index.name));
+  const taken = new Set(table.indexes.map((i) => i.name).filter((n) => !dropped.has(n)));
   if (table.primaryKey) taken.add("PRIMARY");
   const name = def.name ?? unnamedIndexName(def, taken);
   if (taken.has(name)) throw new SchemaStateError("index", name, "exists");
-  return [{ kind: "AddIndex", index: { ...def, name } }];
+  return [...drops, { kind: "AddIndex", index: { ...stored, name } }];
+}
+
+/**
+ * The server drops an index it generated for a foreign key once another key (the primary key, or the index generated
+ * for a newer foreign key, included) starts with the same key parts: one DropIndex for each.
+ */
+export function generatedIndexDrops(
+  table: Table,
+  key: { readonly parts: readonly IndexPart[] },
+): { readonly kind: "DropIndex"; readonly index: Index }[] {
+  const samePart = (a: IndexPart, b: IndexPart | undefined) =>
+    b !== undefined && a.column === b.column && a.expr === b.expr && a.prefix === b.prefix;
+  return table.indexes
+    .filter(
+      (i) => i.generated && i.parts.length <= key.parts.length && i.parts.every((p, k) => samePart(p, key.parts[k])),
+    )
+    .map((index) => ({ kind: "DropIndex", index }));
 }
 
 /** `ADD FOREIGN KEY`: the AddForeignKey, preceded by the AddIndex the server creates when no index starts with its columns. */
@@ -28,15 +53,18 @@ export function addForeignKeyChanges(table: Table, def: ForeignKeyDef, flavor: F
     givenForeignKeyName(def, flavor) ?? nextForeignKeyName(table.name, new Set(table.foreignKeys.map((f) => f.name)));
   if (table.foreignKeys.some((f) => f.name === name)) throw new SchemaStateError("foreign key", name, "exists");
   const add: TableChange = { kind: "AddForeignKey", foreignKey: { name, ...rest } };
-  if (foreignKeyCovered(table, def.columns)) return [add];
+  // An index the server generated serves the new key only when it is longer: one as long is replaced by the new key's.
+  const serving = table.indexes.filter((i) => !i.generated || i.parts.length > def.columns.length);
+  if (foreignKeyCovered({ ...table, indexes: serving }, def.columns)) return [add];
   const indexName = def.symbol ?? def.indexName;
   const index: IndexDef = {
     unique: false,
     type: "BTREE",
     parts: def.columns.map((column) => ({ column })),
+    generated: true,
     ...(indexName !== undefined ? { name: indexName } : {}),
   };
-  return [...addIndexChanges(table, index), add];
+  return [...addIndexChanges(table, index, flavor), add];
 }
 
 /** The canonical column of a definition inside this table (charset from the table, NOT NULL when in the primary key). */
@@ -65,6 +93,44 @@ export function dropColumnChanges(table: Table, column: Column): TableChange[] {
   }
   for (const check of table.checks) if (check.expr.includes(ident(column.name))) out.push({ kind: "DropCheck", check });
   return out;
+}
+
+/**
+ * After MODIFY/CHANGE gives the column now `column` (called `oldName` in `table`) a new definition: the indexes on it
+ * that the server stores differently for the new type (see reshapedIndexes).
+ */
+export function modifiedColumnIndexChanges(
+  table: Table,
+  oldName: string,
+  column: Column,
+  flavor: Flavor,
+): TableChange[] {
+  const on = table.indexes.filter((i) => i.parts.some((p) => p.column === oldName));
+  const renamed = on.map((i) => ({
+    ...i,
+    parts: i.parts.map((p) => (p.column === oldName ? { ...p, column: column.name } : p)),
+  }));
+  return reshapedIndexes(
+    renamed,
+    table.columns.map((c) => (c.name === oldName ? column : c)),
+    flavor,
+  );
+}
+
+/**
+ * The indexes whose key parts the server stores differently once the table has `columns` (see storedIndex): each
+ * dropped and added again as stored.
+ */
+export function reshapedIndexes(indexes: readonly Index[], columns: readonly Column[], flavor: Flavor): TableChange[] {
+  return indexes.flatMap((index): TableChange[] => {
+    const stored = storedIndex(index, columns, flavor);
+    return stored === index
+      ? []
+      : [
+          { kind: "DropIndex", index },
+          { kind: "AddIndex", index: stored },
+        ];
+  });
 }
 
 /** Finds a column of the table; throws SchemaStateError when it is missing. */
