@@ -1,6 +1,7 @@
 /**
  * The site_usage schema: every table and view stats-db manages, in declaration order.
  */
+import { dailyPageUsageArchive } from "./archive.ts";
 import { countries, devices, pages, referrers } from "./dimensions.ts";
 import { siteMonthlyUsage } from "./reports.ts";
 import { dailyAudience, dailyPageUsage, dailyReferrerUsage, dailyUsage, hourlyUsage } from "./rollups.ts";
@@ -20,6 +21,7 @@ export const tables = [
   dailyPageUsage,
   dailyReferrerUsage,
   dailyAudience,
+  dailyPageUsageArchive,
 ];
 
 /** Views over the tables (report views for the statistics team). */
