@@ -52,6 +52,10 @@ export default defineCommand({
     "to-version": { type: "string", description: "apply pending files up to and including this version" },
     "tx-mode": { type: "string", description: "file (default), all or none" },
     "exec-order": { type: "string", description: "linear (default), linear-skip or non-linear" },
+    "allow-drift": {
+      type: "boolean",
+      description: "apply even when the database differs from the directory at its applied version",
+    },
   },
   async run({ args }) {
     const amount = parseAmount(args.amount as string | undefined, "apply");
@@ -88,6 +92,7 @@ export default defineCommand({
             ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
             dryRun: args["dry-run"] === true,
             allowDirty: args["allow-dirty"] === true,
+            allowDrift: args["allow-drift"] === true,
             ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}),
             ...(baseline ? { baseline } : {}),
             ...(args["to-version"] ? { toVersion: args["to-version"] } : {}),
