@@ -35,7 +35,7 @@ export const FULL_LANE: readonly string[] = [
   "test/build/{binary,binary-db,binary-prompts,embed}.test.ts",
   "test/cli/{apply,apply-lock,credentials,diff-dir,down,down-progress,drift,entities-errors,grants,help,lint,lint-dev-exec,lint-live,migrate-diff}.test.ts",
   "test/entities/server-limits-live.test.ts",
-  "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,schema-mermaid-live,status-problems}.test.ts",
+  "test/cli/{project-migrations,prompts,run-log,schema-apply-signals,schema-live,schema-mermaid-live,status-problems}.test.ts",
   "test/db/connect.test.ts",
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",

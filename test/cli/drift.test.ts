@@ -91,7 +91,12 @@ describe("the drift gate of migrate apply", () => {
         const refused = cli(["migrate", "apply", "--url", url, ...extra], { cwd: root });
         expect([refused.code, refused.stdout, refused.stderr]).toEqual([1, "", message]);
       }
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       const applied = cli(["migrate", "apply", "--url", url, "--allow-drift"], { cwd: root });
       expect(applied.code).toBe(0);
       expect(applied.stdout).toContain("Migrating to version 3 from 1 (2 migrations in total):");

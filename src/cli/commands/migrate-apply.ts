@@ -10,6 +10,7 @@ import { applyFooter, applyJson } from "../report/apply.ts";
 import type { TxMode } from "../../migrate/dir/directives.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";
+import { applySummary } from "../run-summaries.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { catchInterrupts } from "../interrupts.ts";
@@ -114,6 +115,13 @@ export default defineCommand({
         } finally {
           interrupts.dispose();
         }
+      },
+      {
+        command: "migrate apply",
+        schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, requireDatabase(settings).schema)
+          .revisionsSchema,
+        dryRun: args["dry-run"] === true,
+        summarize: (r) => applySummary(r.report, r.stoppedBy !== undefined),
       },
     );
     // The header, files and statements were printed as they ran; the footer ends the text report.
