@@ -24,7 +24,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/deno/portable.test.ts",
   "test/lint/{corpus,machine-formats}.test.ts",
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
-  "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
+  "test/migrate/{partial-hash,run-log-units,split,split-vectors,status-problems,sum}.test.ts",
   "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
 ];
 

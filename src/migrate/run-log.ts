@@ -57,9 +57,10 @@ export interface RunRecord {
 // MySQL's DATETIME literal in UTC, microseconds.
 const utc = (d: Date): string => d.toISOString().replace("T", " ").replace("Z", "000");
 
-// Error texts can quote a URL (a dev database, a connection): its password never reaches the table.
-const redacted = (text: string): string =>
-  text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`]+/gi, (url) => redactDatabaseUrl(url));
+/** An error text as the log keeps it: any URL it quotes (a dev database, a connection) with its password redacted. */
+export function redactedError(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`]+/gi, (url) => redactDatabaseUrl(url));
+}
 
 /** The run log of one schema over a connection. */
 export class RunLog {
@@ -89,7 +90,7 @@ export class RunLog {
       result.outcome,
       result.statements,
       result.planHash ?? null,
-      result.firstError === undefined ? null : redacted(result.firstError).slice(0, 65_535),
+      result.firstError === undefined ? null : redactedError(result.firstError).slice(0, 65_535),
     ]);
   }
 
