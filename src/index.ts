@@ -46,6 +46,8 @@ export { plannedFile } from "./migrate/planned-file.ts";
 export { type ApplyOptions, type ApplyReport, migrateApply } from "./migrate/apply.ts";
 /** `migrate down`: reverts applied files after its safety checks. */
 export { type DownOptions, type DownReport, migrateDown } from "./migrate/down.ts";
+/** `migrate drift`: the live schema against the directory at the applied version (apply's gate uses it too). */
+export { type DriftOptions, type DriftReport, migrateDrift } from "./migrate/drift.ts";
 /** `migrate status`: the directory against the revisions table. */
 export { migrateStatus, type StatusReport } from "./migrate/status.ts";
 

@@ -30,6 +30,7 @@ describe("the front door", () => {
     "replaySteps",
     "migrateApply",
     "migrateDown",
+    "migrateDrift",
     "migrateStatus",
     "lintDir",
     "loadSource",

@@ -17,6 +17,7 @@ import { lazyControl } from "./control-session.ts";
 import { InterruptedError } from "./errors.ts";
 import { catchInterrupts } from "./interrupts.ts";
 import { err, out } from "./output.ts";
+import { audited } from "./run-audit.ts";
 
 /** A planned statement failed on the target database; earlier statements of the plan stay applied. */
 export class PlanExecutionError extends Error {
@@ -63,7 +64,24 @@ export interface PlanTarget {
   readonly lockWaitTimeoutS: number;
 }
 
-async function runWatched(target: PlanTarget, statements: readonly PlannedStatement[]): Promise<void> {
+async function runWatched(target: PlanTarget, statements: readonly PlannedStatement[], command: string): Promise<void> {
+  const { conn } = target;
+  // The run log goes in the URL's schema (these commands have no revisions table of their own).
+  let sent = 0;
+  const summary = () => ({ statements: sent, planned: statements.map((s) => s.sql) });
+  await audited(
+    { conn, schema: conn.target.schema ?? "", command },
+    () => runCounted(target, statements, () => sent++),
+    summary,
+    summary,
+  );
+}
+
+async function runCounted(
+  target: PlanTarget,
+  statements: readonly PlannedStatement[],
+  onSend: () => void,
+): Promise<void> {
   const { conn } = target;
   if (target.lockWaitTimeoutS > 0)
     await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [target.lockWaitTimeoutS, target.lockWaitTimeoutS]);
@@ -77,7 +95,11 @@ async function runWatched(target: PlanTarget, statements: readonly PlannedStatem
   });
   const interrupts = catchInterrupts(() => watch.cancel());
   try {
-    const ran = await executePlan((sql) => watch.run(sql), statements, interrupts.signal).catch((e) => {
+    const send = (sql: string) => {
+      onSend();
+      return watch.run(sql);
+    };
+    const ran = await executePlan(send, statements, interrupts.signal).catch((e) => {
       const signal = interrupts.received();
       // A statement that failed after a signal was cancelled by the second SIGINT.
       if (signal && e instanceof PlanExecutionError)
@@ -117,6 +139,6 @@ export async function showAndApply(
     command: opts.command,
     ...(opts.dropsSchema !== undefined ? { dropsSchema: opts.dropsSchema } : {}),
   });
-  await runWatched(target, statements);
+  await runWatched(target, statements, opts.command);
   return true;
 }

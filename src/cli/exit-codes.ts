@@ -43,6 +43,8 @@ import {
   RevertStatementError,
 } from "../migrate/down/errors.ts";
 import { GitError } from "../lint/git-changes.ts";
+import { ApplyDriftError, DriftGateError } from "../migrate/apply/drift-gate.ts";
+import { DriftCheckError } from "../migrate/drift.ts";
 import { DirReadError } from "../migrate/dir/local.ts";
 import { InDoubtError } from "../migrate/apply/in-doubt.ts";
 import { LockError, LockLostError } from "../migrate/apply/lock.ts";
@@ -131,6 +133,9 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [MissingTargetFileError, EXIT_FAILURE],
   [DataLossError, EXIT_FAILURE],
   [DriftError, EXIT_FAILURE],
+  [ApplyDriftError, EXIT_FAILURE],
+  [DriftGateError, EXIT_FAILURE],
+  [DriftCheckError, EXIT_FAILURE],
   [DirLockedError, EXIT_FAILURE],
   [RevertStatementError, EXIT_FAILURE],
   [PlanVerificationError, EXIT_FAILURE],

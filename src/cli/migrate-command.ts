@@ -12,6 +12,7 @@ import { lazyControl } from "./control-session.ts";
 import { InterruptedError, ReportedError, UsageError } from "./errors.ts";
 import type { StopSignal } from "./interrupts.ts";
 import { err, out } from "./output.ts";
+import { audited, type RunSummary } from "./run-audit.ts";
 
 /** `--url`, `--revisions-schema`, `--format`. */
 export const migrateDbArgs = {
@@ -82,6 +83,14 @@ export interface SessionOptions {
   readonly lockWaitTimeoutS: number;
 }
 
+/** The run-log row of a session (none for a dry run): the command, the revisions schema, and how to read the result. */
+export interface SessionAudit<T> {
+  readonly command: string;
+  readonly schema: string;
+  readonly dryRun: boolean;
+  readonly summarize: (result: T) => RunSummary;
+}
+
 /** What a command that changes a database gets: the locked statement session, the lock, and a control session. */
 export interface MigrationSession {
   readonly conn: Connection;
@@ -91,12 +100,14 @@ export interface MigrationSession {
 
 /**
  * Connects to `target`, takes Atlas's apply lock on that same connection (waiting up to the lock timeout and saying who
- * holds it), bounds its lock waits, runs `body`, then releases the lock and closes every connection, whatever happens.
+ * holds it), bounds its lock waits, runs `body` (with its run-log row when `audit` is given), then releases the lock and
+ * closes every connection, whatever happens.
  */
 export async function withMigrationSession<T>(
   target: DatabaseUrl,
   opts: SessionOptions,
   body: (session: MigrationSession) => Promise<T>,
+  audit?: SessionAudit<T>,
 ): Promise<T> {
   const { conn, options } = await openDatabase(target);
   const control = lazyControl(target, options);
@@ -108,7 +119,12 @@ export async function withMigrationSession<T>(
     );
     if (opts.lockWaitTimeoutS > 0)
       await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
-    return await body({ conn, lock, control }).finally(() => lock.release().catch(() => undefined));
+    const run = () => body({ conn, lock, control });
+    const running =
+      audit && !audit.dryRun
+        ? audited({ conn, schema: audit.schema, command: audit.command }, run, audit.summarize)
+        : run();
+    return await running.finally(() => lock.release().catch(() => undefined));
   } finally {
     await Promise.all([control.close(), conn.close()]);
   }

@@ -1,7 +1,7 @@
 /**
  * `migrate apply` as a library call (`migrateApplyRun` + `Executor`): revisions table and journal, statements left in
- * doubt by an interrupted run, dirty check, baseline, pending files, transactions, and one report. The caller verifies
- * atlas.sum first and holds the apply lock on the same connection.
+ * doubt by an interrupted run, the drift gate, dirty check, baseline, pending files, transactions, and one report. The
+ * caller verifies atlas.sum first and holds the apply lock on the same connection.
  */
 import type { Queryable } from "../db/types.ts";
 import type { Flavor } from "../mysql/flavor.ts";
@@ -21,6 +21,7 @@ import {
 } from "./apply/executor.ts";
 import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
 import { StatementJournal } from "./apply/journal.ts";
+import { refuseDrift } from "./apply/drift-gate.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions/schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
@@ -49,6 +50,8 @@ export interface ApplyOptions extends RevisionsPlace {
   readonly beforeFile?: () => Promise<void>;
   /** How long to wait for a session that still runs a statement left in doubt (default 10 s). */
   readonly inDoubtWaitMs?: number;
+  /** Run even when the live schema differs from the directory at the applied version (`apply/drift-gate.ts`). */
+  readonly allowDrift?: boolean;
 }
 
 /** The run's plan, told before its first statement: what the report's header says. */
@@ -176,9 +179,12 @@ export async function migrateApply(
   // The directory is read once per run (a local directory reads every file from disk on each call).
   const all = opts.dir.files();
   let revisions = await readState(conn, store, journal, opts);
+  let unresolved = 0;
   if (opts.dryRun)
-    for (const d of await statementsInDoubt(journal, revisions))
+    for (const d of await statementsInDoubt(journal, revisions)) {
+      unresolved++;
       log({ kind: "in-doubt-pending", version: d.version, index: d.index });
+    }
   else if (revisions.length > 0) {
     revisions = await resolveInDoubt(
       {
@@ -210,6 +216,15 @@ export async function migrateApply(
   const pending = limit(files, opts);
   if (pending.length === 0)
     return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
+  // The drift gate: after the history checks (an edited applied file is named as such), before the first statement;
+  // only the baseline row (written on a database without revisions, which the gate leaves to the dirty check) precedes
+  // it. A statement still in doubt would show as drift: a dry run leaves the gate to the real run, which resolves it.
+  if (!opts.allowDrift && unresolved === 0)
+    await refuseDrift(conn, {
+      ...(opts.urlSchema !== undefined ? { urlSchema: opts.urlSchema } : {}),
+      revisions,
+      files: all,
+    });
   const target = pending.at(-1)!.version;
   log({ kind: "plan", pending, current, target });
   const known = new Map(revisions.map((r) => [r.version, r]));

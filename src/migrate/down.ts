@@ -14,6 +14,7 @@ import { unmanagedLines } from "../schema/unmanaged.ts";
 import {
   type DownStep,
   driftFromApplied,
+  inMemoryReplay,
   planDown,
   REVERT_FAILED_MARK,
   REVERTED_MARK,
@@ -22,7 +23,6 @@ import {
 } from "./down/plan.ts";
 import { type DownTarget, selectReverted } from "./down/target.ts";
 import type { MigrationDir } from "./dir.ts";
-import { replayFiles } from "./replay.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions/schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
@@ -99,8 +99,6 @@ export interface DownReport extends Timing {
   /** The run was asked to stop (a signal) and did, before its last statement. */
   readonly stopped?: boolean;
 }
-
-const inMemory: ReplayFn = async (files, flavor: Flavor) => replayFiles(files, flavor);
 
 async function readRevisions(conn: Queryable, store: RevisionStore, opts: DownOptions): Promise<Revision[]> {
   if (await store.exists()) return store.readAll();
@@ -217,7 +215,7 @@ export async function migrateDown(conn: Queryable, opts: DownOptions): Promise<D
   if (selection.reverted.length === 0) return report([]);
   const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);
   unmanaged = unmanagedLines(live);
-  const input = { live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemory };
+  const input = { live, selection, files: opts.dir.files(), flavor, replay: opts.replay ?? inMemoryReplay };
   // Mid-revert the live schema is between two versions by design: the first run compared it already.
   if (!opts.allowDrift && !revertInProgress(selection.reverted)) {
     const drift = await driftFromApplied(input);

@@ -13,6 +13,7 @@ import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
 import { isPartitioned, PARTITIONS_QUERY, partitioningByTable } from "./inspect/partitions.ts";
 import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
+import { RUN_LOG_TABLE } from "./queries/run-log.ts";
 import { type ServerInfo, serverInfo } from "./inspect/server.ts";
 import { unmanagedFromRows, unmanagedQuery } from "./inspect/unmanaged.ts";
 import { groupBy, num, required, text, valid } from "./inspect/values.ts";
@@ -78,6 +79,8 @@ export async function inspectWithFlavor(
     const name = required(row, "TABLE_NAME");
     // The tool's own bookkeeping tables are not part of the schema a user manages.
     if ((name === REVISIONS_TABLE || name === JOURNAL_TABLE) && !options.includeRevisions) continue;
+    // The run log is the record of who changed the schema: never part of it, not even for `schema clean`.
+    if (name === RUN_LOG_TABLE) continue;
     const restored = restoreJsonColumns(
       (columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)),
       checks.get(name) ?? [],

@@ -29,4 +29,22 @@ export const cases: readonly BadInputCase[] = [
     code: 2,
     first: /format/,
   },
+  {
+    name: "drift: no --url",
+    args: (c) => ["migrate", "drift", "--dir", c.dirUrl],
+    code: 2,
+    first: 'Error: required flag "url" not set',
+  },
+  {
+    name: "drift: a URL that names no database",
+    args: (c) => ["migrate", "drift", "--dir", c.dirUrl, "--url", "mysql://root@127.0.0.1:1"],
+    code: 2,
+    first: /names no database/,
+  },
+  {
+    name: "log: unknown --format",
+    args: () => ["migrate", "log", "--format", "yaml", "--url", "mysql://root@127.0.0.1:1/x"],
+    code: 2,
+    first: /^Error: unsupported --format "yaml"/,
+  },
 ];

@@ -5,7 +5,8 @@
  * step (down included) has exact expected output.
  */
 import { beforeAll, describe, expect, test } from "bun:test";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection } from "mysql2/promise";
 import { grantStatements } from "../../src/cli/commands/grants.ts";
@@ -108,6 +109,10 @@ describe("the release binary (the repository's migrations and entities) under en
         `Migrating to version ${files.at(-1)!.version} (${files.length} migrations in total):\n`,
       );
       expect(runRelease(["migrate", "status", "--url", url]).stdout).toStartWith("Migration Status: OK\n");
+      // The run log names the binary that applied by its SHA-256.
+      const [run] = JSON.parse(runRelease(["migrate", "log", "--url", url, "--format", "json"]).stdout);
+      expect(run).toMatchObject({ Command: "migrate apply", Outcome: "ok", Statements: expect.any(Number) });
+      expect(run.BinarySHA256).toBe(createHash("sha256").update(readFileSync(release.exe)).digest("hex"));
       expect(runRelease(["schema", "diff", "--from", url, "--to", "file://entities"])).toEqual({
         code: 0,
         stdout: "Schemas are synced, no changes to be made.\n",

@@ -38,11 +38,27 @@ describe(".github/workflows/ci.yml", () => {
   test.each([
     "bunx stats-db migrate validate",
     "bunx stats-db diff --check",
-    'bunx stats-db migrate lint --git-base main --dev-url "$STATS_DB_DEV_URL"',
+    'bunx stats-db migrate lint --git-base main --dev-url "$STATS_DB_DEV_URL" --format github',
+    'bunx stats-db migrate lint --git-base main --dev-url "$STATS_DB_DEV_URL" --format sarif > migrate-lint.sarif || test $? -eq 1',
     "bun test",
   ])("pull requests run `%s`", (command) => {
     expect(workflow.jobs.check!.if).toBe("github.event_name == 'pull_request'");
     expect(runs("check").split("\n")).toContain(command);
+  });
+
+  test("lint's SARIF goes to code scanning, also when lint found errors", () => {
+    const steps = workflow.jobs.check!.steps as readonly (Step & {
+      id?: string;
+      if?: string;
+      with?: Record<string, string>;
+    })[];
+    const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+    expect(upload?.with?.sarif_file).toBe("migrate-lint.sarif");
+    expect(upload?.if).toContain("steps.sarif.outcome == 'success'");
+    expect(steps.find((s) => s.id === "sarif")?.if).toBe("${{ !cancelled() }}");
+    expect((workflow.jobs.check as Job & { permissions?: Record<string, string> }).permissions).toMatchObject({
+      "security-events": "write",
+    });
   });
 
   test("lint's dev database is a MySQL service container", () => {

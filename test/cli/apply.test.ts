@@ -131,8 +131,8 @@ describe("migrate apply / status (CLI)", () => {
       const [cols] = await conn.query("SELECT COUNT(*) AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?", [
         name,
       ]);
-      // 12 tables × 3 columns, the revisions table's 12 and the journal's 5.
-      expect(cols).toEqual([{ n: 12 * 3 + 12 + 5 }]);
+      // 12 tables × 3 columns, the revisions table's 12, the journal's 5 and the run log's 13.
+      expect(cols).toEqual([{ n: 12 * 3 + 12 + 5 + 13 }]);
       rmSync(root, { recursive: true });
     });
   }, 120_000);

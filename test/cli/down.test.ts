@@ -58,11 +58,22 @@ describe("migrate down (CLI)", () => {
         "",
       ].join("\n");
       expect([dry.code, durations(dry.stdout), dry.stderr]).toEqual([0, expected, ""]);
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "logs", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "logs",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       expect(await versions(conn)).toEqual(["1", "2"]);
       const real = cli(["migrate", "down", "--url", url], { cwd: root });
       expect([real.code, durations(real.stdout), real.stderr]).toEqual([0, expected, ""]);
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       const status = cli(["migrate", "status", "--url", url], { cwd: root });
       expect(status.stdout).toContain("Migration Status: PENDING\n  -- Current Version: 1\n  -- Next Version:    2\n");
       const again = cli(["migrate", "down", "--url", url, "--format", "json"], { cwd: root });
@@ -74,7 +85,7 @@ describe("migrate down (CLI)", () => {
         Target: "",
         Total: 1,
       });
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal"]);
+      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal", "stats_db_run_log"]);
       const none = cli(["migrate", "down", "--url", url], { cwd: root });
       expect([none.code, none.stdout, none.stderr]).toEqual([0, "No migration files to revert\n", ""]);
       rmSync(root, { recursive: true });
@@ -94,12 +105,23 @@ describe("migrate down (CLI)", () => {
       expect(durations(blocked.stdout)).toContain(
         '    -> SELECT NOT EXISTS (SELECT 1 FROM `logs`) AS `is_empty`\n    table "logs" is not empty\n\n  -------------------------\n  -- D\n',
       );
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "logs", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "logs",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       expect(await versions(conn)).toEqual(["1", "2"]);
       const forced = cli(["migrate", "down", "--url", url, "--force-data-loss"], { cwd: root });
       expect(forced.code).toBe(0);
       expect(forced.stdout).not.toContain("checks before");
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       rmSync(root, { recursive: true });
     });
   }, 60_000);
@@ -119,7 +141,12 @@ describe("migrate down (CLI)", () => {
       await conn.query("DELETE FROM `users` WHERE `id` = 2");
       const resumed = cli(["migrate", "down", "--url", url], { cwd: root });
       expect(resumed.code).toBe(0);
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       expect(await versions(conn)).toEqual(["1"]);
       rmSync(root, { recursive: true });
     });
@@ -257,7 +284,13 @@ describe("migrate down keeps data (CLI)", () => {
         'Error: the database has drifted from the migration directory at version "2" (2 differences: ',
       );
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-      expect(await tables(conn)).toEqual(["atlas_schema_revisions", "logs", "stats_db_apply_journal", "users"]);
+      expect(await tables(conn)).toEqual([
+        "atlas_schema_revisions",
+        "logs",
+        "stats_db_apply_journal",
+        "stats_db_run_log",
+        "users",
+      ]);
       expect(await versions(conn)).toEqual(["1", "2"]);
       const allowed = cli(["migrate", "down", "--url", url, "--allow-drift"], { cwd: root });
       expect([allowed.code, allowed.stderr]).toEqual([0, ""]);

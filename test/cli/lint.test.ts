@@ -72,6 +72,29 @@ describe("migrate lint", () => {
     expect(j.Files[0].Error).toBeUndefined();
   });
 
+  test("--format sarif and --format github name the file from the working directory and keep the exit code", () => {
+    const root = project({ "1_init.sql": init, "2_drop.sql": "\nALTER TABLE `t` DROP COLUMN `a`;\n" });
+    const sarif = cli(["migrate", "lint", "--latest", "1", "--format", "sarif"], { cwd: root });
+    expect(sarif.code).toBe(1);
+    const result = JSON.parse(sarif.stdout).runs[0].results[0];
+    expect(result).toMatchObject({ ruleId: "DS103", level: "error" });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "migrations/2_drop.sql", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 2 },
+    });
+    const github = cli(
+      ["migrate", "lint", "--latest", "1", "--format", "github", "--dir", `file://${root}/migrations`],
+      {
+        cwd: root,
+      },
+    );
+    expect(github.code).toBe(1);
+    expect(github.stdout).toStartWith("::error file=migrations/2_drop.sql,line=2,title=DS103%3A ");
+    const bad = cli(["migrate", "lint", "--latest", "1", "--format", "xml"], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unsupported --format "xml": use json, {{ json . }}, sarif or github');
+  });
+
   test("an edited file fails the atlas.sum check", () => {
     const root = project({ "1_init.sql": init, "2_x.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n" });
     writeFileSync(join(root, "migrations", "2_x.sql"), "ALTER TABLE `t` ADD COLUMN `c` int NULL;\n");

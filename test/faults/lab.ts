@@ -147,7 +147,7 @@ export class FaultLab {
   /** The database's tables' DDL and its revision rows: what a converged run must equal. */
   async state(db: string): Promise<{ tables: string[]; revisions: unknown[] }> {
     const [names] = await this.admin.query(
-      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('atlas_schema_revisions', 'stats_db_apply_journal') ORDER BY 1",
+      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('atlas_schema_revisions', 'stats_db_apply_journal', 'stats_db_run_log') ORDER BY 1",
       [db],
     );
     const tables: string[] = [];

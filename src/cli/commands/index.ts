@@ -17,6 +17,8 @@ const migrate = defineCommand({
     apply: () => import("./migrate-apply.ts").then((m) => m.default),
     status: () => import("./migrate-status.ts").then((m) => m.default),
     down: () => import("./migrate-down.ts").then((m) => m.default),
+    drift: () => import("./migrate-drift.ts").then((m) => m.default),
+    log: () => import("./migrate-log.ts").then((m) => m.default),
     resolve: () => import("./migrate-resolve.ts").then((m) => m.default),
   },
 });

@@ -10,6 +10,7 @@ import { applyFooter, applyJson } from "../report/apply.ts";
 import type { TxMode } from "../../migrate/dir/directives.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printApplyEvent } from "../apply-progress.ts";
+import { applySummary } from "../run-summaries.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { catchInterrupts } from "../interrupts.ts";
@@ -52,6 +53,10 @@ export default defineCommand({
     "to-version": { type: "string", description: "apply pending files up to and including this version" },
     "tx-mode": { type: "string", description: "file (default), all or none" },
     "exec-order": { type: "string", description: "linear (default), linear-skip or non-linear" },
+    "allow-drift": {
+      type: "boolean",
+      description: "apply even when the database differs from the directory at its applied version",
+    },
   },
   async run({ args }) {
     const amount = parseAmount(args.amount as string | undefined, "apply");
@@ -88,6 +93,7 @@ export default defineCommand({
             ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
             dryRun: args["dry-run"] === true,
             allowDirty: args["allow-dirty"] === true,
+            allowDrift: args["allow-drift"] === true,
             ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}),
             ...(baseline ? { baseline } : {}),
             ...(args["to-version"] ? { toVersion: args["to-version"] } : {}),
@@ -109,6 +115,13 @@ export default defineCommand({
         } finally {
           interrupts.dispose();
         }
+      },
+      {
+        command: "migrate apply",
+        schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, requireDatabase(settings).schema)
+          .revisionsSchema,
+        dryRun: args["dry-run"] === true,
+        summarize: (r) => applySummary(r.report, r.stoppedBy !== undefined),
       },
     );
     // The header, files and statements were printed as they ran; the footer ends the text report.

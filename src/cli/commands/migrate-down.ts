@@ -5,7 +5,9 @@
  * would be lost. Prints the report (text or JSON).
  */
 import { defineCommand } from "citty";
-import { type DownEvent, migrateDown } from "../../migrate/down.ts";
+import { type DownEvent, type DownReport, migrateDown } from "../../migrate/down.ts";
+import { downSummary } from "../run-summaries.ts";
+import type { StopSignal } from "../interrupts.ts";
 import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { downJson, downProgress, formatDownText } from "../report/down.ts";
 import { out } from "../output.ts";
@@ -98,30 +100,42 @@ export default defineCommand({
       else if (e.kind === "revert-stmt") out(downProgress.statement(e.sql));
       else out(downProgress.stepEnd(e.result));
     };
-    const { report, stoppedBy } = await withMigrationSession(database, session, async ({ conn, control }) => {
-      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
-      const interrupts = catchInterrupts(() => watch.cancel());
-      try {
-        const report = await migrateDown(conn, {
-          dir,
-          schema,
-          ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
-          dryRun: args["dry-run"] === true,
-          forceDataLoss: args["force-data-loss"] === true,
-          allowDrift: args["allow-drift"] === true,
-          operatorVersion: `stats-db v${TOOL_VERSION}`,
-          ...(amount !== undefined ? { amount } : {}),
-          ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}),
-          ...(replay ? { replay } : {}),
-          send: (sql) => watch.run(sql),
-          stop: interrupts.signal,
-          log,
-        });
-        return { report, stoppedBy: interrupts.received() };
-      } finally {
-        interrupts.dispose();
-      }
-    });
+    const audit = {
+      command: "migrate down",
+      schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema).revisionsSchema,
+      dryRun: args["dry-run"] === true,
+      summarize: (r: { report: DownReport; stoppedBy: StopSignal | undefined }) =>
+        downSummary(r.report, r.stoppedBy !== undefined),
+    };
+    const { report, stoppedBy } = await withMigrationSession(
+      database,
+      session,
+      async ({ conn, control }) => {
+        const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
+        const interrupts = catchInterrupts(() => watch.cancel());
+        try {
+          const report = await migrateDown(conn, {
+            dir,
+            schema,
+            ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
+            dryRun: args["dry-run"] === true,
+            forceDataLoss: args["force-data-loss"] === true,
+            allowDrift: args["allow-drift"] === true,
+            operatorVersion: `stats-db v${TOOL_VERSION}`,
+            ...(amount !== undefined ? { amount } : {}),
+            ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}),
+            ...(replay ? { replay } : {}),
+            send: (sql) => watch.run(sql),
+            stop: interrupts.signal,
+            log,
+          });
+          return { report, stoppedBy: interrupts.received() };
+        } finally {
+          interrupts.dispose();
+        }
+      },
+      audit,
+    );
     writeReport(
       report,
       json,

@@ -4,11 +4,14 @@
  * executed there too, a refused statement being an error, and analysed in memory on top of that state) — and prints Atlas's lint report; exit 1 when a finding is
  * error-level. With `--url`, blocking changes show the target's row counts and are errors above `--max-rows`.
  */
+import { isAbsolute, normalize, relative, sep } from "node:path";
 import { defineCommand } from "citty";
 import { addedFiles } from "../../lint/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir/url.ts";
 import { renderJson } from "../report/lint-json.ts";
 import { renderText } from "../report/lint-text.ts";
+import { renderSarif } from "../report/lint-sarif.ts";
+import { renderGithub } from "../report/lint-github.ts";
 import { type BaseReplay, type FreshExecution, type LintOptions, lintDir, lintDirWith } from "../../lint/runner.ts";
 import type { LintReport } from "../../lint/report.ts";
 import type { MigrationDir } from "../../migrate/dir.ts";
@@ -61,10 +64,29 @@ function lintOnDev(
   });
 }
 
-function outputFormat(v: string | undefined): "text" | "json" {
+function outputFormat(v: string | undefined): "text" | "json" | "sarif" | "github" {
   if (v === undefined) return "text";
   if (v === "json" || /^\{\{\s*json\s+\.\s*\}\}$/.test(v)) return "json";
-  throw new UsageError(`unsupported --format "${v}": use json or {{ json . }}`);
+  if (v === "sarif" || v === "github") return v;
+  throw new UsageError(`unsupported --format "${v}": use json, {{ json . }}, sarif or github`);
+}
+
+/** The directory's path from the working directory (the repository root in CI), `/`-separated, for SARIF and annotations. */
+function repoPath(path: string): string {
+  return (isAbsolute(path) ? relative(process.cwd(), path) : normalize(path)).split(sep).join("/");
+}
+
+function rendered(format: ReturnType<typeof outputFormat>, report: LintReport, driver: string, path: string): string {
+  switch (format) {
+    case "text":
+      return renderText(report);
+    case "json":
+      return renderJson(report, { driver, dir: path });
+    case "sarif":
+      return renderSarif(report, repoPath(path));
+    case "github":
+      return renderGithub(report, repoPath(path));
+  }
 }
 
 export default defineCommand({
@@ -82,7 +104,12 @@ export default defineCommand({
       description: "analyse the files added since this git revision (committed, staged or untracked)",
     },
     "git-dir": { type: "string", description: "git repository to read (default .)" },
-    format: { type: "string", alias: "log", description: "output format: json (Atlas's {{ json . }})" },
+    format: {
+      type: "string",
+      alias: "log",
+      description:
+        "output format: json (Atlas's {{ json . }}), sarif (GitHub code scanning), github (workflow annotations)",
+    },
     url: { type: "string", description: "target database, for live row counts of tables behind blocking changes" },
     "dev-url": { type: "string", description: "replay on a clean dev database instead of in memory" },
     "max-rows": {
@@ -119,9 +146,7 @@ export default defineCommand({
     const report = settings.devUrl
       ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined)
       : lintDir(dir, select, opts);
-    process.stdout.write(
-      format === "json" ? renderJson(report, { driver: settings.flavor.name, dir: path }) : renderText(report),
-    );
+    process.stdout.write(rendered(format, report, settings.flavor.name, path));
     if (hasErrors(report)) throw new ReportedError("lint found errors");
   },
 });

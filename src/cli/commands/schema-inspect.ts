@@ -1,6 +1,6 @@
 /**
- * `stats-db schema inspect --url URL [--format hcl|sql|json|typebox]`: a live schema (or any other source) printed as
- * Atlas HCL, CREATE statements, Atlas-style JSON, or an entities module that reproduces it.
+ * `stats-db schema inspect --url URL [--format hcl|sql|json|typebox|mermaid]`: a live schema (or any other source)
+ * printed as Atlas HCL, CREATE statements, Atlas-style JSON, an entities module that reproduces it, or an ER diagram.
  */
 import { defineCommand } from "citty";
 import { schemaToEntitiesSource } from "../../entities/typebox-source.ts";
@@ -14,10 +14,11 @@ import { UsageError } from "../errors.ts";
 import { inspectUrl, isLiveUrl } from "../../project/live-source.ts";
 import { globalArgs } from "../options.ts";
 import { schemaSql } from "../schema-sql.ts";
+import { schemaMermaid } from "../schema-mermaid.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { loadSource } from "../../project/sources.ts";
 
-type Format = "hcl" | "sql" | "json" | "typebox";
+type Format = "hcl" | "sql" | "json" | "typebox" | "mermaid";
 
 const FORMATS: Record<string, Format> = {
   hcl: "hcl",
@@ -26,6 +27,7 @@ const FORMATS: Record<string, Format> = {
   json: "json",
   "{{ json . }}": "json",
   typebox: "typebox",
+  mermaid: "mermaid",
 };
 
 const parts = (ps: readonly IndexPart[]) =>
@@ -74,13 +76,18 @@ function render(format: Format, schema: Schema, flavor: Flavor, name: string, im
       return schemaJson(schema, name);
     case "typebox":
       return schemaToEntitiesSource(schema, { importFrom }) + unmanagedComments(schema, "//");
+    case "mermaid":
+      return schemaMermaid(schema);
     default:
       return assertNever(format, "format");
   }
 }
 
 export default defineCommand({
-  meta: { name: "inspect", description: "print a database's schema as HCL, SQL, JSON or an entities module" },
+  meta: {
+    name: "inspect",
+    description: "print a database's schema as HCL, SQL, JSON, an entities module or a mermaid ER diagram",
+  },
   args: {
     ...globalArgs,
     url: {
@@ -90,7 +97,7 @@ export default defineCommand({
     },
     format: {
       type: "string",
-      description: "hcl (default), sql, json or typebox; Atlas's '{{ sql . }}' and '{{ json . }}' also work",
+      description: "hcl (default), sql, json, typebox or mermaid; Atlas's '{{ sql . }}' and '{{ json . }}' also work",
     },
     "import-from": {
       type: "string",
@@ -102,7 +109,7 @@ export default defineCommand({
     const settings = resolveSettings(args);
     const url = requireUrl(settings);
     const format = FORMATS[(args.format ?? "hcl").trim()];
-    if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json or typebox`);
+    if (!format) throw new UsageError(`unknown --format "${args.format}": use hcl, sql, json, typebox or mermaid`);
     const { schema, flavor } = isLiveUrl(url)
       ? await inspectUrl(url)
       : { schema: await loadSource(url, settings.flavor), flavor: settings.flavor };

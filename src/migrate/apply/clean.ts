@@ -5,10 +5,11 @@
 import type { Queryable } from "../../db/types.ts";
 import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../../mysql/queries/catalog.ts";
 import { JOURNAL_TABLE } from "../../mysql/queries/journal.ts";
+import { RUN_LOG_TABLE } from "../../mysql/queries/run-log.ts";
 import { REVISIONS_TABLE } from "../revisions/table.ts";
 
-// The revisions table and stats-db's statement journal beside it are bookkeeping, not schema.
-const BOOKKEEPING = new Set([REVISIONS_TABLE, JOURNAL_TABLE]);
+// The revisions table and stats-db's statement journal and run log beside it are bookkeeping, not schema.
+const BOOKKEEPING = new Set([REVISIONS_TABLE, JOURNAL_TABLE, RUN_LOG_TABLE]);
 
 const SYSTEM_SCHEMAS = ["information_schema", "innodb", "mysql", "performance_schema", "sys"];
 
@@ -35,7 +36,7 @@ export async function dirtyReason(
   if (schemas.length > 1) return `found multiple schemas: ${schemas.length}`;
   if (schemas.length === 0) return undefined;
   if (schemas[0] !== revisionsSchema) return `found schema "${schemas[0]}"`;
-  const tables = (await tablesOf(conn, schemas[0]!)).filter((t) => t !== JOURNAL_TABLE);
+  const tables = (await tablesOf(conn, schemas[0]!)).filter((t) => t !== JOURNAL_TABLE && t !== RUN_LOG_TABLE);
   if (tables.length > 1) return `found multiple tables: ${tables.length}`;
   if (tables.length === 1 && tables[0] !== REVISIONS_TABLE) return `found table "${tables[0]}"`;
   return undefined;

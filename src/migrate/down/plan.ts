@@ -5,6 +5,7 @@
  * `plan(diff(current, target))`. Because every step starts from the live state, a re-run after a failure plans only
  * what is left. Before planning, the live schema is compared with the directory at the applied version (drift).
  */
+import { replayFiles } from "../replay.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import { plan, type PlannedStatement } from "../../mysql/plan.ts";
 import { applyChanges } from "../../schema/apply.ts";
@@ -48,6 +49,9 @@ export interface DownStep {
 
 /** Builds the schema of a list of directory files (in memory, or on a dev database). */
 export type ReplayFn = (files: readonly MigrationFile[], flavor: Flavor) => Promise<Schema>;
+
+/** The in-memory replay (no database); data statements are passed over, as every replay does. */
+export const inMemoryReplay: ReplayFn = async (files, flavor) => replayFiles(files, flavor);
 
 /** What planDown needs. */
 export interface DownPlanInput {

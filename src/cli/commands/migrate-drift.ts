@@ -1,0 +1,54 @@
+/**
+ * `stats-db migrate drift`: compares the live schema with the migration directory replayed at the version the
+ * database's revisions say is applied (on `--dev-url` instead of in memory when given) and lists the differences.
+ * Exit 0 when there are none, 1 on drift: a check to schedule. Read-only: it takes no lock and writes nothing.
+ */
+import { defineCommand } from "citty";
+import { migrateDrift } from "../../migrate/drift.ts";
+import type { ReplayFn } from "../../migrate/down/plan.ts";
+import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
+import { openDatabase } from "../../project/connect.ts";
+import { resolveSettings } from "../../project/settings.ts";
+import { openDir, verifyDir } from "../../project/sources.ts";
+import { requireDatabase } from "../connect.ts";
+import { ReportedError } from "../errors.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
+import { dirArg, globalArgs } from "../options.ts";
+import { out } from "../output.ts";
+import { driftJson, driftText } from "../report/drift.ts";
+
+export default defineCommand({
+  meta: {
+    name: "drift",
+    description: "compare the database with the migration directory at its applied version (exit 1 on drift)",
+  },
+  args: {
+    ...globalArgs,
+    ...dirArg,
+    ...migrateDbArgs,
+    "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
+  },
+  async run({ args }) {
+    const json = isJsonFormat(args.format);
+    const settings = resolveSettings(args);
+    const dir = openDir(settings.dir);
+    verifyDir(dir);
+    const database = requireDatabase(settings);
+    const schema = boundSchema(database);
+    const devUrl = settings.devUrl;
+    const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
+    const { conn } = await openDatabase(database);
+    try {
+      const report = await migrateDrift(conn, {
+        schema,
+        files: dir.files(),
+        ...revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, schema),
+        ...(replay ? { replay } : {}),
+      });
+      out(json ? JSON.stringify(driftJson(report)) + "\n" : driftText(report));
+      if (report.differences.length > 0) throw new ReportedError("drift");
+    } finally {
+      await conn.close();
+    }
+  },
+});
