@@ -6,7 +6,6 @@
  * The caller verifies atlas.sum first and holds the apply lock.
  */
 import type { Queryable } from "../db/types.ts";
-import type { Flavor } from "../mysql/flavor.ts";
 import { inspectWithFlavor } from "../mysql/inspect.ts";
 import { runCheck } from "./down/checks.ts";
 import { DataLossError, DriftError, RevertStatementError } from "./down/errors.ts";
