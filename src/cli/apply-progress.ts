@@ -6,6 +6,7 @@ import type { ApplyRunEvent } from "../migrate/apply.ts";
 import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "./report/apply.ts";
 import type { LockWaitEvent } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
+import { printOnlineEvent, printPlan } from "./online-progress.ts";
 import { err, out } from "./output.ts";
 
 const short = (s: string) => {
@@ -43,7 +44,14 @@ export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean)
     case "file":
       return text ? out(fileStartText(e.file.version)) : undefined;
     case "stmt":
-      return text ? out(statementText(e.text)) : undefined;
+      // The statement as it is sent (pinned when the policy says so); its cost and online command go to stderr.
+      if (text) out(statementText(e.plan?.sent ?? e.text));
+      return e.plan ? printPlan(e.plan) : undefined;
+    case "online-start":
+    case "online-progress":
+    case "online-output":
+    case "online-cleanup":
+      return printOnlineEvent(e);
     case "error":
       return text ? out(errorText(e.text)) : undefined;
     case "file-done":

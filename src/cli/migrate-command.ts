@@ -1,5 +1,5 @@
 import type { ArgsDef } from "citty";
-import type { Connection } from "../db/connect.ts";
+import type { Connection, ConnectOptions } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
 import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/apply/lock.ts";
@@ -87,6 +87,8 @@ export interface MigrationSession {
   readonly conn: Connection;
   readonly lock: HeldLock;
   readonly control: ControlSession;
+  /** The options that opened the connection (an online tool connects with the same credentials). */
+  readonly options: ConnectOptions;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function withMigrationSession<T>(
     );
     if (opts.lockWaitTimeoutS > 0)
       await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
-    return await body({ conn, lock, control }).finally(() => lock.release().catch(() => undefined));
+    return await body({ conn, lock, control, options }).finally(() => lock.release().catch(() => undefined));
   } finally {
     await Promise.all([control.close(), conn.close()]);
   }

@@ -6,6 +6,7 @@
  */
 import type { Block, Body } from "../hcl/ast.ts";
 import { ConfigError } from "./errors.ts";
+import { ONLINE_ATTRS } from "./online.ts";
 
 /** A block's allowed contents: attribute names (or any), child blocks by type, and its number of labels. */
 interface Shape {
@@ -77,6 +78,8 @@ const env: Shape = {
       blocks: { repo },
     },
     schema: { attrs: ["src"], blocks: { repo } },
+    // stats-db's own: pinning and the online schema-change tool (online.ts).
+    online: { attrs: ONLINE_ATTRS },
     lint,
     diff,
     test,

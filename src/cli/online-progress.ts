@@ -1,0 +1,66 @@
+/**
+ * What the online path prints: a statement's cost (and the statement as sent when pinning changed it, or the online
+ * tool's command), the tool's progress — a bar redrawn in place on a terminal, a line every few seconds on a pipe —
+ * and the leftovers of an interrupted tool run that were removed. All on stderr: stdout keeps Atlas's report.
+ */
+import process from "node:process";
+import type { OnlineEvent } from "../migrate/apply/online/online-run.ts";
+import type { StatementPlan } from "../migrate/apply/online/plan.ts";
+import { formatBytes } from "../mysql/cost.ts";
+import { err } from "./output.ts";
+
+/** The cost line of a planned statement, e.g. `COPY, writers blocked: table "t" (about 2000000 rows, 160.0 MB)`. */
+export function costText(plan: StatementPlan): string | undefined {
+  const c = plan.cost;
+  if (!c) return undefined;
+  const size = c.size ? ` (about ${c.size.rows} rows, ${formatBytes(c.size.bytes)})` : "";
+  const how = c.algorithm === "NOCOPY" ? "INPLACE (no rebuild)" : c.algorithm;
+  return `${how}, writers ${c.blocksWriters ? "blocked" : "not blocked"}: table \`${c.table}\`${size}`;
+}
+
+/** Prints what a planned statement costs and, when it runs online, the tool's command. */
+export function printPlan(plan: StatementPlan): void {
+  const cost = costText(plan);
+  if (cost) err(`       -- cost: ${cost}\n`);
+  if (plan.online) err(`       -- online (${plan.online.reason}): ${plan.online.command}\n`);
+}
+
+let lastLine = 0;
+let barShown = false;
+const PIPE_EVERY_MS = 5000;
+
+function bar(percent: number): string {
+  const width = 30;
+  const full = Math.round((percent / 100) * width);
+  return `[${"#".repeat(full)}${".".repeat(width - full)}]`;
+}
+
+/** Prints one event of the online tool. */
+export function printOnlineEvent(e: OnlineEvent): void {
+  const tty = process.stderr.isTTY === true;
+  switch (e.kind) {
+    case "online-start":
+      return err(`       -- ${e.tool} started on \`${e.table}\`${e.pid ? ` (pid ${e.pid})` : ""}\n`);
+    case "online-progress": {
+      if (tty) {
+        barShown = true;
+        return err(`\r       ${bar(e.percent)} ${String(e.percent).padStart(3)}% copied, ${e.eta} left  `);
+      }
+      const now = Date.now();
+      if (now - lastLine < PIPE_EVERY_MS) return;
+      lastLine = now;
+      return err(`       -- \`${e.table}\`: ${e.percent}% copied, ${e.eta} left\n`);
+    }
+    case "online-output":
+      if (barShown) err("\n");
+      barShown = false;
+      return err(`       | ${e.line}\n`);
+    case "online-cleanup": {
+      const parts = [
+        ...(e.dropped.length ? [`removed ${e.dropped.join(", ")}`] : []),
+        ...(e.kept.length ? [`kept ${e.kept.join(", ")} (the original table: check it, then drop it)`] : []),
+      ];
+      return err(`       -- leftovers of an interrupted online run on \`${e.table}\`: ${parts.join("; ")}\n`);
+    }
+  }
+}
