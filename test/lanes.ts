@@ -40,7 +40,7 @@ export const FULL_LANE: readonly string[] = [
   "test/deno/{deno,deno-db}.test.ts",
   "test/faults/apply-faults.test.ts",
   "test/lint/dev-url.test.ts",
-  "test/migrate/{apply,down,down-safety,in-doubt,revisions-upgrade}.test.ts",
+  "test/migrate/{apply,down,down-safety,in-doubt,online,revisions-upgrade}.test.ts",
   "test/mysql/{cost-server,inspect,inspect-agree,plan-live}.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",

@@ -109,6 +109,8 @@ export class StatementPlanner {
     if (c?.kind !== "ModifyTable" || !table) return { sent: text };
     const base = statementCost(table, c.changes, this.opts.flavor);
     if (!base) return { sent: text };
+    // A real run reads the sizes again: earlier statements of the run may have created or filled the table.
+    if (!this.opts.dryRun) this.sizes = await tableSizes(this.opts.conn, this.opts.schemaName!);
     const size = this.sizes.get(table.name);
     const cost: PlannedCost = { ...base, ...(size ? { size } : {}) };
     const reason = this.onlineReason(cost, file, index);

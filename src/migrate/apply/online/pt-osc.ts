@@ -77,7 +77,11 @@ export function ptOsc(settings: OnlineToolSettings = {}): OnlineTool {
       const t = job.before;
       if (!t.primaryKey && !t.indexes.some((i) => i.unique))
         return `table ${goQuote(job.table)} has no primary key or unique index, which pt-online-schema-change needs: add one first`;
-      const triggers = await conn.query(TABLE_TRIGGERS_QUERY, [job.schema, job.table]);
+      // Its own triggers left by an interrupted run are removed before it starts (online-run.ts): not a conflict.
+      const own = `pt_osc_${job.schema}_${job.table}_`;
+      const triggers = (await conn.query(TABLE_TRIGGERS_QUERY, [job.schema, job.table])).filter(
+        (r) => !String(r.name).startsWith(own),
+      );
       if (triggers.length > 0 && !hasOption(options, "--preserve-triggers"))
         return `table ${goQuote(job.table)} has triggers (${triggers.map((r) => goQuote(String(r.name))).join(", ")}): add "--preserve-triggers" to online { options } or run the statement natively`;
       const refs = await conn.query(REFERENCING_KEYS_QUERY, [job.schema, job.table]);
