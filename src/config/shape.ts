@@ -23,9 +23,9 @@ const repo = attrsOnly("name");
 const analyzer = attrsOnly("error");
 const testSrc = attrsOnly("src", "vars");
 
-/** `lint { … }`, global or in an env: Atlas's options, `max_rows` (this tool's), and one block per analyzer. */
+/** `lint { … }`, global or in an env: Atlas's options, `max_rows` and `max_bytes` (this tool's), and one block per analyzer. */
 const lint: Shape = {
-  attrs: ["latest", "log", "format", "review", "max_rows"],
+  attrs: ["latest", "log", "format", "review", "max_rows", "max_bytes"],
   blocks: {
     git: attrsOnly("dir", "base"),
     // This tool's analyzers (src/lint) and Atlas's non-linear check: `error = bool`.
