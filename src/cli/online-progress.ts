@@ -5,12 +5,12 @@
  */
 import process from "node:process";
 import type { OnlineEvent } from "../migrate/apply/online/online-run.ts";
-import type { StatementPlan } from "../migrate/apply/online/plan.ts";
+import type { PlannedCost, StatementPlan } from "../migrate/apply/online/plan.ts";
 import { formatBytes } from "../mysql/cost.ts";
 import { err } from "./output.ts";
 
 /** The cost line of a planned statement, e.g. `COPY, writers blocked: table "t" (about 2000000 rows, 160.0 MB)`. */
-export function costText(plan: StatementPlan): string | undefined {
+export function costText(plan: Pick<StatementPlan, "cost">): string | undefined {
   const c = plan.cost;
   if (!c) return undefined;
   const size = c.size ? ` (about ${c.size.rows} rows, ${formatBytes(c.size.bytes)})` : "";
@@ -23,6 +23,16 @@ export function printPlan(plan: StatementPlan): void {
   const cost = costText(plan);
   if (cost) err(`       -- cost: ${cost}\n`);
   if (plan.online) err(`       -- online (${plan.online.reason}): ${plan.online.command}\n`);
+}
+
+/** Prints the cost of each statement of a plan that has one (`schema apply`, `migrate down --dry-run`), on stderr. */
+export function printPlanCosts(statements: readonly string[], costs: readonly (PlannedCost | undefined)[]): void {
+  const lines = costs.flatMap((cost, i) => {
+    const text = costText({ ...(cost ? { cost } : {}) });
+    const first = statements[i]!.replace(/\s+/g, " ").slice(0, 60);
+    return text ? [`--   ${i + 1}. ${first}${first.length < statements[i]!.length ? "…" : ""}\n--      ${text}\n`] : [];
+  });
+  if (lines.length > 0) err(`-- Cost before it runs:\n${lines.join("")}`);
 }
 
 let lastLine = 0;

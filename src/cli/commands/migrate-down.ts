@@ -14,6 +14,10 @@ import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printLockWait } from "../apply-progress.ts";
+import { printPlanCosts } from "../online-progress.ts";
+import { statementCosts } from "../../migrate/apply/online/cost-step.ts";
+import { tableSizes } from "../../mysql/cost.ts";
+import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import {
   isJsonFormat,
@@ -117,6 +121,12 @@ export default defineCommand({
           stop: interrupts.signal,
           log,
         });
+        // A dry run ran nothing: the live schema is where the revert starts, so each statement can be priced on it.
+        if (report.dryRun && !report.failure) {
+          const { schema: live, flavor } = await inspectWithFlavor(conn, schema);
+          const texts = report.steps.flatMap((s) => s.step.statements.map((x) => x.sql));
+          printPlanCosts(texts, statementCosts(live, texts, flavor, await tableSizes(conn, schema)));
+        }
         return { report, stoppedBy: interrupts.received() };
       } finally {
         interrupts.dispose();

@@ -6,24 +6,15 @@
  */
 import type { Queryable } from "../../../db/types.ts";
 import { goQuote } from "../../../go/quote.ts";
-import {
-  alterBody,
-  formatBytes,
-  pinClause,
-  pinStatement,
-  statementCost,
-  type TableSize,
-  tableSizes,
-} from "../../../mysql/cost.ts";
+import { alterBody, formatBytes, pinClause, pinStatement, type TableSize, tableSizes } from "../../../mysql/cost.ts";
 import type { Flavor } from "../../../mysql/flavor.ts";
 import { inspect } from "../../../mysql/inspect.ts";
-import { parse, statementKind } from "../../../mysql/parse.ts";
-import { applyChanges } from "../../../schema/apply.ts";
-import type { Change } from "../../../schema/changes.ts";
-import { findTable, type Schema } from "../../../schema/model.ts";
+import { statementKind } from "../../../mysql/parse.ts";
+import type { Schema } from "../../../schema/model.ts";
 import type { MigrationFile } from "../../dir.ts";
 import { fileRunsOnline, statementRunsOnline } from "../../dir/online-directive.ts";
 import { splitStatements, type Stmt } from "../../split.ts";
+import { costStep } from "./cost-step.ts";
 import { OnlinePrerequisiteError } from "./errors.ts";
 import { type OnlineEvent, runOnline } from "./online-run.ts";
 import type { PlannedCost, StatementPlan } from "./plan.ts";
@@ -93,26 +84,18 @@ export class StatementPlanner {
   async plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> {
     const before = await this.state();
     if (before === undefined) return { sent: text };
-    let after: Schema;
-    let changes: Change[];
-    try {
-      changes = parse(text, { flavor: this.opts.flavor, schema: before });
-      after = applyChanges(before, changes);
-    } catch {
+    // A real run reads the sizes again before an ALTER: earlier statements of the run may have created or filled it.
+    if (!this.opts.dryRun && /^\s*(ALTER|CREATE|DROP)\b/i.test(text))
+      this.sizes = await tableSizes(this.opts.conn, this.opts.schemaName!);
+    const step = costStep(before, text, this.opts.flavor, this.sizes);
+    if (!step) {
       // A data statement changes no schema; anything else unknown makes the state unknown until inspected again.
       if (statementKind(text) !== "data") this.stale = true;
       return { sent: text };
     }
-    this.schema = after;
-    const [c] = changes;
-    const table = c?.kind === "ModifyTable" && changes.length === 1 ? findTable(before, c.table) : undefined;
-    if (c?.kind !== "ModifyTable" || !table) return { sent: text };
-    const base = statementCost(table, c.changes, this.opts.flavor);
-    if (!base) return { sent: text };
-    // A real run reads the sizes again: earlier statements of the run may have created or filled the table.
-    if (!this.opts.dryRun) this.sizes = await tableSizes(this.opts.conn, this.opts.schemaName!);
-    const size = this.sizes.get(table.name);
-    const cost: PlannedCost = { ...base, ...(size ? { size } : {}) };
+    this.schema = step.after;
+    const { cost, table } = step;
+    if (!cost || !table) return { sent: text };
     const reason = this.onlineReason(cost, file, index);
     const body = reason !== undefined ? alterBody(text) : undefined;
     if (reason !== undefined && body && (body.schema === undefined || body.schema === this.opts.schemaName)) {
@@ -124,7 +107,7 @@ export class StatementPlanner {
         sent: text,
         cost,
         online: { tool: tool.name, command: displayCommand(tool, job, credentials), reason },
-        run: () => this.runJob(job, { before, after, changes, text }),
+        run: () => this.runJob(job, { before, after: step.after, changes: step.changes, text }),
       };
     }
     const clause = this.opts.policy.pin ? pinClause(cost, this.opts.flavor) : undefined;
