@@ -12,7 +12,7 @@ import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import type { Change } from "../schema/changes.ts";
 import type { Schema } from "../schema/model.ts";
 import type { PlannedCost } from "../migrate/apply/online/plan.ts";
-import { printLockWait } from "./apply-progress.ts";
+import { printWatchEvent } from "./apply-progress.ts";
 import { printPlanCosts } from "./online-progress.ts";
 import { confirmPlan } from "./confirm.ts";
 import { lazyControl } from "./control-session.ts";
@@ -75,7 +75,7 @@ async function runWatched(target: PlanTarget, statements: readonly PlannedStatem
     control,
     flavorName: conn.flavorName,
     ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}),
-    log: printLockWait,
+    log: printWatchEvent,
   });
   const interrupts = catchInterrupts(() => watch.cancel());
   try {

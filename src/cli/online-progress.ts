@@ -5,6 +5,7 @@
  */
 import process from "node:process";
 import type { OnlineEvent } from "../migrate/apply/online/online-run.ts";
+import type { ProgressEvent } from "../migrate/apply/statement-watch.ts";
 import type { PlannedCost, StatementPlan } from "../migrate/apply/online/plan.ts";
 import { formatBytes } from "../mysql/cost.ts";
 import { err } from "./output.ts";
@@ -45,6 +46,26 @@ function bar(percent: number): string {
   return `[${"#".repeat(full)}${".".repeat(width - full)}]`;
 }
 
+/** Ends a progress bar drawn in place (before other output follows it). */
+export function endProgressLine(): void {
+  if (barShown) err("\n");
+  barShown = false;
+}
+
+/** Prints a long native statement's progress: a bar on a terminal, a line every few seconds on a pipe. */
+export function printStatementProgress(e: ProgressEvent): void {
+  const percent = Math.floor(e.percent);
+  const stage = e.stage ? `, ${e.stage}` : "";
+  if (process.stderr.isTTY === true) {
+    barShown = true;
+    return err(`\r       ${bar(percent)} ${String(percent).padStart(3)}% after ${e.seconds}s${stage}  `);
+  }
+  const now = Date.now();
+  if (now - lastLine < PIPE_EVERY_MS) return;
+  lastLine = now;
+  err(`       -- ${percent}% done after ${e.seconds}s${stage}\n`);
+}
+
 /** Prints one event of the online tool. */
 export function printOnlineEvent(e: OnlineEvent): void {
   const tty = process.stderr.isTTY === true;
@@ -62,8 +83,7 @@ export function printOnlineEvent(e: OnlineEvent): void {
       return err(`       -- \`${e.table}\`: ${e.percent}% copied, ${e.eta} left\n`);
     }
     case "online-output":
-      if (barShown) err("\n");
-      barShown = false;
+      endProgressLine();
       return err(`       | ${e.line}\n`);
     case "online-cleanup": {
       const parts = [

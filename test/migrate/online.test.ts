@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { type Connection, connect } from "../../src/db/connect.ts";
 import type { ApplyRunEvent } from "../../src/migrate/apply.ts";
 import { StatementInDoubtError } from "../../src/migrate/apply/errors.ts";
+import { StatementWatch, type WatchEvent } from "../../src/migrate/apply/statement-watch.ts";
 import { type OnlinePolicy, StatementPlanner } from "../../src/migrate/apply/online/planner.ts";
 import { ptOsc } from "../../src/migrate/apply/online/pt-osc.ts";
 import { displayCommand, startTool } from "../../src/migrate/apply/online/run-tool.ts";
@@ -222,6 +223,34 @@ describe("online schema change", () => {
       expect(second.events.some((e) => e.kind === "online-cleanup")).toBe(true);
       expect(await leftovers(db)).toEqual([]);
       expect(await typeOfN(db)).toMatch(/^bigint/);
+    });
+  });
+});
+
+describe("progress of a long native ALTER", () => {
+  test("MariaDB's PROCESSLIST.PROGRESS reaches the watch's log while the copy runs", async () => {
+    await withDb(async (db, conn) => {
+      await db.conn.query(INIT);
+      await db.conn.query(FILL.replace("20000", "300000"));
+      const control = await connect(db.url);
+      const events: WatchEvent[] = [];
+      const watch = new StatementWatch({
+        conn,
+        control: { get: async () => control },
+        flavorName: "mariadb",
+        schema: db.name,
+        log: (e) => events.push(e),
+        noticeAfterMs: 100,
+        pollMs: 100,
+      });
+      try {
+        await watch.run("ALTER TABLE `hits` MODIFY `n` bigint NOT NULL, ALGORITHM=COPY");
+      } finally {
+        await control.close();
+      }
+      const progress = events.flatMap((e) => (e.kind === "progress" ? [e] : []));
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.every((p) => p.percent > 0 && p.percent <= 100 && /^stage \d of \d$/.test(p.stage))).toBe(true);
     });
   });
 });

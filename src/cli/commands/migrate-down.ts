@@ -13,7 +13,7 @@ import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
-import { printLockWait } from "../apply-progress.ts";
+import { printWatchEvent } from "../apply-progress.ts";
 import { printPlanCosts } from "../online-progress.ts";
 import { statementCosts } from "../../migrate/apply/online/cost-step.ts";
 import { tableSizes } from "../../mysql/cost.ts";
@@ -103,7 +103,7 @@ export default defineCommand({
       else out(downProgress.stepEnd(e.result));
     };
     const { report, stoppedBy } = await withMigrationSession(database, session, async ({ conn, control }) => {
-      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
+      const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printWatchEvent });
       const interrupts = catchInterrupts(() => watch.cancel());
       try {
         const report = await migrateDown(conn, {
