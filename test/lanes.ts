@@ -33,7 +33,7 @@ export const FULL_LANE: readonly string[] = [
   "test/{dev-url,roundtrip,support,typecheck}.test.ts",
   "test/bad-input/corpus.test.ts",
   "test/build/{binary,binary-db,binary-prompts,embed}.test.ts",
-  "test/cli/{apply,apply-lock,credentials,diff-dir,down,down-progress,entities-errors,grants,help,lint,lint-dev-exec,lint-live,lint-online,migrate-diff}.test.ts",
+  "test/cli/{apply,apply-lock,credentials,diff-dir,down,down-progress,entities-errors,grants,help,lint,lint-dev-exec,lint-live,migrate-diff,online-cli}.test.ts",
   "test/entities/server-limits-live.test.ts",
   "test/cli/{project-migrations,prompts,schema-apply-signals,schema-live,status-problems}.test.ts",
   "test/db/connect.test.ts",

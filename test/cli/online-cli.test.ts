@@ -1,5 +1,6 @@
 /**
- * `migrate lint --url` knows what `migrate apply` will do with a blocking ALTER on a big table: an error that says what
+ * The online path through the CLI: `migrate apply --dry-run` shows each statement's cost and, with `--pin`, the text
+ * it would send; with `--online`, the pt-online-schema-change command; JSON carries `Plans`. And `migrate lint --url` knows what `migrate apply` will do with a blocking ALTER on a big table: an error that says what
  * to do (mark the file online, or pin it where a pin keeps writers going), and no error once the file says it — by
  * `-- stats-db:online`, or by `online { pin = true }` in the env; `max_bytes` works like `max_rows`.
  */
@@ -98,5 +99,34 @@ describe("migrate lint --url: blocking changes on big tables", () => {
     expect(cli(["migrate", "lint", "--env", "ci", "--latest", "1"], { cwd: bad }).stderr).toContain(
       'atlas.hcl:3:5: online: "min_rows" must be a whole number (0 or more), not a string',
     );
+  });
+});
+
+describe("migrate apply: cost, pinning and the online command in a dry run", () => {
+  test("text and JSON", async () => {
+    await withTestDatabase(async (target) => {
+      const files = {
+        "1_init.sql": init,
+        "2_next.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\nALTER TABLE `t` MODIFY COLUMN `a` bigint NULL;\n",
+      };
+      const root = project(files, `env "ci" {\n  url = "${target.url}"\n}\n`);
+      expect(cli(["migrate", "apply", "1", "--env", "ci"], { cwd: root }).code).toBe(0);
+      const pinned = cli(["migrate", "apply", "--env", "ci", "--dry-run", "--pin"], { cwd: root });
+      expect(pinned.code).toBe(0);
+      expect(pinned.stdout).toContain("-> ALTER TABLE `t` ADD COLUMN `b` int NULL, ALGORITHM=INSTANT\n");
+      expect(pinned.stdout).toContain("-> ALTER TABLE `t` MODIFY COLUMN `a` bigint NULL;\n");
+      expect(pinned.stderr).toContain("-- cost: INSTANT, writers not blocked: table `t` (about 0 rows, 16.0 KB)");
+      expect(pinned.stderr).toContain("-- cost: COPY, writers blocked: table `t` (about 0 rows, 16.0 KB)");
+      const online = cli(["migrate", "apply", "--env", "ci", "--dry-run", "--online", "--format", "json"], {
+        cwd: root,
+      });
+      expect(online.code).toBe(0);
+      const plans = JSON.parse(online.stdout).Applied[0].Plans;
+      expect(plans[0]).toMatchObject({ Algorithm: "INSTANT", BlocksWriters: false });
+      expect(plans[1]).toMatchObject({ Algorithm: "COPY", BlocksWriters: true, Rows: 0 });
+      expect(plans[1].Online.Command).toStartWith("pt-online-schema-change --alter 'MODIFY COLUMN `a` bigint NULL'");
+      const [rows] = await target.conn.query("SELECT COUNT(*) AS n FROM atlas_schema_revisions WHERE version = '2'");
+      expect(rows).toEqual([{ n: 0 }]);
+    });
   });
 });
