@@ -27,8 +27,11 @@ export function printWatchEvent(e: WatchEvent): void {
   return e.kind === "lock-wait" ? printLockWait(e) : printStatementProgress(e);
 }
 
-/** Prints one event of a run; `text` false prints only the stderr notices (JSON output comes at the end). */
-export function printApplyEvent(e: ApplyRunEvent | WatchEvent, text: boolean): void {
+/**
+ * Prints one event of a run; `text` false prints only the stderr notices (JSON output comes at the end); `dryRun`
+ * shows the cost of every ALTER.
+ */
+export function printApplyEvent(e: ApplyRunEvent | WatchEvent, text: boolean, dryRun = false): void {
   if (e.kind !== "progress" && e.kind !== "online-progress") endProgressLine();
   switch (e.kind) {
     case "lock-wait":
@@ -54,7 +57,7 @@ export function printApplyEvent(e: ApplyRunEvent | WatchEvent, text: boolean): v
     case "stmt":
       // The statement as it is sent (pinned when the policy says so); its cost and online command go to stderr.
       if (text) out(statementText(e.plan?.sent ?? e.text));
-      return e.plan ? printPlan(e.plan) : undefined;
+      return e.plan ? printPlan(e.plan, e.text, dryRun) : undefined;
     case "online-start":
     case "online-progress":
     case "online-output":

@@ -19,19 +19,27 @@ export function costText(plan: Pick<StatementPlan, "cost">): string | undefined 
   return `${how}, writers ${c.blocksWriters ? "blocked" : "not blocked"}: table \`${c.table}\`${size}`;
 }
 
-/** Prints what a planned statement costs and, when it runs online, the tool's command. */
-export function printPlan(plan: StatementPlan): void {
-  const cost = costText(plan);
-  if (cost) err(`       -- cost: ${cost}\n`);
+/**
+ * Prints what a planned statement costs and, when it runs online, the tool's command. A dry run shows every ALTER's
+ * cost; a real run only the ones that matter (a rebuild, blocked writers, a pinned or online statement).
+ */
+export function printPlan(plan: StatementPlan, text: string, dryRun: boolean): void {
+  const c = plan.cost;
+  if (!c || !(dryRun || c.rebuild || c.blocksWriters || plan.online || plan.sent !== text)) return;
+  err(`       -- cost: ${costText(plan)}\n`);
   if (plan.online) err(`       -- online (${plan.online.reason}): ${plan.online.command}\n`);
 }
 
-/** Prints the cost of each statement of a plan that has one (`schema apply`, `migrate down --dry-run`), on stderr. */
+/**
+ * Prints, under a plan (`schema apply`, `migrate down --dry-run`), the cost of each statement that rebuilds or copies
+ * a table or blocks its writers, on stderr; statements that run instantly or in place without a rebuild are not listed.
+ */
 export function printPlanCosts(statements: readonly string[], costs: readonly (PlannedCost | undefined)[]): void {
   const lines = costs.flatMap((cost, i) => {
-    const text = costText({ ...(cost ? { cost } : {}) });
-    const first = statements[i]!.replace(/\s+/g, " ").slice(0, 60);
-    return text ? [`--   ${i + 1}. ${first}${first.length < statements[i]!.length ? "…" : ""}\n--      ${text}\n`] : [];
+    if (!cost || !(cost.rebuild || cost.blocksWriters)) return [];
+    const first = statements[i]!.replace(/\s+/g, " ");
+    const short = first.length > 60 ? `${first.slice(0, 60)}…` : first;
+    return [`--   ${i + 1}. ${short}\n--      ${costText({ cost })}\n`];
   });
   if (lines.length > 0) err(`-- Cost before it runs:\n${lines.join("")}`);
 }

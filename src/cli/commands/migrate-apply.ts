@@ -70,7 +70,7 @@ export default defineCommand({
     };
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
+    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json, args["dry-run"] === true);
     const { report, context, stoppedBy } = await withMigrationSession(
       requireDatabase(settings),
       session,
