@@ -84,9 +84,6 @@ export class StatementPlanner {
   async plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> {
     const before = await this.state();
     if (before === undefined) return { sent: text };
-    // A real run reads the sizes again before an ALTER: earlier statements of the run may have created or filled it.
-    if (!this.opts.dryRun && /^\s*(ALTER|CREATE|DROP)\b/i.test(text))
-      this.sizes = await tableSizes(this.opts.conn, this.opts.schemaName!);
     const step = costStep(before, text, this.opts.flavor, this.sizes);
     if (!step) {
       // A data statement changes no schema; anything else unknown makes the state unknown until inspected again.
@@ -94,8 +91,15 @@ export class StatementPlanner {
       return { sent: text };
     }
     this.schema = step.after;
-    const { cost, table } = step;
+    const { table } = step;
+    let cost = step.cost;
     if (!cost || !table) return { sent: text };
+    // Before a costly ALTER a real run reads the sizes again: earlier statements of the run may have filled the table.
+    if (!this.opts.dryRun && (cost.rebuild || cost.blocksWriters)) {
+      this.sizes = await tableSizes(this.opts.conn, this.opts.schemaName!);
+      const size = this.sizes.get(table.name);
+      cost = { ...cost, ...(size ? { size } : {}) };
+    }
     const reason = this.onlineReason(cost, file, index);
     const body = reason !== undefined ? alterBody(text) : undefined;
     if (reason !== undefined && body && (body.schema === undefined || body.schema === this.opts.schemaName)) {
