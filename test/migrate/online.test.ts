@@ -4,7 +4,9 @@
  * re-run, and leftovers of a tool still at work (the statement stays in doubt).
  */
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Connection, connect } from "../../src/db/connect.ts";
 import type { ApplyRunEvent } from "../../src/migrate/apply.ts";
 import { StatementInDoubtError } from "../../src/migrate/apply/errors.ts";
@@ -150,7 +152,8 @@ describe("online schema change", () => {
       expect(plan?.online?.reason).toMatch(/above min_rows 1000/);
       expect(plan?.online?.command).toBe(
         "pt-online-schema-change --alter 'MODIFY `n` bigint NOT NULL' --chunk-time 0.5 --max-load Threads_running=25 " +
-          "--critical-load Threads_running=50 --set-vars lock_wait_timeout=5 --progress time,5 --execute " +
+          "--critical-load Threads_running=50 --set-vars lock_wait_timeout=5 --progress time,5 " +
+          `--pid ${join(tmpdir(), `stats-db-pt-osc-${db.name}-hits.pid`)} --execute ` +
           `h=${conn.target.host},P=${conn.target.port},u=${conn.target.user},D=${db.name},t=hits`,
       );
       expect(await typeOfN(db)).toMatch(/^int/);
@@ -223,6 +226,30 @@ describe("online schema change", () => {
       expect(second.events.some((e) => e.kind === "online-cleanup")).toBe(true);
       expect(await leftovers(db)).toEqual([]);
       expect(await typeOfN(db)).toMatch(/^bigint/);
+    });
+  });
+});
+
+describe("a tool still running on this host", () => {
+  test("its pid file with a live process keeps the statement in doubt, even while it sends nothing", async () => {
+    await withDb(async (db, conn) => {
+      await init(conn, db);
+      await db.conn.query("CREATE TABLE `_hits_new` LIKE `hits`");
+      const pidFile = ptOsc().pidFile({
+        schema: db.name,
+        table: "hits",
+        clauses: "",
+        before: { name: "hits" } as never,
+      });
+      writeFileSync(pidFile, `${process.pid}\n`);
+      try {
+        const files = { "001_init.sql": INIT, "002_widen.sql": WIDEN };
+        const { report } = await apply(conn, db, files, policy(conn));
+        expect(report.failure).toBeInstanceOf(StatementInDoubtError);
+        expect(report.failure?.message).toContain(`still works on table "hits" (process ${process.pid})`);
+      } finally {
+        rmSync(pidFile, { force: true });
+      }
     });
   });
 });

@@ -5,6 +5,8 @@
  * decides — changed as the statement says (the cut-over happened) counts as done, unchanged means its leftovers are
  * removed and the statement fails, so the revisions row never records it before the cut-over.
  */
+import { readFileSync } from "node:fs";
+import process from "node:process";
 import type { Queryable } from "../../../db/types.ts";
 import { goQuote } from "../../../go/quote.ts";
 import { inspect } from "../../../mysql/inspect.ts";
@@ -40,8 +42,26 @@ export interface OnlineRunContext {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The sessions working on the job's shadow table, looked at three times over a second (the tool works in chunks). */
+/** The tool's process on this host, from its pid file, when it still runs. */
+function liveProcess(ctx: OnlineRunContext, job: OnlineJob): number | undefined {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(ctx.tool.pidFile(job), "utf8"), 10);
+    if (!(pid > 0)) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether an earlier run's tool still works on the job's table: its process on this host (pid file), or sessions
+ * working on the shadow table, looked at three times over a second (the tool works in chunks; it may run elsewhere).
+ */
 async function activeSessions(ctx: OnlineRunContext, job: OnlineJob): Promise<string[]> {
+  const pid = liveProcess(ctx, job);
+  if (pid !== undefined) return [`process ${pid}`];
   for (let i = 0; i < 3; i++) {
     const rows = await ctx.conn.query(SESSIONS_RUNNING_QUERY, [ctx.conn.threadId ?? 0, ctx.tool.activityPattern(job)]);
     if (rows.length > 0) return rows.map((r) => `session ${r.id}`);

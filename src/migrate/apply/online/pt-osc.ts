@@ -5,6 +5,8 @@
  * threads, abort above 50, metadata-lock waits bounded to 5 s, progress every 5 s.
  */
 import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { goQuote } from "../../../go/quote.ts";
 import {
   ACCOUNT_PRIVILEGES_QUERY,
@@ -14,7 +16,7 @@ import {
   tablesNamedQuery,
   TRIGGERS_LIKE_QUERY,
 } from "../../../mysql/queries/online-tool.ts";
-import type { OnlineResidue, OnlineTool, OnlineToolEvent, OnlineToolSettings } from "./tool.ts";
+import type { OnlineJob, OnlineResidue, OnlineTool, OnlineToolEvent, OnlineToolSettings } from "./tool.ts";
 
 /** The privileges pt-online-schema-change needs on the schema (PROCESS, globally, to look for replicas). */
 const NEEDED = ["ALTER", "CREATE", "DROP", "INSERT", "UPDATE", "DELETE", "SELECT", "TRIGGER", "PROCESS"];
@@ -31,8 +33,8 @@ function dsnValue(v: string): string {
   return v;
 }
 
-/** Whether the program answers `--version` (it is installed and runs). */
-export function ptOscInstalled(program = "pt-online-schema-change"): boolean {
+// Whether the program answers `--version` (it is installed and runs).
+function ptOscInstalled(program = "pt-online-schema-change"): boolean {
   const r = spawnSync(program, ["--version"], { stdio: "ignore" });
   return r.status === 0;
 }
@@ -40,6 +42,7 @@ export function ptOscInstalled(program = "pt-online-schema-change"): boolean {
 /** pt-online-schema-change with `settings` (absent ones take the defaults above). */
 export function ptOsc(settings: OnlineToolSettings = {}): OnlineTool {
   const options = settings.options ?? [];
+  const pidFile = (job: OnlineJob) => join(tmpdir(), `stats-db-pt-osc-${job.schema}-${job.table}.pid`);
   return {
     name: "pt-osc",
     program: "pt-online-schema-change",
@@ -66,6 +69,8 @@ export function ptOsc(settings: OnlineToolSettings = {}): OnlineTool {
         `lock_wait_timeout=${settings.lockWaitTimeout ?? 5}`,
         "--progress",
         "time,5",
+        "--pid",
+        pidFile(job),
         ...options,
         "--execute",
         dsn,
@@ -106,6 +111,7 @@ export function ptOsc(settings: OnlineToolSettings = {}): OnlineTool {
         old: tables.filter((n) => n.endsWith("_old")),
       };
     },
+    pidFile,
     activityPattern(job) {
       return `%${likePrefix(`_${job.table}_new`).slice(0, -1)}%`;
     },

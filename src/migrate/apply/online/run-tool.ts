@@ -23,8 +23,8 @@ export interface ToolRun {
   readonly done: Promise<ToolExit>;
 }
 
-/** Shell quoting for display (single quotes; safe words stay bare). */
-export function shellQuote(arg: string): string {
+// Shell quoting for display (single quotes; safe words stay bare).
+function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 

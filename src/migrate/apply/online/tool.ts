@@ -61,6 +61,8 @@ export interface OnlineTool {
   refusal(conn: Queryable, job: OnlineJob): Promise<string | undefined>;
   /** What an earlier run of the tool left for this table. */
   residue(conn: Queryable, job: OnlineJob): Promise<OnlineResidue>;
+  /** The file where a run of the tool for this job writes its process id (read to see if it still runs on this host). */
+  pidFile(job: OnlineJob): string;
   /** A pattern (SQL LIKE) matching the statements the tool's own sessions run while it works on the table. */
   activityPattern(job: OnlineJob): string;
   /** Reads one line of the tool's output: progress, or plain output. */
