@@ -16,6 +16,7 @@ import {
   tablesNamedQuery,
   TRIGGERS_LIKE_QUERY,
 } from "../../../mysql/queries/online-tool.ts";
+import { OnlinePrerequisiteError } from "./errors.ts";
 import type { OnlineJob, OnlineResidue, OnlineTool, OnlineToolEvent, OnlineToolSettings } from "./tool.ts";
 
 /** The privileges pt-online-schema-change needs on the schema (PROCESS, globally, to look for replicas). */
@@ -29,7 +30,8 @@ function hasOption(options: readonly string[], name: string): boolean {
 
 // pt-osc's DSN separates its parts with commas and has no escape for them.
 function dsnValue(v: string): string {
-  if (/[,=]/.test(v)) throw new Error(`pt-online-schema-change cannot take ${goQuote(v)} in a DSN (a comma or "=")`);
+  if (/[,=]/.test(v))
+    throw new OnlinePrerequisiteError(`pt-online-schema-change cannot take ${goQuote(v)} in a DSN (a comma or "=")`);
   return v;
 }
 
