@@ -11,7 +11,9 @@ import type { PlannedStatement } from "../mysql/plan.ts";
 import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
 import type { Change } from "../schema/changes.ts";
 import type { Schema } from "../schema/model.ts";
-import { printLockWait } from "./apply-progress.ts";
+import type { PlannedCost } from "../migrate/apply/online/plan.ts";
+import { printWatchEvent } from "./apply-progress.ts";
+import { printPlanCosts } from "./online-progress.ts";
 import { confirmPlan } from "./confirm.ts";
 import { lazyControl } from "./control-session.ts";
 import { InterruptedError } from "./errors.ts";
@@ -91,7 +93,7 @@ async function runCounted(
     control,
     flavorName: conn.flavorName,
     ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}),
-    log: printLockWait,
+    log: printWatchEvent,
   });
   const interrupts = catchInterrupts(() => watch.cancel());
   try {
@@ -130,9 +132,21 @@ export function dropsEveryTable(current: Schema, changes: readonly Change[]): bo
 export async function showAndApply(
   target: PlanTarget,
   statements: readonly PlannedStatement[],
-  opts: { autoApprove: boolean | undefined; command: string; dryRun?: boolean; dropsSchema?: string },
+  opts: {
+    autoApprove: boolean | undefined;
+    command: string;
+    dryRun?: boolean;
+    dropsSchema?: string;
+    /** Each statement's cost (migrate/apply/online/cost-step.ts), printed under the plan. */
+    costs?: readonly (PlannedCost | undefined)[];
+  },
 ): Promise<boolean> {
   out("-- Planned Changes:\n" + formatMigrationFile(statements));
+  if (opts.costs)
+    printPlanCosts(
+      statements.map((s) => s.sql),
+      opts.costs,
+    );
   if (opts.dryRun) return false;
   await confirmPlan({
     autoApprove: opts.autoApprove,

@@ -4,8 +4,9 @@
  */
 import type { ApplyRunEvent } from "../migrate/apply.ts";
 import { applyHeader, errorText, fileOkText, fileStartText, statementText } from "./report/apply.ts";
-import type { LockWaitEvent } from "../migrate/apply/statement-watch.ts";
+import type { LockWaitEvent, WatchEvent } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
+import { endProgressLine, printOnlineEvent, printPlan, printStatementProgress } from "./online-progress.ts";
 import { err, out } from "./output.ts";
 
 const short = (s: string) => {
@@ -21,11 +22,22 @@ export function printLockWait(e: LockWaitEvent): void {
   err(`    .. waiting ${e.seconds}s (${e.state}) for: ${short(e.text)}${who}\n`);
 }
 
-/** Prints one event of a run; `text` false prints only the stderr notices (JSON output comes at the end). */
-export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean): void {
+/** Prints what a statement watch reports: a lock wait, or a long statement's progress. */
+export function printWatchEvent(e: WatchEvent): void {
+  return e.kind === "lock-wait" ? printLockWait(e) : printStatementProgress(e);
+}
+
+/**
+ * Prints one event of a run; `text` false prints only the stderr notices (JSON output comes at the end); `dryRun`
+ * shows the cost of every ALTER.
+ */
+export function printApplyEvent(e: ApplyRunEvent | WatchEvent, text: boolean, dryRun = false): void {
+  if (e.kind !== "progress" && e.kind !== "online-progress") endProgressLine();
   switch (e.kind) {
     case "lock-wait":
       return printLockWait(e);
+    case "progress":
+      return printStatementProgress(e);
     case "in-doubt-wait":
       return err(
         `statement ${e.index + 1} of version ${e.version} is still running on connection ${e.connId} (for ${e.seconds}s, left by an interrupted run): waiting for it\n`,
@@ -43,7 +55,14 @@ export function printApplyEvent(e: ApplyRunEvent | LockWaitEvent, text: boolean)
     case "file":
       return text ? out(fileStartText(e.file.version)) : undefined;
     case "stmt":
-      return text ? out(statementText(e.text)) : undefined;
+      // The statement as it is sent (pinned when the policy says so); its cost and online command go to stderr.
+      if (text) out(statementText(e.plan?.sent ?? e.text));
+      return e.plan ? printPlan(e.plan, e.text, dryRun) : undefined;
+    case "online-start":
+    case "online-progress":
+    case "online-output":
+    case "online-cleanup":
+      return printOnlineEvent(e);
     case "error":
       return text ? out(errorText(e.text)) : undefined;
     case "file-done":

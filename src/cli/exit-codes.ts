@@ -47,6 +47,7 @@ import { ApplyDriftError, DriftGateError } from "../migrate/apply/drift-gate.ts"
 import { DriftCheckError } from "../migrate/drift.ts";
 import { DirReadError } from "../migrate/dir/local.ts";
 import { InDoubtError } from "../migrate/apply/in-doubt.ts";
+import { OnlinePrerequisiteError, OnlineStillRunningError, OnlineToolError } from "../migrate/apply/online/errors.ts";
 import { LockError, LockLostError } from "../migrate/apply/lock.ts";
 import { PlanVerificationError } from "../migrate/planned-file.ts";
 import { ReplayError } from "../migrate/replay.ts";
@@ -106,6 +107,9 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [ParseError, EXIT_FAILURE],
   [UnsupportedStatementError, EXIT_FAILURE],
   [DataStatementError, EXIT_FAILURE],
+  [OnlinePrerequisiteError, EXIT_FAILURE],
+  [OnlineToolError, EXIT_FAILURE],
+  [OnlineStillRunningError, EXIT_FAILURE],
   [SchemaStateError, EXIT_FAILURE],
   [SchemaNotFoundError, EXIT_FAILURE],
   [InspectError, EXIT_FAILURE],

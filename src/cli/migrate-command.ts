@@ -1,5 +1,5 @@
 import type { ArgsDef } from "citty";
-import type { Connection } from "../db/connect.ts";
+import type { Connection, ConnectOptions } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
 import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/apply/lock.ts";
@@ -96,6 +96,8 @@ export interface MigrationSession {
   readonly conn: Connection;
   readonly lock: HeldLock;
   readonly control: ControlSession;
+  /** The options that opened the connection (an online tool connects with the same credentials). */
+  readonly options: ConnectOptions;
 }
 
 /**
@@ -119,7 +121,7 @@ export async function withMigrationSession<T>(
     );
     if (opts.lockWaitTimeoutS > 0)
       await conn.exec(SET_LOCK_WAIT_TIMEOUTS, [opts.lockWaitTimeoutS, opts.lockWaitTimeoutS]);
-    const run = () => body({ conn, lock, control });
+    const run = () => body({ conn, lock, control, options });
     const running =
       audit && !audit.dryRun
         ? audited({ conn, schema: audit.schema, command: audit.command }, run, audit.summarize)

@@ -22,6 +22,7 @@ import { parseHcl } from "../hcl/parser.ts";
 import { checkProjectShape } from "./shape.ts";
 import { resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
+import { type OnlineConfig, onlineConfig } from "./online.ts";
 
 /** The `migration { … }` block of an env. */
 export interface MigrationConfig {
@@ -68,6 +69,8 @@ export interface ProjectEnv {
   readonly exclude: readonly string[];
   readonly migration: MigrationConfig;
   readonly lint: LintConfig;
+  /** The env's `online { … }` block (stats-db's own), when it has one. */
+  readonly online?: OnlineConfig;
   /** The env's `format { … }` block, evaluated. */
   readonly format: Readonly<Record<string, Value>>;
   /** Data blocks referenced by the env, keyed `type.name`. */
@@ -179,6 +182,10 @@ function migrationConfig(env: Block | undefined, scope: Scope): MigrationConfig 
   };
 }
 
+function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [k in K]?: V };
+}
+
 /** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`; every problem is a ConfigError. */
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
   try {
@@ -223,6 +230,7 @@ function readProject(text: string, opts: LoadOptions): ProjectEnv {
     exclude: strings(e, "exclude", scope),
     migration: migrationConfig(env, scope),
     lint: lintConfig(body, env, scope),
+    ...optional("online", onlineConfig(env, scope)),
     format: formatBlocks.reduce<Record<string, Value>>(
       (acc, b) => mergeValues(acc, bodyValue(b.body, scope)) as Record<string, Value>,
       {},

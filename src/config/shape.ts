@@ -6,6 +6,7 @@
  */
 import type { Block, Body } from "../hcl/ast.ts";
 import { ConfigError } from "./errors.ts";
+import { ONLINE_ATTRS } from "./online.ts";
 
 /** A block's allowed contents: attribute names (or any), child blocks by type, and its number of labels. */
 interface Shape {
@@ -22,9 +23,9 @@ const repo = attrsOnly("name");
 const analyzer = attrsOnly("error");
 const testSrc = attrsOnly("src", "vars");
 
-/** `lint { … }`, global or in an env: Atlas's options, `max_rows` (this tool's), and one block per analyzer. */
+/** `lint { … }`, global or in an env: Atlas's options, `max_rows` and `max_bytes` (this tool's), and one block per analyzer. */
 const lint: Shape = {
-  attrs: ["latest", "log", "format", "review", "max_rows"],
+  attrs: ["latest", "log", "format", "review", "max_rows", "max_bytes"],
   blocks: {
     git: attrsOnly("dir", "base"),
     // This tool's analyzers (src/lint) and Atlas's non-linear check: `error = bool`.
@@ -77,6 +78,8 @@ const env: Shape = {
       blocks: { repo },
     },
     schema: { attrs: ["src"], blocks: { repo } },
+    // stats-db's own: pinning and the online schema-change tool (online.ts).
+    online: { attrs: ONLINE_ATTRS },
     lint,
     diff,
     test,

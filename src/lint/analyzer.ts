@@ -34,6 +34,13 @@ export interface LintFile {
   /** Live row counts by table name (with `--url`), and the size above which a blocking change is an error. */
   readonly rows?: ReadonlyMap<string, number>;
   readonly maxRows?: number;
+  /** Live sizes in bytes (data + indexes) by table name, and the size above which a blocking change is an error. */
+  readonly bytes?: ReadonlyMap<string, number>;
+  readonly maxBytes?: number;
+  /** `migrate apply` pins ALTERs to their expected algorithm (`online { pin = true }`). */
+  readonly pinned?: boolean;
+  /** The file's header says `-- stats-db:online`: its blocking ALTERs run through the online tool. */
+  readonly online?: boolean;
 }
 
 /** An analyzer: a name usable in `atlas:nolint` and `lint { <name> { error = … } }`, its report text and its check. */

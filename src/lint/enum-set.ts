@@ -9,24 +9,7 @@ import { baseType } from "../mysql/typeinfo.ts";
 import { goQuote } from "../go/quote.ts";
 import { type Analyzer, tableEdits } from "./analyzer.ts";
 import type { Diagnostic } from "./report.ts";
-import { typeValues } from "./type-values.ts";
-
-/** The kinds of member changes, worst first. */
-export type MemberChange = "remove" | "reorder" | "insert";
-
-/** How the member list changed from `from` to `to`, or `undefined` when it only grew at the end (or did not change). */
-export function memberChange(
-  from: readonly string[],
-  to: readonly string[],
-): { kind: MemberChange; values: string[] } | undefined {
-  const removed = from.filter((v) => !to.includes(v));
-  if (removed.length > 0) return { kind: "remove", values: removed };
-  const kept = to.filter((v) => from.includes(v));
-  if (kept.some((v, i) => v !== from[i])) return { kind: "reorder", values: kept };
-  const inserted = to.slice(0, from.length).filter((v) => !from.includes(v));
-  if (inserted.length > 0) return { kind: "insert", values: inserted };
-  return undefined;
-}
+import { type MemberChange, memberChange, typeValues } from "../mysql/cost/members.ts";
 
 function text(kind: MemberChange, type: string, values: readonly string[], column: Column, table: string): string {
   const list = values.map(goQuote).join(", ");

@@ -13,6 +13,7 @@ import { splitStatements } from "../migrate/split.ts";
 import { ChecksumError, ChecksumFileNotFound, validateDir } from "../migrate/dir/sum.ts";
 import { isSumIgnored } from "../migrate/dir/directives.ts";
 import { DevReplayError } from "../migrate/dev-replay.ts";
+import { fileRunsOnline } from "../migrate/dir/online-directive.ts";
 import type { Analyzer, LintStmt } from "./analyzer.ts";
 import { analyzers } from "./analyzers.ts";
 import { nolintRules } from "./nolint.ts";
@@ -27,6 +28,10 @@ export interface LintOptions {
   readonly errors?: Readonly<Record<string, boolean>>;
   readonly rows?: ReadonlyMap<string, number>;
   readonly maxRows?: number;
+  readonly bytes?: ReadonlyMap<string, number>;
+  readonly maxBytes?: number;
+  /** apply pins ALTERs (`online { pin = true }`): a blocking change the pin keeps online is no error. */
+  readonly pinned?: boolean;
   /** A millisecond clock (tests pass a fixed one). */
   readonly now?: () => number;
 }
@@ -90,6 +95,10 @@ export function lintFile(
     flavor: opts.flavor,
     rows: opts.rows,
     maxRows: opts.maxRows,
+    bytes: opts.bytes,
+    maxBytes: opts.maxBytes,
+    pinned: opts.pinned,
+    online: fileRunsOnline(file.bytes),
   };
   const reports = [...extra, ...analyzers.flatMap((a) => runAnalyzer(a, lf, rules.silenced, opts.errors ?? {}) ?? [])];
   const errorTexts = reports.filter((r) => r.error).map((r) => r.text);

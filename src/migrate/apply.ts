@@ -22,6 +22,7 @@ import {
 import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
 import { StatementJournal } from "./apply/journal.ts";
 import { refuseDrift } from "./apply/drift-gate.ts";
+import type { OnlineEvent } from "./apply/online/online-run.ts";
 import { type Revision, RevisionStore, RevisionType } from "./revisions.ts";
 import { checkRevisionsPlace, type RevisionsPlace } from "./revisions/schema.ts";
 import { stopwatch, type Timing } from "./stopwatch.ts";
@@ -44,6 +45,8 @@ export interface ApplyOptions extends RevisionsPlace {
   readonly log?: (event: ApplyRunEvent) => void;
   /** Sends one statement (default: `conn.exec`); the CLI watches statements for lock waits. */
   readonly send?: (text: string) => Promise<void>;
+  /** Decides how each statement runs: cost, pinning, online tool (apply/online/planner.ts). */
+  readonly planner?: ExecutorContext["planner"];
   /** Once aborted, the run starts no further statement and reports what it did (`stopped`). */
   readonly stop?: AbortSignal;
   /** Called before each file (not in a dry run); the CLI checks there that it still holds the apply lock. */
@@ -63,7 +66,7 @@ export interface PlanEvent {
 }
 
 /** Everything a run tells while it works. */
-export type ApplyRunEvent = ApplyEvent | InDoubtEvent | PlanEvent;
+export type ApplyRunEvent = ApplyEvent | InDoubtEvent | PlanEvent | OnlineEvent;
 
 /** The outcome of a run: Atlas's `MigrateApply` report. */
 export interface ApplyReport extends Timing {
@@ -235,6 +238,7 @@ export async function migrateApply(
     log,
     ...(opts.dryRun ? {} : { journal }),
     ...(opts.send ? { send: opts.send } : {}),
+    ...(opts.planner ? { planner: opts.planner } : {}),
     ...(opts.stop ? { stop: opts.stop } : {}),
     // The rows read above stay valid: the caller holds the apply lock.
     revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },

@@ -26,6 +26,8 @@ import {
 } from "../migrate-command.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
+import { StatementPlanner } from "../../migrate/apply/online/planner.ts";
+import { onlineArgs, onlineFlags, onlinePolicy } from "../online-policy.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
 
@@ -41,6 +43,7 @@ export default defineCommand({
     ...globalArgs,
     ...dirArg,
     ...migrateDbArgs,
+    ...onlineArgs,
     amount: { type: "positional", required: false, description: "apply at most this many files" },
     "dry-run": { type: "boolean", description: "print the plan without executing it" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
@@ -72,11 +75,21 @@ export default defineCommand({
     };
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json);
+    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json, args["dry-run"] === true);
     const { report, context, stoppedBy } = await withMigrationSession(
       requireDatabase(settings),
       session,
-      async ({ conn, lock, control }) => {
+      async ({ conn, lock, control, options }) => {
+        const dryRun = args["dry-run"] === true;
+        const flavor = flavorByName(conn.flavorName) ?? mysql8;
+        const planner = new StatementPlanner({
+          conn,
+          flavor,
+          ...(conn.target.schema !== undefined ? { schemaName: conn.target.schema } : {}),
+          policy: onlinePolicy(settings.project?.online, onlineFlags(args), conn.target, options),
+          dryRun,
+          log,
+        });
         const watch = new StatementWatch({
           conn,
           control,
@@ -84,12 +97,12 @@ export default defineCommand({
           ...(conn.target.schema !== undefined ? { schema: conn.target.schema } : {}),
           log,
         });
-        const interrupts = catchInterrupts(() => watch.cancel());
+        const interrupts = catchInterrupts(async () => planner.cancel() || (await watch.cancel()));
         try {
           const baseline = args.baseline ?? migration.baseline;
           const report = await migrateApply(conn, {
             dir,
-            flavor: flavorByName(conn.flavorName) ?? mysql8,
+            flavor,
             ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
             dryRun: args["dry-run"] === true,
             allowDirty: args["allow-dirty"] === true,
@@ -103,6 +116,7 @@ export default defineCommand({
             operatorVersion: `stats-db v${TOOL_VERSION}`,
             log,
             send: (text) => watch.run(text),
+            planner,
             stop: interrupts.signal,
             beforeFile: () => lock.verify(),
             inDoubtWaitMs: timeout,

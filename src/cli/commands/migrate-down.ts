@@ -15,7 +15,11 @@ import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
-import { printLockWait } from "../apply-progress.ts";
+import { printWatchEvent } from "../apply-progress.ts";
+import { printPlanCosts } from "../online-progress.ts";
+import { statementCosts } from "../../migrate/apply/online/cost-step.ts";
+import { tableSizes } from "../../mysql/cost.ts";
+import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { catchInterrupts } from "../interrupts.ts";
 import {
   isJsonFormat,
@@ -111,7 +115,7 @@ export default defineCommand({
       database,
       session,
       async ({ conn, control }) => {
-        const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printLockWait });
+        const watch = new StatementWatch({ conn, control, flavorName: conn.flavorName, schema, log: printWatchEvent });
         const interrupts = catchInterrupts(() => watch.cancel());
         try {
           const report = await migrateDown(conn, {
@@ -129,6 +133,12 @@ export default defineCommand({
             stop: interrupts.signal,
             log,
           });
+          // A dry run ran nothing: the live schema is where the revert starts, so each statement can be priced on it.
+          if (report.dryRun && !report.failure) {
+            const { schema: live, flavor } = await inspectWithFlavor(conn, schema);
+            const texts = report.steps.flatMap((s) => s.step.statements.map((x) => x.sql));
+            printPlanCosts(texts, statementCosts(live, texts, flavor, await tableSizes(conn, schema)));
+          }
           return { report, stoppedBy: interrupts.received() };
         } finally {
           interrupts.dispose();

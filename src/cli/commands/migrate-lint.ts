@@ -18,7 +18,7 @@ import type { MigrationDir } from "../../migrate/dir.ts";
 import { execFile, onCleanDev, replayOn } from "../../migrate/dev-replay.ts";
 import { inspectServer } from "../../mysql/inspect.ts";
 import { selectAdded, selectLatest } from "../../lint/select.ts";
-import { TABLE_ROW_ESTIMATES_QUERY } from "../../mysql/queries/catalog.ts";
+import { tableSizes } from "../../mysql/cost.ts";
 import { hasErrors } from "../../lint/report.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
@@ -34,12 +34,11 @@ function positiveInt(flag: string, v: string | number | undefined): number | und
   return n;
 }
 
-/** Estimated row counts of the tables of the URL's schema (one query; InnoDB's `TABLE_ROWS` is an estimate). */
-function liveRowCounts(url: string): Promise<Map<string, number>> {
-  return withConnection(databaseTarget(url), async (conn) => {
-    const rows = await conn.query<{ name: string; n: number | null }>(TABLE_ROW_ESTIMATES_QUERY);
-    return new Map(rows.map((r) => [r.name, Number(r.n ?? 0)]));
-  });
+/** Estimated rows and bytes of the tables of the URL's schema (one query; InnoDB's `TABLE_ROWS` is an estimate). */
+async function liveSizes(url: string): Promise<{ rows: Map<string, number>; bytes: Map<string, number> }> {
+  const sizes = await withConnection(databaseTarget(url), (conn, schema) => tableSizes(conn, schema));
+  const pick = (k: "rows" | "bytes") => new Map([...sizes].map(([name, size]) => [name, size[k]]));
+  return { rows: pick("rows"), bytes: pick("bytes") };
 }
 
 type Select = Parameters<typeof lintDir>[1];
@@ -116,6 +115,10 @@ export default defineCommand({
       type: "string",
       description: "blocking changes on tables with more rows than this are errors (with --url)",
     },
+    "max-bytes": {
+      type: "string",
+      description: "blocking changes on tables larger than this many bytes are errors (with --url)",
+    },
   },
   async run({ args }) {
     const settings = resolveSettings(args);
@@ -127,6 +130,9 @@ export default defineCommand({
       throw new UsageError("--latest and --git-base are mutually exclusive");
     const maxRows =
       positiveInt("--max-rows", args["max-rows"]) ?? positiveInt("max_rows", lint?.raw.max_rows as number | undefined);
+    const maxBytes =
+      positiveInt("--max-bytes", args["max-bytes"]) ??
+      positiveInt("max_bytes", lint?.raw.max_bytes as number | undefined);
     const format = outputFormat(args.format ?? lint?.log);
     const dir = openDir(settings.dir);
     const location = parseDirUrl(settings.dir);
@@ -135,12 +141,14 @@ export default defineCommand({
       gitBase !== undefined
         ? (files) => selectAdded(files, addedFiles(args["git-dir"] ?? lint?.gitDir ?? ".", gitBase, path))
         : (files) => selectLatest(files, latest!);
-    const rows = settings.url ? await liveRowCounts(settings.url) : undefined;
+    const sizes = settings.url ? await liveSizes(settings.url) : undefined;
     const opts: LintOptions = {
       flavor: settings.flavor,
       errors: lint?.errors ?? {},
-      ...(rows ? { rows } : {}),
+      ...(sizes ? { rows: sizes.rows, bytes: sizes.bytes } : {}),
       ...(maxRows !== undefined ? { maxRows } : {}),
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+      ...(settings.project?.online?.pin ? { pinned: true } : {}),
       now: () => performance.now(),
     };
     const report = settings.devUrl

@@ -6,6 +6,8 @@ import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { unmanagedLines } from "../../schema/unmanaged.ts";
 import { plan } from "../../mysql/plan.ts";
+import { tableSizes } from "../../mysql/cost.ts";
+import { statementCosts } from "../../migrate/apply/online/cost-step.ts";
 import { diff } from "../../schema/diff.ts";
 import { dropsEveryTable, showAndApply } from "../apply-plan.ts";
 import { databaseTarget } from "../../project/connect.ts";
@@ -63,6 +65,12 @@ export default defineCommand({
         autoApprove: args["auto-approve"],
         command: "schema apply",
         dryRun: args["dry-run"],
+        costs: statementCosts(
+          current,
+          statements.map((s) => s.sql),
+          flavor,
+          await tableSizes(conn, schemaName),
+        ),
         ...(dropsEveryTable(current, changes) ? { dropsSchema: schemaName } : {}),
       };
       if (!(await showAndApply({ conn, database, options, lockWaitTimeoutS }, statements, opts))) return;

@@ -5,6 +5,7 @@
 import { formatGoDuration } from "../../go/duration.ts";
 import type { ApplyReport } from "../../migrate/apply.ts";
 import type { AppliedFile } from "../../migrate/apply/executor.ts";
+import type { StatementPlan } from "../../migrate/apply/online/plan.ts";
 
 const plural = (n: number): string => (n > 1 ? "s" : "");
 
@@ -80,6 +81,24 @@ export function formatApplyText(report: ApplyReport): string {
   return applyHeader(report) + "\n" + report.applied.map(fileBlock).join("") + applyFooter(report);
 }
 
+/** How one statement runs, for JSON: its cost, the text sent, the online command (stats-db's own key `Plans`). */
+function planJson(plan: StatementPlan | undefined): Record<string, unknown> | null {
+  if (!plan?.cost) return null;
+  const c = plan.cost;
+  return {
+    Table: c.table,
+    Algorithm: c.algorithm,
+    Rebuild: c.rebuild,
+    BlocksWriters: c.blocksWriters,
+    Changes: c.changes.map((x) => ({ Algorithm: x.algorithm, Lock: x.lock, What: x.what })),
+    ...(c.size ? { Rows: c.size.rows, Bytes: c.size.bytes } : {}),
+    Sent: plan.sent,
+    ...(plan.online
+      ? { Online: { Tool: plan.online.tool, Command: plan.online.command, Reason: plan.online.reason } }
+      : {}),
+  };
+}
+
 /** The report as Atlas's `{{ json . }}` prints it (keys as in `cmdlog.MigrateApply`), plus `DryRun`; a dry run's message claims no migration. */
 export function applyJson(
   report: ApplyReport,
@@ -97,6 +116,7 @@ export function applyJson(
       End: a.end.toISOString(),
       Skipped: a.skipped,
       Applied: a.applied,
+      ...(a.plans?.some((p) => p?.cost) ? { Plans: a.plans.map(planJson) } : {}),
       ...(a.error ? { Error: { Stmt: a.error.stmt, Text: a.error.text } } : {}),
     })),
     Current: report.current,

@@ -17,6 +17,8 @@ import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { type Revision, RevisionType } from "../revisions.ts";
 import { SplitError, splitStatements } from "../split.ts";
+import { OnlineStillRunningError } from "./online/errors.ts";
+import type { StatementPlan } from "./online/plan.ts";
 
 /** What an apply run reports while it works (the CLI turns these into progress lines). */
 export type ApplyEvent =
@@ -27,6 +29,8 @@ export type ApplyEvent =
       readonly text: string;
       readonly index: number;
       readonly total: number;
+      /** How it runs: its cost, the text sent (pinned) or the online tool's command (with a planner only). */
+      readonly plan?: StatementPlan;
     }
   | { readonly kind: "error"; readonly file: MigrationFile; readonly stmt: string; readonly text: string }
   | { readonly kind: "file-done"; readonly file: MigrationFile; readonly durationNs: bigint };
@@ -45,6 +49,8 @@ export interface ExecutorContext {
   readonly journal?: StatementJournal;
   /** Sends one statement (default: `conn.exec`; the CLI watches it for lock waits). */
   readonly send?: (text: string) => Promise<void>;
+  /** Decides how each statement runs (cost, pinning, online tool); without it a statement is sent as written. */
+  readonly planner?: { plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> };
   /** Once aborted, no further statement is started. */
   readonly stop?: AbortSignal;
   readonly dryRun: boolean;
@@ -63,6 +69,8 @@ export interface AppliedFile {
   readonly skipped: number;
   /** Statements executed by this run, the failing one included. */
   readonly applied: readonly string[];
+  /** How each of `applied` ran (same order; with a planner only). */
+  readonly plans?: readonly (StatementPlan | undefined)[];
   readonly error?: { readonly stmt: string; readonly text: string };
   /** The error that stopped the run at this file (a StatementError, or its StatementInDoubtError), when `error` is set. */
   readonly failure?: StatementError;
@@ -146,6 +154,7 @@ export async function executeFile(
   const skipped = rev.applied;
   ctx.log({ kind: "file", file, skipped, total: stmts.length });
   const applied: string[] = [];
+  const plans: (StatementPlan | undefined)[] = [];
   const outcome = (extra: Partial<AppliedFile> = {}): AppliedFile => ({
     file,
     start,
@@ -153,23 +162,30 @@ export async function executeFile(
     durationNs: process.hrtime.bigint() - t0,
     skipped,
     applied,
+    ...(ctx.planner ? { plans } : {}),
     ...extra,
   });
   for (const [i, text] of stmts.entries()) {
     if (i < skipped) continue;
     if (ctx.stop?.aborted) return outcome({ stopped: true });
-    ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
     applied.push(text);
     // A data statement and its revision write commit together, so a run killed around it leaves nothing in doubt.
     const ownTx = !inTransaction && statementKind(text) === "data";
+    let told = false;
     try {
+      const plan = await ctx.planner?.plan(file, i, text);
+      plans.push(plan);
+      ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length, ...(plan ? { plan } : {}) });
+      told = true;
       if (ownTx) await tx(BEGIN);
       await ctx.journal?.record(file.version, i, sums[i]!);
-      if (!ctx.dryRun) await send(text);
+      if (!ctx.dryRun) await (plan?.run ? plan.run() : send(plan?.sent ?? text));
     } catch (e) {
       const message = (e as Error).message;
+      if (!told) ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
       ctx.log({ kind: "error", file, stmt: text, text: message });
-      if (e instanceof ConnectionError) {
+      // An online tool of an earlier run still at work may yet finish the statement: the next run decides.
+      if (e instanceof ConnectionError || e instanceof OnlineStillRunningError) {
         // The server may still finish the statement: nothing can be recorded now; the next run decides (in-doubt.ts).
         const failure = new StatementInDoubtError(text, file.version, message, { cause: e });
         return outcome({ error: { stmt: text, text: message }, failure });

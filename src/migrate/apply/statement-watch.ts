@@ -1,12 +1,13 @@
 /**
  * Runs migration statements while watching them from a second session: a statement that waits for a lock longer than
- * a moment is reported with the sessions that block it, a lock-wait timeout names them in its error, and the running
- * statement can be stopped (`KILL QUERY`) on request.
+ * a moment is reported with the sessions that block it, a lock-wait timeout names them in its error, a long statement
+ * reports its progress when the server tells it, and the running statement can be stopped (`KILL QUERY`) on request.
  */
 import { DatabaseError, ER } from "../../db/errors.ts";
 import type { Queryable } from "../../db/types.ts";
 import { type Blocker, describeBlocker, findBlockers } from "../../mysql/blockers.ts";
 import { statementTables } from "../../mysql/parse.ts";
+import { statementProgress } from "../../mysql/queries/progress.ts";
 import { killQuerySql, SESSION_QUERY } from "../../mysql/queries/session.ts";
 
 /** A second session on the same server, opened on first use (and again after it was lost). */
@@ -24,6 +25,18 @@ export interface LockWaitEvent {
   readonly blockers: readonly Blocker[];
 }
 
+/** A long statement's progress, as the server reports it (MariaDB's PROCESSLIST.PROGRESS, MySQL's stage events). */
+export interface ProgressEvent {
+  readonly kind: "progress";
+  readonly text: string;
+  readonly percent: number;
+  readonly stage: string;
+  readonly seconds: number;
+}
+
+/** What a watch reports. */
+export type WatchEvent = LockWaitEvent | ProgressEvent;
+
 /** How a watch is set up. */
 export interface WatchOptions {
   /** The session that runs the statements. */
@@ -32,7 +45,7 @@ export interface WatchOptions {
   readonly flavorName: "mysql" | "mariadb";
   /** The schema unqualified table names belong to. */
   readonly schema?: string;
-  readonly log: (event: LockWaitEvent) => void;
+  readonly log: (event: WatchEvent) => void;
   /** Quiet time before the first look at the statement (default 2 s), and between looks (default 1 s). */
   readonly noticeAfterMs?: number;
   readonly pollMs?: number;
@@ -117,7 +130,12 @@ export class StatementWatch {
         const control = await this.opts.control.get();
         const [row] = await control.query(SESSION_QUERY, [this.opts.conn.threadId]);
         const state = String(row?.state ?? "");
-        if (!/lock/i.test(state)) continue;
+        if (!/lock/i.test(state)) {
+          const progress = await statementProgress(control, this.opts.flavorName, this.opts.conn.threadId);
+          if (progress && !finished())
+            this.opts.log({ kind: "progress", text, ...progress, seconds: Number(row?.time ?? 0) });
+          continue;
+        }
         const blockers = await this.blockers(text);
         const seen = blockers.map((b) => b.id).join(",");
         if (seen === lastSeen && waited - lastNotice < REPEAT_NOTICE_MS) continue;

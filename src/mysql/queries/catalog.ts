@@ -24,10 +24,6 @@ export function schemasExceptQuery(count: number): string {
   return `SELECT \`SCHEMA_NAME\` AS s FROM \`INFORMATION_SCHEMA\`.\`SCHEMATA\` WHERE \`SCHEMA_NAME\` NOT IN (${Array.from({ length: count }, () => "?").join(", ")}) ORDER BY \`SCHEMA_NAME\``;
 }
 
-/** Each table (`name`) of the connection's current schema with InnoDB's estimate of its row count (`n`). */
-export const TABLE_ROW_ESTIMATES_QUERY =
-  "SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
-
 /** `CREATE DATABASE` of a schema. */
 export function createDatabaseStatement(schema: string): string {
   return `CREATE DATABASE ${ident(schema)}`;
