@@ -11,6 +11,7 @@ import type { ParseContext } from "./parse/context.ts";
 import { parseCreateIndex, parseCreateTable } from "./parse/create.ts";
 import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
+import { parseObjectStatement } from "./parse/objects.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
 import { tablesNamed } from "./parse/statement-tables.ts";
 
@@ -35,6 +36,7 @@ export function parse(sql: string, ctx: ParseContext): Change[] {
     case "unsupported":
       throw new UnsupportedStatementError(c.label, tokens[0]!.line, tokens[0]!.column);
     case "ddl":
+      if (c.ddl === "object") return parseObjectStatement(sql, tokens, ctx);
       return parseDdl(new Cursor(tokens.slice(c.start)), c.ddl!, ctx, c.indexKind ?? "");
     default:
       return assertNever(c.kind, "statement kind");
@@ -43,7 +45,7 @@ export function parse(sql: string, ctx: ParseContext): Change[] {
 
 function parseDdl(
   cur: Cursor,
-  ddl: NonNullable<ReturnType<typeof classify>["ddl"]>,
+  ddl: Exclude<NonNullable<ReturnType<typeof classify>["ddl"]>, "object">,
   ctx: ParseContext,
   indexKind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | "",
 ): Change[] {

@@ -9,6 +9,7 @@ import type { Flavor } from "./flavor.ts";
 import { alterTableStatements } from "./plan/alter-table.ts";
 import * as comments from "./plan/comments.ts";
 import { createTableSql } from "./plan/create-table.ts";
+import { objectStatements } from "./plan/objects.ts";
 import { PlanError } from "./plan/errors.ts";
 import { orderChanges } from "./plan/order.ts";
 import { changeTable } from "./plan/order-facts.ts";
@@ -67,6 +68,14 @@ function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): 
     }
     case "ModifySchema":
       return modifySchema(change);
+    case "AddTrigger":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
+      return objectStatements(change);
     default:
       return assertNever(change, "change");
   }

@@ -3,6 +3,7 @@
  * discriminated on `kind`; every switch over it ends in `assertNever`.
  */
 import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions } from "./model.ts";
+import type { Routine, ScheduledEvent, Trigger } from "./objects.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
 export type ColumnPosition = { readonly after: string } | { readonly first: true };
@@ -51,7 +52,21 @@ export type Change =
   /** Alter one table; `changes` are in the order they apply. */
   | { readonly kind: "ModifyTable"; readonly table: string; readonly changes: readonly TableChange[] }
   /** Change the schema's default charset/collation. */
-  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string };
+  | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string }
+  /** Create a trigger (its table exists). */
+  | { readonly kind: "AddTrigger"; readonly trigger: Trigger }
+  /** Drop a trigger. */
+  | { readonly kind: "DropTrigger"; readonly trigger: Trigger }
+  /** Create a scheduled event. */
+  | { readonly kind: "AddEvent"; readonly event: ScheduledEvent }
+  /** Drop a scheduled event. */
+  | { readonly kind: "DropEvent"; readonly event: ScheduledEvent }
+  /** Change an event in place (ALTER EVENT; a rename when the names differ). */
+  | { readonly kind: "ModifyEvent"; readonly from: ScheduledEvent; readonly to: ScheduledEvent }
+  /** Create a stored function or procedure. */
+  | { readonly kind: "AddRoutine"; readonly routine: Routine }
+  /** Drop a stored function or procedure. */
+  | { readonly kind: "DropRoutine"; readonly routine: Routine };
 
 /** Every change kind, for exhaustive tables. */
 export type ChangeKind = Change["kind"];

@@ -6,6 +6,7 @@ import { applyChanges } from "./apply.ts";
 import type { Change, TableChange } from "./changes.ts";
 import { columnRenames } from "./diff-columns.ts";
 import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
+import { diffObjects } from "./diff-objects.ts";
 import { diffTable } from "./diff-table.ts";
 import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
@@ -61,7 +62,7 @@ export function diff(current: Schema, desired: Schema): Change[] {
   }
   const have = new Set(renamed.tables.map((t) => t.name));
   for (const d of desired.tables) if (!have.has(d.name)) changes.push({ kind: "AddTable", table: asCreated(d) });
-  return rebuildForeignKeysOnRetype(changes, renamed, desired);
+  return [...rebuildForeignKeysOnRetype(changes, renamed, desired), ...diffObjects(renamed, desired)];
 }
 
 /** A new table without rename markers, its members in the desired order (the server keeps and shows index and check order). */

@@ -3,6 +3,7 @@
  * is turned into. Objects refer to each other by name only. Values are canonical (normalised by the dialect layer),
  * so two schemas are equal exactly when their models are deep-equal.
  */
+import type { Routine, ScheduledEvent, Trigger } from "./objects.ts";
 
 /** A column default: a literal value (unquoted text, e.g. `0`, `abc`) or a raw SQL expression (e.g. `CURRENT_TIMESTAMP(3)`). */
 export type Default =
@@ -110,6 +111,12 @@ export interface Schema {
   readonly charset?: string;
   readonly collate?: string;
   readonly tables: readonly Table[];
+  /** Triggers (src/schema/objects.ts); absent = none. */
+  readonly triggers?: readonly Trigger[];
+  /** Scheduled events; absent = none. */
+  readonly events?: readonly ScheduledEvent[];
+  /** Stored functions and procedures; absent = none. */
+  readonly routines?: readonly Routine[];
 }
 
 /** The empty schema: the starting point of a migration-directory replay. */

@@ -56,6 +56,13 @@ export class NameTrail {
         for (const c of change.changes) this.followIn(change.table, c);
         return;
       case "ModifySchema":
+      case "AddTrigger":
+      case "DropTrigger":
+      case "AddEvent":
+      case "DropEvent":
+      case "ModifyEvent":
+      case "AddRoutine":
+      case "DropRoutine":
         return;
       default:
         assertNever(change, "change");

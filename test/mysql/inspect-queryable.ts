@@ -43,9 +43,17 @@ export interface CapturedRows {
   readonly statistics: Row[];
   readonly foreignKeys: Row[];
   readonly checks: Row[];
+  readonly triggers?: Row[];
+  readonly events?: Row[];
+  readonly routines?: Row[];
+  readonly parameters?: Row[];
 }
 
 const ROUTES: [RegExp, keyof CapturedRows][] = [
+  [/information_schema\.TRIGGERS/, "triggers"],
+  [/information_schema\.EVENTS/, "events"],
+  [/information_schema\.ROUTINES/, "routines"],
+  [/information_schema\.PARAMETERS/, "parameters"],
   [/@@version/, "server"],
   [/SCHEMATA/, "schemata"],
   [/KEY_COLUMN_USAGE/, "foreignKeys"],
@@ -61,7 +69,7 @@ export function captured(rows: CapturedRows): Queryable {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       const route = ROUTES.find(([re]) => re.test(sql));
       if (!route) throw new Error(`no captured rows for query: ${sql}`);
-      return rows[route[1]] as T[];
+      return (rows[route[1]] ?? []) as T[];
     },
     async exec(sql: string): Promise<void> {
       if (!/^SET SESSION /.test(sql)) throw new Error(`unexpected statement: ${sql}`);

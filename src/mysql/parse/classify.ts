@@ -3,6 +3,7 @@
  * or anything else (unsupported).
  */
 import type { Token } from "../lexer.ts";
+import { objectStatementLabel } from "./objects.ts";
 
 /** What a statement is, for callers that only need to know (e.g. lint recognising data statements). */
 export type StatementKind = "ddl" | "data" | "session" | "unsupported";
@@ -15,7 +16,9 @@ export type DdlStatement =
   | "alterDatabase"
   | "dropTable"
   | "dropIndex"
-  | "renameTable";
+  | "renameTable"
+  /** A trigger, event or routine statement (src/mysql/parse/objects.ts). */
+  | "object";
 
 /** A classified statement: its kind, the DDL form when it is one, the token index its body starts at, and a label. */
 export interface Classified {
@@ -59,6 +62,8 @@ export function classify(tokens: readonly Token[]): Classified {
     label,
     ...extra,
   });
+  const object = first === "CREATE" || first === "ALTER" || first === "DROP" ? objectStatementLabel(tokens) : undefined;
+  if (object) return ddl("object", 0, object);
   if (first === "CREATE") {
     if (w(k) === "TABLE") return ddl("createTable", k + 1, "CREATE TABLE");
     if (w(k) === "ONLINE" || w(k) === "OFFLINE") k++;

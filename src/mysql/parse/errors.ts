@@ -25,7 +25,18 @@ export class DataStatementError extends Error {
 /** A statement that names a table, column, index or constraint the schema before it does not have (or has already). */
 export class SchemaStateError extends Error {
   constructor(
-    readonly objectKind: "table" | "column" | "index" | "foreign key" | "check" | "constraint" | "primary key",
+    readonly objectKind:
+      | "table"
+      | "column"
+      | "index"
+      | "foreign key"
+      | "check"
+      | "constraint"
+      | "primary key"
+      | "trigger"
+      | "event"
+      | "function"
+      | "procedure",
     readonly objectName: string,
     readonly problem: "missing" | "exists",
   ) {

@@ -25,7 +25,7 @@ export function tablesNamed(tokens: readonly Token[], c: Classified): string[] {
     const n = on === -1 ? undefined : nameAt(tokens, on + 1);
     return n ? [n[0]] : [];
   }
-  if (c.ddl === "alterDatabase") return [];
+  if (c.ddl === "alterDatabase" || c.ddl === "object") return [];
   // DROP TABLE a, b / RENAME TABLE a TO b, c TO d / ALTER TABLE a … / CREATE TABLE a …
   const names: string[] = [];
   let k = c.start;

@@ -50,7 +50,15 @@ export function changeFacts(change: Change): ChangeFacts {
     case "ModifyTable":
       return modifyFacts(change.table, change.changes);
     case "ModifySchema":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
       return NONE;
+    case "AddTrigger":
+      return { ...NONE, needs: [change.trigger.table] };
     default:
       return assertNever(change, "change");
   }
@@ -94,7 +102,15 @@ export function changeTable(change: Change): string {
     case "RenameTable":
       return change.from;
     case "ModifySchema":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
       return "";
+    case "AddTrigger":
+    case "DropTrigger":
+      return change.trigger.table;
     default:
       return assertNever(change, "change");
   }

@@ -37,6 +37,14 @@ const PHASE: Readonly<Record<ChangeKind, number>> = {
   AddTable: 2,
   ModifyTable: 2,
   DropTable: 5,
+  // Triggers, events and routines: old ones go first, new ones after every table exists (src/mysql/plan/objects.ts).
+  DropTrigger: 0,
+  DropEvent: 0,
+  DropRoutine: 0,
+  AddRoutine: 6,
+  AddTrigger: 7,
+  AddEvent: 7,
+  ModifyEvent: 7,
 };
 
 function phaseOf(change: Change): number {
