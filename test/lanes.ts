@@ -43,6 +43,7 @@ export const FULL_LANE: readonly string[] = [
   "test/migrate/{apply,down,down-safety,in-doubt,revisions-upgrade}.test.ts",
   "test/mysql/{inspect,inspect-agree,plan-live}.test.ts",
   "test/mysql/objects-live.test.ts",
+  "test/entities/objects-live.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];

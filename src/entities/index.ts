@@ -6,5 +6,16 @@ export type { ColumnOptions, IntegerOptions, SqlExpr, TextOptions } from "./colu
 export { table, isTableDef } from "./table.ts";
 export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "./table.ts";
 export { entitiesToSchema } from "./to-schema.ts";
+export { event, isObjectDef, objectsToSchema, routine, trigger, validateObjects } from "./objects.ts";
+export type {
+  EventDef,
+  EventSpec,
+  ObjectDef,
+  ParamSpec,
+  RoutineDef,
+  RoutineSpec,
+  TriggerDef,
+  TriggerSpec,
+} from "./objects.ts";
 export { EntityError, validateEntities } from "./validate.ts";
 export type { KeyLimits } from "./server-limits.ts";

@@ -4,6 +4,7 @@
  * entitiesToSchema and the normaliser, the module gives the same schema (table AUTO_INCREMENT counters aside).
  */
 import type { Column, Default, ForeignKey, Index, IndexPart, Schema, Table } from "../schema/model.ts";
+import { objectsSource } from "./objects-source.ts";
 
 /** A column type the `col` builders cannot declare (e.g. `bit(3)`, `geometry`, `float(7,2)`). */
 export class UnsupportedEntityTypeError extends Error {
@@ -225,7 +226,9 @@ export function schemaToEntitiesSource(schema: Schema, options: EntitiesSourceOp
     schema.charset ? `charset: ${s(schema.charset)}` : "",
     schema.collate ? `collate: ${s(schema.collate)}` : "",
   ].filter(Boolean);
-  const header = `import { col, ${uses.sql ? "sql, " : ""}table } from ${s(options.importFrom)};\n`;
-  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n\nexport const database = { ${db.join(", ")} };\n`;
-  return [header, ...blocks, footer].join("\n");
+  const objects = objectsSource(schema, names);
+  const builders = ["col", ...(uses.sql ? ["sql"] : []), "table", ...objects.builders].sort().join(", ");
+  const header = `import { ${builders} } from ${s(options.importFrom)};\n`;
+  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n${objects.footer ? `\n${objects.footer}` : ""}\nexport const database = { ${db.join(", ")} };\n`;
+  return [header, ...blocks, ...objects.blocks, footer].join("\n");
 }

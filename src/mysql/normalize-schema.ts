@@ -6,6 +6,7 @@ import type { Column, Schema, Table } from "../schema/model.ts";
 import { canonicalExpr } from "./expr.ts";
 import type { Flavor } from "./flavor.ts";
 import { normalizeTable } from "./normalize.ts";
+import { normalizeObjects } from "./normalize-objects.ts";
 import { normalizeType } from "./types.ts";
 
 const NOW = /^(current_timestamp|now|localtime|localtimestamp)(\s*\(\s*(\d*)\s*\))?$/i;
@@ -45,5 +46,6 @@ function table(t: Table): Table {
 /** Returns the schema with every table in canonical form for the flavour. */
 export function normalizeSchema(schema: Schema, flavor: Flavor): Schema {
   const defaults = { charset: schema.charset, collate: schema.collate };
-  return { ...schema, tables: schema.tables.map((t) => normalizeTable(table(t), flavor, defaults)) };
+  const tables = schema.tables.map((t) => normalizeTable(table(t), flavor, defaults));
+  return normalizeObjects({ ...schema, tables });
 }

@@ -4,16 +4,29 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { entitiesToSchema, isTableDef, type TableDef, validateEntities } from "../entities/index.ts";
+import {
+  entitiesToSchema,
+  isObjectDef,
+  isTableDef,
+  type ObjectDef,
+  objectsToSchema,
+  type TableDef,
+  validateEntities,
+  validateObjects,
+} from "../entities/index.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
 import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
 
-/** What an entities module exports: `tables` (or any table objects) and optionally `database` defaults. */
+/**
+ * What an entities module exports: `tables` (or any table objects), optionally `database` defaults, and triggers,
+ * events and routines (`objects`, or any such objects exported by name).
+ */
 export interface EntitiesModule {
   readonly tables?: readonly TableDef[];
+  readonly objects?: readonly ObjectDef[];
   readonly database?: { name?: string; charset?: string; collate?: string };
   readonly [name: string]: unknown;
 }
@@ -29,14 +42,22 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
   const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
   if (!Array.isArray(tables) || tables.length === 0)
     throw new SourceError(`${where} exports no tables (export const tables = [...])`);
-  const problems = validateEntities(tables, flavor.keyLimits);
+  const objects = mod.objects ?? Object.values(mod).filter(isObjectDef);
+  const problems = [
+    ...validateEntities(tables, flavor.keyLimits),
+    ...validateObjects(
+      tables.map((t) => t.name),
+      objects,
+    ).map((message) => ({ message })),
+  ];
   if (problems.length)
     throw new SourceError(
       `${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`,
       problems.map((p) => p.message),
     );
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
-  const { charset: _c, collate: _k, ...schema } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}), flavor);
+  const declared = { ...entitiesToSchema(tables, mod.database ?? {}), ...objectsToSchema(objects) };
+  const { charset: _c, collate: _k, ...schema } = normalizeSchema(declared, flavor);
   return schema;
 }
 

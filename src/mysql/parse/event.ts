@@ -6,6 +6,7 @@ import type { Change } from "../../schema/changes.ts";
 import type { EventSchedule, EventStatus, ScheduledEvent } from "../../schema/objects.ts";
 import type { Cursor } from "../cursor.ts";
 import type { Token } from "../lexer.ts";
+import { literalTime } from "../normalize-objects.ts";
 import type { ParseContext } from "./context.ts";
 import { SchemaStateError } from "./errors.ts";
 import { ifNotExists, objectName, textFrom, tokensText } from "./object-common.ts";
@@ -136,12 +137,4 @@ function time(cur: Cursor): string {
   if (tokens.length === 1 && tokens[0]!.kind === "string") return literalTime(tokens[0]!.value);
   const timestamp = tokens.length === 2 && /^timestamp$/i.test(tokens[0]!.value) && tokens[1]!.kind === "string";
   return timestamp ? literalTime(tokens[1]!.value) : tokensText(tokens);
-}
-
-/** `2030-01-01` → `2030-01-01 00:00:00`; fractions of a second dropped (the server keeps whole seconds). */
-export function literalTime(text: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d*)?)?$/.exec(text.trim());
-  if (!m) return text;
-  const p = (s: string | undefined) => (s ?? "0").padStart(2, "0");
-  return `${m[1]}-${p(m[2])}-${p(m[3])} ${p(m[4])}:${p(m[5])}:${p(m[6])}`;
 }
