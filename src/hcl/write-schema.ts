@@ -1,11 +1,13 @@
 /**
  * Schema → Atlas HCL, as `atlas schema inspect` prints it (see docs/atlas-compat.md §8 and §9.1): every `table` block in
- * inspection order (by name), then the `schema` block with its charset and collation.
+ * inspection order (by name), then functions, procedures, events and triggers (src/hcl/object-blocks.ts), then the
+ * `schema` block with its charset and collation.
  */
 import type { Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { attr, block, renderDocument } from "./document.ts";
 import { hclString } from "./hcl-text.ts";
+import { objectBlocks } from "./object-blocks.ts";
 import { tableBlock, type SchemaDefaults } from "./table-block.ts";
 
 function byTableName(a: { name: string }, b: { name: string }): number {
@@ -25,5 +27,5 @@ export function schemaToHcl(schema: Schema, flavor: Flavor, schemaName: string):
     [schemaName],
     [attr("charset", hclString(defaults.charset)), attr("collate", hclString(defaults.collate))],
   );
-  return renderDocument([...tables, schemaBlock]);
+  return renderDocument([...tables, ...objectBlocks(schema, schemaName), schemaBlock]);
 }

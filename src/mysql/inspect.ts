@@ -20,9 +20,11 @@ import { normalizeTable } from "./normalize.ts";
 export { InspectError, SchemaNotFoundError } from "./inspect/errors.ts";
 export { flavorOfVersion, type ServerInfo } from "./inspect/server.ts";
 export {
+  dropObjectStatement,
   dropTableStatement,
   FOREIGN_KEY_CHECKS_OFF,
   FOREIGN_KEY_CHECKS_ON,
+  OBJECT_NAMES_QUERY,
   TABLE_NAMES_QUERY,
 } from "./inspect/session.ts";
 
@@ -104,8 +106,8 @@ function tableOptions(row: Row): Table["options"] {
 }
 
 /**
- * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Eleven
- * queries on MariaDB, twelve on MySQL (four of them for triggers, events and routines), whatever the number of tables.
+ * Inspects one schema of a live server into the canonical model (the flavour is detected from `@@version`). Twelve
+ * queries on MariaDB, thirteen on MySQL (five of them for triggers, events and routines), whatever the number of tables.
  */
 export async function inspect(conn: Queryable, schemaName: string, options: InspectOptions = {}): Promise<Schema> {
   return (await inspectWithFlavor(conn, schemaName, options)).schema;

@@ -47,6 +47,7 @@ export interface CapturedRows {
   readonly events?: Row[];
   readonly routines?: Row[];
   readonly parameters?: Row[];
+  readonly currentUser?: Row[];
 }
 
 const ROUTES: [RegExp, keyof CapturedRows][] = [
@@ -54,6 +55,7 @@ const ROUTES: [RegExp, keyof CapturedRows][] = [
   [/information_schema\.EVENTS/, "events"],
   [/information_schema\.ROUTINES/, "routines"],
   [/information_schema\.PARAMETERS/, "parameters"],
+  [/CURRENT_USER\(\)/, "currentUser"],
   [/@@version/, "server"],
   [/SCHEMATA/, "schemata"],
   [/KEY_COLUMN_USAGE/, "foreignKeys"],

@@ -109,20 +109,31 @@ CREATE EVENT e4 ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;`;
     });
   });
 
-  test("the definer and a server-filled STARTS are no drift; a declared definer is", async () => {
+  test("the session's own definer and a server-filled STARTS are no drift; another definer is kept", async () => {
     const desired: Schema = replaySql(DIRECTORY, mariadb);
     await withTestDatabase(async ({ conn, name }) => {
       await run(conn, DIRECTORY);
+      await conn.query("CREATE DEFINER = 'nobody'@'localhost' TRIGGER tr4 AFTER DELETE ON t FOR EACH ROW SET @d = 1");
       const live = await inspect(queryableOf(conn), name);
       const e1 = live.events!.find((e) => e.name === "e1")!;
-      expect("every" in e1.schedule && e1.schedule.starts).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-      expect(live.triggers![0]!.definer).toMatch(/@/);
-      expect(diff(live, desired)).toEqual([]);
+      const e3 = live.events!.find((e) => e.name === "e3")!;
+      expect(e1.schedule).toEqual({ every: { value: "1", unit: "HOUR" } });
+      expect("every" in e3.schedule && e3.schedule.starts).toBe("2030-01-01 10:00:00");
+      expect(live.triggers!.find((t) => t.name === "tr1")!.definer).toBeUndefined();
+      expect(live.triggers!.find((t) => t.name === "tr4")!.definer).toBe("nobody@localhost");
+      const withTr4 = replaySql(
+        "CREATE DEFINER = 'nobody'@'localhost' TRIGGER tr4 AFTER DELETE ON t FOR EACH ROW SET @d = 1;",
+        mariadb,
+        desired,
+      );
+      expect(diff(live, withTr4)).toEqual([]);
       const other = {
-        ...desired,
-        triggers: desired.triggers!.map((t) => (t.name === "tr1" ? { ...t, definer: "nobody@localhost" } : t)),
+        ...withTr4,
+        triggers: withTr4.triggers!.map((t) => (t.name === "tr4" ? { ...t, definer: "other@localhost" } : t)),
       };
-      expect(diff(live, other).map((c) => c.kind)).toEqual(["DropTrigger", "AddTrigger"]);
+      const changes = diff(live, other);
+      expect(changes.map((c) => c.kind)).toEqual(["DropTrigger", "AddTrigger"]);
+      expect(plan(changes, mariadb)[1]!.sql).toStartWith("CREATE DEFINER=`other`@`localhost` TRIGGER `tr4`");
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `stats-db schema clean --url URL`: drop every table of the schema the URL names (the revisions table too), in an
- * order the server accepts; asks for the database's name first unless --auto-approve.
+ * order the server accepts, and its events and stored routines (triggers go with their tables); asks for the
+ * database's name first unless --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
@@ -18,7 +19,7 @@ import { resolveSettings } from "../../project/settings.ts";
 export const NOTHING_TO_DROP = "Nothing to drop";
 
 export default defineCommand({
-  meta: { name: "clean", description: "drop every table of a database's schema (asks first)" },
+  meta: { name: "clean", description: "drop every table, event and routine of a database's schema (asks first)" },
   args: {
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to empty (schema-bound URL)" },
@@ -33,7 +34,8 @@ export default defineCommand({
     const lockWaitTimeoutS = lockWaitTimeoutSeconds(args["lock-wait-timeout"], undefined);
     await withConnection(database, async (conn, schemaName, options) => {
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
-      if (schema.tables.length === 0) {
+      const objects = (schema.events?.length ?? 0) + (schema.routines?.length ?? 0);
+      if (schema.tables.length === 0 && objects === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }

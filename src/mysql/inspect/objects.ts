@@ -27,7 +27,11 @@ export const TRIGGERS_QUERY =
 /** The events of a schema; one parameter, the schema. */
 export const EVENTS_QUERY =
   "SELECT EVENT_NAME, DEFINER, EVENT_DEFINITION, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, STARTS, " +
-  "ENDS, STATUS, ON_COMPLETION, EVENT_COMMENT FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME";
+  "ENDS, STATUS, ON_COMPLETION, EVENT_COMMENT, CREATED, LAST_ALTERED FROM information_schema.EVENTS " +
+  "WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME";
+
+/** The session's user (`CURRENT_USER()` as `user@host`): the definer of an object created without DEFINER. */
+export const CURRENT_USER_QUERY = "SELECT CURRENT_USER() AS USER";
 
 /** The stored functions and procedures of a schema; one parameter, the schema. */
 export const ROUTINES_QUERY =
@@ -47,14 +51,24 @@ export interface SchemaObjects {
   readonly routines?: readonly Routine[];
 }
 
-/** Reads a schema's triggers, events and routines (four queries). */
+/**
+ * Reads a schema's triggers, events and routines (five queries). A definer that is the session's own user is left
+ * out: it is what an object created without a DEFINER clause gets, not a declaration to copy into a plan.
+ */
 export async function inspectObjects(conn: Queryable, schemaName: string): Promise<SchemaObjects> {
-  const triggers = (await conn.query(TRIGGERS_QUERY, [schemaName])).map(triggerFromRow);
-  const events = (await conn.query(EVENTS_QUERY, [schemaName])).map(eventFromRow);
+  const [me] = await conn.query(CURRENT_USER_QUERY);
+  const self = me ? text(me, "USER") : undefined;
+  const own = <T extends { definer?: string }>(o: T): T => {
+    if (o.definer === undefined || o.definer !== self) return o;
+    const { definer: _d, ...rest } = o;
+    return rest as T;
+  };
+  const triggers = (await conn.query(TRIGGERS_QUERY, [schemaName])).map(triggerFromRow).map(own);
+  const events = (await conn.query(EVENTS_QUERY, [schemaName])).map(eventFromRow).map(own);
   const params = groupBy(await conn.query(PARAMETERS_QUERY, [schemaName]), (r) =>
     paramKey(required(r, "ROUTINE_TYPE"), required(r, "SPECIFIC_NAME")),
   );
-  const routines = (await conn.query(ROUTINES_QUERY, [schemaName])).map((r) => routineFromRow(r, params));
+  const routines = (await conn.query(ROUTINES_QUERY, [schemaName])).map((r) => routineFromRow(r, params)).map(own);
   return {
     ...(triggers.length ? { triggers } : {}),
     ...(events.length ? { events } : {}),
@@ -80,6 +94,12 @@ export function triggerFromRow(row: Row): Trigger {
   };
 }
 
+/** Two `YYYY-MM-DD HH:MM:SS` times at most a second apart (a statement may straddle a second). */
+function near(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  return Math.abs(Date.parse(`${a.replace(" ", "T")}Z`) - Date.parse(`${b.replace(" ", "T")}Z`)) <= 1000;
+}
+
 /** A DATETIME cell as `YYYY-MM-DD HH:MM:SS` (the connection reads DATETIME values as UTC). */
 function timeText(row: Row, key: string): string | undefined {
   const v = row[key];
@@ -102,7 +122,13 @@ export function eventFromRow(row: Row): ScheduledEvent {
   else {
     // MariaDB quotes a value that is not a plain number: `'1:30'`.
     const value = required(row, "INTERVAL_VALUE").replace(/^'(.*)'$/s, "$1");
-    const starts = timeText(row, "STARTS");
+    // Without STARTS the server starts the schedule when the event is created or its schedule altered: that time is
+    // the server's, not part of the definition.
+    const given = timeText(row, "STARTS");
+    const filled = [timeText(row, "CREATED"), timeText(row, "LAST_ALTERED")].some(
+      (t) => t !== undefined && near(t, given),
+    );
+    const starts = filled ? undefined : given;
     const ends = timeText(row, "ENDS");
     schedule = {
       every: { value, unit: required(row, "INTERVAL_FIELD").toUpperCase() },
