@@ -45,6 +45,7 @@ export const FULL_LANE: readonly string[] = [
   "test/mysql/objects-live.test.ts",
   "test/entities/objects-live.test.ts",
   "test/cli/objects-live.test.ts",
+  "test/mysql/objects-peer.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];
