@@ -46,6 +46,7 @@ export const FULL_LANE: readonly string[] = [
   "test/entities/objects-live.test.ts",
   "test/cli/objects-live.test.ts",
   "test/mysql/objects-peer.test.ts",
+  "test/migrate/down-objects.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];
