@@ -7,6 +7,8 @@
 
 /** The schema model, the closed union of changes, the diff between two schemas and applying changes to a schema. */
 export type { Column, ForeignKey, Index, Schema, Table } from "./schema/model.ts";
+/** Triggers, scheduled events and stored routines: schema objects besides tables. */
+export type { Routine, ScheduledEvent, Trigger } from "./schema/objects.ts";
 /** The empty schema (the state before any migration). */
 export { emptySchema } from "./schema/model.ts";
 /** Every change the diff and the parser produce. */
@@ -58,6 +60,8 @@ export type { LintReport } from "./lint/report.ts";
 
 /** The entity DSL and turning entities into a schema. */
 export { col, entitiesToSchema, sql, table, type TableDef, validateEntities } from "./entities/index.ts";
+/** Triggers, events and routines declared beside the tables. */
+export { event, routine, trigger } from "./entities/index.ts";
 /** Schema sources by URL (`file://`, `mysql://`, `mem://embedded`) and the entities module of a project. */
 export { loadSource, openDir, replayDir } from "./project/sources.ts";
 /** An entities module turned into the normalised desired schema. */
