@@ -26,6 +26,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
   "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
   "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
+  "test/mysql/objects-in-doubt.test.ts",
 ];
 
 /** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */
@@ -46,7 +47,7 @@ export const FULL_LANE: readonly string[] = [
   "test/entities/objects-live.test.ts",
   "test/cli/objects-live.test.ts",
   "test/mysql/objects-peer.test.ts",
-  "test/migrate/down-objects.test.ts",
+  "test/mysql/down-objects-live.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];
