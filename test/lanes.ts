@@ -26,7 +26,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",
   "test/migrate/{partial-hash,split,split-vectors,status-problems,sum}.test.ts",
   "test/mysql/{blockers,expr,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,types}.test.ts",
-  "test/mysql/objects-in-doubt.test.ts",
+  "test/mysql/{objects-in-doubt,objects-mysql8}.test.ts",
 ];
 
 /** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */

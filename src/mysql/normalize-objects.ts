@@ -5,7 +5,7 @@
 import type { Schema } from "../schema/model.ts";
 import type { EventSchedule } from "../schema/objects.ts";
 import { Cursor } from "./cursor.ts";
-import { tokenize } from "./lexer.ts";
+import { ParseError, tokenize } from "./lexer.ts";
 import { canonicalType, readType, UnknownTypeError } from "./types.ts";
 
 /** `2030-01-01` → `2030-01-01 00:00:00`; fractions of a second dropped (the server keeps whole seconds). */
@@ -16,13 +16,15 @@ export function literalTime(text: string): string {
   return `${m[1]}-${p(m[2])}-${p(m[3])} ${p(m[4])}:${p(m[5])}:${p(m[6])}`;
 }
 
-/** A routine parameter or return type in canonical form, CHARSET/COLLATE dropped; an unknown type lower-cased. */
+/**
+ * A routine parameter or return type in canonical form, a trailing CHARSET/COLLATE dropped (MySQL 8 may show one in
+ * DTD_IDENTIFIER); a type the column types do not know (MariaDB's `ROW TYPE OF t`) lower-cased as written.
+ */
 export function routineTypeText(text: string): string {
   try {
-    const cur = new Cursor(tokenize(text));
-    return canonicalType(readType(cur));
+    return canonicalType(readType(new Cursor(tokenize(text))));
   } catch (e) {
-    if (e instanceof UnknownTypeError) return text.trim().toLowerCase();
+    if (e instanceof UnknownTypeError || e instanceof ParseError) return text.trim().toLowerCase();
     throw e;
   }
 }

@@ -16,7 +16,7 @@ import type {
   TriggerEvent,
   TriggerTiming,
 } from "../../schema/objects.ts";
-import { normalizeType, UnknownTypeError } from "../types.ts";
+import { routineTypeText } from "../normalize-objects.ts";
 import { groupBy, required, text, valid } from "./values.ts";
 
 /** The triggers of a schema, by table and firing order; one parameter, the schema. */
@@ -111,6 +111,8 @@ const STATUS: Record<string, EventStatus> = {
   ENABLED: "ENABLE",
   DISABLED: "DISABLE",
   SLAVESIDE_DISABLED: "DISABLE ON SLAVE",
+  // MySQL 8.0.22 and later.
+  REPLICA_SIDE_DISABLED: "DISABLE ON SLAVE",
 };
 
 /** One EVENTS row as an event. */
@@ -147,16 +149,6 @@ export function eventFromRow(row: Row): ScheduledEvent {
   };
 }
 
-/** A DTD_IDENTIFIER in canonical type form (as written, lower-cased, when the type is not one of the column types). */
-function typeText(dtd: string): string {
-  try {
-    return normalizeType(dtd);
-  } catch (e) {
-    if (e instanceof UnknownTypeError) return dtd.toLowerCase();
-    throw e;
-  }
-}
-
 /** One ROUTINES row (and its PARAMETERS rows) as a routine. */
 export function routineFromRow(row: Row, params: ReadonlyMap<string, readonly Row[]>): Routine {
   const kind = required(row, "ROUTINE_TYPE").toUpperCase() as RoutineKind;
@@ -170,16 +162,17 @@ export function routineFromRow(row: Row, params: ReadonlyMap<string, readonly Ro
     params: (params.get(paramKey(kind, name)) ?? []).map(
       (p): RoutineParam => ({
         name: required(p, "PARAMETER_NAME"),
-        type: typeText(required(p, "DTD_IDENTIFIER")),
+        type: routineTypeText(required(p, "DTD_IDENTIFIER")),
         mode: kind === "FUNCTION" ? "IN" : ((text(p, "PARAMETER_MODE") ?? "IN").toUpperCase() as RoutineParam["mode"]),
       }),
     ),
-    ...(returns ? { returns: typeText(returns) } : {}),
+    ...(returns ? { returns: routineTypeText(returns) } : {}),
     deterministic: required(row, "IS_DETERMINISTIC") === "YES",
     dataAccess: required(row, "SQL_DATA_ACCESS").toUpperCase() as RoutineDataAccess,
     security: required(row, "SECURITY_TYPE").toUpperCase() === "INVOKER" ? "INVOKER" : "DEFINER",
     ...(comment ? { comment } : {}),
-    body: required(row, "ROUTINE_DEFINITION"),
+    // NULL to a user without the privilege to see it: an empty body, never a guess.
+    body: text(row, "ROUTINE_DEFINITION") ?? "",
     ...(definer ? { definer } : {}),
   };
 }
