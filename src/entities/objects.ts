@@ -173,7 +173,7 @@ export function validateObjects(tableNames: readonly string[], objects: readonly
   const tables = new Set(tableNames);
   const seen = new Set<string>();
   for (const o of objects) {
-    const what = "objectKind" in o ? o.kind : o.kind;
+    const what = o.kind;
     const key = `${what} ${o.name}`;
     if (seen.has(key)) problems.push(`${what} "${o.name}" is declared twice`);
     seen.add(key);

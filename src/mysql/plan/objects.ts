@@ -3,7 +3,7 @@
  * event. A definer is written only when the object states one; the body as written.
  */
 import { goQuote } from "../../go/quote.ts";
-import type { Change } from "../../schema/changes.ts";
+import type { ObjectChange } from "../../schema/apply-objects.ts";
 import type { EventSchedule, Routine, ScheduledEvent, Trigger } from "../../schema/objects.ts";
 import { isLiteralTime } from "../../schema/objects.ts";
 import { ident, quoteString } from "../sql.ts";
@@ -13,12 +13,6 @@ interface Statement {
   readonly comment: string;
   readonly sql: string;
 }
-
-/** The object changes rendered here. */
-export type ObjectChange = Extract<
-  Change,
-  { kind: "AddTrigger" | "DropTrigger" | "AddEvent" | "DropEvent" | "ModifyEvent" | "AddRoutine" | "DropRoutine" }
->;
 
 /** The statements of one object change. */
 export function objectStatements(change: ObjectChange): Statement[] {
