@@ -4,11 +4,11 @@
  * agrees with the in-memory one and leaves the dev schema clean, and schema clean drops them.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withTestDatabase } from "../support/mariadb.ts";
-import { cli } from "./run-cli.ts";
+import { cli, repoRoot } from "./run-cli.ts";
 
 const maria = (url: string) => url.replace(/^mysql:/, "maria:");
 const dir = mkdtempSync(join(tmpdir(), "stats-db-objects-cli-"));
@@ -81,4 +81,52 @@ describe("objects through the CLI", () => {
       expect(refused.stderr).toContain('connected database is not clean: found procedure "leftover"');
     });
   }, 60_000);
+
+  test("migrate diff writes declared objects (with a delimiter where a body needs it), apply runs them, no drift", async () => {
+    const entities = join(dir, "objects-entities.ts");
+    writeFileSync(
+      entities,
+      `import { col, event, routine, table, trigger } from ${JSON.stringify(join(repoRoot, "src", "entities", "index.ts"))};
+export const t = table("t", { id: col.int(), n: col.int({ nullable: true }) }, { primaryKey: ["id"] });
+export const tr = trigger("tr", { on: t, timing: "BEFORE", event: "UPDATE", body: "IF NEW.n < 0 THEN SET NEW.n = 0; END IF" });
+export const ev = event("ev", { every: "1 DAY", body: "DELETE FROM t WHERE n IS NULL" });
+export const f = routine("f", { kind: "function", params: [{ name: "a", type: "int" }], returns: "int", deterministic: true, body: "RETURN a * 2" });
+`,
+    );
+    const migrations = mkdtempSync(join(dir, "migrations-"));
+    const diffed = cli([
+      "migrate",
+      "diff",
+      "init",
+      "--dir",
+      `file://${migrations}`,
+      "--to",
+      `file://${entities}`,
+      "--flavor",
+      "mariadb",
+    ]);
+    expect(diffed.code).toBe(0);
+    const file = readdirSync(migrations).find((n) => n.endsWith("_init.sql"))!;
+    const text = readFileSync(join(migrations, file), "utf8");
+    expect(text).toStartWith("-- atlas:delimiter //\n\n");
+    expect(text).toContain(
+      "CREATE TRIGGER `tr` BEFORE UPDATE ON `t` FOR EACH ROW IF NEW.n < 0 THEN SET NEW.n = 0; END IF//",
+    );
+    expect(
+      cli(["migrate", "diff", "--dir", `file://${migrations}`, "--to", `file://${entities}`, "--flavor", "mariadb"])
+        .stdout,
+    ).toBe("The migration directory is synced with the desired state, no changes to be made\n");
+    await withTestDatabase(async ({ url }) => {
+      const u = maria(url);
+      const applied = cli(["migrate", "apply", "--url", u, "--dir", `file://${migrations}`]);
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain("4 sql statements");
+      expect(cli(["schema", "diff", "--from", u, "--to", `file://${entities}`]).stdout).toBe(
+        "Schemas are synced, no changes to be made.\n",
+      );
+      expect(cli(["schema", "diff", "--from", u, "--to", `file://${migrations}`]).stdout).toBe(
+        "Schemas are synced, no changes to be made.\n",
+      );
+    });
+  }, 90_000);
 });
