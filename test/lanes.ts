@@ -17,6 +17,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/{architecture,front-door,invariants,lanes,shared-sets}.test.ts",
   "test/{config,go,hcl,schema}/*.test.ts",
   "test/entities/{server-limits,validate}.test.ts",
+  "test/entities/objects.test.ts",
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,terminal-input}.test.ts",
   "test/project/replay-cache.test.ts",

@@ -167,6 +167,25 @@ export function objectsToSchema(objects: readonly ObjectDef[]): Pick<Schema, "tr
   };
 }
 
+/** The interval units of an event's EVERY clause. */
+const UNITS = new Set([
+  "YEAR",
+  "QUARTER",
+  "MONTH",
+  "DAY",
+  "HOUR",
+  "MINUTE",
+  "WEEK",
+  "SECOND",
+  "YEAR_MONTH",
+  "DAY_HOUR",
+  "DAY_MINUTE",
+  "DAY_SECOND",
+  "HOUR_MINUTE",
+  "HOUR_SECOND",
+  "MINUTE_SECOND",
+]);
+
 /** Problems with declared objects: a trigger on an undeclared table, two objects of one name, a bad schedule. */
 export function validateObjects(tableNames: readonly string[], objects: readonly ObjectDef[]): string[] {
   const problems: string[] = [];
@@ -185,9 +204,14 @@ export function validateObjects(tableNames: readonly string[], objects: readonly
     if ("kind" in o && o.kind === "event") {
       if ((o.at === undefined) === (o.every === undefined))
         problems.push(`event "${o.name}" needs exactly one of at and every`);
-      else if (o.every !== undefined && !/^\s*(?:'[^']*'|\S+)\s+\w+\s*$/.test(o.every))
+      else if (
+        o.every !== undefined &&
+        !UNITS.has(/^\s*(?:'[^']*'|\S+)\s+(\w+)\s*$/.exec(o.every)?.[1]?.toUpperCase() ?? "")
+      )
         problems.push(`event "${o.name}": every must be "<quantity> <unit>", e.g. "1 HOUR"`);
     }
+    if ("objectKind" in o && o.kind === "function" && o.params?.some((p) => p.mode !== undefined && p.mode !== "IN"))
+      problems.push(`function "${o.name}": only a procedure has OUT or INOUT parameters`);
     if ("objectKind" in o && (o.kind === "function") !== (o.returns !== undefined))
       problems.push(
         `${o.kind} "${o.name}": ${o.kind === "function" ? "a function needs returns" : "a procedure has no returns"}`,
