@@ -133,3 +133,13 @@ CREATE EVENT e ON SCHEDULE EVERY 5 MINUTE DO BEGIN DELETE FROM t WHERE n < 0; DE
     expect(diff(replaySql(file, mariadb), desired)).toEqual([]);
   });
 });
+
+test("the delimiter of a file is one no statement contains", () => {
+  const desired = replaySql(
+    `${TABLE}DELIMITER $$\nCREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW IF NEW.n > 1 THEN SET NEW.n = 1; -- see http://x\nEND IF$$\n`,
+    mariadb,
+  );
+  const file = formatMigrationFile(plan(diff(emptySchema, desired), mariadb));
+  expect(file.startsWith("-- atlas:delimiter $$\n\n")).toBe(true);
+  expect(schemasEqual(replaySql(file, mariadb), desired)).toBe(true);
+});

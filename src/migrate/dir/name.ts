@@ -70,12 +70,14 @@ export function formatMigrationFile(
   const body = fileBody(statements, ";");
   if (splitsBack(body, statements.length)) return header + body;
   // A body with `;` inside that no BEGIN … END holds (e.g. a trigger's bare `IF … END IF`) needs another delimiter,
-  // which Atlas reads from an `atlas:delimiter` directive on the first line.
-  return `-- atlas:delimiter ${OBJECT_DELIMITER}\n${header || "\n"}${fileBody(statements, OBJECT_DELIMITER)}`;
+  // which Atlas reads from an `atlas:delimiter` directive on the first line; one no statement contains (the splitter
+  // matches it even inside a comment).
+  const delimiter = DELIMITERS.find((d) => statements.every((s) => !s.sql.includes(d))) ?? DELIMITERS[0]!;
+  return `-- atlas:delimiter ${delimiter}\n${header || "\n"}${fileBody(statements, delimiter)}`;
 }
 
-/** The delimiter of a file whose statements do not split back with `;`. */
-const OBJECT_DELIMITER = "//";
+/** Delimiters for a file whose statements do not split back with `;`, in order of preference. */
+const DELIMITERS = ["//", "$$", ";;", "//--//"];
 
 function fileBody(statements: readonly PlannedStatement[], end: string): string {
   return statements
