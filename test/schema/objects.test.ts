@@ -92,3 +92,14 @@ describe("objects in the model", () => {
     expect(schemasEqual(applyChanges(base, diff(base, both)), both)).toBe(true);
   });
 });
+
+test("a renamed table keeps its triggers: the diff is the rename alone", () => {
+  const renamed: Schema = {
+    ...base,
+    tables: [{ ...t, name: "u", renamedFrom: "t" }],
+    triggers: [{ ...trigger, table: "u" }],
+  };
+  const changes = diff(base, renamed);
+  expect(changes.map((c) => c.kind)).toEqual(["RenameTable"]);
+  expect(schemasEqual(applyChanges(base, changes), renamed)).toBe(true);
+});
