@@ -78,6 +78,10 @@ const RESERVED = new Set([
   "col",
   "sql",
   "table",
+  "trigger",
+  "event",
+  "routine",
+  "objects",
 ]);
 const key = (name: string) => (IDENT.test(name) ? name : s(name));
 

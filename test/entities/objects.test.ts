@@ -3,7 +3,15 @@
  * normaliser) and one problem per mistake.
  */
 import { expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { col, event, objectsToSchema, routine, table, trigger, validateObjects } from "../../src/entities/index.ts";
+import { schemaToEntitiesSource } from "../../src/entities/typebox-source.ts";
+import { replaySql } from "../../src/migrate/replay.ts";
+import { mariadb } from "../../src/mysql/flavor.ts";
+import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-loader.ts";
+import { diff } from "../../src/schema/diff.ts";
 
 const t = table("t", { id: col.int() });
 
@@ -45,4 +53,26 @@ test("one problem per mistake", () => {
     'procedure "p" has no body',
     'procedure "p": a procedure has no returns',
   ]);
+});
+
+test("TypeBox source: a table named like a builder, its trigger and a procedure load back to the same schema", async () => {
+  const schema = replaySql(
+    `CREATE TABLE event (id int primary key);
+CREATE TRIGGER event BEFORE INSERT ON event FOR EACH ROW SET @a = 1;
+CREATE PROCEDURE routine(INOUT x int) SQL SECURITY INVOKER SET x = x + 1;`,
+    mariadb,
+  );
+  const dir = mkdtempSync(join(tmpdir(), "stats-db-objects-source-"));
+  try {
+    const path = join(dir, "m.ts");
+    writeFileSync(
+      path,
+      schemaToEntitiesSource(schema, { importFrom: join(import.meta.dir, "../../src/entities/index.ts") }),
+    );
+    const back = schemaFromEntities((await import(path)) as EntitiesModule, mariadb, path);
+    expect(diff(schema, back)).toEqual([]);
+    expect(diff(back, schema)).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

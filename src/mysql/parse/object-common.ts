@@ -5,10 +5,10 @@
 import type { Cursor } from "../cursor.ts";
 import type { Token } from "../lexer.ts";
 
-/** Reads `user[@host]` after `DEFINER =`; undefined for CURRENT_USER (the session's user: nothing declared). */
+/** Reads `user[@host]` after `DEFINER =`; undefined for CURRENT_USER or CURRENT_ROLE (the session's: nothing declared). */
 export function readDefiner(cur: Cursor): string | undefined {
   cur.optionalEquals();
-  if (cur.acceptWord("CURRENT_USER")) {
+  if (cur.acceptWord("CURRENT_USER") || cur.acceptWord("CURRENT_ROLE")) {
     if (cur.acceptOp("(")) cur.expectOp(")");
     return undefined;
   }
