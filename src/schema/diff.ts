@@ -11,7 +11,7 @@ import { diffTable } from "./diff-table.ts";
 import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
 
-/** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
+/** The changes that turn `current` into `desired`: schema options, renames, drops and alters, new tables, then objects. */
 export function diff(current: Schema, desired: Schema): Change[] {
   const changes: Change[] = [];
   // Only a known current default can change: a replayed directory does not know the database's own default.
