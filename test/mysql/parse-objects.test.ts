@@ -7,6 +7,7 @@ import { describe, expect, test } from "bun:test";
 import { formatMigrationFile } from "../../src/migrate/dir/name.ts";
 import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
+import { statementTables } from "../../src/mysql/parse.ts";
 import { plan } from "../../src/mysql/plan.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { schemasEqual } from "../../src/schema/equal.ts";
@@ -142,4 +143,12 @@ test("the delimiter of a file is one no statement contains", () => {
   const file = formatMigrationFile(plan(diff(emptySchema, desired), mariadb));
   expect(file.startsWith("-- atlas:delimiter $$\n\n")).toBe(true);
   expect(schemasEqual(replaySql(file, mariadb), desired)).toBe(true);
+});
+
+test("the table a CREATE TRIGGER locks is the one it names", () => {
+  expect(statementTables("CREATE TRIGGER tr BEFORE INSERT ON `app`.`orders` FOR EACH ROW SET @a = 1")).toEqual([
+    "orders",
+  ]);
+  expect(statementTables("CREATE PROCEDURE p() SELECT 1")).toEqual([]);
+  expect(statementTables("DROP TRIGGER tr")).toEqual([]);
 });

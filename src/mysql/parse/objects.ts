@@ -7,7 +7,7 @@ import { Cursor } from "../cursor.ts";
 import type { Token } from "../lexer.ts";
 import type { ParseContext } from "./context.ts";
 import { parseAlterEvent, parseCreateEvent, parseDropEvent } from "./event.ts";
-import { readDefiner } from "./object-common.ts";
+import { objectName, readDefiner } from "./object-common.ts";
 import { parseAlterRoutine, parseCreateRoutine, parseDropRoutine } from "./routine.ts";
 import { parseCreateTrigger, parseDropTrigger } from "./trigger.ts";
 
@@ -78,4 +78,18 @@ export function parseObjectStatement(sql: string, tokens: readonly Token[], ctx:
       if (h.verb === "CREATE") return parseCreateRoutine(sql, cur, ctx, h.object, head);
       return h.verb === "ALTER" ? parseAlterRoutine(cur, ctx, h.object) : parseDropRoutine(cur, ctx, h.object);
   }
+}
+
+/** The table a CREATE TRIGGER names (the one it locks); empty for other object statements. */
+export function objectStatementTables(tokens: readonly Token[]): string[] {
+  const h = readHead(tokens);
+  if (h?.verb !== "CREATE" || h.object !== "TRIGGER") return [];
+  const cur = h.cursor;
+  for (let t = cur.next(); t.kind !== "eof"; t = cur.next()) {
+    if (t.kind === "word" && t.value.toUpperCase() === "ON") {
+      const next = cur.peek();
+      return next.kind === "word" || next.kind === "ident" ? [objectName(cur, "table name")] : [];
+    }
+  }
+  return [];
 }

@@ -4,6 +4,7 @@
  */
 import type { Token } from "../lexer.ts";
 import type { Classified } from "./classify.ts";
+import { objectStatementTables } from "./objects.ts";
 
 const SKIP = new Set(["IF", "NOT", "EXISTS", "ONLY", "TEMPORARY", "WAIT", "NOWAIT"]);
 
@@ -25,7 +26,8 @@ export function tablesNamed(tokens: readonly Token[], c: Classified): string[] {
     const n = on === -1 ? undefined : nameAt(tokens, on + 1);
     return n ? [n[0]] : [];
   }
-  if (c.ddl === "alterDatabase" || c.ddl === "object") return [];
+  if (c.ddl === "object") return objectStatementTables(tokens);
+  if (c.ddl === "alterDatabase") return [];
   // DROP TABLE a, b / RENAME TABLE a TO b, c TO d / ALTER TABLE a … / CREATE TABLE a …
   const names: string[] = [];
   let k = c.start;
