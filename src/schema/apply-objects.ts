@@ -5,7 +5,7 @@
 import type { Change } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import { findTable, type Schema } from "./model.ts";
-import { routineKey } from "./objects.ts";
+import { routineKey, type Trigger } from "./objects.ts";
 
 /** The object changes applyChanges hands here. */
 export type ObjectChange = Extract<
@@ -23,7 +23,7 @@ export function applyObjectChange(schema: Schema, change: ObjectChange): Schema 
       const t = change.trigger;
       if (!findTable(schema, t.table)) throw new ApplyError(`table "${t.table}" does not exist`, t.table);
       if (triggers.some((x) => x.name === t.name)) throw new ApplyError(`trigger "${t.name}" already exists`, t.table);
-      return { ...schema, triggers: [...triggers, t] };
+      return { ...schema, triggers: placed(triggers, t, change.follows, change.precedes) };
     }
     case "DropTrigger":
       if (!triggers.some((x) => x.name === change.trigger.name))
@@ -55,6 +55,18 @@ export function applyObjectChange(schema: Schema, change: ObjectChange): Schema 
       return { ...schema, routines: routines.filter((x) => routineKey(x) !== key) };
     }
   }
+}
+
+/** The triggers with `t` added: at the end, or just after `follows` / before `precedes` (one of its group). */
+function placed(triggers: readonly Trigger[], t: Trigger, follows?: string, precedes?: string): Trigger[] {
+  const other = follows ?? precedes;
+  if (other === undefined) return [...triggers, t];
+  const at = triggers.findIndex((x) => x.name === other);
+  const ref = triggers[at];
+  if (!ref || ref.table !== t.table || ref.timing !== t.timing || ref.event !== t.event)
+    throw new ApplyError(`trigger "${other}" is not a ${t.timing} ${t.event} trigger of table "${t.table}"`, t.table);
+  const i = follows !== undefined ? at + 1 : at;
+  return [...triggers.slice(0, i), t, ...triggers.slice(i)];
 }
 
 function eventAt(events: readonly { name: string }[], name: string): number {

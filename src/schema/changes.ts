@@ -53,8 +53,11 @@ export type Change =
   | { readonly kind: "ModifyTable"; readonly table: string; readonly changes: readonly TableChange[] }
   /** Change the schema's default charset/collation. */
   | { readonly kind: "ModifySchema"; readonly charset?: string; readonly collate?: string }
-  /** Create a trigger (its table exists). */
-  | { readonly kind: "AddTrigger"; readonly trigger: Trigger }
+  /**
+   * Create a trigger (its table exists): last among its table's triggers of the same timing and event, or just after
+   * (`follows`) or before (`precedes`) another of them.
+   */
+  | { readonly kind: "AddTrigger"; readonly trigger: Trigger; readonly follows?: string; readonly precedes?: string }
   /** Drop a trigger. */
   | { readonly kind: "DropTrigger"; readonly trigger: Trigger }
   /** Create a scheduled event. */

@@ -2,7 +2,8 @@
  * diff for triggers, events and routines: matched by name (routines by kind and name), compared in normal form
  * (bodyKey; layout, comments and keyword case never differ), definers only when both sides state one, and
  * an event's start time only when both sides give one (the server fills it in otherwise).
- * A changed trigger or routine is dropped and created again; a changed event is altered in place.
+ * A changed trigger or routine is dropped and created again (triggers also to restore their firing order); a changed
+ * event is altered in place.
  */
 import type { Change } from "./changes.ts";
 import type { Schema } from "./model.ts";
@@ -23,15 +24,12 @@ import {
 export function diffObjects(current: Schema, desired: Schema): Change[] {
   const tables = new Set(desired.tables.map((t) => t.name));
   const out: Change[] = [];
-  const trig = pairs(
-    (current.triggers ?? []).filter((t) => tables.has(t.table)),
-    desired.triggers ?? [],
-    (t) => t.name,
+  out.push(
+    ...diffTriggers(
+      (current.triggers ?? []).filter((t) => tables.has(t.table)),
+      desired.triggers ?? [],
+    ),
   );
-  for (const [c, d] of trig) {
-    if (c && (!d || !triggerSame(c, d))) out.push({ kind: "DropTrigger", trigger: c });
-    if (d && (!c || !triggerSame(c, d))) out.push({ kind: "AddTrigger", trigger: d });
-  }
   for (const [c, d] of pairs(current.events ?? [], desired.events ?? [], (e) => e.name)) {
     if (c && !d) out.push({ kind: "DropEvent", event: c });
     else if (d && !c) out.push({ kind: "AddEvent", event: d });
@@ -42,6 +40,36 @@ export function diffObjects(current: Schema, desired: Schema): Change[] {
     if (d && (!c || !routineSame(c, d))) out.push({ kind: "AddRoutine", routine: d });
   }
   return out;
+}
+
+/** A trigger's group: the triggers of one table, timing and event, which fire in their order. */
+const groupOf = (t: Trigger) => `${t.table}\u0000${t.timing}\u0000${t.event}`;
+
+/**
+ * Trigger changes: changed or gone triggers are dropped, new or changed ones created. A CREATE without FOLLOWS goes
+ * last in its group, so where the desired order differs from the kept triggers' order, the kept triggers from the
+ * first difference on are dropped too and every trigger from there is created again, in the desired order.
+ */
+function diffTriggers(current: readonly Trigger[], desired: readonly Trigger[]): Change[] {
+  const want = new Map(desired.map((d) => [d.name, d]));
+  const kept = new Set(current.filter((c) => want.has(c.name) && triggerSame(c, want.get(c.name)!)).map((c) => c.name));
+  const redo = new Set<string>();
+  for (const group of new Set(desired.map(groupOf))) {
+    const d = desired.filter((t) => groupOf(t) === group).map((t) => t.name);
+    const c = current.filter((t) => groupOf(t) === group && kept.has(t.name)).map((t) => t.name);
+    let k = 0;
+    while (k < d.length && k < c.length && d[k] === c[k]) k++;
+    for (const name of c.slice(k)) redo.add(name);
+    for (const name of d.slice(k)) redo.add(name);
+  }
+  return [
+    ...current
+      .filter((t) => !kept.has(t.name) || redo.has(t.name))
+      .map((trigger): Change => ({ kind: "DropTrigger", trigger })),
+    ...desired
+      .filter((t) => !kept.has(t.name) || redo.has(t.name))
+      .map((trigger): Change => ({ kind: "AddTrigger", trigger })),
+  ];
 }
 
 /** Current and desired objects matched by key: current order first, then the desired ones that are new. */

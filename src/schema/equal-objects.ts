@@ -10,9 +10,23 @@ const by =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-/** The objects of a schema in comparison form (empty lists for none). */
+/** The firing order of each table, timing and event that has more than one trigger: `table timing event: a, b`. */
+function triggerOrder(s: Schema): string[] {
+  const groups = new Map<string, string[]>();
+  for (const t of s.triggers ?? []) {
+    const key = `${t.table} ${t.timing} ${t.event}`;
+    groups.set(key, [...(groups.get(key) ?? []), t.name]);
+  }
+  return [...groups]
+    .filter(([, names]) => names.length > 1)
+    .map(([key, names]) => `${key}: ${names.join(", ")}`)
+    .sort();
+}
+
+/** The objects of a schema in comparison form (empty lists for none), with the triggers' firing order. */
 export function comparableObjects(s: Schema): object {
   return {
+    triggerOrder: triggerOrder(s),
     triggers: [...(s.triggers ?? [])]
       .sort(by((t) => t.name))
       .map(({ definer: _d, ...t }) => ({ ...t, body: bodyKey(t.body) })),

@@ -136,4 +136,25 @@ CREATE EVENT e4 ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;`;
       expect(plan(changes, mariadb)[1]!.sql).toStartWith("CREATE DEFINER=`other`@`localhost` TRIGGER `tr4`");
     });
   });
+  test("triggers of one group: FOLLOWS/PRECEDES replay as the server orders them, and a reordering plan converges", async () => {
+    const ordered = `CREATE TABLE t (id int primary key, n int);
+CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW SET @x = 1;
+CREATE TRIGGER c BEFORE INSERT ON t FOR EACH ROW SET @x = 3;
+CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW FOLLOWS a SET @x = 2;
+CREATE TRIGGER z BEFORE INSERT ON t FOR EACH ROW PRECEDES a SET @x = 0;
+`;
+    const replayed = replaySql(ordered, mariadb);
+    const reordered: Schema = { ...replayed, triggers: [...replayed.triggers!].reverse() };
+    await withTestDatabase(async ({ conn, name }) => {
+      await run(conn, ordered);
+      const live = await inspect(queryableOf(conn), name);
+      expect(live.triggers?.map((t) => t.name)).toEqual(["z", "a", "b", "c"]);
+      expect(schemasEqual(live, replayed)).toBe(true);
+      expect(diff(live, replayed)).toEqual([]);
+      await run(conn, formatMigrationFile(plan(diff(live, reordered), mariadb, { current: live })));
+      const after = await inspect(queryableOf(conn), name);
+      expect(after.triggers?.map((t) => t.name)).toEqual(["c", "b", "a", "z"]);
+      expect(diff(after, reordered)).toEqual([]);
+    });
+  });
 });

@@ -152,3 +152,18 @@ test("the table a CREATE TRIGGER locks is the one it names", () => {
   expect(statementTables("CREATE PROCEDURE p() SELECT 1")).toEqual([]);
   expect(statementTables("DROP TRIGGER tr")).toEqual([]);
 });
+
+test("FOLLOWS and PRECEDES place a trigger in its group; a plan with them reads back", () => {
+  const s = replaySql(
+    `${TABLE}CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW SET @x = 1;
+CREATE TRIGGER c BEFORE INSERT ON t FOR EACH ROW SET @x = 3;
+CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW FOLLOWS a SET @x = 2;
+CREATE TRIGGER z BEFORE INSERT ON t FOR EACH ROW PRECEDES a SET @x = 0;`,
+    mariadb,
+  );
+  expect(s.triggers?.map((t) => t.name)).toEqual(["z", "a", "b", "c"]);
+  expect(s.triggers?.[2]?.body).toBe("SET @x = 2");
+  expect(() =>
+    replaySql(`${TABLE}CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW FOLLOWS nope SET @x = 1;`, mariadb),
+  ).toThrow(/trigger "nope" is not a BEFORE INSERT trigger of table "t"/);
+});

@@ -103,3 +103,23 @@ test("a renamed table keeps its triggers: the diff is the rename alone", () => {
   expect(changes.map((c) => c.kind)).toEqual(["RenameTable"]);
   expect(schemasEqual(applyChanges(base, changes), renamed)).toBe(true);
 });
+
+test("triggers of one table, timing and event keep their firing order: a change of order re-creates from there", () => {
+  const a: Trigger = { ...trigger, name: "a" };
+  const b: Trigger = { ...trigger, name: "b" };
+  const c: Trigger = { ...trigger, name: "c" };
+  const current: Schema = { ...base, triggers: [a, b, c] };
+  const desired: Schema = { ...base, triggers: [a, c, b] };
+  expect(schemasEqual(current, desired)).toBe(false);
+  const changes = diff(current, desired);
+  expect(changes.map((x) => `${x.kind} ${"trigger" in x ? x.trigger.name : ""}`)).toEqual([
+    "DropTrigger b",
+    "DropTrigger c",
+    "AddTrigger c",
+    "AddTrigger b",
+  ]);
+  expect(schemasEqual(applyChanges(current, changes), desired)).toBe(true);
+  expect(diff(current, { ...base, triggers: [a, b, c, { ...trigger, name: "d" }] }).map((x) => x.kind)).toEqual([
+    "AddTrigger",
+  ]);
+});

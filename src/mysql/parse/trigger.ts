@@ -1,6 +1,6 @@
 /**
- * CREATE TRIGGER and DROP TRIGGER → trigger changes. The body is kept as written; FOLLOWS/PRECEDES (the firing order
- * among triggers of the same timing and event) is read but not modelled.
+ * CREATE TRIGGER and DROP TRIGGER → trigger changes. The body is kept as written; FOLLOWS/PRECEDES place the trigger
+ * among its table's triggers of the same timing and event (the order they fire in).
  */
 import type { Change } from "../../schema/changes.ts";
 import type { Trigger, TriggerEvent, TriggerTiming } from "../../schema/objects.ts";
@@ -24,19 +24,22 @@ export function parseCreateTrigger(sql: string, cur: Cursor, ctx: ParseContext, 
   cur.expectWord("ON");
   const table = objectName(cur, "table name");
   cur.expectWord("FOR", "EACH", "ROW");
-  if (cur.acceptWord("FOLLOWS") || cur.acceptWord("PRECEDES")) objectName(cur, "trigger name");
+  const follows = cur.acceptWord("FOLLOWS") ? objectName(cur, "trigger name") : undefined;
+  const precedes = follows === undefined && cur.acceptWord("PRECEDES") ? objectName(cur, "trigger name") : undefined;
   const body = textFrom(sql, cur.peek());
   if (!body) cur.fail("trigger body");
   const trigger: Trigger = { name, table, timing, event, body, ...(head.definer ? { definer: head.definer } : {}) };
+  const add: Change = {
+    kind: "AddTrigger",
+    trigger,
+    ...(follows !== undefined ? { follows } : {}),
+    ...(precedes !== undefined ? { precedes } : {}),
+  };
   const old = ctx.schema.triggers?.find((t) => t.name === name);
   if (old && ifNot) return [];
-  if (old && head.orReplace)
-    return [
-      { kind: "DropTrigger", trigger: old },
-      { kind: "AddTrigger", trigger },
-    ];
+  if (old && head.orReplace) return [{ kind: "DropTrigger", trigger: old }, add];
   if (old) throw new SchemaStateError("trigger", name, "exists");
-  return [{ kind: "AddTrigger", trigger }];
+  return [add];
 }
 
 /** `DROP TRIGGER [IF EXISTS] name`. */

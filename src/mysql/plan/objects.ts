@@ -17,8 +17,16 @@ interface Statement {
 /** The statements of one object change. */
 export function objectStatements(change: ObjectChange): Statement[] {
   switch (change.kind) {
-    case "AddTrigger":
-      return [{ comment: `create trigger ${goQuote(change.trigger.name)}`, sql: createTriggerSql(change.trigger) }];
+    case "AddTrigger": {
+      const order =
+        change.follows !== undefined
+          ? ` FOLLOWS ${ident(change.follows)}`
+          : change.precedes !== undefined
+            ? ` PRECEDES ${ident(change.precedes)}`
+            : "";
+      const sql = createTriggerSql(change.trigger, order);
+      return [{ comment: `create trigger ${goQuote(change.trigger.name)}`, sql }];
+    }
     case "DropTrigger":
       return [
         { comment: `drop trigger ${goQuote(change.trigger.name)}`, sql: `DROP TRIGGER ${ident(change.trigger.name)}` },
@@ -47,9 +55,10 @@ function definer(d: string | undefined): string {
   return at < 0 ? `DEFINER=${ident(d)} ` : `DEFINER=${ident(d.slice(0, at))}@${ident(d.slice(at + 1))} `;
 }
 
-/** `CREATE TRIGGER …` of one trigger. */
-export function createTriggerSql(t: Trigger): string {
-  return `CREATE ${definer(t.definer)}TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ON ${ident(t.table)} FOR EACH ROW ${t.body}`;
+/** `CREATE TRIGGER …` of one trigger; `order` is ` FOLLOWS x`, ` PRECEDES x` or empty. */
+export function createTriggerSql(t: Trigger, order = ""): string {
+  const on = `ON ${ident(t.table)} FOR EACH ROW${order}`;
+  return `CREATE ${definer(t.definer)}TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ${on} ${t.body}`;
 }
 
 /** `CREATE EVENT …` of one event. */
