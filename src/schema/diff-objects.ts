@@ -91,7 +91,7 @@ const definerSame = (c: { definer?: string }, d: { definer?: string }) =>
   d.definer === undefined || c.definer === undefined || d.definer === c.definer;
 
 /** True when the current trigger is what the desired one declares. */
-export function triggerSame(c: Trigger, d: Trigger): boolean {
+function triggerSame(c: Trigger, d: Trigger): boolean {
   return (
     c.table === d.table &&
     c.timing === d.timing &&
@@ -102,7 +102,7 @@ export function triggerSame(c: Trigger, d: Trigger): boolean {
 }
 
 /** True when the current event is what the desired one declares. */
-export function eventSame(c: ScheduledEvent, d: ScheduledEvent): boolean {
+function eventSame(c: ScheduledEvent, d: ScheduledEvent): boolean {
   return (
     c.name === d.name &&
     scheduleSame(c.schedule, d.schedule) &&
@@ -134,7 +134,7 @@ function scheduleSame(c: EventSchedule, d: EventSchedule): boolean {
 }
 
 /** True when the current routine is what the desired one declares. */
-export function routineSame(c: Routine, d: Routine): boolean {
+function routineSame(c: Routine, d: Routine): boolean {
   return (
     c.kind === d.kind &&
     c.name === d.name &&

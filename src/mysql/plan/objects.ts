@@ -56,13 +56,13 @@ function definer(d: string | undefined): string {
 }
 
 /** `CREATE TRIGGER …` of one trigger; `order` is ` FOLLOWS x`, ` PRECEDES x` or empty. */
-export function createTriggerSql(t: Trigger, order = ""): string {
+function createTriggerSql(t: Trigger, order = ""): string {
   const on = `ON ${ident(t.table)} FOR EACH ROW${order}`;
   return `CREATE ${definer(t.definer)}TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ${on} ${t.body}`;
 }
 
 /** `CREATE EVENT …` of one event. */
-export function createEventSql(e: ScheduledEvent): string {
+function createEventSql(e: ScheduledEvent): string {
   return `CREATE ${definer(e.definer)}EVENT ${ident(e.name)} ${eventClauses(e)}`;
 }
 
@@ -91,7 +91,7 @@ function scheduleSql(s: EventSchedule): string {
 }
 
 /** `CREATE FUNCTION …` / `CREATE PROCEDURE …` of one routine. */
-export function createRoutineSql(r: Routine): string {
+function createRoutineSql(r: Routine): string {
   const params = r.params
     .map((p) => `${r.kind === "PROCEDURE" ? `${p.mode} ` : ""}${ident(p.name)} ${p.type}`)
     .join(", ");
