@@ -7,6 +7,8 @@
 
 /** The schema model, the closed union of changes, the diff between two schemas and applying changes to a schema. */
 export type { Column, ForeignKey, Index, Schema, Table, UnmanagedKind, UnmanagedObject } from "./schema/model.ts";
+/** Triggers, scheduled events and stored routines: schema objects besides tables. */
+export type { Routine, ScheduledEvent, Trigger } from "./schema/objects.ts";
 /** The empty schema (the state before any migration). */
 export { emptySchema } from "./schema/model.ts";
 /** Every change the diff and the parser produce. */
@@ -71,6 +73,8 @@ export {
 } from "./entities/index.ts";
 /** Partitioning helpers of the entity DSL (`partitionBy: monthly("day", "2026-01", "2027-12")`). */
 export { hash, key, list, monthly, type PartitionSpec, range } from "./entities/index.ts";
+/** Triggers, events and routines declared beside the tables. */
+export { event, routine, trigger } from "./entities/index.ts";
 /** Schema sources by URL (`file://`, `mysql://`, `mem://embedded`) and the entities module of a project. */
 export { loadSource, openDir, replayDir } from "./project/sources.ts";
 /** An entities module turned into the normalised desired schema. */

@@ -12,6 +12,7 @@ import { mariadb } from "../src/mysql/flavor.ts";
 import { inspect, TABLE_NAMES_QUERY } from "../src/mysql/inspect.ts";
 import { comparableSchema, schemasEqual } from "../src/schema/equal.ts";
 import { queryableOf } from "./mysql/inspect-queryable.ts";
+import { comparableObjects } from "../src/schema/equal-objects.ts";
 import { withTestDatabase } from "./support/mariadb.ts";
 
 const ROOT = join(import.meta.dir, "..");
@@ -31,9 +32,10 @@ describe("dev replay ≡ in-memory replay", () => {
         const { schema } = await devReplay(q, name, [{ name: file, text }]);
         const memory = replaySql(text, mariadb);
         if (!schemasEqual(schema, memory))
-          expect({ file, tables: comparableSchema(schema).tables }).toEqual({
+          expect({ file, tables: comparableSchema(schema).tables, objects: comparableObjects(schema) }).toEqual({
             file,
             tables: comparableSchema(memory).tables,
+            objects: comparableObjects(memory),
           });
         const [left] = await q.query(TABLE_NAMES_QUERY, [name]);
         expect({ file, left }).toEqual({ file, left: undefined });

@@ -17,6 +17,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/{architecture,front-door,invariants,lanes,shared-sets}.test.ts",
   "test/{config,go,hcl,schema}/*.test.ts",
   "test/entities/{server-limits,validate,partitions}.test.ts",
+  "test/entities/objects.test.ts",
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,schema-mermaid,terminal-input}.test.ts",
   "test/project/replay-cache.test.ts",
@@ -28,6 +29,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/mysql/{blockers,cost,expr,progress,inspect-typebox,narrowing,normalize,parse-*,plan,plan-parts,plan-roundtrip,queries,table-options,types}.test.ts",
   "test/mysql/view-*.test.ts",
   "test/entities/view.test.ts",
+  "test/mysql/{objects-in-doubt,objects-mysql8}.test.ts",
 ];
 
 /** Globs of the test files only the full lane runs: a database, a build, Deno, the peer gate or the CLI as a process. */
@@ -50,6 +52,11 @@ export const FULL_LANE: readonly string[] = [
   "test/mysql/{cost-server,inspect,inspect-agree,plan-live,partition-live,table-options-live}.test.ts",
   "test/mysql/replay-fidelity.test.ts",
   "test/migrate/{data-statements,history-renames}.test.ts",
+  "test/mysql/objects-live.test.ts",
+  "test/entities/objects-live.test.ts",
+  "test/cli/objects-live.test.ts",
+  "test/mysql/objects-peer.test.ts",
+  "test/mysql/down-objects-live.test.ts",
   "test/pack/pack.test.ts",
   "test/peer/*.test.ts",
 ];

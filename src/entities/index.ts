@@ -10,5 +10,16 @@ export type { CheckSpec, ForeignKeySpec, IndexSpec, TableDef, TableSpec } from "
 export { entitiesToSchema } from "./to-schema.ts";
 export { isViewDef, view, viewProblems } from "./view.ts";
 export type { ViewDef, ViewSpec } from "./view.ts";
+export { event, isObjectDef, objectsToSchema, routine, trigger, validateObjects } from "./objects.ts";
+export type {
+  EventDef,
+  EventSpec,
+  ObjectDef,
+  ParamSpec,
+  RoutineDef,
+  RoutineSpec,
+  TriggerDef,
+  TriggerSpec,
+} from "./objects.ts";
 export { EntityError, validateEntities } from "./validate.ts";
 export type { KeyLimits } from "./server-limits.ts";

@@ -15,6 +15,7 @@ import type {
   Table,
   TableOptions,
 } from "../schema/model.ts";
+import { objectsSource } from "./objects-source.ts";
 import { viewSource } from "./view-source.ts";
 
 /** A column type the `col` builders cannot declare (e.g. `bit(3)`, `uuid`). */
@@ -91,6 +92,10 @@ const RESERVED = new Set([
   "table",
   "view",
   "views",
+  "trigger",
+  "event",
+  "routine",
+  "objects",
 ]);
 const key = (name: string) => (IDENT.test(name) ? name : s(name));
 
@@ -300,11 +305,20 @@ export function schemaToEntitiesSource(schema: Schema, options: EntitiesSourceOp
     schema.charset ? `charset: ${s(schema.charset)}` : "",
     schema.collate ? `collate: ${s(schema.collate)}` : "",
   ].filter(Boolean);
-  const header = `import { col, ${uses.sql ? "sql, " : ""}table${views.length ? ", view" : ""} } from ${s(options.importFrom)};\n`;
+  const objects = objectsSource(schema, viewNames);
+  const builders = [
+    "col",
+    ...(uses.sql ? ["sql"] : []),
+    "table",
+    ...(views.length ? ["view"] : []),
+    ...objects.builders,
+  ];
+  const header = `import { ${builders.sort().join(", ")} } from ${s(options.importFrom)};\n`;
   const viewBlocks = views.map((v) => viewSource(v, viewNames.get(v.name)!));
   const viewList = views.length
     ? `\nexport const views = [${views.map((v) => viewNames.get(v.name)).join(", ")}];\n`
     : "";
-  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n${viewList}\nexport const database = { ${db.join(", ")} };\n`;
-  return [header, ...blocks, ...viewBlocks, footer].join("\n");
+  const objectList = objects.footer ? `\n${objects.footer}` : "";
+  const footer = `export const tables = [${schema.tables.map((t) => names.get(t.name)).join(", ")}];\n${viewList}${objectList}\nexport const database = { ${db.join(", ")} };\n`;
+  return [header, ...blocks, ...viewBlocks, ...objects.blocks, footer].join("\n");
 }

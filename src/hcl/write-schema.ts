@@ -1,11 +1,13 @@
 /**
  * Schema → Atlas HCL, as `atlas schema inspect` prints it (see docs/atlas-compat.md §8 and §9.1): every `table` block in
- * inspection order (by name), the `view` blocks (by name), then the `schema` block with its charset and collation.
+ * inspection order (by name), the `view` blocks (by name), then functions, procedures, events and triggers
+ * (src/hcl/object-blocks.ts), then the `schema` block with its charset and collation.
  */
 import type { Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { attr, block, renderDocument } from "./document.ts";
 import { hclString } from "./hcl-text.ts";
+import { objectBlocks } from "./object-blocks.ts";
 import { tableBlock, type SchemaDefaults } from "./table-block.ts";
 import { viewBlock } from "./view-block.ts";
 
@@ -27,5 +29,5 @@ export function schemaToHcl(schema: Schema, flavor: Flavor, schemaName: string):
     [attr("charset", hclString(defaults.charset)), attr("collate", hclString(defaults.collate))],
   );
   const views = [...(schema.views ?? [])].sort(byTableName).map((v) => viewBlock(v, schema, schemaName));
-  return renderDocument([...tables, ...views, schemaBlock]);
+  return renderDocument([...tables, ...views, ...objectBlocks(schema, schemaName), schemaBlock]);
 }

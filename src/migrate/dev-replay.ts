@@ -11,6 +11,8 @@ import {
   inspectWithFlavor,
   TABLE_NAMES_QUERY,
   VIEW_NAMES_QUERY,
+  OBJECT_NAMES_QUERY,
+  dropObjectStatement,
 } from "../mysql/inspect.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
@@ -49,12 +51,23 @@ export interface DevFile {
   readonly text: string;
 }
 
-/** Fails with NotCleanError when the schema holds any table (the revisions table included). */
+/** Fails with NotCleanError when the schema holds any table (the revisions table included), event or routine. */
 export async function checkClean(conn: Queryable, schemaName: string): Promise<void> {
   const [first] = await tableNames(conn, schemaName);
   if (first !== undefined) throw new NotCleanError(`found table "${first}" in schema "${schemaName}"`);
   const [view] = await viewNames(conn, schemaName);
   if (view !== undefined) throw new NotCleanError(`found view "${view}" in schema "${schemaName}"`);
+  const [object] = await objectNames(conn, schemaName);
+  if (object !== undefined)
+    throw new NotCleanError(`found ${object.kind.toLowerCase()} "${object.name}" in schema "${schemaName}"`);
+}
+
+async function objectNames(
+  conn: Queryable,
+  schemaName: string,
+): Promise<{ kind: "EVENT" | "FUNCTION" | "PROCEDURE"; name: string }[]> {
+  const rows = await conn.query<{ KIND: string; NAME: string }>(OBJECT_NAMES_QUERY, [schemaName, schemaName]);
+  return rows.map((r) => ({ kind: String(r.KIND) as "EVENT" | "FUNCTION" | "PROCEDURE", name: String(r.NAME) }));
 }
 
 async function viewNames(conn: Queryable, schemaName: string): Promise<string[]> {
@@ -80,7 +93,7 @@ export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   }
 }
 
-/** Drops every view and table of the connection's schema (foreign key checks off, so in any order). */
+/** Drops every view, table (foreign key checks off, so in any order), event and routine of the connection's schema. */
 export async function dropAllTables(conn: Queryable, schemaName: string): Promise<void> {
   for (const view of await viewNames(conn, schemaName)) await conn.exec(dropViewStatement(view));
   const names = await tableNames(conn, schemaName);
@@ -90,6 +103,7 @@ export async function dropAllTables(conn: Queryable, schemaName: string): Promis
   } finally {
     await conn.exec(FOREIGN_KEY_CHECKS_ON);
   }
+  for (const o of await objectNames(conn, schemaName)) await conn.exec(dropObjectStatement(o.kind, o.name));
 }
 
 /**

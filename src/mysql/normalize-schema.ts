@@ -7,6 +7,7 @@ import { canonicalExpr } from "./expr.ts";
 import type { Flavor } from "./flavor.ts";
 import { normalizeTable } from "./normalize.ts";
 import { canonicalPartitioning } from "./partitioning.ts";
+import { normalizeObjects } from "./normalize-objects.ts";
 import { normalizeType } from "./types.ts";
 import { normalizeView, schemaScope } from "./view.ts";
 
@@ -49,9 +50,9 @@ function table(t: Table): Table {
 export function normalizeSchema(schema: Schema, flavor: Flavor): Schema {
   const defaults = { charset: schema.charset, collate: schema.collate };
   const tables = schema.tables.map((t) => normalizeTable(table(t), flavor, defaults));
-  return {
+  return normalizeObjects({
     ...schema,
     tables,
     ...(schema.views ? { views: schema.views.map((v) => normalizeView(v, schemaScope({ ...schema, tables }))) } : {}),
-  };
+  });
 }

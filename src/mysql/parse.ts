@@ -13,6 +13,7 @@ import type { ParseContext, ParsedStatement } from "./parse/context.ts";
 import { parseCreateIndex, parseCreateTable } from "./parse/create.ts";
 import { Cursor } from "./cursor.ts";
 import { DataStatementError, UnsupportedStatementError } from "./parse/errors.ts";
+import { parseObjectStatement } from "./parse/objects.ts";
 import { parseAlterDatabase, parseDropIndex, parseDropTable, parseRenameTable } from "./parse/misc.ts";
 import { tablesNamed } from "./parse/statement-tables.ts";
 import { parseCreateOrAlterView, parseDropView } from "./parse/view.ts";
@@ -61,6 +62,7 @@ function parsed(sql: string, ctx: ParseContext): ParsedStatement {
     case "unsupported":
       throw new UnsupportedStatementError(c.label, tokens[0]!.line, tokens[0]!.column);
     case "ddl":
+      if (c.ddl === "object") return { changes: parseObjectStatement(sql, tokens, ctx) };
       return parseDdl(new Cursor(tokens.slice(c.start)), c.ddl!, ctx, c.indexKind ?? "");
     default:
       return assertNever(c.kind, "statement kind");
@@ -69,7 +71,7 @@ function parsed(sql: string, ctx: ParseContext): ParsedStatement {
 
 function parseDdl(
   cur: Cursor,
-  ddl: NonNullable<ReturnType<typeof classify>["ddl"]>,
+  ddl: Exclude<NonNullable<ReturnType<typeof classify>["ddl"]>, "object">,
   ctx: ParseContext,
   indexKind: "UNIQUE" | "FULLTEXT" | "SPATIAL" | "",
 ): ParsedStatement {

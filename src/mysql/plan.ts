@@ -9,6 +9,7 @@ import type { Flavor } from "./flavor.ts";
 import { alterTableStatements } from "./plan/alter-table.ts";
 import * as comments from "./plan/comments.ts";
 import { createTableSql } from "./plan/create-table.ts";
+import { objectStatements } from "./plan/objects.ts";
 import { PlanError } from "./plan/errors.ts";
 import { orderChanges } from "./plan/order.ts";
 import { changeTable } from "./plan/order-facts.ts";
@@ -74,6 +75,14 @@ function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): 
       return [{ comment: comments.viewComment("drop", change.view.name), sql: dropViewSql(change.view) }];
     case "ModifyView":
       return [{ comment: comments.viewComment("modify", change.to.name), sql: createViewSql(change.to, true) }];
+    case "AddTrigger":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
+      return objectStatements(change);
     default:
       return assertNever(change, "change");
   }

@@ -6,11 +6,15 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   entitiesToSchema,
+  isObjectDef,
   isTableDef,
   isViewDef,
+  type ObjectDef,
+  objectsToSchema,
   type TableDef,
   type ViewDef,
   validateEntities,
+  validateObjects,
   viewProblems,
 } from "../entities/index.ts";
 import type { Flavor } from "../mysql/flavor.ts";
@@ -19,10 +23,14 @@ import type { Schema } from "../schema/model.ts";
 import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
 
-/** What an entities module exports: `tables` (or any table objects), optionally `views` and `database` defaults. */
+/**
+ * What an entities module exports: `tables` (or any table objects), optionally `views`, `database` defaults, and
+ * triggers, events and routines (`objects`, or any such objects exported by name).
+ */
 export interface EntitiesModule {
   readonly tables?: readonly TableDef[];
   readonly views?: readonly ViewDef[];
+  readonly objects?: readonly ObjectDef[];
   readonly database?: { name?: string; charset?: string; collate?: string };
   readonly [name: string]: unknown;
 }
@@ -39,11 +47,16 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
   if (!Array.isArray(tables) || tables.length === 0)
     throw new SourceError(`${where} exports no tables (export const tables = [...])`);
   const views = mod.views ?? Object.values(mod).filter(isViewDef);
+  const objects = mod.objects ?? Object.values(mod).filter(isObjectDef);
   const problems = [
     ...validateEntities(tables, flavor.keyLimits),
     ...viewProblems(
       views,
       tables.map((t) => t.name),
+    ).map((message) => ({ message })),
+    ...validateObjects(
+      tables.map((t) => t.name),
+      objects,
     ).map((message) => ({ message })),
   ];
   if (problems.length)
@@ -52,11 +65,8 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
       problems.map((p) => p.message),
     );
   // The database defaults only resolve table charsets: migrations do not manage the database's own default.
-  const {
-    charset: _c,
-    collate: _k,
-    ...schema
-  } = normalizeSchema(entitiesToSchema(tables, mod.database ?? {}, views), flavor);
+  const declared = { ...entitiesToSchema(tables, mod.database ?? {}, views), ...objectsToSchema(objects) };
+  const { charset: _c, collate: _k, ...schema } = normalizeSchema(declared, flavor);
   return schema;
 }
 

@@ -2,6 +2,7 @@
  * applyChanges: Schema × Change[] → Schema. Pure and dialect-free; the replay of a migration directory and the
  * simulation of a plan both run through it.
  */
+import { applyObjectChange, triggersRenamed, withoutTriggersOf } from "./apply-objects.ts";
 import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
@@ -21,9 +22,12 @@ function applyChange(schema: Schema, change: Change): Schema {
       return { ...schema, tables: appended(schema.tables, change.table) };
     case "DropTable":
       tableAt(schema, change.table.name);
-      return { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) };
+      return withoutTriggersOf(
+        { ...schema, tables: schema.tables.filter((t) => t.name !== change.table.name) },
+        change.table.name,
+      );
     case "RenameTable":
-      return renameTable(schema, change.from, change.to);
+      return triggersRenamed(renameTable(schema, change.from, change.to), change.from, change.to);
     case "ModifyTable":
       return withModifiedTable(
         schema,
@@ -40,6 +44,14 @@ function applyChange(schema: Schema, change: Change): Schema {
     case "DropView":
     case "ModifyView":
       return applyViewChange(schema, change);
+    case "AddTrigger":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
+      return applyObjectChange(schema, change);
     default:
       return assertNever(change, "change");
   }

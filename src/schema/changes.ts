@@ -15,6 +15,7 @@ import type {
   View,
 } from "./model.ts";
 import type { StorageOptionKey } from "./table-options.ts";
+import type { Routine, ScheduledEvent, Trigger } from "./objects.ts";
 
 /** Where an added or moved column goes: after a named column, or first. Absent means at the end. */
 export type ColumnPosition = { readonly after: string } | { readonly first: true };
@@ -95,7 +96,25 @@ export type Change =
   /** Drop a view. */
   | { readonly kind: "DropView"; readonly view: View }
   /** Replace a view's definition or options (CREATE OR REPLACE VIEW). */
-  | { readonly kind: "ModifyView"; readonly from: View; readonly to: View };
+  | { readonly kind: "ModifyView"; readonly from: View; readonly to: View }
+
+  /**
+   * Create a trigger (its table exists): last among its table's triggers of the same timing and event, or just after
+   * (`follows`) or before (`precedes`) another of them.
+   */
+  | { readonly kind: "AddTrigger"; readonly trigger: Trigger; readonly follows?: string; readonly precedes?: string }
+  /** Drop a trigger. */
+  | { readonly kind: "DropTrigger"; readonly trigger: Trigger }
+  /** Create a scheduled event. */
+  | { readonly kind: "AddEvent"; readonly event: ScheduledEvent }
+  /** Drop a scheduled event. */
+  | { readonly kind: "DropEvent"; readonly event: ScheduledEvent }
+  /** Change an event in place (ALTER EVENT; a rename when the names differ). */
+  | { readonly kind: "ModifyEvent"; readonly from: ScheduledEvent; readonly to: ScheduledEvent }
+  /** Create a stored function or procedure. */
+  | { readonly kind: "AddRoutine"; readonly routine: Routine }
+  /** Drop a stored function or procedure. */
+  | { readonly kind: "DropRoutine"; readonly routine: Routine };
 
 /** Every change kind, for exhaustive tables. */
 export type ChangeKind = Change["kind"];

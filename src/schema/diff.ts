@@ -6,13 +6,14 @@ import { applyChanges } from "./apply.ts";
 import type { Change, TableChange } from "./changes.ts";
 import { columnRenames } from "./diff-columns.ts";
 import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
+import { diffObjects } from "./diff-objects.ts";
 import { diffTable } from "./diff-table.ts";
 import { comparableColumn } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
 import { unmanagedTableNames, withoutTables } from "./unmanaged.ts";
 import { withViewChanges } from "./views.ts";
 
-/** The changes that turn `current` into `desired`: schema options, renames, drops and alters, then new tables. */
+/** The changes that turn `current` into `desired`: schema options, renames, drops and alters, new tables, then objects. */
 export function diff(currentState: Schema, desiredState: Schema): Change[] {
   // A table either side holds as something the model cannot cover (a sequence, a system-versioned table) is left alone.
   const unmanaged = unmanagedTableNames(currentState, desiredState);
@@ -67,7 +68,10 @@ export function diff(currentState: Schema, desiredState: Schema): Change[] {
   }
   const have = new Set(renamed.tables.map((t) => t.name));
   for (const d of desired.tables) if (!have.has(d.name)) changes.push({ kind: "AddTable", table: asCreated(d) });
-  return withViewChanges(current, desired, rebuildForeignKeysOnRetype(changes, renamed, desired));
+  return withViewChanges(current, desired, [
+    ...rebuildForeignKeysOnRetype(changes, renamed, desired),
+    ...diffObjects(renamed, desired),
+  ]);
 }
 
 /** A new table without rename markers, its members in the desired order (the server keeps and shows index and check order). */

@@ -2,6 +2,7 @@
  * Schema equality: deep equality of canonical models, ignoring the order of tables, indexes, foreign keys and checks
  * (the server does not keep one), the desired-state-only `renamedFrom` markers and the replay-only `generated` ones.
  */
+import { comparableObjects } from "./equal-objects.ts";
 import type { Column, Index, Schema, Table } from "./model.ts";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -71,7 +72,13 @@ export function tablesEqual(a: Table, b: Table): boolean {
   return deepEqual(comparableTable(a), comparableTable(b));
 }
 
-/** True when two schemas hold the same tables (name and database defaults are not compared: tables carry resolved ones). */
+/**
+ * True when two schemas hold the same tables and objects (name and database defaults are not compared: tables carry
+ * resolved ones).
+ */
 export function schemasEqual(a: Schema, b: Schema): boolean {
-  return deepEqual(comparableSchema(a).tables, comparableSchema(b).tables);
+  return (
+    deepEqual(comparableSchema(a).tables, comparableSchema(b).tables) &&
+    deepEqual(comparableObjects(a), comparableObjects(b))
+  );
 }

@@ -3,6 +3,7 @@
  * is turned into. Objects refer to each other by name only. Values are canonical (normalised by the dialect layer),
  * so two schemas are equal exactly when their models are deep-equal.
  */
+import type { Routine, ScheduledEvent, Trigger } from "./objects.ts";
 
 /** A column default: a literal value (unquoted text, e.g. `0`, `abc`) or a raw SQL expression (e.g. `CURRENT_TIMESTAMP(3)`). */
 export type Default =
@@ -187,15 +188,7 @@ export interface Table {
  * The kinds of objects the model does not cover (unmanaged.ts). `sequence` and `system-versioned table` share the
  * table namespace.
  */
-export type UnmanagedKind =
-  | "sequence"
-  | "system-versioned table"
-  | "view"
-  | "trigger"
-  | "event"
-  | "procedure"
-  | "function"
-  | "package";
+export type UnmanagedKind = "sequence" | "system-versioned table" | "package";
 
 /** One object the model does not hold, named as the server names it. */
 export interface UnmanagedObject {
@@ -238,6 +231,12 @@ export interface Schema {
   readonly unmanaged?: readonly UnmanagedObject[];
   /** Absent means none. */
   readonly views?: readonly View[];
+  /** Triggers (src/schema/objects.ts); absent = none. */
+  readonly triggers?: readonly Trigger[];
+  /** Scheduled events; absent = none. */
+  readonly events?: readonly ScheduledEvent[];
+  /** Stored functions and procedures; absent = none. */
+  readonly routines?: readonly Routine[];
 }
 
 /** The empty schema: the starting point of a migration-directory replay. */

@@ -59,6 +59,13 @@ export class NameTrail {
       case "AddView":
       case "DropView":
       case "ModifyView":
+      case "AddTrigger":
+      case "DropTrigger":
+      case "AddEvent":
+      case "DropEvent":
+      case "ModifyEvent":
+      case "AddRoutine":
+      case "DropRoutine":
         return;
       default:
         assertNever(change, "change");

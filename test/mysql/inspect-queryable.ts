@@ -47,11 +47,21 @@ export interface CapturedRows {
   readonly unmanaged?: Row[];
   /** information_schema.VIEWS; absent means no views. */
   readonly views?: Row[];
+  readonly triggers?: Row[];
+  readonly events?: Row[];
+  readonly routines?: Row[];
+  readonly parameters?: Row[];
+  readonly currentUser?: Row[];
 }
 
 const ROUTES: [RegExp, keyof CapturedRows][] = [
   [/ AS KIND, /, "unmanaged"],
   [/`VIEWS`/, "views"],
+  [/information_schema\.TRIGGERS/, "triggers"],
+  [/information_schema\.EVENTS/, "events"],
+  [/information_schema\.ROUTINES/, "routines"],
+  [/information_schema\.PARAMETERS/, "parameters"],
+  [/CURRENT_USER\(\)/, "currentUser"],
   [/@@version/, "server"],
   [/SCHEMATA/, "schemata"],
   [/KEY_COLUMN_USAGE/, "foreignKeys"],

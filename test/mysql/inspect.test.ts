@@ -153,7 +153,7 @@ describe("MariaDB on the real server", () => {
         counts.push(q.statements.length);
       });
     }
-    expect(counts[0]).toBe(9);
+    expect(counts[0]).toBe(14);
     expect(counts[1]).toBe(counts[0]);
   });
 

@@ -26,14 +26,8 @@ describe("the diff leaves unmanaged tables alone", () => {
     expect(diff(withT, live)).toEqual([]);
   });
 
-  test("views and triggers do not hide a table from the diff", () => {
-    const live: Schema = {
-      ...withU,
-      unmanaged: [
-        { kind: "view", name: "t" },
-        { kind: "trigger", name: "u" },
-      ],
-    };
+  test("a package does not hide a table from the diff", () => {
+    const live: Schema = { ...withU, unmanaged: [{ kind: "package", name: "t" }] };
     expect(unmanagedTableNames(live)).toEqual(new Set());
     expect(diff(live, withT).map((c) => c.kind)).toEqual(["AddTable"]);
   });
@@ -43,45 +37,33 @@ test("report lines name each object once, sorted by kind and name", () => {
   const a: Schema = {
     tables: [],
     unmanaged: [
-      { kind: "view", name: "v2" },
+      { kind: "package", name: "p2" },
       { kind: "sequence", name: "s" },
     ],
   };
   const b: Schema = {
     tables: [],
     unmanaged: [
-      { kind: "view", name: "v1" },
+      { kind: "package", name: "p1" },
       { kind: "sequence", name: "s" },
     ],
   };
   expect(unmanagedLines(a, b)).toEqual([
+    'not managed: package "p1"',
+    'not managed: package "p2"',
     'not managed: sequence "s"',
-    'not managed: view "v1"',
-    'not managed: view "v2"',
   ]);
   expect(unmanagedLines(withT)).toEqual([]);
 });
 
-test("schema clean drops views, triggers, events and routines before the tables, versioned tables and sequences after", () => {
+test("schema clean drops versioned tables and sequences after the tables, foreign key checks off around them", () => {
   const drops = dropUnmanagedStatements([
     { kind: "sequence", name: "s" },
     { kind: "system-versioned table", name: "h" },
-    { kind: "view", name: "v`1" },
-    { kind: "trigger", name: "tr" },
-    { kind: "event", name: "ev" },
-    { kind: "procedure", name: "p" },
-    { kind: "function", name: "f" },
     { kind: "package", name: "pk" },
   ]);
   expect(drops.kept).toEqual(['not dropped: package "pk": run DROP PACKAGE with sql_mode=ORACLE']);
-  expect(drops.before.map((s) => s.sql)).toEqual([
-    "SET FOREIGN_KEY_CHECKS = 0",
-    "DROP VIEW `v``1`",
-    "DROP TRIGGER `tr`",
-    "DROP EVENT `ev`",
-    "DROP PROCEDURE `p`",
-    "DROP FUNCTION `f`",
-  ]);
+  expect(drops.before.map((s) => s.sql)).toEqual(["SET FOREIGN_KEY_CHECKS = 0"]);
   expect(drops.after.map((s) => s.sql)).toEqual(["DROP TABLE `h`", "DROP SEQUENCE `s`", "SET FOREIGN_KEY_CHECKS = 1"]);
   expect(drops.after[1]!.comment).toBe('drop "s" sequence');
   // Without a system-versioned table, foreign key checks stay as they are.

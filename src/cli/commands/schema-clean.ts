@@ -1,7 +1,8 @@
 /**
- * `stats-db schema clean --url URL`: drop every view and table of the schema the URL names (the revisions table too)
- * and every object the model does not cover (triggers, events, routines, sequences, system-versioned tables), in an
- * order the server accepts; asks for the database's name first unless --auto-approve.
+ * `stats-db schema clean --url URL`: drop every view and table of the schema the URL names (the revisions table too),
+ * its events and stored routines (triggers go with their tables), and every object the model does not cover
+ * (sequences, system-versioned tables), in an order the server accepts; asks for the database's name first unless
+ * --auto-approve.
  */
 import { defineCommand } from "citty";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
@@ -19,7 +20,7 @@ import { resolveSettings } from "../../project/settings.ts";
 export const NOTHING_TO_DROP = "Nothing to drop";
 
 export default defineCommand({
-  meta: { name: "clean", description: "drop every table of a database's schema (asks first)" },
+  meta: { name: "clean", description: "drop every table, event and routine of a database's schema (asks first)" },
   args: {
     ...globalArgs,
     url: { type: "string", alias: "u", description: "the database to empty (schema-bound URL)" },
@@ -36,11 +37,8 @@ export default defineCommand({
       const { schema, flavor } = await inspectWithFlavor(conn, schemaName, { includeRevisions: true });
       const unmanaged = dropUnmanagedStatements(schema.unmanaged ?? []);
       for (const line of unmanaged.kept) process.stderr.write(`${line}\n`);
-      if (
-        schema.tables.length === 0 &&
-        !schema.views?.length &&
-        unmanaged.before.length + unmanaged.after.length === 0
-      ) {
+      const objects = (schema.views?.length ?? 0) + (schema.events?.length ?? 0) + (schema.routines?.length ?? 0);
+      if (schema.tables.length === 0 && objects === 0 && unmanaged.before.length + unmanaged.after.length === 0) {
         process.stdout.write(NOTHING_TO_DROP + "\n");
         return;
       }

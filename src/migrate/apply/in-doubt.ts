@@ -21,6 +21,7 @@ import { type Revision, type RevisionStore, RevisionType } from "../revisions.ts
 import type { Flavor } from "../../mysql/flavor.ts";
 import { inspect } from "../../mysql/inspect.ts";
 import { statementKind } from "../../mysql/parse.ts";
+import { pickObjects, touchedObjects, triggerTables } from "./in-doubt-objects.ts";
 import { SESSION_QUERY } from "../../mysql/queries/session.ts";
 import { diff } from "../../schema/diff.ts";
 import type { Schema } from "../../schema/model.ts";
@@ -126,18 +127,23 @@ function touchedTables(step: ReplayStep): Set<string> {
   return names;
 }
 
-function sameOn(live: Schema, state: Schema, names: ReadonlySet<string>): boolean {
-  const pick = (s: Schema): Schema => ({ tables: s.tables.filter((t) => names.has(t.name)) });
+function sameOn(live: Schema, state: Schema, names: ReadonlySet<string>, objects: ReadonlySet<string>): boolean {
+  const pick = (s: Schema): Schema => ({
+    tables: s.tables.filter((t) => names.has(t.name)),
+    ...pickObjects(s, objects),
+  });
   if (diff(pick(live), pick(state)).length > 0) return false;
-  return names.size > 0 || (live.charset === state.charset && live.collate === state.collate);
+  return names.size > 0 || objects.size > 0 || (live.charset === state.charset && live.collate === state.collate);
 }
 
 /** Decides a DDL step from the live schema (only the tables the step touches are compared). */
 export function schemaVerdict(live: Schema, step: ReplayStep): SchemaVerdict {
   if (step.changes.length === 0) return { undecided: "its effect cannot be seen in the schema" };
   const names = touchedTables(step);
-  const after = sameOn(live, step.after, names);
-  const before = sameOn(live, step.before, names);
+  for (const t of triggerTables(step)) names.add(t);
+  const objects = touchedObjects(step);
+  const after = sameOn(live, step.after, names, objects);
+  const before = sameOn(live, step.before, names, objects);
   if (after && !before) return { applied: true };
   if (before && !after) return { applied: false };
   if (after && before) return { undecided: "the schema looks the same with and without it" };

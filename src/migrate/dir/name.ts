@@ -4,6 +4,7 @@
  * is always after the directory's latest and the name is checked (it becomes part of a path).
  */
 import { compareNames } from "../bytestring.ts";
+import { splitStatements } from "../split.ts";
 import { MigrationNameError, VersionOrderError } from "./errors.ts";
 
 /** One planned statement: the comment line Atlas writes above it and its SQL (without the final `;`). */
@@ -66,8 +67,29 @@ export function formatMigrationFile(
   directives: readonly string[] = [],
 ): string {
   const header = directives.length > 0 ? directives.map((d) => `${d}\n`).join("") + "\n" : "";
-  const body = statements
-    .map((s) => (s.comment !== "" ? `-- ${upperFirstByte(s.comment)}\n` : "") + `${s.sql};\n`)
+  const body = fileBody(statements, ";");
+  if (splitsBack(body, statements.length)) return header + body;
+  // A body with `;` inside that no BEGIN … END holds (e.g. a trigger's bare `IF … END IF`) needs another delimiter,
+  // which Atlas reads from an `atlas:delimiter` directive on the first line; one no statement contains (the splitter
+  // matches it even inside a comment).
+  const delimiter = DELIMITERS.find((d) => statements.every((s) => !s.sql.includes(d))) ?? DELIMITERS[0]!;
+  return `-- atlas:delimiter ${delimiter}\n${header || "\n"}${fileBody(statements, delimiter)}`;
+}
+
+/** Delimiters for a file whose statements do not split back with `;`, in order of preference. */
+const DELIMITERS = ["//", "$$", ";;", "//--//"];
+
+function fileBody(statements: readonly PlannedStatement[], end: string): string {
+  return statements
+    .map((s) => (s.comment !== "" ? `-- ${upperFirstByte(s.comment)}\n` : "") + `${s.sql}${end}\n`)
     .join("");
-  return header + body;
+}
+
+/** True when Atlas's splitter reads `body` back as `count` statements. */
+function splitsBack(body: string, count: number): boolean {
+  try {
+    return splitStatements(body).length === count;
+  } catch {
+    return false;
+  }
 }

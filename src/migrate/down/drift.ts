@@ -9,6 +9,7 @@ import type { Flavor } from "../../mysql/flavor.ts";
 import { columnDefinition } from "../../mysql/plan.ts";
 import { assertNever, type Change, type TableChange } from "../../schema/changes.ts";
 import { diff } from "../../schema/diff.ts";
+import { objectDriftLines } from "./drift-objects.ts";
 import { type Column, findTable, type Schema, type TableOptions } from "../../schema/model.ts";
 
 function options(o: TableOptions): string {
@@ -155,6 +156,14 @@ function changeLines(change: Change, sides: Sides): string[] {
       return [`extra view ${goQuote(change.view.name)}`];
     case "ModifyView":
       return [`view ${goQuote(change.to.name)} has another definition or options than in the directory`];
+    case "AddTrigger":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
+      return []; // objectDriftLines, over all of them at once
     default:
       return assertNever(change, "change");
   }
@@ -162,5 +171,6 @@ function changeLines(change: Change, sides: Sides): string[] {
 
 /** The drift of `live` from `expected` (the directory at the applied version), one line per difference. */
 export function driftLines(live: Schema, expected: Schema, flavor: Flavor): string[] {
-  return diff(live, expected).flatMap((c) => changeLines(c, { live, expected, flavor }));
+  const changes = diff(live, expected);
+  return [...changes.flatMap((c) => changeLines(c, { live, expected, flavor })), ...objectDriftLines(changes)];
 }

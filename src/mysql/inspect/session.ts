@@ -19,3 +19,17 @@ export const TABLE_NAMES_QUERY =
 export function dropTableStatement(table: string): string {
   return `DROP TABLE ${ident(table)}`;
 }
+
+/**
+ * The events and stored routines of a schema (`KIND` EVENT, FUNCTION or PROCEDURE, and `NAME`): what a clean dev
+ * schema must not hold besides tables (triggers go with their tables). Two parameters, both the schema.
+ */
+export const OBJECT_NAMES_QUERY =
+  "SELECT 'EVENT' AS KIND, EVENT_NAME AS NAME FROM INFORMATION_SCHEMA.EVENTS WHERE EVENT_SCHEMA = ? " +
+  "UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ? " +
+  "AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') ORDER BY 1, 2";
+
+/** `DROP EVENT|FUNCTION|PROCEDURE` of one object of the connection's schema. */
+export function dropObjectStatement(kind: "EVENT" | "FUNCTION" | "PROCEDURE", name: string): string {
+  return `DROP ${kind} ${ident(name)}`;
+}

@@ -3,6 +3,7 @@
  * or anything else (unsupported).
  */
 import type { Token } from "../lexer.ts";
+import { objectStatementLabel } from "./objects.ts";
 
 /** What a statement is, for callers that only need to know (e.g. lint recognising data statements). */
 export type StatementKind = "ddl" | "data" | "session" | "unsupported";
@@ -18,7 +19,10 @@ export type DdlStatement =
   | "renameTable"
   | "createView"
   | "alterView"
-  | "dropView";
+  | "dropView"
+
+  /** A trigger, event or routine statement (src/mysql/parse/objects.ts). */
+  | "object";
 
 /** A classified statement: its kind, the DDL form when it is one, the token index its body starts at, and a label. */
 export interface Classified {
@@ -64,6 +68,8 @@ export function classify(tokens: readonly Token[]): Classified {
   });
   if ((first === "CREATE" || first === "ALTER") && isViewStatement(tokens))
     return ddl(first === "CREATE" ? "createView" : "alterView", 0, `${first} VIEW`);
+  const object = first === "CREATE" || first === "ALTER" || first === "DROP" ? objectStatementLabel(tokens) : undefined;
+  if (object) return ddl("object", 0, object);
   if (first === "CREATE") {
     if (w(k) === "TABLE") return ddl("createTable", k + 1, "CREATE TABLE");
     if (w(k) === "ONLINE" || w(k) === "OFFLINE") k++;

@@ -35,7 +35,11 @@ export class SchemaStateError extends Error {
       | "primary key"
       | "partition"
       | "partitioning"
-      | "view",
+      | "view"
+      | "trigger"
+      | "event"
+      | "function"
+      | "procedure",
     readonly objectName: string,
     readonly problem: "missing" | "exists",
   ) {

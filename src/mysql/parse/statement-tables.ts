@@ -4,6 +4,7 @@
  */
 import type { Token } from "../lexer.ts";
 import type { Classified } from "./classify.ts";
+import { objectStatementTables } from "./objects.ts";
 
 const SKIP = new Set(["IF", "NOT", "EXISTS", "ONLY", "TEMPORARY", "WAIT", "NOWAIT"]);
 
@@ -25,6 +26,7 @@ export function tablesNamed(tokens: readonly Token[], c: Classified): string[] {
     const n = on === -1 ? undefined : nameAt(tokens, on + 1);
     return n ? [n[0]] : [];
   }
+  if (c.ddl === "object") return objectStatementTables(tokens);
   if (c.ddl === "alterDatabase") return [];
   if (c.ddl === "createView" || c.ddl === "alterView") {
     const at = tokens.findIndex((t) => t.kind === "word" && t.value.toUpperCase() === "VIEW");

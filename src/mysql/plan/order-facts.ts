@@ -60,6 +60,12 @@ export function changeFacts(change: Change): ChangeFacts {
     case "ModifyTable":
       return modifyFacts(change.table, change.changes);
     case "ModifySchema":
+    case "DropTrigger":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
       return NONE;
     case "AddView":
     case "ModifyView": {
@@ -71,6 +77,8 @@ export function changeFacts(change: Change): ChangeFacts {
       const reads = (change.view.reads ?? []).filter((r) => r !== change.view.name);
       return { ...NONE, frees: [change.view.name], releases: reads, droppedViewReads: reads };
     }
+    case "AddTrigger":
+      return { ...NONE, needs: [change.trigger.table] };
     default:
       return assertNever(change, "change");
   }
@@ -120,7 +128,15 @@ export function changeTable(change: Change): string {
     case "RenameTable":
       return change.from;
     case "ModifySchema":
+    case "AddEvent":
+    case "DropEvent":
+    case "ModifyEvent":
+    case "AddRoutine":
+    case "DropRoutine":
       return "";
+    case "AddTrigger":
+    case "DropTrigger":
+      return change.trigger.table;
     default:
       return assertNever(change, "change");
   }

@@ -40,6 +40,14 @@ const PHASE: Readonly<Record<ChangeKind, number>> = {
   AddView: 2,
   ModifyView: 2,
   DropView: 5,
+  // Triggers, events and routines: old ones go first, new ones after every table exists (src/mysql/plan/objects.ts).
+  DropTrigger: 0,
+  DropEvent: 0,
+  DropRoutine: 0,
+  AddRoutine: 6,
+  AddTrigger: 7,
+  AddEvent: 7,
+  ModifyEvent: 7,
 };
 
 function phaseOf(change: Change): number {

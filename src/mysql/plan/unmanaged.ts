@@ -36,21 +36,6 @@ export function dropUnmanagedStatements(objects: readonly UnmanagedObject[]): Un
   const kept: string[] = [];
   for (const o of objects) {
     switch (o.kind) {
-      case "trigger":
-        before.push(statement("TRIGGER", "trigger", o.name));
-        break;
-      case "event":
-        before.push(statement("EVENT", "event", o.name));
-        break;
-      case "view":
-        before.push(statement("VIEW", "view", o.name));
-        break;
-      case "procedure":
-        before.push(statement("PROCEDURE", "procedure", o.name));
-        break;
-      case "function":
-        before.push(statement("FUNCTION", "function", o.name));
-        break;
       case "package":
         // DROP PACKAGE is a syntax error outside sql_mode=ORACLE; the session's mode is not the plan's to change.
         kept.push(`not dropped: package ${goQuote(o.name)}: run DROP PACKAGE with sql_mode=ORACLE`);
