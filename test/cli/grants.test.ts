@@ -19,7 +19,7 @@ const grantLines = (sql: string) => sql.split("\n").filter((l) => l.startsWith("
 describe("grants output", () => {
   test("the user, host and schema are quoted; one GRANT on the target schema", () => {
     expect(grantLines(grantStatements({ user: "mig'r", host: "10.%", schema: "a`b" }))).toEqual([
-      "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES ON `a``b`.* TO 'mig''r'@'10.%';",
+      "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, CREATE VIEW, SHOW VIEW, TRIGGER, EVENT, CREATE ROUTINE, ALTER ROUTINE ON `a``b`.* TO 'mig''r'@'10.%';",
     ]);
   });
 

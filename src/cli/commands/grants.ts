@@ -21,6 +21,12 @@ export const SCHEMA_PRIVILEGES: readonly (readonly [string, string])[] = [
   ["DROP", "DROP TABLE (down, destructive migrations)"],
   ["INDEX", "CREATE/DROP INDEX"],
   ["REFERENCES", "foreign keys (MySQL 8 checks it on the referenced table)"],
+  ["CREATE VIEW", "CREATE [OR REPLACE] VIEW"],
+  ["SHOW VIEW", "read view definitions (inspect, drift, down)"],
+  ["TRIGGER", "CREATE/DROP TRIGGER"],
+  ["EVENT", "CREATE/ALTER/DROP EVENT"],
+  ["CREATE ROUTINE", "CREATE FUNCTION/PROCEDURE"],
+  ["ALTER ROUTINE", "DROP (and re-create) a function or procedure"],
 ];
 
 // What a separate revisions schema needs (CREATE lets the first apply create the schema itself).
@@ -42,7 +48,7 @@ export function grantStatements(t: GrantTarget): string {
   const lines = [
     `-- stats-db migration user ${who}: apply, status, down, schema inspect/diff on ${ident(t.schema)}.`,
     "-- GET_LOCK/RELEASE_LOCK (the migration lock) and information_schema need no grant.",
-    ...SCHEMA_PRIVILEGES.map(([p, why]) => `--   ${p.padEnd(10)} ${why}`),
+    ...SCHEMA_PRIVILEGES.map(([p, why]) => `--   ${p.padEnd(14)} ${why}`),
     `${grantStatement(privs, t.schema, who)};`,
   ];
   if (t.revisionsSchema && t.revisionsSchema !== t.schema) {
