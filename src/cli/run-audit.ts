@@ -1,6 +1,7 @@
 /**
  * Runs a command that changes a database with its row in the run log (`migrate/run-log.ts`): written as `running`
- * before the work starts, completed with the outcome, the statements run, the plan's hash and the first error. The log
+ * before the work starts (where the log exists), completed with the outcome, the statements run, the plan's hash and
+ * the first error. The log
  * is a record, not a gate: a row that cannot be written is a warning on stderr, never a failed run.
  */
 import { DatabaseError } from "../db/errors.ts";
@@ -53,9 +54,13 @@ export async function audited<T>(
 ): Promise<T> {
   const log = new RunLog(target.conn, target.schema);
   const identity = runIdentity(target.command);
-  await write(log, identity, { outcome: "running", endedAt: identity.startedAt, statements: 0 }, true);
-  const end = (s: RunSummary) =>
-    write(
+  // The log lives in databases stats-db has changed: a run that changes nothing (bad input, nothing to do) where there
+  // is no log yet writes none, so it leaves the database as it found it.
+  const kept = await log.exists().catch(() => false);
+  if (kept) await write(log, identity, { outcome: "running", endedAt: identity.startedAt, statements: 0 }, true);
+  const end = async (s: RunSummary) => {
+    if (!kept && s.statements === 0) return;
+    await write(
       log,
       identity,
       {
@@ -67,6 +72,7 @@ export async function audited<T>(
       },
       false,
     );
+  };
   let value: T;
   try {
     value = await work();
