@@ -15,10 +15,11 @@ export const SQLDEF_CASES = 236;
 export const SQLDEF_TARGET = 231;
 
 /**
- * The sqldef cases that pass today in each mode, measured on this branch (views, triggers, events, routines and
- * partitions not yet managed): the gate holds at least these; raise them as those kinds land, up to SQLDEF_TARGET.
+ * The sqldef cases that pass today in each mode: the gate holds at least these. Memory: all 236. Live: 229, the other
+ * 7 differ only by an explicit `USING BTREE` that information_schema cannot show (counted as known, never failed);
+ * carrying it would cost a SHOW CREATE TABLE per table.
  */
-export const SQLDEF_FLOOR: Readonly<Record<Mode, number>> = { memory: 184, live: 182 };
+export const SQLDEF_FLOOR: Readonly<Record<Mode, number>> = { memory: 236, live: 229 };
 
 /** Counts of one suite (or the total). */
 export interface Tally {
