@@ -3,7 +3,7 @@
  * (docs/atlas-compat.md §6, §6.1, §6.2).
  */
 import { applyChanges } from "../schema/apply.ts";
-import { assertNever, type Change } from "../schema/changes.ts";
+import { assertNever, type Change, isObjectChange } from "../schema/changes.ts";
 import { findTable, type Schema, type Table } from "../schema/model.ts";
 import type { Flavor } from "./flavor.ts";
 import { alterTableStatements } from "./plan/alter-table.ts";
@@ -45,6 +45,7 @@ export function plan(changes: readonly Change[], flavor: Flavor, options: PlanOp
 }
 
 function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): PlannedStatement[] {
+  if (isObjectChange(change)) return objectStatements(change);
   switch (change.kind) {
     case "AddTable":
       return [{ comment: comments.createTableComment(change.table.name), sql: createTableSql(change.table, flavor) }];
@@ -75,14 +76,6 @@ function render(change: Change, flavor: Flavor, state?: Schema, next?: Schema): 
       return [{ comment: comments.viewComment("drop", change.view.name), sql: dropViewSql(change.view) }];
     case "ModifyView":
       return [{ comment: comments.viewComment("modify", change.to.name), sql: createViewSql(change.to, true) }];
-    case "AddTrigger":
-    case "DropTrigger":
-    case "AddEvent":
-    case "DropEvent":
-    case "ModifyEvent":
-    case "AddRoutine":
-    case "DropRoutine":
-      return objectStatements(change);
     default:
       return assertNever(change, "change");
   }

@@ -2,16 +2,10 @@
  * applyChanges for triggers, events and routines: each is added, dropped or (events) altered as a whole. A trigger
  * needs its table; dropping or renaming a table takes its triggers along (the server does the same).
  */
-import type { Change } from "./changes.ts";
+import type { ObjectChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import { findTable, type Schema } from "./model.ts";
 import { routineKey, type Trigger } from "./objects.ts";
-
-/** The object changes applyChanges hands here. */
-export type ObjectChange = Extract<
-  Change,
-  { kind: "AddTrigger" | "DropTrigger" | "AddEvent" | "DropEvent" | "ModifyEvent" | "AddRoutine" | "DropRoutine" }
->;
 
 /** The schema after one object change; throws ApplyError when it does not fit. */
 export function applyObjectChange(schema: Schema, change: ObjectChange): Schema {

@@ -4,7 +4,7 @@
  */
 import { applyObjectChange, triggersRenamed, withoutTriggersOf } from "./apply-objects.ts";
 import { applyTableChange } from "./apply-table.ts";
-import { assertNever, type Change } from "./changes.ts";
+import { assertNever, type Change, isObjectChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
 import { keepTablePositions, type Schema, type Table, tableIndex } from "./model.ts";
 import { applyViewChange, findView } from "./views.ts";
@@ -15,6 +15,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
 }
 
 function applyChange(schema: Schema, change: Change): Schema {
+  if (isObjectChange(change)) return applyObjectChange(schema, change);
   switch (change.kind) {
     case "AddTable":
       if (has(schema, change.table.name) || findView(schema, change.table.name))
@@ -44,14 +45,6 @@ function applyChange(schema: Schema, change: Change): Schema {
     case "DropView":
     case "ModifyView":
       return applyViewChange(schema, change);
-    case "AddTrigger":
-    case "DropTrigger":
-    case "AddEvent":
-    case "DropEvent":
-    case "ModifyEvent":
-    case "AddRoutine":
-    case "DropRoutine":
-      return applyObjectChange(schema, change);
     default:
       return assertNever(change, "change");
   }

@@ -119,6 +119,24 @@ export type Change =
 /** Every change kind, for exhaustive tables. */
 export type ChangeKind = Change["kind"];
 
+const OBJECT_CHANGE_KINDS = [
+  "AddTrigger",
+  "DropTrigger",
+  "AddEvent",
+  "DropEvent",
+  "ModifyEvent",
+  "AddRoutine",
+  "DropRoutine",
+] as const satisfies readonly ChangeKind[];
+
+/** A change of a trigger, event or stored routine: objects compared and planned whole (src/schema/objects.ts). */
+export type ObjectChange = Extract<Change, { kind: (typeof OBJECT_CHANGE_KINDS)[number] }>;
+
+/** Whether a change is an ObjectChange (the switches over Change hand those to the objects' own code). */
+export function isObjectChange(change: Change): change is ObjectChange {
+  return (OBJECT_CHANGE_KINDS as readonly ChangeKind[]).includes(change.kind);
+}
+
 /** Marks a switch as exhaustive: compiling fails when a kind is unhandled, running throws on unknown data. */
 export function assertNever(x: never, what = "value"): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);

@@ -2,7 +2,7 @@
  * Follows the tables and columns of a starting schema through a list of changes: which starting object a name denotes
  * after renames, drops and re-creations, and what a starting object is called now. Dialect-free.
  */
-import { assertNever, type Change, type TableChange } from "./changes.ts";
+import { assertNever, type Change, type TableChange, isObjectChange } from "./changes.ts";
 
 /** A name that does not denote a starting object (created, or freed by a drop or rename). */
 const NONE = undefined;
@@ -43,6 +43,7 @@ export class NameTrail {
 
   /** Moves the trail past one change. */
   follow(change: Change): void {
+    if (isObjectChange(change)) return;
     switch (change.kind) {
       case "AddTable":
       case "DropTable":
@@ -59,13 +60,6 @@ export class NameTrail {
       case "AddView":
       case "DropView":
       case "ModifyView":
-      case "AddTrigger":
-      case "DropTrigger":
-      case "AddEvent":
-      case "DropEvent":
-      case "ModifyEvent":
-      case "AddRoutine":
-      case "DropRoutine":
         return;
       default:
         assertNever(change, "change");

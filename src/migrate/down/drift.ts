@@ -7,7 +7,7 @@ import type { PartitionChange } from "../../schema/apply-partition.ts";
 import { goQuote } from "../../go/quote.ts";
 import type { Flavor } from "../../mysql/flavor.ts";
 import { columnDefinition } from "../../mysql/plan.ts";
-import { assertNever, type Change, type TableChange } from "../../schema/changes.ts";
+import { assertNever, type Change, type TableChange, isObjectChange } from "../../schema/changes.ts";
 import { diff } from "../../schema/diff.ts";
 import { objectDriftLines } from "./drift-objects.ts";
 import { type Column, findTable, type Schema, type TableOptions } from "../../schema/model.ts";
@@ -137,6 +137,7 @@ function partitionDrift(table: string, c: PartitionChange): string {
 }
 
 function changeLines(change: Change, sides: Sides): string[] {
+  if (isObjectChange(change)) return []; // objectDriftLines, over all of them at once
   switch (change.kind) {
     case "AddTable":
       return [`missing table ${goQuote(change.table.name)}`];
@@ -156,14 +157,6 @@ function changeLines(change: Change, sides: Sides): string[] {
       return [`extra view ${goQuote(change.view.name)}`];
     case "ModifyView":
       return [`view ${goQuote(change.to.name)} has another definition or options than in the directory`];
-    case "AddTrigger":
-    case "DropTrigger":
-    case "AddEvent":
-    case "DropEvent":
-    case "ModifyEvent":
-    case "AddRoutine":
-    case "DropRoutine":
-      return []; // objectDriftLines, over all of them at once
     default:
       return assertNever(change, "change");
   }

@@ -3,7 +3,7 @@
  * event. A definer is written only when the object states one; the body as written.
  */
 import { goQuote } from "../../go/quote.ts";
-import type { ObjectChange } from "../../schema/apply-objects.ts";
+import type { ObjectChange } from "../../schema/changes.ts";
 import type { EventSchedule, Routine, ScheduledEvent, Trigger } from "../../schema/objects.ts";
 import { isLiteralTime } from "../../schema/objects.ts";
 import { ident, quoteString } from "../sql.ts";
