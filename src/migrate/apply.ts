@@ -204,6 +204,9 @@ export async function migrateApply(
       },
       revisions,
     );
+    // A statement the resolution leaves in doubt (an online tool's run, decided when the executor meets it) keeps the
+    // live schema between two states: the drift gate stands aside for it, as in a dry run.
+    unresolved = (await statementsInDoubt(journal, revisions)).length;
   }
   const dirty = revisions.length === 0 ? await dirtyReason(conn, opts.urlSchema, opts.revisionsSchema) : undefined;
   const { files, baseline } = pendingFiles({
@@ -221,7 +224,8 @@ export async function migrateApply(
     return { pending, applied: [], current, target: "", ...time(), message: "No migration files to execute" };
   // The drift gate: after the history checks (an edited applied file is named as such), before the first statement;
   // only the baseline row (written on a database without revisions, which the gate leaves to the dirty check) precedes
-  // it. A statement still in doubt would show as drift: a dry run leaves the gate to the real run, which resolves it.
+  // it. A statement still in doubt would show as drift: a dry run leaves the gate to the real run, which resolves it
+  // (or leaves it to the executor).
   if (!opts.allowDrift && unresolved === 0)
     await refuseDrift(conn, {
       ...(opts.urlSchema !== undefined ? { urlSchema: opts.urlSchema } : {}),

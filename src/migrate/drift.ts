@@ -32,6 +32,8 @@ export interface DriftOptions {
   readonly files: readonly MigrationFile[];
   /** Builds the schema of directory files (default: in-memory replay). */
   readonly replay?: ReplayFn;
+  /** Leaves out of the inspected schema what is not the directory's to compare (e.g. an online tool's work tables). */
+  readonly leaveOut?: (live: Schema) => Schema;
 }
 
 /** The directory's file of the applied version is missing: the schema it expects cannot be computed. */
@@ -50,7 +52,8 @@ export async function driftAtApplied(
   revisions: readonly Revision[],
   opts: DriftOptions,
 ): Promise<DriftReport> {
-  const { schema: live, flavor } = await inspectWithFlavor(conn, opts.schema);
+  const { schema: inspected, flavor } = await inspectWithFlavor(conn, opts.schema);
+  const live = opts.leaveOut ? opts.leaveOut(inspected) : inspected;
   return { schema: opts.schema, ...(await compare(live, flavor, revisions, opts)) };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { pendingFiles, parseExecOrder, type PendingInput } from "../../src/migrate/apply/pending.ts";
 import { memoryDir } from "../../src/migrate/dir.ts";
 import type { Revision } from "../../src/migrate/revisions.ts";
+import { withoutOnlineToolObjects } from "../../src/migrate/apply/online/tool-objects.ts";
+import type { Schema } from "../../src/schema/model.ts";
 import { revisionRow } from "../support/revision-row.ts";
 
 const dir = memoryDir({ "1_a.sql": "A;", "2_b.sql": "B;", "3_c.sql": "C;", "4_d.sql": "D;" });
@@ -56,5 +58,20 @@ describe("pendingFiles", () => {
       "linear",
     ]);
     expect(() => parseExecOrder("random")).toThrow('unknown exec-order "random"');
+  });
+});
+
+describe("the drift gate leaves an online tool's work objects to the online path", () => {
+  const table = (name: string) => ({ name, columns: [], indexes: [], foreignKeys: [], checks: [], options: {} });
+  const trigger = (name: string, on: string) =>
+    ({ name, table: on, timing: "AFTER", event: "INSERT", body: "SET @x = 1" }) as const;
+  test("shadow and old tables of existing tables and pt-osc's triggers go; look-alikes stay", () => {
+    const live = {
+      tables: [table("hits"), table("_hits_new"), table("__hits_old"), table("_orphan_new"), table("_hits_newer")],
+      triggers: [trigger("pt_osc_db_hits_ins", "hits"), trigger("pt_osc_db_hits_audit", "hits"), trigger("t", "hits")],
+    };
+    const kept = withoutOnlineToolObjects(live as unknown as Schema, "db");
+    expect(kept.tables.map((t) => t.name)).toEqual(["hits", "_orphan_new", "_hits_newer"]);
+    expect(kept.triggers?.map((t) => t.name)).toEqual(["pt_osc_db_hits_audit", "t"]);
   });
 });

@@ -4,6 +4,7 @@
  * directory's schema would otherwise run on another one. `--allow-drift` skips the gate. A database without revisions
  * is left to the dirty check (`--baseline`, `--allow-dirty`), which already refuses one that has tables.
  */
+import { withoutOnlineToolObjects } from "./online/tool-objects.ts";
 import { goQuote } from "../../go/quote.ts";
 import type { Queryable } from "../../db/types.ts";
 import type { ReplayFn } from "../down/plan.ts";
@@ -65,13 +66,15 @@ function appliedStatementsChanged(revisions: readonly Revision[], files: readonl
 
 /** Throws ApplyDriftError when the live schema differs from the directory at the applied version. */
 export async function refuseDrift(conn: Queryable, input: DriftGateInput): Promise<void> {
-  if (input.urlSchema === undefined || input.revisions.length === 0) return;
+  const schema = input.urlSchema;
+  if (schema === undefined || input.revisions.length === 0) return;
   if (appliedStatementsChanged(input.revisions, input.files)) return;
   try {
     const report = await driftAtApplied(conn, input.revisions, {
-      schema: input.urlSchema,
+      schema,
       files: input.files,
       ...(input.replay ? { replay: input.replay } : {}),
+      leaveOut: (live) => withoutOnlineToolObjects(live, schema),
     });
     if (report.differences.length > 0) throw new ApplyDriftError(report.version, report.differences);
   } catch (e) {
