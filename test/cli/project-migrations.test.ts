@@ -1,3 +1,4 @@
+import { withoutCostLines } from "../support/cost-lines.ts";
 import { expect, setDefaultTimeout, test } from "bun:test";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +11,8 @@ test("the project's own migrations apply on MariaDB and leave no drift against t
   await withTestDatabase(async ({ url }) => {
     const maria = url.replace(/^mysql:/, "maria:");
     const applied = cli(["migrate", "apply", "--url", maria]);
-    expect(applied.stderr).toBe("");
+    // hourly_usage is partitioned by a table copy: apply prices that statement on stderr, and says nothing else there.
+    expect(withoutCostLines(applied.stderr)).toBe("");
     expect(applied.code).toBe(0);
     const files = readdirSync(join(import.meta.dir, "..", "..", "migrations")).filter((f) => f.endsWith(".sql"));
     expect(applied.stdout).toContain(`-- ${files.length} migration${files.length === 1 ? "" : "s"}\n`);

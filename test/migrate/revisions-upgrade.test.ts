@@ -4,6 +4,7 @@
  * changes), and `apply` brings it up to date as Atlas migrates its own table (the missing column added at the end),
  * keeping its rows — on the real test server.
  */
+import { withoutCostLines } from "../support/cost-lines.ts";
 import { describe, expect, test } from "bun:test";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -92,7 +93,7 @@ describe("a revisions table from Atlas < 0.8", () => {
         expect(status.stdout).toContain("Migration Status: PENDING\n  -- Current Version: 20260101000000\n");
         const dry = cli(["migrate", "apply", "--dry-run", "--dir", dir, "--url", url], { cwd: root });
         // A dry run prices every ALTER on stderr; nothing else goes there.
-        expect({ code: dry.code, stderr: dry.stderr.replace(/^ +-- cost: .*\n/gm, "") }).toEqual({
+        expect({ code: dry.code, stderr: withoutCostLines(dry.stderr) }).toEqual({
           code: 0,
           stderr: "",
         });
