@@ -65,7 +65,7 @@ async function releaseSequence(url: string, conn: Connection): Promise<void> {
   expect(await columns(conn, "events")).toEqual([]);
 
   const applied = run(["migrate", "apply", "--url", url]);
-  expect({ code: applied.code, stderr: withoutCostLines(applied.stderr) }).toEqual({ code: 0, stderr: "" });
+  expect(applied).toMatchObject({ code: 0, stderr: "" });
   expect(applied.stdout).toContain("  -- 2 migrations\n  -- 2 sql statements\n");
   expect(await columns(conn, "events")).toEqual(["id", "name", "site"]);
 
@@ -105,7 +105,8 @@ describe("the release binary (the repository's migrations and entities) under en
     await withTestDatabase(async ({ url }) => {
       expect(runRelease(["migrate", "status", "--url", url]).stdout).toStartWith("Migration Status: PENDING\n");
       const applied = runRelease(["migrate", "apply", "--url", url]);
-      expect(applied).toMatchObject({ code: 0, stderr: "" });
+      // hourly_usage is partitioned by a table copy: apply prices that statement on stderr, and says nothing else there.
+      expect({ code: applied.code, stderr: withoutCostLines(applied.stderr) }).toEqual({ code: 0, stderr: "" });
       expect(applied.stdout).toStartWith(
         `Migrating to version ${files.at(-1)!.version} (${files.length} migrations in total):\n`,
       );
