@@ -36,7 +36,7 @@ interface Figures {
 /** Runs the command `runs` times after one warm-up run, each through bench/lib/peak.ts: median wall, largest peak. */
 function measure(args: string[], cwd: string, env: Record<string, string | undefined>): Figures {
   const once = () => {
-    const r = Bun.spawnSync([process.execPath, PEAK, "--", process.execPath, ...args], { cwd, env, stdout: "pipe" });
+    const r = Bun.spawnSync([process.execPath, PEAK, process.execPath, ...args], { cwd, env, stdout: "pipe" });
     const run = JSON.parse(r.stdout.toString()) as { exit: number; ms: number; maxRssBytes: number; stdout: string };
     if (run.exit !== 0 || !run.stdout.includes("synced"))
       throw new Error(`diff did not report the history in sync (exit ${run.exit}): ${r.stdout}`);
