@@ -17,7 +17,7 @@ import {
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { statementLine } from "./line.ts";
-import { splitStatements } from "./split.ts";
+import { serverText, splitStatements } from "./split.ts";
 
 /** The dev database holds tables already (Atlas's `NotCleanError`). */
 export class NotCleanError extends Error {
@@ -83,7 +83,7 @@ export async function execFile(conn: Queryable, file: DevFile): Promise<void> {
   const bytes = new TextEncoder().encode(file.text);
   for (const stmt of splitStatements(bytes)) {
     try {
-      await conn.exec(stmt.text);
+      await conn.exec(serverText(stmt));
     } catch (e) {
       throw new DevReplayError(file.name, statementLine(bytes, stmt.pos), stmt.text, (e as Error).message, {
         cause: e,

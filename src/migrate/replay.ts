@@ -11,7 +11,7 @@ import { emptySchema, type Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { DataStatementError, parseApplied } from "../mysql/parse.ts";
 import { statementLine } from "./line.ts";
-import { splitStatements, type Stmt } from "./split.ts";
+import { serverText, splitStatements, type Stmt } from "./split.ts";
 
 /** A statement that could not be replayed, with the file and line it came from (and the statement, when it was one). */
 export class ReplayError extends Error {
@@ -74,17 +74,6 @@ export function* replayStatements(
     yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
     schema = after;
   }
-}
-
-/**
- * The text the server reads for a statement: a statement that is only its delimiter after versioned comments
- * (`/*!40101 SET NAMES utf8 *\/;`, which Atlas's splitter takes for a leading comment) is those comments, which the
- * server runs or ignores by its version (the parser does the same for the flavour).
- */
-function serverText(stmt: Stmt): string {
-  if (stmt.text !== ";" && stmt.text !== "") return stmt.text;
-  const versioned = stmt.comments.filter((c) => /^\/\*M?!/.test(c));
-  return versioned.length > 0 ? versioned.join("\n") : stmt.text;
 }
 
 /** Replays DDL text statement by statement, yielding each step; a statement that cannot be replayed throws ReplayError. */

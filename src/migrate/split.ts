@@ -285,3 +285,14 @@ export function splitStatements(input: string | Uint8Array): Stmt[] {
   }
   return stmts;
 }
+
+/**
+ * The text to send to the server for a statement. A statement that is only its delimiter after versioned comments
+ * (`/*!40101 SET NAMES utf8 *\/;`, which the splitter, like Atlas's, takes for a leading comment) is those comments:
+ * the server runs or ignores them by its version, where the bare `;` would fail with "Query was empty".
+ */
+export function serverText(stmt: Stmt): string {
+  if (stmt.text !== ";" && stmt.text !== "") return stmt.text;
+  const versioned = stmt.comments.filter((c) => /^\/\*M?!/.test(c));
+  return versioned.length > 0 ? versioned.join("\n") : stmt.text;
+}

@@ -193,6 +193,20 @@ describe("migrateApply on a real server", () => {
     });
   }, 60_000);
 
+  test("a statement that is only versioned comments is sent as those comments, not as an empty query", async () => {
+    await withConn(async (conn, name) => {
+      const dump = "/*!40101 SET @stats_db_seen = 1 */;\n/*M!100100 SET @stats_db_maria = 1 */;\n" + INIT;
+      const report = await apply(conn, name, hashedDir({ "1_init.sql": dump }));
+      expect(report.failure).toBeUndefined();
+      const [row] = await conn.query(`SELECT applied, total, error FROM atlas_schema_revisions`);
+      expect([row?.applied, row?.total, row?.error]).toEqual([3, 3, ""]);
+      // The server ran the versioned comments (they set session variables on this connection's server).
+      expect(await conn.query(`SELECT @stats_db_seen AS seen, @stats_db_maria AS maria`)).toEqual([
+        { seen: 1, maria: 1 },
+      ]);
+    });
+  }, 60_000);
+
   test("amount and to-version limit the files", async () => {
     await withConn(async (conn, name) => {
       const dir = hashedDir({

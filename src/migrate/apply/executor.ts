@@ -16,7 +16,7 @@ import type { MigrationFile } from "../dir.ts";
 import type { StatementJournal } from "./journal.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { type Revision, RevisionType } from "../revisions.ts";
-import { SplitError, splitStatements } from "../split.ts";
+import { SplitError, serverText, splitStatements } from "../split.ts";
 import { OnlineStillRunningError } from "./online/errors.ts";
 import type { StatementPlan } from "./online/plan.ts";
 
@@ -81,7 +81,7 @@ export interface AppliedFile {
 /** A file's statement texts, as the splitter emits them; a split error names the file. */
 export function fileStatements(file: MigrationFile): string[] {
   try {
-    return splitStatements(file.bytes).map((s) => s.text);
+    return splitStatements(file.bytes).map(serverText);
   } catch (e) {
     throw new SplitError(`sql/migrate: scanning statements from ${goQuote(file.name)}: ${(e as Error).message}`);
   }
