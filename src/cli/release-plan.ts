@@ -103,7 +103,8 @@ export type ApplyRun = (
 
 /**
  * Makes the plan of a dry run's `report` (the apply lock still held): writes it to `mode.out` (through a temporary
- * file, so a reader never sees half a plan) and returns its Markdown when asked for.
+ * file, so a reader never sees half a plan) and returns its Markdown when asked for; after `--plan FILE --dry-run`,
+ * the Markdown of that plan.
  */
 export async function makePlan(input: {
   readonly conn: Connection;
@@ -113,6 +114,9 @@ export async function makePlan(input: {
   readonly options: PlanOptions;
   readonly mode: PlanMode;
 }): Promise<string | undefined> {
+  const { apply } = input.mode;
+  // A plan verified by `--plan FILE --dry-run` is rendered as it was written.
+  if (apply) return input.mode.markdown ? planMarkdown(apply.read.plan, apply.read.hash, apply.path) : undefined;
   const observed = await observeState(input.conn, input.place, input.files);
   const plan = buildPlan({
     report: input.report,

@@ -86,8 +86,15 @@ describe("release plans (CLI)", () => {
       expect(made.stdout).toContain("ALTER TABLE t MODIFY a bigint;\n```");
       expect(made.stdout).toContain("stats-db migrate apply --plan release.plan");
       expect(made.stdout).not.toContain("Migrating to version");
-      // The dry run changed nothing.
+      // Verifying the plan (a dry run of it) renders the same plan and changes nothing.
+      const verified = cli(
+        ["migrate", "apply", "--url", url, "--plan", "release.plan", "--dry-run", "--format", "markdown"],
+        { cwd: root },
+      );
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toContain(`- Plan: \`release.plan\`, hash \`${hash}\``);
       expect(await columns(conn)).toEqual(["id", "a"]);
+      expect(await versions(conn)).toEqual(["001"]);
 
       const applied = cli(["migrate", "apply", "--url", url, "--plan", "release.plan"], { cwd: root });
       expect(applied.stderr).not.toContain("Error");

@@ -172,7 +172,7 @@ describe("release plan verification", () => {
       "revisions: rows changed since the plan (another run?)",
     ]);
     expect(moves({ liveSchema: "sha256:other" })).toEqual([
-      "live schema: fingerprint was sha256:live, is sha256:other (changed since the plan)",
+      "live schema: fingerprint was sha256:live, is sha256:other (changed since the plan; `migrate drift` lists how it differs from the directory)",
     ]);
     const added = memoryDir({
       "001_t.sql": files[0]!.text,

@@ -157,7 +157,7 @@ export default defineCommand({
               })
             : await run({ dryRun });
           const markdown =
-            dryRun && !plans.apply && (plans.out !== undefined || plans.markdown)
+            dryRun && (plans.out !== undefined || plans.markdown)
               ? await makePlan({
                   conn,
                   place: targetPlace(conn, place.revisionsSchema),

@@ -76,7 +76,9 @@ export function planMoves(
     ...revisionMoves(plan, now),
     ...directoryMoves(plan, now, files),
     ...(plan.liveSchema !== now.liveSchema
-      ? [`live schema: fingerprint was ${plan.liveSchema}, is ${now.liveSchema} (changed since the plan)`]
+      ? [
+          `live schema: fingerprint was ${plan.liveSchema}, is ${now.liveSchema} (changed since the plan; \`migrate drift\` lists how it differs from the directory)`,
+        ]
       : []),
   ];
 }
