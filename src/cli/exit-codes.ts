@@ -64,7 +64,7 @@ import { ApplyError } from "../schema/errors.ts";
 import { DirChecksumError, SettingsError, SourceError } from "../project/errors.ts";
 import { PlanExecutionError } from "./apply-plan.ts";
 import { PlanFileError } from "../migrate/release-plan/document.ts";
-import { PlanMovedError } from "../migrate/release-plan/verify.ts";
+import { PlanMovedError, PlanNotMadeError } from "../migrate/release-plan/verify.ts";
 import { InputError, InterruptedError, ReportedError, UsageError } from "./errors.ts";
 
 /** Exit code of a run that failed. */
@@ -142,6 +142,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [DriftError, EXIT_FAILURE],
   [ApplyDriftError, EXIT_FAILURE],
   [PlanMovedError, EXIT_FAILURE],
+  [PlanNotMadeError, EXIT_FAILURE],
   [DriftGateError, EXIT_FAILURE],
   [DriftCheckError, EXIT_FAILURE],
   [DirLockedError, EXIT_FAILURE],

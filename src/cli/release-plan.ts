@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Connection } from "../db/connect.ts";
-import type { ApplyOptions, ApplyReport } from "../migrate/apply.ts";
+import { type ApplyOptions, type ApplyReport, migrateApply } from "../migrate/apply.ts";
 import type { ExecutorContext } from "../migrate/apply/executor.ts";
 import type { MigrationFile } from "../migrate/dir.ts";
 import type { TxMode } from "../migrate/dir/directives.ts";
@@ -19,7 +19,13 @@ import {
   serializePlan,
 } from "../migrate/release-plan/document.ts";
 import { observeState, type TargetPlace } from "../migrate/release-plan/observe.ts";
-import { PlanMovedError, planMoves, statementMoves } from "../migrate/release-plan/verify.ts";
+import {
+  PlanMovedError,
+  PlanNotMadeError,
+  planMoves,
+  statementMoves,
+  unplannable,
+} from "../migrate/release-plan/verify.ts";
 import { TOOL_VERSION } from "../project/version.ts";
 import { UsageError } from "./errors.ts";
 import { err } from "./output.ts";
@@ -72,7 +78,7 @@ export function planMode(args: Record<string, unknown>, amount: number | undefin
 }
 
 /** The apply options a plan fixes. */
-export function planApplyOptions(
+function planApplyOptions(
   read: ReadPlan,
 ): Pick<ApplyOptions, "txMode" | "execOrder" | "allowDirty" | "allowDrift" | "baseline"> {
   const o = read.plan.options;
@@ -85,8 +91,19 @@ export function planApplyOptions(
   };
 }
 
+/** The options a plan records of the run it was made from. */
+function planOptionsOf(opts: ApplyOptions): PlanOptions {
+  return {
+    txMode: opts.txMode,
+    execOrder: opts.execOrder,
+    allowDirty: opts.allowDirty,
+    allowDrift: opts.allowDrift === true,
+    ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+  };
+}
+
 /** Where the connection points, without credentials. */
-export function targetPlace(conn: Connection, revisionsSchema: string): TargetPlace {
+function targetPlace(conn: Connection, revisionsSchema: string): TargetPlace {
   const t = conn.target;
   return {
     driver: conn.flavorName,
@@ -96,8 +113,8 @@ export function targetPlace(conn: Connection, revisionsSchema: string): TargetPl
   };
 }
 
-/** Runs `migrate apply` on the session's connection with some options replaced (`apply.ts`'s caller supplies the rest). */
-export type ApplyRun = (
+/** Runs `migrate apply` on the session's connection with some options replaced; `quiet` logs nothing. */
+type ApplyRun = (
   opts: { dryRun: boolean; quiet?: boolean; planner?: ExecutorContext["planner"] } & Partial<ApplyOptions>,
 ) => Promise<ApplyReport>;
 
@@ -106,7 +123,7 @@ export type ApplyRun = (
  * file, so a reader never sees half a plan) and returns its Markdown when asked for; after `--plan FILE --dry-run`,
  * the Markdown of that plan.
  */
-export async function makePlan(input: {
+async function makePlan(input: {
   readonly conn: Connection;
   readonly place: TargetPlace;
   readonly files: readonly MigrationFile[];
@@ -118,6 +135,8 @@ export async function makePlan(input: {
   // A plan verified by `--plan FILE --dry-run` is rendered as it was written.
   if (apply) return input.mode.markdown ? planMarkdown(apply.read.plan, apply.read.hash, apply.path) : undefined;
   const observed = await observeState(input.conn, input.place, input.files);
+  const why = unplannable(observed);
+  if (why !== undefined) throw new PlanNotMadeError(why);
   const plan = buildPlan({
     report: input.report,
     files: input.files,
@@ -142,7 +161,7 @@ export async function makePlan(input: {
  * statements; then runs those files only, each statement checked against the plan before it is sent. With `dryRun`
  * it verifies and reports the dry run.
  */
-export async function applyPlan(input: {
+async function applyPlan(input: {
   readonly conn: Connection;
   readonly place: TargetPlace;
   readonly files: readonly MigrationFile[];
@@ -175,4 +194,47 @@ export async function applyPlan(input: {
     },
   };
   return input.run({ dryRun: false, planner: guard, toVersion: plan.to });
+}
+
+/**
+ * Runs `migrate apply` with `options` (the apply lock held on `conn`) as the plan flags say: applies a plan
+ * (`--plan`), or runs as asked and, after a dry run with `--out` or `--format markdown`, makes the plan of it.
+ * Returns the run's report and the Markdown to print instead of it, if any.
+ */
+export async function applyWithPlans(input: {
+  readonly conn: Connection;
+  readonly options: ApplyOptions;
+  readonly mode: PlanMode;
+  /** The run's planner, and a dry one for the dry pass that checks a plan's statements. */
+  readonly planner: NonNullable<ExecutorContext["planner"]>;
+  readonly dryPlanner: () => NonNullable<ExecutorContext["planner"]>;
+}): Promise<{ report: ApplyReport; markdown: string | undefined }> {
+  const { conn, options, mode } = input;
+  const run: ApplyRun = ({ quiet, ...over }) =>
+    migrateApply(conn, {
+      ...options,
+      ...(mode.apply ? planApplyOptions(mode.apply.read) : {}),
+      ...over,
+      ...(quiet ? { log: () => {} } : {}),
+    });
+  const place = targetPlace(conn, options.revisionsSchema);
+  // Read only when plans are in play: an ordinary run reads its directory once, in migrateApply.
+  const files = mode.apply || mode.out !== undefined || mode.markdown ? options.dir.files() : [];
+  const report = mode.apply
+    ? await applyPlan({
+        conn,
+        place,
+        files,
+        ...mode.apply,
+        dryRun: options.dryRun,
+        run,
+        planner: input.planner,
+        dryPlanner: input.dryPlanner(),
+      })
+    : await run({ dryRun: options.dryRun });
+  const markdown =
+    options.dryRun && (mode.out !== undefined || mode.markdown)
+      ? await makePlan({ conn, place, files, report, options: planOptionsOf(options), mode })
+      : undefined;
+  return { report, markdown };
 }

@@ -50,6 +50,7 @@ const observed: ObservedState = {
   revisions: revisionsState([revision("001")]),
   directory: directoryState(files),
   liveSchema: "sha256:live",
+  inDoubt: [],
 };
 
 const report: Pick<ApplyReport, "applied" | "current" | "target"> = {
@@ -173,6 +174,9 @@ describe("release plan verification", () => {
     ]);
     expect(moves({ liveSchema: "sha256:other" })).toEqual([
       "live schema: fingerprint was sha256:live, is sha256:other (changed since the plan; `migrate drift` lists how it differs from the directory)",
+    ]);
+    expect(moves({ inDoubt: ["statement 2 of version 002"] })).toEqual([
+      "revisions: statement 2 of version 002 is in doubt (left by an interrupted run); run `migrate apply` (or `migrate resolve`) first",
     ]);
     const added = memoryDir({
       "001_t.sql": files[0]!.text,

@@ -4,7 +4,7 @@
  */
 import { defineCommand } from "citty";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
-import { migrateApply } from "../../migrate/apply.ts";
+import type { ApplyOptions } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply/pending.ts";
 import { applyFooter, applyJson } from "../report/apply.ts";
 import type { TxMode } from "../../migrate/dir/directives.ts";
@@ -30,15 +30,7 @@ import { StatementPlanner } from "../../migrate/apply/online/planner.ts";
 import { onlineArgs, onlineFlags, onlinePolicy } from "../online-policy.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
-import {
-  type ApplyRun,
-  applyPlan,
-  makePlan,
-  planApplyOptions,
-  planMode,
-  releasePlanArgs,
-  targetPlace,
-} from "../release-plan.ts";
+import { applyWithPlans, planMode, releasePlanArgs } from "../release-plan.ts";
 import { out } from "../output.ts";
 
 function txModeOf(value: string | undefined): TxMode {
@@ -118,61 +110,34 @@ export default defineCommand({
         const interrupts = catchInterrupts(async () => planner.cancel() || (await watch.cancel()));
         try {
           const baseline = args.baseline ?? migration.baseline;
-          const place = revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema);
-          const run: ApplyRun = ({ quiet, ...over }) =>
-            migrateApply(conn, {
-              dir,
-              flavor,
-              ...place,
-              allowDirty: args["allow-dirty"] === true,
-              allowDrift: args["allow-drift"] === true,
-              ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}),
-              ...(baseline ? { baseline } : {}),
-              ...(args["to-version"] ? { toVersion: args["to-version"] } : {}),
-              ...(amount !== undefined ? { amount } : {}),
-              txMode,
-              execOrder,
-              operatorVersion: `stats-db v${TOOL_VERSION}`,
-              log,
-              send: (text) => watch.run(text),
-              planner,
-              stop: interrupts.signal,
-              beforeFile: () => lock.verify(),
-              inDoubtWaitMs: timeout,
-              ...(plans.apply ? planApplyOptions(plans.apply.read) : {}),
-              ...over,
-              ...(quiet ? { log: () => {} } : {}),
-            });
-          const files = dir.files();
-          const report = plans.apply
-            ? await applyPlan({
-                conn,
-                place: targetPlace(conn, place.revisionsSchema),
-                files,
-                ...plans.apply,
-                dryRun,
-                run,
-                planner,
-                dryPlanner: plannerFor(true),
-              })
-            : await run({ dryRun });
-          const markdown =
-            dryRun && (plans.out !== undefined || plans.markdown)
-              ? await makePlan({
-                  conn,
-                  place: targetPlace(conn, place.revisionsSchema),
-                  files,
-                  report,
-                  options: {
-                    txMode,
-                    execOrder,
-                    allowDirty: args["allow-dirty"] === true,
-                    allowDrift: args["allow-drift"] === true,
-                    ...(baseline ? { baseline } : {}),
-                  },
-                  mode: plans,
-                })
-              : undefined;
+          const base: ApplyOptions = {
+            dir,
+            flavor,
+            ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
+            dryRun: args["dry-run"] === true,
+            allowDirty: args["allow-dirty"] === true,
+            allowDrift: args["allow-drift"] === true,
+            ...(conn.target.schema !== undefined ? { urlSchema: conn.target.schema } : {}),
+            ...(baseline ? { baseline } : {}),
+            ...(args["to-version"] ? { toVersion: args["to-version"] } : {}),
+            ...(amount !== undefined ? { amount } : {}),
+            txMode,
+            execOrder,
+            operatorVersion: `stats-db v${TOOL_VERSION}`,
+            log,
+            send: (text) => watch.run(text),
+            planner,
+            stop: interrupts.signal,
+            beforeFile: () => lock.verify(),
+            inDoubtWaitMs: timeout,
+          };
+          const { report, markdown } = await applyWithPlans({
+            conn,
+            options: base,
+            mode: plans,
+            planner,
+            dryPlanner: () => plannerFor(true),
+          });
           return {
             report,
             markdown,

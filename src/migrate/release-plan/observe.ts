@@ -6,6 +6,8 @@ import type { Queryable } from "../../db/types.ts";
 import { inspect } from "../../mysql/inspect.ts";
 import { SchemaNotFoundError } from "../../mysql/inspect/errors.ts";
 import { SERVER_IDENTITY_QUERY } from "../../mysql/queries/server-identity.ts";
+import { statementsInDoubt } from "../apply/in-doubt.ts";
+import { StatementJournal } from "../apply/journal.ts";
 import { withoutOnlineToolObjects } from "../apply/online/tool-objects.ts";
 import type { MigrationFile } from "../dir.ts";
 import { computeSum } from "../dir/sum.ts";
@@ -28,6 +30,8 @@ export interface ObservedState {
   readonly revisions: PlanRevisions;
   readonly directory: PlanDirectory;
   readonly liveSchema: string;
+  /** Statements an interrupted run left in doubt (`statement N of version V`): a real run resolves them first. */
+  readonly inDoubt: readonly string[];
 }
 
 /** The fingerprint recorded for a database that does not exist yet. */
@@ -71,10 +75,12 @@ export async function observeState(
 ): Promise<ObservedState> {
   const store = new RevisionStore(conn, place.revisionsSchema);
   const rows = (await store.exists()) ? await store.readAll() : [];
+  const inDoubt = await statementsInDoubt(new StatementJournal(conn, place.revisionsSchema), rows);
   return {
     target: await serverIdentity(conn, place),
     revisions: revisionsState(rows),
     directory: directoryState(files),
     liveSchema: await liveFingerprint(conn, place.database),
+    inDoubt: inDoubt.map((i) => `statement ${i.index + 1} of version ${i.version}`),
   };
 }

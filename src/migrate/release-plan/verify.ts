@@ -22,6 +22,20 @@ export class PlanMovedError extends Error {
   }
 }
 
+/** No plan was made: the target is in a state a plan cannot describe (exit 1). */
+export class PlanNotMadeError extends Error {
+  constructor(reason: string) {
+    super(`no release plan was written: ${reason}`);
+    this.name = "PlanNotMadeError";
+  }
+}
+
+/** Why no plan can be made of the observed state, or undefined. */
+export function unplannable(now: ObservedState): string | undefined {
+  if (now.inDoubt.length === 0) return undefined;
+  return `${now.inDoubt.join(", ")} ${now.inDoubt.length === 1 ? "is" : "are"} in doubt (left by an interrupted run); run \`migrate apply\` (or \`migrate resolve\`) first`;
+}
+
 const q = JSON.stringify;
 
 function targetMoves(plan: ApplyPlan, now: ObservedState): string[] {
@@ -74,6 +88,7 @@ export function planMoves(
     ...(read.edited ? ["plan file: its content was changed after it was written (digest mismatch)"] : []),
     ...targetMoves(plan, now),
     ...revisionMoves(plan, now),
+    ...(now.inDoubt.length > 0 ? [`revisions: ${unplannable(now)}`] : []),
     ...directoryMoves(plan, now, files),
     ...(plan.liveSchema !== now.liveSchema
       ? [
