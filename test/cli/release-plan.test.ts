@@ -115,15 +115,15 @@ describe("release plans (CLI)", () => {
     });
   }, 120_000);
 
-  test("each move refuses before any write: plan file, new file, changed file, live schema, another database", async () => {
+  test("each move refuses before any write: plan file, new file, changed file, live schema, statements, another database", async () => {
     await withTestDatabase(async ({ url, conn }) => {
       const root = writeProject(FILES);
       expect(cli(["migrate", "apply", "--url", url, "1"], { cwd: root }).code).toBe(0);
       expect(cli(["migrate", "apply", "--url", url, "--dry-run", "--out", "release.plan"], { cwd: root }).code).toBe(0);
       const planPath = join(root, "release.plan");
       const good = readFileSync(planPath, "utf8");
-      const refused = async (move: string) => {
-        const r = cli(["migrate", "apply", "--url", url, "--plan", "release.plan"], { cwd: root });
+      const refused = async (move: string, ...extra: string[]) => {
+        const r = cli(["migrate", "apply", "--url", url, "--plan", "release.plan", ...extra], { cwd: root });
         expect(r.stderr).toContain(move);
         expect(r.stdout).toBe("");
         expect(r.code).toBe(1);
@@ -144,6 +144,12 @@ describe("release plans (CLI)", () => {
       await conn.query("CREATE INDEX by_hand ON t (a)");
       await refused("  live schema: fingerprint was sha256:");
       await conn.query("DROP INDEX by_hand ON t");
+
+      // The statements a run would send now differ (pinned): found by the dry pass, before any write.
+      await refused(
+        '  statements: 002_b.sql #1 was "ALTER TABLE t ADD COLUMN b int;", is "ALTER TABLE t ADD COLUMN b int, ALGORITHM=INSTANT"',
+        "--pin",
+      );
 
       await withTestDatabase(async (other) => {
         expect(cli(["migrate", "apply", "--url", other.url, "1"], { cwd: root }).code).toBe(0);
