@@ -46,6 +46,11 @@ export { ReplayError, replayFiles, replaySql, replaySteps, type ReplayStep } fro
 export { plannedFile } from "./migrate/planned-file.ts";
 /** `migrate apply`: runs the pending files, emitting events (it never prints). */
 export { type ApplyOptions, type ApplyReport, migrateApply } from "./migrate/apply.ts";
+/** Release plans: what `migrate apply --dry-run --out` records, and what moved since (`--plan` refuses on any). */
+export { buildPlan } from "./migrate/release-plan/build.ts";
+export { type ApplyPlan, parsePlan, serializePlan } from "./migrate/release-plan/document.ts";
+export { observeState } from "./migrate/release-plan/observe.ts";
+export { planMoves, statementMoves } from "./migrate/release-plan/verify.ts";
 /** `migrate down`: reverts applied files after its safety checks. */
 export { type DownOptions, type DownReport, migrateDown } from "./migrate/down.ts";
 /** `migrate drift`: the live schema against the directory at the applied version (apply's gate uses it too). */

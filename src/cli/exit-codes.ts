@@ -63,6 +63,8 @@ import { UnknownTypeError } from "../mysql/types.ts";
 import { ApplyError } from "../schema/errors.ts";
 import { DirChecksumError, SettingsError, SourceError } from "../project/errors.ts";
 import { PlanExecutionError } from "./apply-plan.ts";
+import { PlanFileError } from "../migrate/release-plan/document.ts";
+import { PlanMovedError, PlanNotMadeError } from "../migrate/release-plan/verify.ts";
 import { InputError, InterruptedError, ReportedError, UsageError } from "./errors.ts";
 
 /** Exit code of a run that failed. */
@@ -97,6 +99,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [InvalidUtf8Error, EXIT_USAGE],
   [MigrationNameError, EXIT_USAGE],
   [VersionOrderError, EXIT_USAGE],
+  [PlanFileError, EXIT_USAGE],
   // Failures: the directory, the database, the server or the plan stopped the run.
   [ReportedError, EXIT_FAILURE],
   [PlanExecutionError, EXIT_FAILURE],
@@ -138,6 +141,8 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [DataLossError, EXIT_FAILURE],
   [DriftError, EXIT_FAILURE],
   [ApplyDriftError, EXIT_FAILURE],
+  [PlanMovedError, EXIT_FAILURE],
+  [PlanNotMadeError, EXIT_FAILURE],
   [DriftGateError, EXIT_FAILURE],
   [DriftCheckError, EXIT_FAILURE],
   [DirLockedError, EXIT_FAILURE],

@@ -89,6 +89,8 @@ export interface SessionAudit<T> {
   readonly schema: string;
   readonly dryRun: boolean;
   readonly summarize: (result: T) => RunSummary;
+  /** What the row records of a run that threw (e.g. the plan hash of a refused plan). */
+  readonly onError?: (e: unknown) => Partial<RunSummary>;
 }
 
 /** What a command that changes a database gets: the locked statement session, the lock, and a control session. */
@@ -124,7 +126,7 @@ export async function withMigrationSession<T>(
     const run = () => body({ conn, lock, control, options });
     const running =
       audit && !audit.dryRun
-        ? audited({ conn, schema: audit.schema, command: audit.command }, run, audit.summarize)
+        ? audited({ conn, schema: audit.schema, command: audit.command }, run, audit.summarize, audit.onError)
         : run();
     return await running.finally(() => lock.release().catch(() => undefined));
   } finally {

@@ -17,6 +17,8 @@ export interface RunSummary {
   readonly statements: number;
   /** The planned statements (hashed). */
   readonly planned: readonly string[];
+  /** The plan's hash when the run applied a release plan (its file's SHA-256); else the hash of `planned`. */
+  readonly planHash?: string;
   /** The failure the run's report carries (a run can end with one without throwing). */
   readonly failure?: Error;
   readonly interrupted?: boolean;
@@ -67,7 +69,11 @@ export async function audited<T>(
         outcome: s.interrupted ? "interrupted" : s.failure ? "failed" : "ok",
         endedAt: new Date(),
         statements: s.statements,
-        ...(s.planned.length > 0 ? { planHash: planHash(s.planned) } : {}),
+        ...(s.planHash !== undefined
+          ? { planHash: s.planHash }
+          : s.planned.length > 0
+            ? { planHash: planHash(s.planned) }
+            : {}),
         ...(s.failure ? { firstError: s.failure.message } : {}),
       },
       false,

@@ -4,7 +4,7 @@
  */
 import { defineCommand } from "citty";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
-import { migrateApply } from "../../migrate/apply.ts";
+import type { ApplyOptions } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply/pending.ts";
 import { applyFooter, applyJson } from "../report/apply.ts";
 import type { TxMode } from "../../migrate/dir/directives.ts";
@@ -30,6 +30,8 @@ import { StatementPlanner } from "../../migrate/apply/online/planner.ts";
 import { onlineArgs, onlineFlags, onlinePolicy } from "../online-policy.ts";
 import { openDir, verifyDir } from "../../project/sources.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
+import { applyWithPlans, planMode, releasePlanArgs } from "../release-plan.ts";
+import { out } from "../output.ts";
 
 function txModeOf(value: string | undefined): TxMode {
   const v = value ?? "file";
@@ -44,6 +46,8 @@ export default defineCommand({
     ...dirArg,
     ...migrateDbArgs,
     ...onlineArgs,
+    ...releasePlanArgs,
+    format: { type: "string", description: "json (or Atlas's '{{ json . }}'); markdown: the release plan (--dry-run)" },
     amount: { type: "positional", required: false, description: "apply at most this many files" },
     "dry-run": { type: "boolean", description: "print the plan without executing it" },
     "lock-timeout": { type: "string", description: "how long to wait for the apply lock (default 10s)" },
@@ -63,7 +67,8 @@ export default defineCommand({
   },
   async run({ args }) {
     const amount = parseAmount(args.amount as string | undefined, "apply");
-    const json = isJsonFormat(args.format);
+    const plans = planMode(args, amount);
+    const json = !plans.markdown && isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const migration = settings.project?.migration ?? {};
     const txMode = txModeOf(args["tx-mode"]);
@@ -73,23 +78,28 @@ export default defineCommand({
       lockTimeoutMs: timeout,
       lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),
     };
+    // The run log records a plan's file hash as the run's plan hash.
+    const planHashOf = plans.apply ? { planHash: plans.apply.read.hash } : {};
     const dir = openDir(settings.dir);
     verifyDir(dir);
-    const log = (e: Parameters<typeof printApplyEvent>[0]) => printApplyEvent(e, !json, args["dry-run"] === true);
-    const { report, context, stoppedBy } = await withMigrationSession(
+    const log = (e: Parameters<typeof printApplyEvent>[0]) =>
+      printApplyEvent(e, !json && !plans.markdown, args["dry-run"] === true);
+    const { report, markdown, context, stoppedBy } = await withMigrationSession(
       requireDatabase(settings),
       session,
       async ({ conn, lock, control, options }) => {
         const dryRun = args["dry-run"] === true;
         const flavor = flavorByName(conn.flavorName) ?? mysql8;
-        const planner = new StatementPlanner({
-          conn,
-          flavor,
-          ...(conn.target.schema !== undefined ? { schemaName: conn.target.schema } : {}),
-          policy: onlinePolicy(settings.project?.online, onlineFlags(args), conn.target, options),
-          dryRun,
-          log,
-        });
+        const plannerFor = (dryRun: boolean) =>
+          new StatementPlanner({
+            conn,
+            flavor,
+            ...(conn.target.schema !== undefined ? { schemaName: conn.target.schema } : {}),
+            policy: onlinePolicy(settings.project?.online, onlineFlags(args), conn.target, options),
+            dryRun,
+            log,
+          });
+        const planner = plannerFor(dryRun);
         const watch = new StatementWatch({
           conn,
           control,
@@ -100,7 +110,7 @@ export default defineCommand({
         const interrupts = catchInterrupts(async () => planner.cancel() || (await watch.cancel()));
         try {
           const baseline = args.baseline ?? migration.baseline;
-          const report = await migrateApply(conn, {
+          const base: ApplyOptions = {
             dir,
             flavor,
             ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
@@ -120,9 +130,17 @@ export default defineCommand({
             stop: interrupts.signal,
             beforeFile: () => lock.verify(),
             inDoubtWaitMs: timeout,
+          };
+          const { report, markdown } = await applyWithPlans({
+            conn,
+            options: base,
+            mode: plans,
+            planner,
+            dryPlanner: () => plannerFor(true),
           });
           return {
             report,
+            markdown,
             context: { driver: conn.flavorName, url: conn.url, dir: settings.dir, dryRun: args["dry-run"] === true },
             stoppedBy: interrupts.received(),
           };
@@ -135,11 +153,13 @@ export default defineCommand({
         schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, requireDatabase(settings).schema)
           .revisionsSchema,
         dryRun: args["dry-run"] === true,
-        summarize: (r) => applySummary(r.report, r.stoppedBy !== undefined),
+        summarize: (r) => ({ ...applySummary(r.report, r.stoppedBy !== undefined), ...planHashOf }),
+        onError: () => planHashOf,
       },
     );
     // The header, files and statements were printed as they ran; the footer ends the text report.
     const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
+    if (markdown !== undefined) return out(markdown);
     writeReport(report, json, () => applyJson(report, context), text, stoppedBy);
   },
 });
