@@ -3,6 +3,7 @@
  * printing Atlas's report as it runs (text) or at the end (JSON). A signal stops the run after the running statement.
  */
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
 import { migrateApply } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply/pending.ts";
@@ -41,6 +42,7 @@ export default defineCommand({
   meta: { name: "apply", description: "apply pending migration files to a database (Atlas-compatible revisions)" },
   args: {
     ...globalArgs,
+    ...targetArgs,
     ...dirArg,
     ...migrateDbArgs,
     ...onlineArgs,
@@ -61,7 +63,7 @@ export default defineCommand({
       description: "apply even when the database differs from the directory at its applied version",
     },
   },
-  async run({ args }) {
+  run: forEachTarget({ name: "migrate apply", changes: true }, async ({ args }) => {
     const amount = parseAmount(args.amount as string | undefined, "apply");
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
@@ -141,5 +143,5 @@ export default defineCommand({
     // The header, files and statements were printed as they ran; the footer ends the text report.
     const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
     writeReport(report, json, () => applyJson(report, context), text, stoppedBy);
-  },
+  }),
 });
