@@ -41,6 +41,7 @@ export const FULL_LANE: readonly string[] = [
   "test/entities/{server-limits-live,partitions-live}.test.ts",
   "test/cli/{project-migrations,prompts,run-log,schema-apply-signals,schema-live,schema-mermaid-live,status-problems}.test.ts",
   "test/cli/schema-unmanaged.test.ts",
+  "test/cli/targets.test.ts",
   "test/cli/{partition-drift,down-partition}.test.ts",
   "test/db/connect.test.ts",
   "test/mysql/views-live.test.ts",

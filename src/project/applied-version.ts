@@ -8,7 +8,10 @@ import { RevisionStore } from "../migrate/revisions.ts";
 import { databaseTarget } from "./connect.ts";
 import { clientOptions } from "./option-file-choice.ts";
 
-/** The last applied version of the database `url` names, or undefined when it has no revisions or cannot be read. */
+/**
+ * The last fully applied version of the database `url` names (a file that failed part-way does not count), or
+ * undefined when it has none or cannot be read.
+ */
 export async function appliedVersion(url: string, revisionsSchema: string | undefined): Promise<string | undefined> {
   try {
     const target = databaseTarget(url);
@@ -16,7 +19,8 @@ export async function appliedVersion(url: string, revisionsSchema: string | unde
     const conn = await connect(target, client ? { client } : {});
     try {
       const store = new RevisionStore(conn, revisionsSchemaOf(revisionsSchema, target.schema));
-      return (await store.exists()) ? (await store.readAll()).at(-1)?.version : undefined;
+      const revisions = (await store.exists()) ? await store.readAll() : [];
+      return revisions.filter((r) => r.applied === r.total && r.error === "").at(-1)?.version;
     } finally {
       await conn.close();
     }
