@@ -7,6 +7,7 @@ import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { type TestDatabase, testServerUrl, withTestDatabase } from "../support/mariadb.ts";
 import { writeProject } from "../support/project.ts";
 import { cli } from "./run-cli.ts";
+import { runOnPty } from "./run-on-pty.ts";
 
 setDefaultTimeout(120_000);
 
@@ -69,6 +70,13 @@ describe("for_each = toset(var.tenants)", () => {
       const status = cli(["migrate", "status", "--env", "tenants", ...vars(dbs), "--parallel", "2"], { cwd });
       expect(status.code).toBe(0);
       expect(status.stdout.match(/Migration Status: OK\n/g)?.length).toBe(3);
+      // Under --parallel each target's report is still printed whole: one report between two headers.
+      const reports = status.stdout.split(/^=== .*\n/m).slice(1, 4);
+      expect(reports.map((r) => r.match(/^Migration Status: OK\n( {2}-- .*\n)+$/) !== null)).toEqual([
+        true,
+        true,
+        true,
+      ]);
       for (const db of dbs)
         expect(row(status.stdout, db)).toEqual([`${base}/${db.name}`, V2, "ok", expect.any(String)]);
     });
@@ -134,6 +142,25 @@ describe("for_each = toset(var.tenants)", () => {
         expect(row(reverted.stdout, db).slice(1, 3)).toEqual([`${V2} → ${V1}`, "ok"]);
         expect(await tables(db)).toEqual(["t1"]);
       }
+    });
+  });
+
+  test("on a terminal, multi-target down lists the targets and asks once: n changes nothing, y reverts each", async () => {
+    const base = await testServerUrl();
+    await withDatabases(2, async (dbs) => {
+      const cwd = writeProject(FILES, byVar(base));
+      expect(cli(["migrate", "apply", "--env", "tenants", ...vars(dbs)], { cwd }).code).toBe(0);
+      const down = ["migrate", "down", "--env", "tenants", ...vars(dbs)];
+      const after = /Run migrate down on all 2 targets\? \[y\/N\] /;
+      const no = await runOnPty(down, { keys: "n\r", after }, { cwd });
+      expect(no.code).toBe(1);
+      for (const db of dbs) expect(no.output).toContain(`  ${base}/${db.name}\r\n`);
+      expect(no.output).toContain("aborted, nothing changed");
+      for (const db of dbs) expect(await tables(db)).toEqual(["t1", "t2"]);
+      const yes = await runOnPty(down, { keys: "y\r", after }, { cwd });
+      expect(yes.code).toBe(0);
+      expect(yes.output).toContain("2 targets, 2 ok, 0 failed, 0 skipped");
+      for (const db of dbs) expect(await tables(db)).toEqual(["t1"]);
     });
   });
 
