@@ -123,7 +123,7 @@ export default defineCommand({
       description: "blocking changes on tables larger than this many bytes are errors (with --url)",
     },
   },
-  run: forEachTarget({ name: "migrate lint", changes: false }, async ({ args }) => {
+  run: forEachTarget({ name: "migrate lint", changes: false, formatOf: (env) => env.lint.log }, async ({ args }) => {
     const settings = resolveSettings(args);
     const lint = settings.project?.lint;
     const latest = positiveInt("--latest", args.latest) ?? (args["git-base"] ? undefined : lint?.latest);

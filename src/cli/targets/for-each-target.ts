@@ -37,6 +37,8 @@ export interface TargetCommand {
   readonly changes: boolean;
   /** Whether it asks once before it starts on several targets (down, unless a dry run or --auto-approve). */
   readonly confirm?: boolean;
+  /** The output format an env sets when --format is not given (lint's `log`). */
+  readonly formatOf?: (env: ProjectEnv) => string | undefined;
 }
 
 /** The flags the runner reads. */
@@ -103,7 +105,9 @@ async function runAll<C extends { readonly args: TargetFlags }>(
     throw new UsageError(`--url names one database: env "${args.env}" has ${targets.length} targets (drop --url)`);
   const labels = targets.map(labelOf);
   if (command.confirm && args["dry-run"] !== true) await confirmTargets(command.name, labels, args["auto-approve"]);
-  const print = args.format === undefined ? out : err;
+  // Machine-readable reports keep stdout to themselves: headers and summary go to stderr then.
+  const formatted = args.format !== undefined || targets.some((t) => command.formatOf?.(t) !== undefined);
+  const print = formatted ? err : out;
   const signals = watchSignals();
   const work: TargetWork[] = targets.map((env, index) => {
     const url = env.url;
