@@ -19,7 +19,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/entities/{server-limits,validate,partitions}.test.ts",
   "test/entities/objects.test.ts",
   "test/build/workflow.test.ts",
-  "test/cli/{exit-codes,run-targets,schema-mermaid,terminal-input}.test.ts",
+  "test/cli/{exit-codes,join-repeated,run-targets,schema-mermaid,terminal-input}.test.ts",
   "test/project/replay-cache.test.ts",
   "test/db/{option-file,url}.test.ts",
   "test/deno/portable.test.ts",
