@@ -3,8 +3,9 @@
  *
  * Why a hand-written reader: @cdktf/hcl2json parses atlas.hcl under Bun but costs ~93 ms of WASM start-up on every
  * run and does not build with `bun build --compile`; the subset Atlas projects use (blocks, attributes, strings with
- * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `getenv()`, `data.*` references) fits in a small lexer
- * (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their HclErrors become ConfigErrors here.
+ * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `each.*`, `getenv()` and a few of Atlas's functions, `data.*`
+ * references) fits in a small lexer (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their
+ * HclErrors become ConfigErrors here. An env with `for_each` or a `data "sql"` source is read by targets.ts.
  */
 import type { Attribute, Block, Body } from "../hcl/ast.ts";
 import {

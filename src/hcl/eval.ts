@@ -8,7 +8,6 @@
 import type { Attribute, Block, Body, Expr, Step } from "./ast.ts";
 import { HclError, type Pos } from "./errors.ts";
 import { hclFunction } from "./functions.ts";
-
 import type { Value } from "./value.ts";
 
 export type { Value } from "./value.ts";
