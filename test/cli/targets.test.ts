@@ -6,7 +6,8 @@
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { type TestDatabase, testServerUrl, withTestDatabase } from "../support/mariadb.ts";
 import { writeProject } from "../support/project.ts";
-import { cli } from "./run-cli.ts";
+import { join } from "node:path";
+import { cli, repoRoot } from "./run-cli.ts";
 import { runOnPty } from "./run-on-pty.ts";
 
 setDefaultTimeout(120_000);
@@ -161,6 +162,40 @@ describe("for_each = toset(var.tenants)", () => {
       expect(yes.code).toBe(0);
       expect(yes.output).toContain("2 targets, 2 ok, 0 failed, 0 skipped");
       for (const db of dbs) expect(await tables(db)).toEqual(["t1"]);
+    });
+  });
+
+  test("SIGINT: the running target stops after its statement, no other target starts, exit 130", async () => {
+    const base = await testServerUrl();
+    await withDatabases(3, async (dbs) => {
+      const [a, ...rest] = [...dbs].sort((x, y) => (x.name < y.name ? -1 : 1)) as [TestDatabase, ...TestDatabase[]];
+      const slow = { [`${V1}_slow.sql`]: `${FILES[`${V1}_t1.sql`]}INSERT INTO t1 SELECT SLEEP(2);\n` };
+      const cwd = writeProject(slow, byVar(base));
+      const args = ["migrate", "apply", "--env", "tenants", ...vars(dbs)];
+      const proc = Bun.spawn([process.execPath, join(repoRoot, "src", "cli", "main.ts"), ...args], {
+        cwd,
+        env: { ...process.env, NO_COLOR: "1" },
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const done = Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+      let running = false;
+      for (let i = 0; i < 500 && !running; i++) {
+        const [rows] = await a.conn.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%SLEEP(2)%' AND ID <> CONNECTION_ID()",
+          [a.name],
+        );
+        running = Number((rows as { n: number }[])[0]?.n) > 0;
+        if (!running) await Bun.sleep(20);
+      }
+      expect(running).toBe(true);
+      proc.kill("SIGINT");
+      const [stdout, stderr, code] = await done;
+      expect(code).toBe(130);
+      expect(stdout).toContain("3 targets, 0 ok, 1 failed, 2 skipped");
+      expect(row(stdout, a)[4]).toStartWith("interrupted by SIGINT: stopped after the running statement");
+      expect(stderr).toContain("SIGINT received: stopping after the running statement");
+      for (const db of rest) expect(await tables(db)).toEqual([]);
     });
   });
 
