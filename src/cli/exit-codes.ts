@@ -4,7 +4,7 @@
  * the database, the server, git). run.ts loads this file only when a command has failed, so a successful run does not
  * pay for importing every error class. test/cli/exit-codes.test.ts checks that every error class of src/ has a row.
  */
-import { ConfigError } from "../config/errors.ts";
+import { ConfigError, DataSourceError } from "../config/errors.ts";
 import { HclError } from "../hcl/errors.ts";
 import { DurationError } from "../go/duration.ts";
 import { ConnectionError, DatabaseError } from "../db/errors.ts";
@@ -102,6 +102,7 @@ export const EXIT_CODES: ReadonlyMap<ErrorClass, number> = new Map<ErrorClass, n
   [PlanFileError, EXIT_USAGE],
   // Failures: the directory, the database, the server or the plan stopped the run.
   [ReportedError, EXIT_FAILURE],
+  [DataSourceError, EXIT_FAILURE],
   [PlanExecutionError, EXIT_FAILURE],
   [ConnectionError, EXIT_FAILURE],
   [DatabaseError, EXIT_FAILURE],

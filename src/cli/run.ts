@@ -74,6 +74,31 @@ export function flagValue(argv: readonly string[], name: string): string | undef
   return value;
 }
 
+/**
+ * Joins every `--name VALUE` / `--name=VALUE` of checked argv (before any `--`) into one `--name=V1,V2` where the
+ * first stood: citty keeps only the last value of a repeated flag, and `--var` is repeatable (Atlas reads each value
+ * as comma-separated `key=value` pairs, so the joined form means the same).
+ */
+export function joinRepeated(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  const rest: (string | undefined)[] = [];
+  let at = -1;
+  let i = 0;
+  for (; i < argv.length && argv[i] !== "--"; i++) {
+    const tok = argv[i]!;
+    if (tok !== `--${name}` && !tok.startsWith(`--${name}=`)) {
+      rest.push(tok);
+      continue;
+    }
+    if (at < 0) at = rest.length;
+    rest.push(undefined);
+    values.push(tok === `--${name}` ? (argv[++i] ?? "") : tok.slice(name.length + 3));
+  }
+  if (values.length < 2) return [...argv];
+  rest[at] = `--${name}=${values.join(",")}`;
+  return [...rest.filter((t): t is string => t !== undefined), ...argv.slice(i)];
+}
+
 /** Runs the CLI for argv; returns the process exit code. Writes output and errors itself. */
 export async function run(root: AnyCommand, argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
@@ -91,7 +116,7 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     checkArgs((await resolve(cmd.args ?? {})) as ArgsDef, rest);
     chooseOptionFile(flagValue(rest, "defaults-file"));
     setPasswordPrompt(terminalPasswordPrompt());
-    await runCommand(cmd, { rawArgs: rest });
+    await runCommand(cmd, { rawArgs: joinRepeated(rest, "var") });
     return 0;
   } catch (e) {
     if (e instanceof DirChecksumError)

@@ -3,8 +3,9 @@
  *
  * Why a hand-written reader: @cdktf/hcl2json parses atlas.hcl under Bun but costs ~93 ms of WASM start-up on every
  * run and does not build with `bun build --compile`; the subset Atlas projects use (blocks, attributes, strings with
- * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `getenv()`, `data.*` references) fits in a small lexer
- * (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their HclErrors become ConfigErrors here.
+ * `${…}`, heredocs, lists, objects, `var.*`, `local.*`, `each.*`, `getenv()` and a few of Atlas's functions, `data.*`
+ * references) fits in a small lexer (hcl/lexer.ts), parser (hcl/parser.ts) and evaluator (hcl/eval.ts); their
+ * HclErrors become ConfigErrors here. An env with `for_each` or a `data "sql"` source is read by targets.ts.
  */
 import type { Attribute, Block, Body } from "../hcl/ast.ts";
 import {
@@ -19,8 +20,9 @@ import {
 } from "../hcl/eval.ts";
 import { HclError } from "../hcl/errors.ts";
 import { parseHcl } from "../hcl/parser.ts";
+import { dataReferences } from "../hcl/references.ts";
 import { checkProjectShape } from "./shape.ts";
-import { resolveVariables } from "./variables.ts";
+import { type GivenVars, resolveVariables } from "./variables.ts";
 import { ConfigError } from "./errors.ts";
 import { type OnlineConfig, onlineConfig } from "./online.ts";
 
@@ -61,6 +63,8 @@ export interface ProjectEnv {
   /** The project file's name as messages print it (LoadOptions.file). */
   readonly file: string;
   readonly name?: string;
+  /** For one target of a `for_each` env: its `each.key` and its place among the env's targets. */
+  readonly target?: { readonly key: string; readonly index: number; readonly count: number };
   readonly url?: string;
   readonly devUrl?: string;
   /** Desired-state URLs; a `data.<type>.<name>.<attr>` reference appears as a `data://` marker (see parseDataRef). */
@@ -82,7 +86,7 @@ export interface ProjectEnv {
 /** Options of loadProject: the env to select, `--var` values, the environment, and the file name for messages. */
 export interface LoadOptions {
   readonly env?: string;
-  readonly vars?: Readonly<Record<string, string>>;
+  readonly vars?: GivenVars;
   readonly getenv: (name: string) => string | undefined;
   readonly file: string;
 }
@@ -188,29 +192,80 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]
 
 /** Parses `text` (the contents of `opts.file`) and returns the settings of env `opts.env`; every problem is a ConfigError. */
 export function loadProject(text: string, opts: LoadOptions): ProjectEnv {
+  return asConfigError(() => {
+    const project = parseProject(text, opts);
+    const needs = targetsNeeded(project);
+    if (needs)
+      throw new ConfigError(
+        opts.file,
+        `env ${JSON.stringify(opts.env)} ${needs}: only migrate status, apply, lint, down and drift read it`,
+        project.env?.pos,
+      );
+    return envSettings(project, {});
+  });
+}
+
+/** Runs `f`, turning an HclError into a ConfigError. */
+export function asConfigError<T>(f: () => T): T {
   try {
-    return readProject(text, opts);
+    return f();
   } catch (e) {
     if (e instanceof HclError) throw new ConfigError(e.file, e.detail, e.pos, { cause: e });
     throw e;
   }
 }
 
-function readProject(text: string, opts: LoadOptions): ProjectEnv {
+/** A parsed project file with its variables resolved and its env selected: what envSettings evaluates. */
+export interface ParsedProject {
+  readonly opts: LoadOptions;
+  readonly body: Body;
+  readonly env?: Block;
+  readonly vars: ReturnType<typeof resolveVariables>;
+  readonly locals: ReadonlyMap<string, Attribute>;
+  readonly data: ReadonlyMap<string, Block>;
+}
+
+/** Parses and checks the file, resolves its variables and selects the env (ConfigError or HclError on a problem). */
+export function parseProject(text: string, opts: LoadOptions): ParsedProject {
   const body = parseHcl(text, opts.file);
   checkProjectShape(body, opts.file);
   const vars = resolveVariables(collect(body, "variable"), opts.vars ?? {}, opts.getenv, opts.file);
   const data = new Map(collect(body, "data").map((b) => [`${b.labels[0]}.${b.labels[1]}`, b]));
   const env = selectEnv(body, opts.env, opts.file);
-  const scope = newScope({
-    file: opts.file,
-    vars: vars.values,
-    varUnsetEnv: vars.unsetEnv,
-    locals: localsOf(body, opts.file),
-    data,
-    getenv: opts.getenv,
-    envName: opts.env,
+  return { opts, body, ...(env ? { env } : {}), vars, locals: localsOf(body, opts.file), data };
+}
+
+/** The `data "sql"` sources the selected env refers to (directly or through locals), keyed `sql.name`. */
+export function sqlSourcesUsed(p: ParsedProject): string[] {
+  const bodies = [...(p.env ? [p.env.body] : []), ...collect(p.body, "lint").map((b) => b.body)];
+  return [...dataReferences(bodies, p.locals)].filter((k) => k.startsWith("sql.") && p.data.has(k));
+}
+
+/** Why the selected env needs the targets reader (`loadTargets`) rather than loadProject, or undefined. */
+export function targetsNeeded(p: ParsedProject): string | undefined {
+  if (p.env && attrOf(p.env.body, "for_each")) return "has for_each (one target per element)";
+  const sql = sqlSourcesUsed(p);
+  return sql.length ? `reads data.${sql[0]} (a database query)` : undefined;
+}
+
+/** A fresh evaluation scope over the project, with a for_each element and evaluated data sources when given. */
+export function projectScope(p: ParsedProject, extra: Pick<Scope, "each" | "dataValues">): Scope {
+  return newScope({
+    file: p.opts.file,
+    vars: p.vars.values,
+    varUnsetEnv: p.vars.unsetEnv,
+    locals: p.locals,
+    data: p.data,
+    getenv: p.opts.getenv,
+    envName: p.opts.env,
+    ...extra,
   });
+}
+
+/** Evaluates the selected env's settings (for one for_each element when `extra.each` is given). */
+export function envSettings(p: ParsedProject, extra: Pick<Scope, "each" | "dataValues">): ProjectEnv {
+  const { env, body, data, opts } = p;
+  const scope = projectScope(p, extra);
   const e = env?.body ?? { attrs: [], blocks: [] };
   const formatBlocks = e.blocks.filter((b) => b.type === "format");
   const unsetEnv: Partial<Record<"url" | "dev", UnsetEnv>> = {};
@@ -238,6 +293,7 @@ function readProject(text: string, opts: LoadOptions): ProjectEnv {
   };
   const dataSources: Record<string, DataSource> = {};
   for (const key of scope.usedData) {
+    if (extra.dataValues?.has(key)) continue;
     const b = data.get(key)!;
     dataSources[key] = { type: b.labels[0]!, name: b.labels[1]!, config: bodyValue(b.body, scope) };
   }

@@ -15,3 +15,17 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** A `data` source of `atlas.hcl` that could not be read (its database unreachable, its query refused): exit 1. */
+export class DataSourceError extends Error {
+  constructor(
+    readonly file: string,
+    readonly source: string,
+    readonly detail: string,
+    readonly pos?: Pos,
+    options?: { cause?: unknown },
+  ) {
+    super(`${pos ? `${file}:${pos.line}:${pos.col}` : file}: ${source}: ${detail}`, options);
+    this.name = "DataSourceError";
+  }
+}

@@ -2,7 +2,7 @@
  * Which blocks and attributes `atlas.hcl` may hold, as Atlas's project file accepts them (`cmd/atlas/internal/cmdapi/
  * project.go`: Env, Migration, Lint, Diff, Format, Test), and the check that refuses anything else — a typo such as
  * `ur = …` or `migraton { … }` is an error at its line, not a setting silently ignored. Two `env` blocks of one name
- * are refused too (stats-db runs one env, it has no multi-instance `for_each`).
+ * are refused too (one env block with `for_each` is how Atlas names several targets).
  */
 import type { Block, Body } from "../hcl/ast.ts";
 import { ConfigError } from "./errors.ts";
@@ -12,6 +12,8 @@ import { ONLINE_ATTRS } from "./online.ts";
 interface Shape {
   readonly labels?: number | "any";
   readonly attrs: readonly string[] | "any";
+  /** Meta-arguments (`for_each`): accepted like attributes, left out of the list a typo's message suggests. */
+  readonly meta?: readonly string[];
   readonly blocks?: Readonly<Record<string, Shape>> | "any";
 }
 
@@ -63,6 +65,7 @@ const test: Shape = { attrs: [], blocks: { schema: testSrc, migrate: testSrc } }
 const env: Shape = {
   labels: 1,
   attrs: ["url", "dev", "src", "schemas", "exclude"],
+  meta: ["for_each"],
   blocks: {
     migration: {
       attrs: [
@@ -125,7 +128,7 @@ function names(list: readonly string[]): string {
 function checkBody(body: Body, shape: Shape, path: readonly Block[], file: string): void {
   const attrs = shape.attrs;
   if (attrs !== "any") {
-    const bad = body.attrs.find((a) => !attrs.includes(a.name));
+    const bad = body.attrs.find((a) => !attrs.includes(a.name) && !shape.meta?.includes(a.name));
     if (bad)
       throw new ConfigError(
         file,

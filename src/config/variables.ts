@@ -1,10 +1,16 @@
 /**
  * `variable "name" { type = …, default = … }` blocks: each gets its `--var` value (converted to the declared type)
- * or its default; a variable with neither is an error.
+ * or its default; a variable with neither is an error. A `list(…)` or `set(…)` variable takes every `--var name=…`
+ * given (one value is a list of one, as Atlas wraps it) and is typed as such: `for_each` needs `toset(var.x)`.
  */
 import type { Block, Expr } from "../hcl/ast.ts";
+import { asList } from "../hcl/collections.ts";
 import { evaluate, newScope, type UnsetEnv, type Value } from "../hcl/eval.ts";
+import { hclFunction } from "../hcl/functions.ts";
 import { ConfigError } from "./errors.ts";
+
+/** The `--var` values: one string per name, or several when the flag named it more than once. */
+export type GivenVars = Readonly<Record<string, string | readonly string[]>>;
 
 function typeName(e: Expr | undefined): string {
   if (e === undefined) return "string";
@@ -12,9 +18,26 @@ function typeName(e: Expr | undefined): string {
   return e.kind === "call" ? e.name : "string";
 }
 
-function convert(raw: string, block: Block, file: string): Value {
+// A list or set variable's value typed as cty types it (a set holds each element once, in order).
+function collectionOf(type: string, items: readonly Value[], block: Block, file: string): Value {
+  if (type === "list") return asList(items);
+  return hclFunction("toset")!([items], (m) => {
+    throw new ConfigError(file, `variable ${JSON.stringify(block.labels[0])}: ${m}`, block.pos);
+  });
+}
+
+function convert(given: string | readonly string[], block: Block, file: string): Value {
   const name = block.labels[0]!;
   const type = typeName(block.body.attrs.find((a) => a.name === "type")?.expr);
+  if (type === "list" || type === "set")
+    return collectionOf(type, typeof given === "string" ? [given] : given, block, file);
+  if (typeof given !== "string")
+    throw new ConfigError(
+      file,
+      `variable ${JSON.stringify(name)} takes one value, --var ${name} was given ${given.length}: declare it type = list(string) to take several`,
+      block.pos,
+    );
+  const raw = given;
   if (type === "number") {
     const n = Number(raw);
     if (raw.trim() === "" || Number.isNaN(n))
@@ -26,7 +49,12 @@ function convert(raw: string, block: Block, file: string): Value {
       throw new ConfigError(file, `variable ${JSON.stringify(name)} expects true or false`, block.pos);
     return raw === "true";
   }
-  return type === "list" || type === "set" ? raw.split(",") : raw;
+  return raw;
+}
+
+function defaultOf(value: Value, block: Block, file: string): Value {
+  const type = typeName(block.body.attrs.find((a) => a.name === "type")?.expr);
+  return (type === "list" || type === "set") && Array.isArray(value) ? collectionOf(type, value, block, file) : value;
 }
 
 /** The variables' values, and for each default that read an unset environment variable, which one and where. */
@@ -38,7 +66,7 @@ export interface ResolvedVariables {
 /** Resolves every declared variable from `given` values or defaults (defaults may only use getenv); a `--var` no block declares is an error. */
 export function resolveVariables(
   blocks: readonly Block[],
-  given: Readonly<Record<string, string>>,
+  given: GivenVars,
   getenv: (name: string) => string | undefined,
   file: string,
 ): ResolvedVariables {
@@ -64,7 +92,7 @@ export function resolveVariables(
     const def = block.body.attrs.find((a) => a.name === "default");
     const mark = scope.unsetEnv.length;
     if (Object.hasOwn(given, name)) vars.set(name, convert(given[name]!, block, file));
-    else if (def) vars.set(name, evaluate(def.expr, scope));
+    else if (def) vars.set(name, defaultOf(evaluate(def.expr, scope), block, file));
     else
       throw new ConfigError(
         file,

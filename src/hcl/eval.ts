@@ -1,13 +1,16 @@
 /**
- * Evaluates `atlas.hcl` expressions: `var.x`, `local.x`, `getenv("NAME")`, `atlas.env`, templates, lists and objects.
- * `data.<type>.<name>.<attr>` evaluates to a `data://` marker URL the caller resolves (see `parseDataRef`).
+ * Evaluates `atlas.hcl` expressions: `var.x`, `local.x`, `each.value`, `getenv("NAME")` and the functions of
+ * functions.ts, `atlas.env`, templates, lists and objects. `data.<type>.<name>.<attr>` evaluates to the source's value
+ * when the caller resolved it (`Scope.dataValues`, e.g. a `data "sql"` query's result), else to a `data://` marker URL
+ * the caller resolves later (see `parseDataRef`).
  * A bare identifier (`LINEAR_SKIP`, `atlas`) evaluates to its own name, as Atlas's enum attributes expect.
  */
 import type { Attribute, Block, Body, Expr, Step } from "./ast.ts";
 import { HclError, type Pos } from "./errors.ts";
+import { hclFunction } from "./functions.ts";
+import type { Value } from "./value.ts";
 
-/** An evaluated value. */
-export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
+export type { Value } from "./value.ts";
 
 /** What expressions can see: variables, locals, data blocks, the environment and the selected env name. */
 export interface Scope {
@@ -17,6 +20,10 @@ export interface Scope {
   readonly data: ReadonlyMap<string, Block>;
   readonly getenv: (name: string) => string | undefined;
   readonly envName?: string;
+  /** The element of a `for_each` env being evaluated: `each.key` and `each.value`. */
+  readonly each?: { readonly key: Value; readonly value: Value };
+  /** Data sources already evaluated, keyed `type.name` (an object such as `{ count, values, value }`). */
+  readonly dataValues?: ReadonlyMap<string, Value>;
   /** The unset or empty environment variables each `variable` default read through getenv (see UnsetEnv). */
   readonly varUnsetEnv?: ReadonlyMap<string, readonly UnsetEnv[]>;
   /** Filled while evaluating: local values computed so far, and the data blocks referenced (`type.name`). */
@@ -92,11 +99,28 @@ function local(name: string, scope: Scope, pos: Pos): Value {
 
 function data(names: (string | number)[], scope: Scope, pos: Pos): Value {
   const [type, name, attribute] = names.map(String);
-  if (names.length !== 3) return fail(scope, "a data reference has the form data.<type>.<name>.<attribute>", pos);
+  if (names.length < 3) return fail(scope, "a data reference has the form data.<type>.<name>.<attribute>", pos);
   if (!scope.data.has(`${type}.${name}`))
     return fail(scope, `undefined data source ${JSON.stringify(`data.${type}.${name}`)}`, pos);
   scope.usedData.add(`${type}.${name}`);
+  const resolved = scope.dataValues?.get(`${type}.${name}`);
+  if (resolved !== undefined) {
+    const v = resolved !== null && typeof resolved === "object" && !Array.isArray(resolved) ? resolved : {};
+    if (!Object.hasOwn(v, attribute!))
+      return fail(scope, `data.${type}.${name} has no attribute ${JSON.stringify(attribute)}`, pos);
+    return names
+      .slice(3)
+      .reduce<Value>((acc, key) => index(acc, key, scope, pos), (v as Record<string, Value>)[attribute!]!);
+  }
+  if (names.length !== 3) return fail(scope, "a data reference has the form data.<type>.<name>.<attribute>", pos);
   return dataRef(type!, name!, attribute!);
+}
+
+function each(name: string, scope: Scope, pos: Pos): Value {
+  if (!scope.each) return fail(scope, `each.${name} is only available in an env with for_each`, pos);
+  if (name !== "key" && name !== "value")
+    return fail(scope, `unknown reference "each.${name}" (use each.key or each.value)`, pos);
+  return scope.each[name];
 }
 
 function traversal(e: Extract<Expr, { kind: "traversal" }>, scope: Scope): Value {
@@ -110,12 +134,19 @@ function traversal(e: Extract<Expr, { kind: "traversal" }>, scope: Scope): Value
   } else if (e.root === "var") return fail(scope, `undefined variable ${JSON.stringify(`var.${first}`)}`, e.pos);
   else if (e.root === "local") v = local(String(first), scope, e.pos);
   else if (e.root === "data") return data(names, scope, e.pos);
+  else if (e.root === "each") v = each(String(first), scope, e.pos);
   else if (e.root === "atlas" && first === "env" && scope.envName !== undefined) v = scope.envName;
   else return fail(scope, `unknown reference ${JSON.stringify(`${e.root}.${first}`)}`, e.pos);
   return rest.reduce<Value>((acc, key) => index(acc, key, scope, e.pos), v);
 }
 
 function call(e: Extract<Expr, { kind: "call" }>, scope: Scope): Value {
+  const fn = e.name === "getenv" ? undefined : hclFunction(e.name);
+  if (fn)
+    return fn(
+      e.args.map((a) => evaluate(a, scope)),
+      (message) => fail(scope, message, e.pos),
+    );
   if (e.name !== "getenv") return fail(scope, `unknown function ${JSON.stringify(e.name)}`, e.pos);
   const args = e.args.map((a) => evaluate(a, scope));
   if (args.length !== 1 || typeof args[0] !== "string") return fail(scope, "getenv takes one string argument", e.pos);

@@ -4,13 +4,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import process from "node:process";
-import { loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
+import { type LoadOptions, loadProject, parseDataRef, type ProjectEnv } from "../config/atlas-hcl.ts";
 import { flavorByName, type Flavor, mariadb, mysql8 } from "../mysql/flavor.ts";
 import { SettingsError } from "./errors.ts";
 import { EMBEDDED_DIR_URL, isCompiledBinary } from "./embedded-dir.ts";
 
+/** Where a multi-target run hands one target's env settings to a command (read instead of the project file). */
+export const PROJECT_ENV: unique symbol = Symbol("stats-db project env");
+
 /** The flags every command may carry (undefined when not given). */
 export interface CommonFlags {
+  /** One target's settings, already read (set by the multi-target runner, never by a flag). */
+  readonly [PROJECT_ENV]?: ProjectEnv;
   readonly env?: string;
   readonly config?: string;
   readonly var?: string | string[];
@@ -34,12 +39,15 @@ export interface Settings {
   readonly flavor: Flavor;
 }
 
-function parseVars(v: string | string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+/** `--var k=v` values (repeatable, comma-separated as Atlas reads them); a name given twice collects a list. */
+export function parseVars(v: string | string[] | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
   for (const item of (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(","))) {
     const eq = item.indexOf("=");
     if (eq < 1) throw new SettingsError(`--var needs key=value, got "${item}"`);
-    out[item.slice(0, eq)] = item.slice(eq + 1);
+    const [key, value] = [item.slice(0, eq), item.slice(eq + 1)];
+    const had = out[key];
+    out[key] = had === undefined ? value : [...(typeof had === "string" ? [had] : had), value];
   }
   return out;
 }
@@ -50,8 +58,8 @@ function displayPath(file: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
-/** Reads the env block named by --env from the project file; undefined without --env (then --var is refused: nothing reads it). */
-export function readProject(flags: CommonFlags): ProjectEnv | undefined {
+/** The project file's text and how to read it (env, variables, environment, name for messages); undefined without --env. */
+export function projectSource(flags: CommonFlags): { text: string; opts: LoadOptions } | undefined {
   if (!flags.env) {
     if (flags.var !== undefined) throw new SettingsError("--var sets atlas.hcl variables: it needs --env");
     return undefined;
@@ -59,12 +67,21 @@ export function readProject(flags: CommonFlags): ProjectEnv | undefined {
   const file = resolve((flags.config ?? "file://atlas.hcl").replace(/^file:\/\//, ""));
   if (!existsSync(file))
     throw new SettingsError(`--env ${flags.env} given but the project file ${file} does not exist`);
-  return loadProject(readFileSync(file, "utf8"), {
+  const opts = {
     env: flags.env,
     vars: parseVars(flags.var),
-    getenv: (n) => process.env[n],
+    getenv: (n: string) => process.env[n],
     file: displayPath(file),
-  });
+  };
+  return { text: readFileSync(file, "utf8"), opts };
+}
+
+/** Reads the env block named by --env from the project file; undefined without --env (then --var is refused: nothing reads it). */
+export function readProject(flags: CommonFlags): ProjectEnv | undefined {
+  const given = flags[PROJECT_ENV];
+  if (given) return given;
+  const source = projectSource(flags);
+  return source && loadProject(source.text, source.opts);
 }
 
 /** The flavour: --flavor, else the scheme of the dev or target URL (`maria://`, `mariadb://`), else MySQL 8. */

@@ -3,6 +3,7 @@
  * printing Atlas's report as it runs (text) or at the end (JSON). A signal stops the run after the running statement.
  */
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { flavorByName, mysql8 } from "../../mysql/flavor.ts";
 import type { ApplyOptions } from "../../migrate/apply.ts";
 import { parseExecOrder } from "../../migrate/apply/pending.ts";
@@ -43,6 +44,7 @@ export default defineCommand({
   meta: { name: "apply", description: "apply pending migration files to a database (Atlas-compatible revisions)" },
   args: {
     ...globalArgs,
+    ...targetArgs,
     ...dirArg,
     ...migrateDbArgs,
     ...onlineArgs,
@@ -65,7 +67,7 @@ export default defineCommand({
       description: "apply even when the database differs from the directory at its applied version",
     },
   },
-  async run({ args }) {
+  run: forEachTarget({ name: "migrate apply", changes: true }, async ({ args }) => {
     const amount = parseAmount(args.amount as string | undefined, "apply");
     const plans = planMode(args, amount);
     const json = !plans.markdown && isJsonFormat(args.format);
@@ -161,5 +163,5 @@ export default defineCommand({
     const text = () => (report.pending.length === 0 ? "No migration files to execute\n" : applyFooter(report));
     if (markdown !== undefined) return out(markdown);
     writeReport(report, json, () => applyJson(report, context), text, stoppedBy);
-  },
+  }),
 });

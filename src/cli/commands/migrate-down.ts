@@ -5,6 +5,7 @@
  * would be lost. Prints the report (text or JSON).
  */
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { type DownEvent, type DownReport, migrateDown } from "../../migrate/down.ts";
 import { downSummary } from "../run-summaries.ts";
 import type { StopSignal } from "../interrupts.ts";
@@ -50,6 +51,7 @@ export default defineCommand({
   meta: { name: "down", description: "revert the last applied migration file(s), planned from the live schema" },
   args: {
     ...globalArgs,
+    ...targetArgs,
     ...dirArg,
     ...migrateDbArgs,
     amount: { type: "positional", required: false, description: "revert this many files (default 1)" },
@@ -70,8 +72,12 @@ export default defineCommand({
       description: "bound on each statement's wait for a table lock (default 60s; 0 keeps the server's)",
     },
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
+    "auto-approve": {
+      type: "boolean",
+      description: "with a for_each env: revert on every target without the confirmation question",
+    },
   },
-  async run({ args }) {
+  run: forEachTarget({ name: "migrate down", changes: true, confirm: true }, async ({ args }) => {
     const amount = parseAmount(args.amount as string | undefined, "revert");
     if (amount !== undefined && args["to-version"] !== undefined)
       throw new UsageError("give either an amount or --to-version, not both");
@@ -153,5 +159,5 @@ export default defineCommand({
       () => (streamed ? downProgress.rest(report) : formatDownText(report)),
       stoppedBy,
     );
-  },
+  }),
 });

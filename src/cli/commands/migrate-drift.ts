@@ -4,6 +4,7 @@
  * Exit 0 when there are none, 1 on drift: a check to schedule. Read-only: it takes no lock and writes nothing.
  */
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { migrateDrift } from "../../migrate/drift.ts";
 import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
@@ -24,11 +25,12 @@ export default defineCommand({
   },
   args: {
     ...globalArgs,
+    ...targetArgs,
     ...dirArg,
     ...migrateDbArgs,
     "dev-url": { type: "string", description: "clean dev database to replay the directory on (default: in memory)" },
   },
-  async run({ args }) {
+  run: forEachTarget({ name: "migrate drift", changes: false }, async ({ args }) => {
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const dir = openDir(settings.dir);
@@ -46,9 +48,9 @@ export default defineCommand({
         ...(replay ? { replay } : {}),
       });
       out(json ? JSON.stringify(driftJson(report)) + "\n" : driftText(report));
-      if (report.differences.length > 0) throw new ReportedError("drift");
+      if (report.differences.length > 0) throw new ReportedError("drift found");
     } finally {
       await conn.close();
     }
-  },
+  }),
 });

@@ -6,6 +6,7 @@
  */
 import { isAbsolute, normalize, relative, sep } from "node:path";
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { addedFiles } from "../../lint/git-changes.ts";
 import { parseDirUrl } from "../../migrate/dir/url.ts";
 import { renderJson } from "../report/lint-json.ts";
@@ -24,6 +25,7 @@ import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { openDir } from "../../project/sources.ts";
 import { ReportedError, UsageError } from "../errors.ts";
+import { out } from "../output.ts";
 import { databaseTarget } from "../../project/connect.ts";
 import { withConnection } from "../../project/live-source.ts";
 
@@ -95,6 +97,7 @@ export default defineCommand({
   },
   args: {
     ...globalArgs,
+    ...targetArgs,
     ...dirArg,
     ...flavorArg,
     latest: { type: "string", description: "analyse the last N migration files" },
@@ -120,7 +123,7 @@ export default defineCommand({
       description: "blocking changes on tables larger than this many bytes are errors (with --url)",
     },
   },
-  async run({ args }) {
+  run: forEachTarget({ name: "migrate lint", changes: false, formatOf: (env) => env.lint.log }, async ({ args }) => {
     const settings = resolveSettings(args);
     const lint = settings.project?.lint;
     const latest = positiveInt("--latest", args.latest) ?? (args["git-base"] ? undefined : lint?.latest);
@@ -154,7 +157,7 @@ export default defineCommand({
     const report = settings.devUrl
       ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined)
       : lintDir(dir, select, opts);
-    process.stdout.write(rendered(format, report, settings.flavor.name, path));
+    out(rendered(format, report, settings.flavor.name, path));
     if (hasErrors(report)) throw new ReportedError("lint found errors");
-  },
+  }),
 });

@@ -2,8 +2,8 @@
  * `stats-db migrate status`: where the database stands against the migration directory (Atlas's report, plus a line
  * per problem). Exit 0 when up to date or only pending, 1 when it reports a problem.
  */
-import process from "node:process";
 import { defineCommand } from "citty";
+import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../report/status.ts";
 import { openDatabase } from "../../project/connect.ts";
@@ -12,12 +12,13 @@ import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-comma
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { ReportedError } from "../errors.ts";
+import { out } from "../output.ts";
 import { openDir } from "../../project/sources.ts";
 
 export default defineCommand({
   meta: { name: "status", description: "show applied and pending migration files of a database" },
-  args: { ...globalArgs, ...dirArg, ...migrateDbArgs },
-  async run({ args }) {
+  args: { ...globalArgs, ...targetArgs, ...dirArg, ...migrateDbArgs },
+  run: forEachTarget({ name: "migrate status", changes: false }, async ({ args }) => {
     const json = isJsonFormat(args.format);
     const settings = resolveSettings(args);
     const dir = openDir(settings.dir);
@@ -29,10 +30,10 @@ export default defineCommand({
         conn.target.schema,
       ).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);
-      process.stdout.write(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
+      out(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
       if (statusHasProblems(report)) throw new ReportedError("migrate status found problems");
     } finally {
       await conn.close();
     }
-  },
+  }),
 });
