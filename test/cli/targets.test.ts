@@ -6,6 +6,7 @@
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { type TestDatabase, testServerUrl, withTestDatabase } from "../support/mariadb.ts";
 import { writeProject } from "../support/project.ts";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { cli, repoRoot } from "./run-cli.ts";
 import { runOnPty } from "./run-on-pty.ts";
@@ -209,6 +210,12 @@ describe("for_each = toset(var.tenants)", () => {
       const parallel = cli(["migrate", "status", "--env", "tenants", ...vars(dbs), "--parallel", "0"], { cwd });
       expect(parallel.code).toBe(2);
       expect(parallel.stderr).toBe('Error: --parallel needs a whole number of at least 1, got "0"\n');
+      const plan = cli(["migrate", "apply", "--env", "tenants", ...vars(dbs), "--dry-run", "--out", "r.plan"], { cwd });
+      expect(plan).toMatchObject({ code: 2, stdout: "" });
+      expect(plan.stderr).toBe(
+        'Error: --out holds one target\'s plan: env "tenants" has 2 targets (use an env with one url)\n',
+      );
+      expect(existsSync(join(cwd, "r.plan"))).toBe(false);
     });
   });
 });

@@ -67,7 +67,7 @@ export default defineCommand({
       description: "apply even when the database differs from the directory at its applied version",
     },
   },
-  run: forEachTarget({ name: "migrate apply", changes: true }, async ({ args }) => {
+  run: forEachTarget({ name: "migrate apply", changes: true, oneTargetFlags: ["out", "plan"] }, async ({ args }) => {
     const amount = parseAmount(args.amount as string | undefined, "apply");
     const plans = planMode(args, amount);
     const json = !plans.markdown && isJsonFormat(args.format);

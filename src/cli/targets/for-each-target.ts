@@ -37,6 +37,8 @@ export interface TargetCommand {
   readonly changes: boolean;
   /** Whether it asks once before it starts on several targets (down, unless a dry run or --auto-approve). */
   readonly confirm?: boolean;
+  /** Flags that name one target's file (apply's `--out`, `--plan`): refused with several targets. */
+  readonly oneTargetFlags?: readonly string[];
   /** The output format an env sets when --format is not given (lint's `log`). */
   readonly formatOf?: (env: ProjectEnv) => string | undefined;
 }
@@ -103,6 +105,11 @@ async function runAll<C extends { readonly args: TargetFlags }>(
   const parallel = parallelOf(args.parallel);
   if ((args as { url?: string }).url !== undefined)
     throw new UsageError(`--url names one database: env "${args.env}" has ${targets.length} targets (drop --url)`);
+  for (const flag of command.oneTargetFlags ?? [])
+    if ((args as Record<string, unknown>)[flag] !== undefined)
+      throw new UsageError(
+        `--${flag} holds one target's plan: env "${args.env}" has ${targets.length} targets (use an env with one url)`,
+      );
   const labels = targets.map(labelOf);
   if (command.confirm && args["dry-run"] !== true) await confirmTargets(command.name, labels, args["auto-approve"]);
   // Machine-readable reports keep stdout to themselves: headers and summary go to stderr then.
