@@ -1,0 +1,110 @@
+/**
+ * The few TypeBox schema kinds the column builders make, built as the plain objects TypeBox's `Type.*` returns (same
+ * keys, same order, same `TypeBox.Kind` symbol), and the value check validation needs on them. Importing TypeBox's
+ * `Type` and `Value` costs every command that reads entities about 250 modules (~50 ms); its types stay the public
+ * face (`Static<typeof t.row>`, `Value.Check(t.row, row)`), and test/entities/row-schema.test.ts holds these builders
+ * and the check to TypeBox's own.
+ */
+import type {
+  TBoolean,
+  TDate,
+  TInteger,
+  TLiteral,
+  TNull,
+  TNumber,
+  TObject,
+  TSchema,
+  TString,
+  TUint8Array,
+  TUnion,
+  TUnknown,
+} from "@sinclair/typebox";
+
+/** TypeBox's kind and optional-modifier symbols (registered globally, so they are TypeBox's own). */
+const Kind = Symbol.for("TypeBox.Kind");
+const OptionalKind = Symbol.for("TypeBox.Optional");
+
+/** TypeBox's CreateType in its default instance mode: the options first, then the schema's own keys. */
+function create<T>(schema: object, options: object | undefined): T {
+  return (options === undefined ? schema : { ...options, ...schema }) as T;
+}
+
+/** The builders, named as TypeBox's `Type` names them. */
+export const Type = {
+  Integer: (o?: { minimum?: number; maximum?: number }): TInteger => create({ [Kind]: "Integer", type: "integer" }, o),
+  Number: (): TNumber => create({ [Kind]: "Number", type: "number" }, undefined),
+  String: (o?: { maxLength?: number; pattern?: string }): TString => create({ [Kind]: "String", type: "string" }, o),
+  Boolean: (): TBoolean => create({ [Kind]: "Boolean", type: "boolean" }, undefined),
+  Null: (): TNull => create({ [Kind]: "Null", type: "null" }, undefined),
+  Date: (): TDate => create({ [Kind]: "Date", type: "Date" }, undefined),
+  Uint8Array: (o?: { maxByteLength?: number }): TUint8Array => create({ [Kind]: "Uint8Array", type: "Uint8Array" }, o),
+  Unknown: (): TUnknown => create({ [Kind]: "Unknown" }, undefined),
+  Literal: <V extends string>(value: V): TLiteral<V> =>
+    create({ [Kind]: "Literal", const: value, type: typeof value }, undefined),
+  /** No members is Never, one member is that member itself. */
+  Union: <T extends TSchema[]>(types: [...T]): TUnion<T> =>
+    types.length === 0
+      ? create({ [Kind]: "Never", not: {} }, undefined)
+      : types.length === 1
+        ? (types[0] as unknown as TUnion<T>)
+        : create({ [Kind]: "Union", anyOf: types }, undefined),
+  /** `required` lists the properties not marked optional. */
+  Object: <P extends Record<string, TSchema>>(
+    properties: P,
+    options: { additionalProperties: boolean },
+  ): TObject<P> => {
+    const required = Object.keys(properties).filter(
+      (k) => (properties[k] as unknown as Record<symbol, unknown>)[OptionalKind] !== "Optional",
+    );
+    const schema =
+      required.length > 0
+        ? { [Kind]: "Object", type: "object", required, properties }
+        : { [Kind]: "Object", type: "object", properties };
+    return create(schema, options);
+  },
+};
+
+/**
+ * Value.Check for the schemas the column builders make (TypeBox's rules: integers and finite numbers in range,
+ * strings by length and unanchored `pattern`, valid Dates, byte lengths, literals, unions). Only builder-made schemas
+ * carry column facts, so no other kind or keyword reaches validation.
+ */
+export function checkValue(schema: TSchema, value: unknown): boolean {
+  const s = schema as TSchema & Record<string, unknown>;
+  switch (s[Kind]) {
+    case "Integer":
+      return Number.isInteger(value) && inRange(s, value as number);
+    case "Number":
+      return Number.isFinite(value) && inRange(s, value as number);
+    case "String":
+      return (
+        typeof value === "string" &&
+        (s.maxLength === undefined || value.length <= (s.maxLength as number)) &&
+        (s.pattern === undefined || new RegExp(s.pattern as string).test(value))
+      );
+    case "Boolean":
+      return typeof value === "boolean";
+    case "Null":
+      return value === null;
+    case "Date":
+      return value instanceof Date && Number.isFinite(value.getTime());
+    case "Uint8Array":
+      return (
+        value instanceof Uint8Array && (s.maxByteLength === undefined || value.length <= (s.maxByteLength as number))
+      );
+    case "Unknown":
+      return true;
+    case "Literal":
+      return value === s.const;
+    case "Union":
+      return (s.anyOf as TSchema[]).some((member) => checkValue(member, value));
+    default:
+      return false;
+  }
+}
+
+function inRange(s: Record<string, unknown>, v: number): boolean {
+  return (
+    (s.minimum === undefined || v >= (s.minimum as number)) && (s.maximum === undefined || v <= (s.maximum as number))
+  );
+}
