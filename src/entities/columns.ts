@@ -108,13 +108,11 @@ const INT_RANGE: Record<string, [number, number]> = {
 };
 
 function integer(name: keyof typeof INT_RANGE) {
-  return <O extends IntegerOptions>(o?: O) => {
-    const [min, max] = INT_RANGE[name]!;
-    const range = o?.unsigned
-      ? { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 }
-      : { minimum: min, maximum: max };
-    return column(name + integerWidth(name, o), Type.Integer(range), o);
-  };
+  const [min, max] = INT_RANGE[name]!;
+  const signed = { minimum: min, maximum: max };
+  const unsigned = { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 };
+  return <O extends IntegerOptions>(o?: O) =>
+    column(name + integerWidth(name, o), Type.Integer(o?.unsigned ? unsigned : signed), o);
 }
 
 /** The widths a server shows for an integer type written without one: [signed, unsigned]. */

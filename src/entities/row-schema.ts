@@ -24,30 +24,39 @@ import type {
 const Kind = Symbol.for("TypeBox.Kind");
 const OptionalKind = Symbol.for("TypeBox.Optional");
 
-/** TypeBox's CreateType in its default instance mode: the options first, then the schema's own keys. */
-function create<T>(schema: object, options: object | undefined): T {
-  return (options === undefined ? schema : { ...options, ...schema }) as T;
-}
-
-/** The builders, named as TypeBox's `Type` names them. */
+/**
+ * The builders, named as TypeBox's `Type` names them. Each writes TypeBox's CreateType result (the options' keys,
+ * then the schema's) as one object literal: thousands of columns are built by cold code, where spreading is slow.
+ */
 export const Type = {
-  Integer: (o?: { minimum?: number; maximum?: number }): TInteger => create({ [Kind]: "Integer", type: "integer" }, o),
-  Number: (): TNumber => create({ [Kind]: "Number", type: "number" }, undefined),
-  String: (o?: { maxLength?: number; pattern?: string }): TString => create({ [Kind]: "String", type: "string" }, o),
-  Boolean: (): TBoolean => create({ [Kind]: "Boolean", type: "boolean" }, undefined),
-  Null: (): TNull => create({ [Kind]: "Null", type: "null" }, undefined),
-  Date: (): TDate => create({ [Kind]: "Date", type: "Date" }, undefined),
-  Uint8Array: (o?: { maxByteLength?: number }): TUint8Array => create({ [Kind]: "Uint8Array", type: "Uint8Array" }, o),
-  Unknown: (): TUnknown => create({ [Kind]: "Unknown" }, undefined),
+  Integer: (o?: { minimum: number; maximum: number }): TInteger =>
+    (o === undefined
+      ? { [Kind]: "Integer", type: "integer" }
+      : { minimum: o.minimum, maximum: o.maximum, [Kind]: "Integer", type: "integer" }) as TInteger,
+  Number: (): TNumber => ({ [Kind]: "Number", type: "number" }) as TNumber,
+  String: (o?: { maxLength?: number; pattern?: string }): TString =>
+    (o?.maxLength !== undefined
+      ? { maxLength: o.maxLength, [Kind]: "String", type: "string" }
+      : o?.pattern !== undefined
+        ? { pattern: o.pattern, [Kind]: "String", type: "string" }
+        : { [Kind]: "String", type: "string" }) as TString,
+  Boolean: (): TBoolean => ({ [Kind]: "Boolean", type: "boolean" }) as TBoolean,
+  Null: (): TNull => ({ [Kind]: "Null", type: "null" }) as TNull,
+  Date: (): TDate => ({ [Kind]: "Date", type: "Date" }) as TDate,
+  Uint8Array: (o?: { maxByteLength?: number }): TUint8Array =>
+    (o?.maxByteLength !== undefined
+      ? { maxByteLength: o.maxByteLength, [Kind]: "Uint8Array", type: "Uint8Array" }
+      : { [Kind]: "Uint8Array", type: "Uint8Array" }) as TUint8Array,
+  Unknown: (): TUnknown => ({ [Kind]: "Unknown" }) as TUnknown,
   Literal: <V extends string>(value: V): TLiteral<V> =>
-    create({ [Kind]: "Literal", const: value, type: typeof value }, undefined),
+    ({ [Kind]: "Literal", const: value, type: "string" }) as unknown as TLiteral<V>,
   /** No members is Never, one member is that member itself. */
   Union: <T extends TSchema[]>(types: [...T]): TUnion<T> =>
-    types.length === 0
-      ? create({ [Kind]: "Never", not: {} }, undefined)
+    (types.length === 0
+      ? { [Kind]: "Never", not: {} }
       : types.length === 1
-        ? (types[0] as unknown as TUnion<T>)
-        : create({ [Kind]: "Union", anyOf: types }, undefined),
+        ? types[0]
+        : { [Kind]: "Union", anyOf: types }) as unknown as TUnion<T>,
   /** `required` lists the properties not marked optional. */
   Object: <P extends Record<string, TSchema>>(
     properties: P,
@@ -56,11 +65,14 @@ export const Type = {
     const required = Object.keys(properties).filter(
       (k) => (properties[k] as unknown as Record<symbol, unknown>)[OptionalKind] !== "Optional",
     );
-    const schema =
-      required.length > 0
-        ? { [Kind]: "Object", type: "object", required, properties }
-        : { [Kind]: "Object", type: "object", properties };
-    return create(schema, options);
+    return (required.length > 0
+      ? { additionalProperties: options.additionalProperties, [Kind]: "Object", type: "object", required, properties }
+      : {
+          additionalProperties: options.additionalProperties,
+          [Kind]: "Object",
+          type: "object",
+          properties,
+        }) as unknown as TObject<P>;
   },
 };
 
