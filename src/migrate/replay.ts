@@ -56,23 +56,26 @@ export function* replayStatements(
 ): Generator<ReplayStep> {
   let schema = start;
   for (const [index, stmt] of stmts.entries()) {
-    let changes: Change[] = [];
-    let dataVerb: string | undefined;
-    let after: Schema;
-    try {
-      try {
-        ({ changes, after } = parseApplied(serverText(stmt), { flavor, schema }));
-      } catch (e) {
-        if (!(e instanceof DataStatementError)) throw e;
-        dataVerb = e.verb;
-        after = schema;
-      }
-    } catch (e) {
-      const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
-      throw new ReplayError(file, statementLine(bytes, stmt.pos), reason, { cause: e, statement: stmt.text });
-    }
+    const { changes, after, dataVerb } = replayStatement(stmt, () => bytes, flavor, schema, file);
     yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
     schema = after;
+  }
+}
+
+/** One statement parsed and applied to `schema` (a data statement changes nothing); ReplayError at its line. */
+function replayStatement(
+  stmt: Stmt,
+  bytes: () => Uint8Array,
+  flavor: Flavor,
+  schema: Schema,
+  file: string,
+): { changes: Change[]; after: Schema; dataVerb?: string } {
+  try {
+    return parseApplied(serverText(stmt), { flavor, schema });
+  } catch (e) {
+    if (e instanceof DataStatementError) return { changes: [], after: schema, dataVerb: e.verb };
+    const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
+    throw new ReplayError(file, statementLine(bytes(), stmt.pos), reason, { cause: e, statement: stmt.text });
   }
 }
 
@@ -94,16 +97,21 @@ export function* replaySteps(
   start: Schema = emptySchema,
   file = "<sql>",
 ): Generator<ReplayStep> {
-  let stmts: ReturnType<typeof splitStatements>;
+  yield* replayStatements(split(text, file), new TextEncoder().encode(text), flavor, start, file);
+}
+
+function split(text: string, file: string): Stmt[] {
   try {
-    stmts = splitStatements(text);
+    return splitStatements(text);
   } catch (e) {
     throw new ReplayError(file, 1, (e as Error).message, { cause: e });
   }
-  yield* replayStatements(stmts, new TextEncoder().encode(text), flavor, start, file);
 }
 
-/** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
+/**
+ * Replays DDL text on a schema (the empty one by default) and returns the schema after it: the steps' loop without
+ * their records, and the text encoded for line numbers only when a statement fails.
+ */
 export function replaySql(
   text: string,
   flavor: Flavor,
@@ -111,8 +119,11 @@ export function replaySql(
   file = "<sql>",
   observe?: ReplayObserver,
 ): Schema {
+  let bytes: Uint8Array | undefined;
+  const encoded = () => (bytes ??= new TextEncoder().encode(text));
   let schema = start;
-  for (const step of replaySteps(text, flavor, start, file)) {
+  for (const stmt of split(text, file)) {
+    const step = replayStatement(stmt, encoded, flavor, schema, file);
     schema = step.after;
     observe?.(step.changes);
   }
