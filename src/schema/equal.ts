@@ -87,8 +87,18 @@ export function tablesEqual(a: Table, b: Table): boolean {
  * resolved ones).
  */
 export function schemasEqual(a: Schema, b: Schema): boolean {
-  return (
-    deepEqual(comparableSchema(a).tables, comparableSchema(b).tables) &&
-    deepEqual(comparableObjects(a), comparableObjects(b))
-  );
+  return sameTables(a.tables, b.tables) && deepEqual(comparableObjects(a), comparableObjects(b));
+}
+
+/**
+ * `deepEqual` of the two table lists in comparison form, building that form only for tables that differ as they are
+ * (equal tables have equal comparison forms; most tables of a planned file's check are untouched, often the same object).
+ */
+function sameTables(a: readonly Table[], b: readonly Table[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort(byName);
+  const y = [...b].sort(byName);
+  for (let i = 0; i < x.length; i++)
+    if (!deepEqual(x[i], y[i]) && !deepEqual(comparableTable(x[i]!), comparableTable(y[i]!))) return false;
+  return true;
 }
