@@ -7,7 +7,7 @@
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
-import { emptySchema, type Schema } from "../schema/model.ts";
+import { emptySchema, ownTables, releaseTables, type Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { DataStatementError, parseApplied } from "../mysql/parse.ts";
 import { statementLine } from "./line.ts";
@@ -121,13 +121,15 @@ export function replaySql(
 ): Schema {
   let bytes: Uint8Array | undefined;
   const encoded = () => (bytes ??= new TextEncoder().encode(text));
+  // No step is kept, so the replay owns its tables array and changes update it in place (copied again after a
+  // statement that made a new one, e.g. DROP TABLE); `start` is never changed.
   let schema = start;
   for (const stmt of split(text, file)) {
-    const step = replayStatement(stmt, encoded, flavor, schema, file);
+    const step = replayStatement(stmt, encoded, flavor, ownTables(schema), file);
     schema = step.after;
     observe?.(step.changes);
   }
-  return schema;
+  return releaseTables(schema);
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */

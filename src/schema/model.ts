@@ -276,6 +276,44 @@ export function keepTablePositions(prev: readonly Table[], next: readonly Table[
   positions.set(next, map);
 }
 
+/**
+ * Tables arrays a replay holds alone (see ownTables): applying a change updates them in place instead of copying all
+ * the tables for every statement, which made a long history over thousands of tables quadratic.
+ */
+const owned = new WeakSet<readonly Table[]>();
+
+/**
+ * The schema with a tables array of its own that the apply functions may update in place, for a replay that keeps
+ * no intermediate state (replaySql): nothing else may read the schema until releaseTables.
+ */
+export function ownTables(schema: Schema): Schema {
+  if (owned.has(schema.tables)) return schema;
+  const tables = schema.tables.slice();
+  // Its own copy of the position hints: tables pushed in place must not show in the hints of `schema.tables`.
+  const map = positions.get(schema.tables);
+  if (map !== undefined) positions.set(tables, new Map(map));
+  owned.add(tables);
+  return { ...schema, tables };
+}
+
+/** Ends ownTables: the schema's tables array is immutable again (the apply functions copy it). */
+export function releaseTables(schema: Schema): Schema {
+  owned.delete(schema.tables);
+  return schema;
+}
+
+/** The array itself when a replay owns it (ownTables), so a change may update it in place; else undefined. */
+export function ownedTables(tables: readonly Table[]): Table[] | undefined {
+  return owned.has(tables) ? (tables as Table[]) : undefined;
+}
+
+/** Records the position of a table pushed onto an owned array. */
+export function notePushedTable(tables: readonly Table[]): void {
+  const map = positions.get(tables);
+  const last = tables[tables.length - 1];
+  if (map !== undefined && last !== undefined && !map.has(last.name)) map.set(last.name, tables.length - 1);
+}
+
 /** Finds a table by name. */
 export function findTable(schema: Schema, name: string): Table | undefined {
   const i = tableIndex(schema, name);
