@@ -108,10 +108,7 @@ function split(text: string, file: string): Stmt[] {
   }
 }
 
-/**
- * Replays DDL text on a schema (the empty one by default) and returns the schema after it: the steps' loop without
- * their records, and the text encoded for line numbers only when a statement fails.
- */
+/** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
 export function replaySql(
   text: string,
   flavor: Flavor,
@@ -119,17 +116,7 @@ export function replaySql(
   file = "<sql>",
   observe?: ReplayObserver,
 ): Schema {
-  let bytes: Uint8Array | undefined;
-  const encoded = () => (bytes ??= new TextEncoder().encode(text));
-  // No step is kept, so the replay owns its tables array and changes update it in place (copied again after a
-  // statement that made a new one, e.g. DROP TABLE); `start` is never changed.
-  let schema = start;
-  for (const stmt of split(text, file)) {
-    const step = replayStatement(stmt, encoded, flavor, ownTables(schema), file);
-    schema = step.after;
-    observe?.(step.changes);
-  }
-  return releaseTables(schema);
+  return releaseTables(replayOwned(text, flavor, ownTables(start), file, observe));
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */
@@ -139,5 +126,24 @@ export function replayFiles(
   start: Schema = emptySchema,
   observe?: ReplayObserver,
 ): Schema {
-  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name, observe), start);
+  let schema = ownTables(start);
+  for (const f of files) schema = replayOwned(f.text, flavor, schema, f.name, observe);
+  return releaseTables(schema);
+}
+
+/**
+ * The replay loop without step records, the text encoded for line numbers only when a statement fails. No step is
+ * kept, so the replay owns its tables array (ownTables) and changes update it in place; a statement that made a new
+ * array (DROP TABLE) has it owned again before the next one. The caller's start schema is never changed.
+ */
+function replayOwned(text: string, flavor: Flavor, start: Schema, file: string, observe?: ReplayObserver): Schema {
+  let bytes: Uint8Array | undefined;
+  const encoded = () => (bytes ??= new TextEncoder().encode(text));
+  let schema = start;
+  for (const stmt of split(text, file)) {
+    const step = replayStatement(stmt, encoded, flavor, ownTables(schema), file);
+    schema = step.after;
+    observe?.(step.changes);
+  }
+  return schema;
 }

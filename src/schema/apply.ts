@@ -66,8 +66,11 @@ export function withModifiedTable(
   const tables =
     own ??
     (renamed.size ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed)) : schema.tables.slice());
+  const sameName = tables[at]!.name === after.name;
   tables[at] = after;
-  if (!renamed.size && !own) keepTablePositions(schema.tables, tables);
+  // The position hints carry over only while every table keeps its name (see model.ts).
+  if (!sameName) forgetTablePositions(tables);
+  else if (!renamed.size && !own) keepTablePositions(schema.tables, tables);
   return { ...schema, tables };
 }
 

@@ -243,8 +243,10 @@ export interface Schema {
 export const emptySchema: Schema = { tables: [] };
 
 /**
- * Name → position hints per tables array, shared along a replay. Only an accelerator: a hint is used when the table
- * at that position has the name, and a search in order decides everything else.
+ * Name → position hints per tables array, shared along a replay. A hint is used when the table at that position has
+ * the name, else a search in order decides. Every table of an array has a hint (the map is built from the array, and
+ * passed on only to arrays whose tables keep their names or gain one at the end, which gets its hint), so a name
+ * without one is no table's.
  */
 const positions = new WeakMap<readonly Table[], Map<string, number>>();
 
@@ -262,7 +264,8 @@ function positionsOf(tables: readonly Table[]): Map<string, number> {
 export function tableIndex(schema: Schema, name: string): number {
   const tables = schema.tables;
   const i = positionsOf(tables).get(name);
-  if (i !== undefined && tables[i]?.name === name) return i;
+  if (i === undefined) return -1;
+  if (tables[i]?.name === name) return i;
   for (let k = 0; k < tables.length; k++) if (tables[k]!.name === name) return k;
   return -1;
 }
@@ -305,6 +308,11 @@ export function releaseTables(schema: Schema): Schema {
 /** The array itself when a replay owns it (ownTables), so a change may update it in place; else undefined. */
 export function ownedTables(tables: readonly Table[]): Table[] | undefined {
   return owned.has(tables) ? (tables as Table[]) : undefined;
+}
+
+/** Drops the position hints of an array whose table at some position changed its name. */
+export function forgetTablePositions(tables: readonly Table[]): void {
+  positions.delete(tables);
 }
 
 /** Records the position of a table pushed onto an owned array. */
