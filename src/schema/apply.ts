@@ -6,7 +6,15 @@ import { applyObjectChange, triggersRenamed, withoutTriggersOf } from "./apply-o
 import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change, isObjectChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
-import { keepTablePositions, notePushedTable, ownedTables, type Schema, type Table, tableIndex } from "./model.ts";
+import {
+  forgetTablePositions,
+  keepTablePositions,
+  notePushedTable,
+  ownedTables,
+  type Schema,
+  type Table,
+  tableIndex,
+} from "./model.ts";
 import { applyViewChange, findView } from "./views.ts";
 
 /** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
