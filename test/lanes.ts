@@ -16,7 +16,7 @@ export const ROOT = join(import.meta.dir, "..");
 export const UNIT_LANE: readonly string[] = [
   "test/{architecture,front-door,invariants,lanes,shared-sets}.test.ts",
   "test/{config,go,hcl,schema}/*.test.ts",
-  "test/entities/{server-limits,validate,partitions}.test.ts",
+  "test/entities/{server-limits,validate,partitions,row-schema}.test.ts",
   "test/entities/objects.test.ts",
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,join-repeated,plan-markdown,run-targets,schema-mermaid,terminal-input}.test.ts",

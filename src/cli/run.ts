@@ -6,7 +6,7 @@ import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
 import { colourAllowed, stripColour } from "./colour.ts";
 import { terminalPasswordPrompt } from "./password-prompt.ts";
 import { renderError, UsageError } from "./errors.ts";
-import { setPasswordPrompt } from "../project/password-prompt.ts";
+import { setPasswordPromptMaker } from "../project/password-prompt.ts";
 import { DirChecksumError } from "../project/errors.ts";
 import { chooseOptionFile } from "../project/option-file-choice.ts";
 
@@ -115,7 +115,7 @@ export async function run(root: AnyCommand, argv: string[]): Promise<number> {
     }
     checkArgs((await resolve(cmd.args ?? {})) as ArgsDef, rest);
     chooseOptionFile(flagValue(rest, "defaults-file"));
-    setPasswordPrompt(terminalPasswordPrompt());
+    setPasswordPromptMaker(terminalPasswordPrompt);
     await runCommand(cmd, { rawArgs: joinRepeated(rest, "var") });
     return 0;
   } catch (e) {

@@ -2,9 +2,10 @@
  * Column builders: each returns a TypeBox schema for the row value (so `Static<>` gives the row type and `Value`
  * checks rows) carrying the MySQL column facts.
  */
-import { type TLiteral, type TSchema, type TUnion, Type } from "@sinclair/typebox";
+import type { TLiteral, TNull, TSchema, TUnion } from "@sinclair/typebox";
 import type { Default } from "../schema/model.ts";
 import { type ColumnMeta, withMeta } from "./meta.ts";
+import { Type } from "./row-schema.ts";
 
 /** A raw SQL expression for a default or ON UPDATE, e.g. `sql("CURRENT_TIMESTAMP(3)")`. */
 export interface SqlExpr {
@@ -53,9 +54,7 @@ export interface TextOptions<V = string> extends ColumnOptions<V> {
   readonly collate?: string;
 }
 
-type Nullable<T extends TSchema, O> = O extends { nullable: true }
-  ? ReturnType<typeof Type.Union<[T, ReturnType<typeof Type.Null>]>>
-  : T;
+type Nullable<T extends TSchema, O> = O extends { nullable: true } ? TUnion<[T, TNull]> : T;
 
 function isExpr(v: unknown): v is SqlExpr {
   return typeof v === "object" && v !== null && "sql" in v;
@@ -109,13 +108,11 @@ const INT_RANGE: Record<string, [number, number]> = {
 };
 
 function integer(name: keyof typeof INT_RANGE) {
-  return <O extends IntegerOptions>(o?: O) => {
-    const [min, max] = INT_RANGE[name]!;
-    const range = o?.unsigned
-      ? { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 }
-      : { minimum: min, maximum: max };
-    return column(name + integerWidth(name, o), Type.Integer(range), o);
-  };
+  const [min, max] = INT_RANGE[name]!;
+  const signed = { minimum: min, maximum: max };
+  const unsigned = { minimum: 0, maximum: name === "bigint" ? max : max * 2 + 1 };
+  return <O extends IntegerOptions>(o?: O) =>
+    column(name + integerWidth(name, o), Type.Integer(o?.unsigned ? unsigned : signed), o);
 }
 
 /** The widths a server shows for an integer type written without one: [signed, unsigned]. */

@@ -25,6 +25,8 @@ const COLUMNS_MAX = 4096;
 
 /** Length in characters (code points), as the server counts them. */
 const chars = (s: string) => [...s].length;
+/** More than `max` characters (a text of at most `max` UTF-16 units never is: the usual case, without counting). */
+const over = (s: string, max: number) => s.length > max && chars(s) > max;
 
 /** The members of an `enum('a','b')` / `set(…)` type text as the column builders write it, or undefined for other types. */
 export function typeMembers(type: string): { kind: "ENUM" | "SET"; members: string[] } | undefined {
@@ -38,6 +40,19 @@ export function typeMembers(type: string): { kind: "ENUM" | "SET"; members: stri
 
 /** A case-sensitive collation: binary, `_bin` or `_cs`. Without one, the server compares members ignoring case. */
 const caseSensitive = (collate: string | undefined) => collate !== undefined && /^binary$|_(bin|cs)$/i.test(collate);
+
+/** memberProblems' results by type and collation: a schema repeats a few ENUM/SET types on many columns. */
+const memberProblemsSeen = new Map<string, readonly string[]>();
+
+function memberProblemsOf(type: string, collate: string | undefined): readonly string[] {
+  if (!type.startsWith("enum(") && !type.startsWith("set(")) return [];
+  const key = `${collate ?? ""}\0${type}`;
+  const known = memberProblemsSeen.get(key);
+  if (known) return known;
+  const problems = memberProblems(type, collate);
+  if (memberProblemsSeen.size < 4096) memberProblemsSeen.set(key, problems);
+  return problems;
+}
 
 function memberProblems(type: string, collate: string | undefined): string[] {
   const found = typeMembers(type);
@@ -68,7 +83,7 @@ function memberProblems(type: string, collate: string | undefined): string[] {
 }
 
 function nameProblem(name: string): string | undefined {
-  if (chars(name) > IDENTIFIER_MAX)
+  if (over(name, IDENTIFIER_MAX))
     return `name is ${chars(name)} characters long; MySQL and MariaDB allow at most ${IDENTIFIER_MAX}`;
   if (/ $/.test(name)) return "name ends with a space, which the server does not allow";
   return undefined;
@@ -86,15 +101,15 @@ export function limitProblems(
     if (p) err(column, what ? `${what} ${p}` : p);
   };
   name(undefined, t.name);
-  if (t.comment !== undefined && chars(t.comment) > TABLE_COMMENT_MAX)
+  if (t.comment !== undefined && over(t.comment, TABLE_COMMENT_MAX))
     err(undefined, `comment is ${chars(t.comment)} characters long; the server allows at most ${TABLE_COMMENT_MAX}`);
   const columns = Object.keys(t.columns);
   if (columns.length > COLUMNS_MAX)
     err(undefined, `has ${columns.length} columns; the server allows at most ${COLUMNS_MAX}`);
   for (const c of columns) name(undefined, c, c);
   for (const [c, meta] of metas) {
-    for (const p of memberProblems(meta.type, meta.collate ?? t.collate)) err(c, p);
-    if (meta.comment !== undefined && chars(meta.comment) > COLUMN_COMMENT_MAX)
+    for (const p of memberProblemsOf(meta.type, meta.collate ?? t.collate)) err(c, p);
+    if (meta.comment !== undefined && over(meta.comment, COLUMN_COMMENT_MAX))
       err(c, `comment is ${chars(meta.comment)} characters long; the server allows at most ${COLUMN_COMMENT_MAX}`);
   }
   const parts = (what: string, list: readonly IndexPartSpec[]) => {
@@ -105,7 +120,7 @@ export function limitProblems(
   for (const i of t.indexes ?? []) {
     name(`index "${i.name}":`, i.name);
     parts(`index "${i.name}"`, i.columns);
-    if (i.comment !== undefined && chars(i.comment) > INDEX_COMMENT_MAX)
+    if (i.comment !== undefined && over(i.comment, INDEX_COMMENT_MAX))
       err(
         undefined,
         `index "${i.name}" comment is ${chars(i.comment)} characters long; the server allows at most ${INDEX_COMMENT_MAX}`,

@@ -1,9 +1,10 @@
 /**
  * `table()`: one declaration gives the MySQL table, the row type (`Static<typeof t.row>`) and a runtime row schema.
  */
-import { type TObject, type TSchema, Type } from "@sinclair/typebox";
+import type { TObject, TSchema } from "@sinclair/typebox";
 import type { FkAction, IndexType } from "../schema/model.ts";
 import type { PartitionSpec } from "./partitions.ts";
+import { Type } from "./row-schema.ts";
 
 /** One part of an index: a column name, or a column with prefix length / descending order, or an expression. */
 export type IndexPartSpec =

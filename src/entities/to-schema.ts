@@ -3,7 +3,7 @@
  * implicit indexes), like every other source.
  */
 import type { Column, FkAction, IndexPart, Schema, Table, TableOptions } from "../schema/model.ts";
-import { readMeta } from "./meta.ts";
+import { type ColumnMeta, readMeta } from "./meta.ts";
 import type { IndexPartSpec, StorageOptionsSpec, TableDef } from "./table.ts";
 import { type ViewDef, viewToModel } from "./view.ts";
 
@@ -53,12 +53,17 @@ function storageOptions(t: StorageOptionsSpec): Partial<TableOptions> {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<TableOptions>;
 }
 
+/** The model column of a declared one: its facts in their order, without the declared default value. */
+function columnOf(name: string, meta: ColumnMeta): Column {
+  const c: Record<string, unknown> = { name };
+  for (const key in meta) if (key !== "declaredDefault") c[key] = meta[key as keyof ColumnMeta];
+  return c as unknown as Column;
+}
+
 /** One declared table as a model table. */
 export function tableToModel(t: TableDef): Table {
-  const columns: Column[] = Object.entries(t.columns).map(([name, schema]) => {
-    const { declaredDefault: _d, ...meta } = readMeta(schema)!;
-    return { name, ...meta };
-  });
+  const columns: Column[] = [];
+  for (const name in t.columns) columns.push(columnOf(name, readMeta(t.columns[name]!)!));
   return {
     name: t.name,
     columns,

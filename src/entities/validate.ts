@@ -3,8 +3,8 @@
  * problem naming the table and column.
  */
 import type { TSchema } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
 import { type ColumnMeta, readMeta } from "./meta.ts";
+import { checkValue } from "./row-schema.ts";
 import { type KeyLimits, limitProblems, MYSQL_KEY_LIMITS } from "./server-limits.ts";
 import type { IndexPartSpec, TableDef } from "./table.ts";
 import { storageOptionProblems } from "./validate-options.ts";
@@ -157,7 +157,7 @@ function validateColumn(name: string, meta: ColumnMeta, schema: TSchema, err: (c
   if (d && meta.generated) err(name, "a generated column cannot have a default");
   if (d?.kind === "literal") {
     if (NO_LITERAL_DEFAULT.test(b)) err(name, `${meta.type} cannot have a literal default (use an expression default)`);
-    else if (!Value.Check(schema, meta.declaredDefault))
+    else if (!checkValue(schema, meta.declaredDefault))
       err(name, `default ${JSON.stringify(meta.declaredDefault)} does not fit ${meta.type}`);
   }
   if (d?.kind === "expr" && /^current_timestamp/i.test(d.value) && !TEMPORAL_NOW.has(b))

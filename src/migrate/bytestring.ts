@@ -47,7 +47,26 @@ export function trimSpace(s: string): string {
   return left.slice(0, end);
 }
 
-/** Go's string ordering (byte-wise over UTF-8), which is how Atlas sorts migration file names. */
+/**
+ * Go's string ordering (byte-wise over UTF-8), which is how Atlas sorts migration file names: -1, 0 or 1. UTF-8 orders
+ * by code point, so UTF-16 units compare as they are, except that a surrogate (half of a code point above U+FFFF)
+ * sorts after every other unit; text with a lone surrogate (no UTF-8 of its own) goes through the encoder.
+ */
 export function compareNames(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
+    if (LONE_SURROGATE.test(a) || LONE_SURROGATE.test(b))
+      return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+    const sx = x >= 0xd800 && x <= 0xdfff;
+    const sy = y >= 0xd800 && y <= 0xdfff;
+    if (sx !== sy) return sx ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

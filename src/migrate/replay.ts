@@ -7,7 +7,7 @@
  */
 import type { Change } from "../schema/changes.ts";
 import { ApplyError } from "../schema/errors.ts";
-import { emptySchema, type Schema } from "../schema/model.ts";
+import { emptySchema, ownTables, releaseTables, type Schema } from "../schema/model.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import { DataStatementError, parseApplied } from "../mysql/parse.ts";
 import { statementLine } from "./line.ts";
@@ -56,23 +56,26 @@ export function* replayStatements(
 ): Generator<ReplayStep> {
   let schema = start;
   for (const [index, stmt] of stmts.entries()) {
-    let changes: Change[] = [];
-    let dataVerb: string | undefined;
-    let after: Schema;
-    try {
-      try {
-        ({ changes, after } = parseApplied(serverText(stmt), { flavor, schema }));
-      } catch (e) {
-        if (!(e instanceof DataStatementError)) throw e;
-        dataVerb = e.verb;
-        after = schema;
-      }
-    } catch (e) {
-      const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
-      throw new ReplayError(file, statementLine(bytes, stmt.pos), reason, { cause: e, statement: stmt.text });
-    }
+    const { changes, after, dataVerb } = replayStatement(stmt, () => bytes, flavor, schema, file);
     yield { ...stmt, index, before: schema, changes, after, ...(dataVerb === undefined ? {} : { dataVerb }) };
     schema = after;
+  }
+}
+
+/** One statement parsed and applied to `schema` (a data statement changes nothing); ReplayError at its line. */
+function replayStatement(
+  stmt: Stmt,
+  bytes: () => Uint8Array,
+  flavor: Flavor,
+  schema: Schema,
+  file: string,
+): { changes: Change[]; after: Schema; dataVerb?: string } {
+  try {
+    return parseApplied(serverText(stmt), { flavor, schema });
+  } catch (e) {
+    if (e instanceof DataStatementError) return { changes: [], after: schema, dataVerb: e.verb };
+    const reason = e instanceof ApplyError ? `cannot apply statement: ${e.message}` : (e as Error).message;
+    throw new ReplayError(file, statementLine(bytes(), stmt.pos), reason, { cause: e, statement: stmt.text });
   }
 }
 
@@ -83,13 +86,15 @@ export function* replaySteps(
   start: Schema = emptySchema,
   file = "<sql>",
 ): Generator<ReplayStep> {
-  let stmts: ReturnType<typeof splitStatements>;
+  yield* replayStatements(split(text, file), new TextEncoder().encode(text), flavor, start, file);
+}
+
+function split(text: string, file: string): Stmt[] {
   try {
-    stmts = splitStatements(text);
+    return splitStatements(text);
   } catch (e) {
     throw new ReplayError(file, 1, (e as Error).message, { cause: e });
   }
-  yield* replayStatements(stmts, new TextEncoder().encode(text), flavor, start, file);
 }
 
 /** Replays DDL text on a schema (the empty one by default) and returns the schema after it. */
@@ -100,12 +105,7 @@ export function replaySql(
   file = "<sql>",
   observe?: ReplayObserver,
 ): Schema {
-  let schema = start;
-  for (const step of replaySteps(text, flavor, start, file)) {
-    schema = step.after;
-    observe?.(step.changes);
-  }
-  return schema;
+  return releaseTables(replayOwned(text, flavor, ownTables(start), file, observe));
 }
 
 /** Replays migration files in order (as the directory lists them) and returns the schema they build. */
@@ -115,5 +115,24 @@ export function replayFiles(
   start: Schema = emptySchema,
   observe?: ReplayObserver,
 ): Schema {
-  return files.reduce((schema, f) => replaySql(f.text, flavor, schema, f.name, observe), start);
+  let schema = ownTables(start);
+  for (const f of files) schema = replayOwned(f.text, flavor, schema, f.name, observe);
+  return releaseTables(schema);
+}
+
+/**
+ * The replay loop without step records, the text encoded for line numbers only when a statement fails. No step is
+ * kept, so the replay owns its tables array (ownTables) and changes update it in place; a statement that made a new
+ * array (DROP TABLE) has it owned again before the next one. The caller's start schema is never changed.
+ */
+function replayOwned(text: string, flavor: Flavor, start: Schema, file: string, observe?: ReplayObserver): Schema {
+  let bytes: Uint8Array | undefined;
+  const encoded = () => (bytes ??= new TextEncoder().encode(text));
+  let schema = start;
+  for (const stmt of split(text, file)) {
+    const step = replayStatement(stmt, encoded, flavor, ownTables(schema), file);
+    schema = step.after;
+    observe?.(step.changes);
+  }
+  return schema;
 }

@@ -22,9 +22,12 @@ function canonicalNow(expr: string): string | undefined {
 
 function column(c: Column): Column {
   const d = c.default;
+  const type = normalizeType(c.type);
+  // Most declared columns are canonical already: kept as they are, not copied.
+  if (type === c.type && d?.kind !== "expr" && !c.onUpdate && !c.generated) return c;
   return {
     ...c,
-    type: normalizeType(c.type),
+    type,
     ...(d?.kind === "expr"
       ? { default: { kind: "expr", value: canonicalNow(d.value) ?? canonicalExpr(d.value) } }
       : {}),

@@ -6,7 +6,15 @@ import { applyObjectChange, triggersRenamed, withoutTriggersOf } from "./apply-o
 import { applyTableChange } from "./apply-table.ts";
 import { assertNever, type Change, isObjectChange } from "./changes.ts";
 import { ApplyError } from "./errors.ts";
-import { keepTablePositions, type Schema, type Table, tableIndex } from "./model.ts";
+import {
+  forgetTablePositions,
+  keepTablePositions,
+  notePushedTable,
+  ownedTables,
+  type Schema,
+  type Table,
+  tableIndex,
+} from "./model.ts";
 import { applyViewChange, findView } from "./views.ts";
 
 /** Returns the schema after the changes, in order; throws ApplyError when a change does not fit. */
@@ -62,15 +70,25 @@ export function withModifiedTable(
 ): Schema {
   const at = tableAt(schema, change.table);
   const renamed = renamedColumns(change);
-  const tables = renamed.size
-    ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed))
-    : schema.tables.slice();
+  const own = renamed.size ? undefined : ownedTables(schema.tables);
+  const tables =
+    own ??
+    (renamed.size ? schema.tables.map((t) => retargetForeignKeys(t, change.table, renamed)) : schema.tables.slice());
+  const sameName = tables[at]!.name === after.name;
   tables[at] = after;
-  if (!renamed.size) keepTablePositions(schema.tables, tables);
+  // The position hints carry over only while every table keeps its name (see model.ts).
+  if (!sameName) forgetTablePositions(tables);
+  else if (!renamed.size && !own) keepTablePositions(schema.tables, tables);
   return { ...schema, tables };
 }
 
 function appended(tables: readonly Table[], table: Table): Table[] {
+  const own = ownedTables(tables);
+  if (own) {
+    own.push(table);
+    notePushedTable(own);
+    return own;
+  }
   const next = [...tables, table];
   keepTablePositions(tables, next);
   return next;

@@ -9,6 +9,7 @@ import type { Column, Table } from "./model.ts";
 /** Column renames declared in the desired table that apply to the current one (old name → new name). */
 export function columnRenames(current: Table, desired: Table): Map<string, string> {
   const renames = new Map<string, string>();
+  if (!desired.columns.some((c) => c.renamedFrom)) return renames;
   const currentNames = new Set(current.columns.map((c) => c.name));
   for (const c of desired.columns) {
     if (c.renamedFrom && !currentNames.has(c.name) && currentNames.has(c.renamedFrom))

@@ -243,8 +243,10 @@ export interface Schema {
 export const emptySchema: Schema = { tables: [] };
 
 /**
- * Name → position hints per tables array, shared along a replay. Only an accelerator: a hint is used when the table
- * at that position has the name, and a search in order decides everything else.
+ * Name → position hints per tables array, shared along a replay. A hint is used when the table at that position has
+ * the name, else a search in order decides. Every table of an array has a hint (the map is built from the array, and
+ * passed on only to arrays whose tables keep their names or gain one at the end, which gets its hint), so a name
+ * without one is no table's.
  */
 const positions = new WeakMap<readonly Table[], Map<string, number>>();
 
@@ -262,7 +264,8 @@ function positionsOf(tables: readonly Table[]): Map<string, number> {
 export function tableIndex(schema: Schema, name: string): number {
   const tables = schema.tables;
   const i = positionsOf(tables).get(name);
-  if (i !== undefined && tables[i]?.name === name) return i;
+  if (i === undefined) return -1;
+  if (tables[i]?.name === name) return i;
   for (let k = 0; k < tables.length; k++) if (tables[k]!.name === name) return k;
   return -1;
 }
@@ -274,6 +277,49 @@ export function keepTablePositions(prev: readonly Table[], next: readonly Table[
   const last = next[next.length - 1];
   if (next.length === prev.length + 1 && last !== undefined && !map.has(last.name)) map.set(last.name, next.length - 1);
   positions.set(next, map);
+}
+
+/**
+ * Tables arrays a replay holds alone (see ownTables): applying a change updates them in place instead of copying all
+ * the tables for every statement, which made a long history over thousands of tables quadratic.
+ */
+const owned = new WeakSet<readonly Table[]>();
+
+/**
+ * The schema with a tables array of its own that the apply functions may update in place, for a replay that keeps
+ * no intermediate state (replaySql): nothing else may read the schema until releaseTables.
+ */
+export function ownTables(schema: Schema): Schema {
+  if (owned.has(schema.tables)) return schema;
+  const tables = schema.tables.slice();
+  // Its own copy of the position hints: tables pushed in place must not show in the hints of `schema.tables`.
+  const map = positions.get(schema.tables);
+  if (map !== undefined) positions.set(tables, new Map(map));
+  owned.add(tables);
+  return { ...schema, tables };
+}
+
+/** Ends ownTables: the schema's tables array is immutable again (the apply functions copy it). */
+export function releaseTables(schema: Schema): Schema {
+  owned.delete(schema.tables);
+  return schema;
+}
+
+/** The array itself when a replay owns it (ownTables), so a change may update it in place; else undefined. */
+export function ownedTables(tables: readonly Table[]): Table[] | undefined {
+  return owned.has(tables) ? (tables as Table[]) : undefined;
+}
+
+/** Drops the position hints of an array whose table at some position changed its name. */
+export function forgetTablePositions(tables: readonly Table[]): void {
+  positions.delete(tables);
+}
+
+/** Records the position of a table pushed onto an owned array. */
+export function notePushedTable(tables: readonly Table[]): void {
+  const map = positions.get(tables);
+  const last = tables[tables.length - 1];
+  if (map !== undefined && last !== undefined && !map.has(last.name)) map.set(last.name, tables.length - 1);
 }
 
 /** Finds a table by name. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { MigrationNameError, VersionOrderError } from "../../src/migrate/dir/errors.ts";
+import { compareNames } from "../../src/migrate/bytestring.ts";
 import { checkMigrationName, formatMigrationFile, newMigrationName, nextVersion } from "../../src/migrate/dir/name.ts";
 
 describe("newMigrationName", () => {
@@ -81,4 +82,19 @@ describe("formatMigrationFile", () => {
       want: "SELECT 1;\n",
     },
   ])("$name", (c) => expect(formatMigrationFile(c.statements, c.directives)).toBe(c.want));
+});
+
+describe("compareNames: Go's byte-wise UTF-8 order without encoding", () => {
+  test("agrees with comparing the UTF-8 bytes on ASCII, BMP, astral and lone-surrogate names", () => {
+    const parts = ["", "1", "10", "_", "a", "é", "\u00ff", "\ud7ff", "\ue000", "\uffff", "😀", "𝄞", "\ud83d", "\ude00"];
+    const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+    const wrong: string[] = [];
+    for (const a1 of parts)
+      for (const a2 of parts)
+        for (const b1 of parts)
+          for (const b2 of parts)
+            if (compareNames(a1 + a2, b1 + b2) !== bytes(a1 + a2, b1 + b2))
+              wrong.push(JSON.stringify([a1 + a2, b1 + b2]));
+    expect(wrong).toEqual([]);
+  });
 });
