@@ -24,10 +24,12 @@ async function planNext(
   name: string | undefined,
 ): Promise<{ file: PlannedFile | undefined; write: (f: PlannedFile) => void }> {
   const dir = openDir(settings.dir, { mayCreate: true });
+  // Each file is read and decoded once: the replay and the next version's number share the list.
+  const files = dir.files();
   const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
-  const current = await replayDirWith(dir, settings.flavor, dev);
+  const current = await replayDirWith({ ...dir, files: () => files }, settings.flavor, dev);
   const desired = await loadDesired(to, settings.flavor, dev);
-  const file = plannedFile(current, desired, settings.flavor, new Date(), name, latestVersion(dir.files()));
+  const file = plannedFile(current, desired, settings.flavor, new Date(), name, latestVersion(files));
   return { file, write: (f) => writeMigration(dir, f) };
 }
 
