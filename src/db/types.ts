@@ -6,10 +6,21 @@
 /** One row as the driver returns it (column name → value). */
 export type Row = Record<string, unknown>;
 
+/** One statement with `?` placeholders and its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params?: readonly unknown[];
+}
+
 /** Something that runs SQL: a live connection, or a stand-in over captured rows in unit tests. */
 export interface Queryable {
   /** Runs a query with `?` placeholders and returns its rows. */
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a statement that returns no rows (DDL, SET, …). */
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
+  /**
+   * Runs independent reads that depend on no session state (information_schema queries) and returns each one's rows,
+   * in order; a live connection runs them side by side on extra connections. Absent: readAll() runs them in turn.
+   */
+  readAll?(statements: readonly Statement[]): Promise<Row[][]>;
 }

@@ -2,6 +2,7 @@
  * inspect: a live schema → the canonical model, over `information_schema` with a fixed number of queries whatever the
  * table count (docs/atlas-compat.md §10), in the same canonical forms the DDL parser produces.
  */
+import { readAll } from "./inspect/read-all.ts";
 import type { Queryable, Row } from "../db/types.ts";
 import type { Partitioning, Schema, Table } from "../schema/model.ts";
 import { canonicalCollation, charsetOfCollation } from "./charset.ts";
@@ -11,7 +12,7 @@ import { columnFromRow } from "./inspect/column.ts";
 import { SchemaNotFoundError } from "./inspect/errors.ts";
 import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
 import { isPartitioned, PARTITIONS_QUERY, partitioningByTable } from "./inspect/partitions.ts";
-import { inspectObjects } from "./inspect/objects.ts";
+import { objectQueries, objectsFromRows } from "./inspect/objects.ts";
 import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { RUN_LOG_TABLE } from "./queries/run-log.ts";
@@ -67,13 +68,27 @@ export async function inspectWithFlavor(
   if (!schemaRow) throw new SchemaNotFoundError(schemaName);
   const collate = valid(schemaRow, "DEFAULT_COLLATION_NAME");
   const schemaDefaults = collate ? { charset: charsetOfCollation(collate), collate: canonicalCollation(collate) } : {};
-  const tableRows = await conn.query(q.TABLES_QUERY, [schemaName]);
-  const columns = groupBy(await conn.query(q.COLUMNS_QUERY, [schemaName]), (r) => required(r, "TABLE_NAME"));
-  const keys = keysByTable(await conn.query(q.indexesQuery(flavor), [schemaName]), flavor);
-  const fks = foreignKeysByTable(await conn.query(q.FOREIGN_KEYS_QUERY, [schemaName]));
-  const checks = checksByTable(await conn.query(q.checksQuery(flavor), [schemaName]), flavor);
+  const one = [schemaName];
   const unmanagedList = unmanagedQuery(schemaName);
-  const unmanaged = unmanagedFromRows(await conn.query(unmanagedList.sql, unmanagedList.params));
+  // TABLES on the session itself (MySQL's statistics expiry is a session setting); the rest side by side.
+  const [tableRows, [columnRows, indexRows, fkRows, checkRows, unmanagedRows, viewRows, ...objectRows]] =
+    await Promise.all([
+      conn.query(q.TABLES_QUERY, one),
+      readAll(conn, [
+        { sql: q.COLUMNS_QUERY, params: one },
+        { sql: q.indexesQuery(flavor), params: one },
+        { sql: q.FOREIGN_KEYS_QUERY, params: [schemaName, schemaName] },
+        { sql: q.checksQuery(flavor), params: one },
+        unmanagedList,
+        { sql: VIEWS_QUERY, params: one },
+        ...objectQueries(schemaName),
+      ]),
+    ]);
+  const columns = groupBy(columnRows!, (r) => required(r, "TABLE_NAME"));
+  const keys = keysByTable(indexRows!, flavor);
+  const fks = foreignKeysByTable(fkRows!);
+  const checks = checksByTable(checkRows!, flavor);
+  const unmanaged = unmanagedFromRows(unmanagedRows!);
   const partitions = tableRows.some(isPartitioned)
     ? partitioningByTable(await conn.query(PARTITIONS_QUERY, [schemaName]))
     : new Map<string, Partitioning>();
@@ -102,8 +117,8 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName, tables);
-  const objects = await inspectObjects(conn, schemaName);
+  const views = viewsFromRows(viewRows!, schemaName, tables);
+  const objects = objectsFromRows(objectRows);
   return {
     flavor,
     schema: {
