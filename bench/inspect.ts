@@ -55,9 +55,9 @@ try {
           queries++;
           return live.exec(sql, params);
         },
-        readAll(statements: readonly Statement[]): Promise<Row[][]> {
+        reads(statements: readonly Statement[]): Promise<Row[]>[] {
           queries += statements.length;
-          return live.readAll!(statements);
+          return live.reads!(statements);
         },
       };
       try {

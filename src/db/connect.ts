@@ -43,7 +43,7 @@ export interface Connection extends Queryable {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-/** The extra connections readAll() spreads reads over, beside the connection itself. */
+/** The extra connections reads() spreads reads over, beside the connection itself. */
 const READERS = 2;
 
 /** mysql2, loaded on the first connection: commands that never connect (diff, lint, validate) do not pay its load. */
@@ -87,7 +87,7 @@ async function endQuietly(conn: DriverConnection): Promise<void> {
 
 class LiveConnection implements Connection {
   private closed = false;
-  /** The reader connections, opened by the first readAll(). */
+  /** The reader connections, opened by the first reads(). */
   private readers?: Promise<DriverConnection[]>;
   private turn = 0;
 
@@ -121,14 +121,17 @@ class LiveConnection implements Connection {
   }
 
   /** Spreads the reads over this connection and the readers, in turn; the driver queues a connection's share. */
-  async readAll(statements: readonly Statement[]): Promise<Row[][]> {
-    const conns = [this.conn, ...(statements.length > 1 && !this.closed ? await this.openReaders() : [])];
-    return Promise.all(
-      statements.map(async (s) => {
-        const rows = await this.run(s.sql, s.params, conns[this.turn++ % conns.length]);
-        return (Array.isArray(rows) ? rows : []) as Row[];
-      }),
-    );
+  reads(statements: readonly Statement[]): Promise<Row[]>[] {
+    const conns: Promise<DriverConnection[]> =
+      statements.length > 1 && !this.closed
+        ? this.openReaders().then((r) => [this.conn, ...r])
+        : Promise.resolve([this.conn]);
+    return statements.map(async (s) => {
+      const turn = this.turn++;
+      const all = await conns;
+      const rows = await this.run(s.sql, s.params, all[turn % all.length]);
+      return (Array.isArray(rows) ? rows : []) as Row[];
+    });
   }
 
   async close(): Promise<void> {

@@ -19,8 +19,9 @@ export interface Queryable {
   /** Runs a statement that returns no rows (DDL, SET, …). */
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
   /**
-   * Runs independent reads that depend on no session state (information_schema queries) and returns each one's rows,
-   * in order; a live connection runs them side by side on extra connections. Absent: readAll() runs them in turn.
+   * Starts independent reads that depend on no session state (information_schema queries): one promise of rows per
+   * statement, in order, each settling as its rows arrive; a live connection runs them side by side on extra
+   * connections. Absent: the reads run in turn (mysql/inspect/reads.ts).
    */
-  readAll?(statements: readonly Statement[]): Promise<Row[][]>;
+  reads?(statements: readonly Statement[]): Promise<Row[]>[];
 }

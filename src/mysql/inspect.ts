@@ -2,9 +2,9 @@
  * inspect: a live schema → the canonical model, over `information_schema` with a fixed number of queries whatever the
  * table count (docs/atlas-compat.md §10), in the same canonical forms the DDL parser produces.
  */
-import { readAll } from "./inspect/read-all.ts";
+import { reads } from "./inspect/reads.ts";
 import type { Queryable, Row } from "../db/types.ts";
-import type { Partitioning, Schema, Table } from "../schema/model.ts";
+import type { Column, Partitioning, Schema, Table } from "../schema/model.ts";
 import { canonicalCollation, charsetOfCollation } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
 import { checksByTable, restoreJsonColumns } from "./inspect/checks.ts";
@@ -69,41 +69,48 @@ export async function inspectWithFlavor(
   const collate = valid(schemaRow, "DEFAULT_COLLATION_NAME");
   const schemaDefaults = collate ? { charset: charsetOfCollation(collate), collate: canonicalCollation(collate) } : {};
   const one = [schemaName];
-  const unmanagedList = unmanagedQuery(schemaName);
-  // TABLES on the session itself (MySQL's statistics expiry is a session setting); the rest side by side.
-  const [tableRows, [columnRows, indexRows, fkRows, checkRows, unmanagedRows, viewRows, ...objectRows]] =
-    await Promise.all([
-      conn.query(q.TABLES_QUERY, one),
-      readAll(conn, [
-        { sql: q.COLUMNS_QUERY, params: one },
-        { sql: q.indexesQuery(flavor), params: one },
-        { sql: q.FOREIGN_KEYS_QUERY, params: [schemaName, schemaName] },
-        { sql: q.checksQuery(flavor), params: one },
-        unmanagedList,
-        { sql: VIEWS_QUERY, params: one },
-        ...objectQueries(schemaName),
-      ]),
-    ]);
-  const columns = groupBy(columnRows!, (r) => required(r, "TABLE_NAME"));
-  const keys = keysByTable(indexRows!, flavor);
-  const fks = foreignKeysByTable(fkRows!);
-  const checks = checksByTable(checkRows!, flavor);
-  const unmanaged = unmanagedFromRows(unmanagedRows!);
+  // The tool's own bookkeeping tables are not part of the schema a user manages; the run log is the record of who
+  // changed the schema: never part of it, not even for `schema clean`.
+  const kept = (name: string) =>
+    name !== RUN_LOG_TABLE && (options.includeRevisions || (name !== REVISIONS_TABLE && name !== JOURNAL_TABLE));
+  const [columnRows, indexRows, fkRows, checkRows, unmanagedRows, viewRows, ...objectRows] = reads(conn, [
+    { sql: q.COLUMNS_QUERY, params: one },
+    { sql: q.indexesQuery(flavor), params: one },
+    { sql: q.FOREIGN_KEYS_QUERY, params: [schemaName, schemaName] },
+    { sql: q.checksQuery(flavor), params: one },
+    unmanagedQuery(schemaName),
+    { sql: VIEWS_QUERY, params: one },
+    ...objectQueries(schemaName),
+  ]);
+  // TABLES on the session itself (MySQL's statistics expiry is a session setting); each other read becomes its part
+  // of the model as soon as its rows arrive, while the server still works on the rest.
+  const [tableRows, columns, keys, fks, checks, unmanaged, viewList, objects] = await Promise.all([
+    conn.query(q.TABLES_QUERY, one),
+    columnRows!.then((rows) => {
+      const byTable = new Map<string, Column[]>();
+      for (const [table, list] of groupBy(rows, (r) => required(r, "TABLE_NAME")))
+        if (kept(table))
+          byTable.set(
+            table,
+            list.map((c) => columnFromRow(c, flavor)),
+          );
+      return byTable;
+    }),
+    indexRows!.then((rows) => keysByTable(rows, flavor)),
+    fkRows!.then(foreignKeysByTable),
+    checkRows!.then((rows) => checksByTable(rows, flavor)),
+    unmanagedRows!.then(unmanagedFromRows),
+    viewRows!,
+    Promise.all(objectRows).then(objectsFromRows),
+  ]);
   const partitions = tableRows.some(isPartitioned)
     ? partitioningByTable(await conn.query(PARTITIONS_QUERY, [schemaName]))
     : new Map<string, Partitioning>();
   const tables: Table[] = [];
   for (const row of tableRows) {
     const name = required(row, "TABLE_NAME");
-    // The tool's own bookkeeping tables are not part of the schema a user manages.
-    if ((name === REVISIONS_TABLE || name === JOURNAL_TABLE) && !options.includeRevisions) continue;
-    // The run log is the record of who changed the schema: never part of it, not even for `schema clean`.
-    if (name === RUN_LOG_TABLE) continue;
-    const restored = restoreJsonColumns(
-      (columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)),
-      checks.get(name) ?? [],
-      flavor,
-    );
+    if (!kept(name)) continue;
+    const restored = restoreJsonColumns(columns.get(name) ?? [], checks.get(name) ?? [], flavor);
     const k = keys.get(name) ?? { indexes: [] };
     const table: Table = {
       name,
@@ -117,8 +124,7 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  const views = viewsFromRows(viewRows!, schemaName, tables);
-  const objects = objectsFromRows(objectRows);
+  const views = viewsFromRows(viewList, schemaName, tables);
   return {
     flavor,
     schema: {

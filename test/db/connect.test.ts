@@ -30,7 +30,7 @@ describe("connect", () => {
     });
   }, 60_000);
 
-  test("readAll runs reads side by side on reader connections with the URL's session, and close() ends them", async () => {
+  test("reads() runs reads side by side on reader connections with the URL's session, and close() ends them", async () => {
     await withTestDatabase(async ({ url, name }) => {
       const conn = await connect(`${url}?lock_wait_timeout=9`);
       const reads = Array.from({ length: 6 }, (_, k) => ({
@@ -39,14 +39,15 @@ describe("connect", () => {
       }));
       let ids: number[] = [];
       try {
-        const rows = await conn.readAll!(reads);
+        const rows = await Promise.all(conn.reads!(reads));
         expect(rows.map((r) => r[0]!.k)).toEqual([0, 1, 2, 3, 4, 5]);
         expect(rows.every((r) => r[0]!.d === name && r[0]!.l === 9)).toBe(true);
         ids = [...new Set(rows.map((r) => Number(r[0]!.id)))];
         expect(ids).toContain(conn.threadId);
         expect(ids.length).toBe(3);
-        const err = await conn.readAll!([{ sql: "SELECT 1" }, { sql: "SELECT * FROM no_such_table" }]).catch((e) => e);
-        expect(err).toBeInstanceOf(DatabaseError);
+        const [ok, bad] = conn.reads!([{ sql: "SELECT 1 AS one" }, { sql: "SELECT * FROM no_such_table" }]);
+        expect(await bad!.catch((e) => e)).toBeInstanceOf(DatabaseError);
+        expect(await ok).toEqual([{ one: 1 }]);
       } finally {
         await conn.close();
       }
