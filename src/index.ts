@@ -30,7 +30,7 @@ export { inspect, type Inspection, type InspectOptions, inspectWithFlavor, REVIS
 /** A database connection (mysql2 under the hood) and what the library asks of one. */
 export { connect, type ConnectOptions, type Connection } from "./db/connect.ts";
 /** The query interface the library runs on. */
-export type { Queryable, Row, Statement } from "./db/types.ts";
+export type { Queryable, Row } from "./db/types.ts";
 
 /** Migration directories: in memory or on disk, their atlas.sum, and writing a new file. */
 export { memoryDir, type MigrationDir, type MigrationFile } from "./migrate/dir.ts";

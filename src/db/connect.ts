@@ -8,7 +8,7 @@ import type { Connection as DriverConnection, ConnectionOptions } from "mysql2/p
 import { choosePassword, tlsOptions } from "./credentials.ts";
 import { toConnectionError, toStatementError } from "./errors.ts";
 import type { ClientOptions } from "./option-file.ts";
-import type { Queryable, Row, Statement } from "./types.ts";
+import type { Queryable, Row } from "./types.ts";
 import { type DatabaseUrl, parseDatabaseUrl } from "./url.ts";
 
 export { isDatabaseUrl } from "./url.ts";
@@ -43,9 +43,6 @@ export interface Connection extends Queryable {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-/** The extra connections reads() spreads reads over, beside the connection itself. */
-const READERS = 2;
-
 /** mysql2, loaded on the first connection: commands that never connect (diff, lint, validate) do not pay its load. */
 function driver(): Promise<typeof import("mysql2/promise")> {
   return import("mysql2/promise");
@@ -69,34 +66,14 @@ function driverOptions(target: DatabaseUrl, password: string | undefined, opts: 
   };
 }
 
-/** Applies the URL's session variables to a fresh driver connection. */
-async function setSessionVars(conn: DriverConnection, target: DatabaseUrl): Promise<void> {
-  for (const [name, value] of Object.entries(target.sessionVars)) {
-    await conn.query(`SET SESSION \`${name}\` = ${/^-?\d+(\.\d+)?$/.test(value) ? value : conn.escape(value)}`);
-  }
-}
-
-/** Closes a driver connection politely, or drops it when the server is gone already (killed, network down). */
-async function endQuietly(conn: DriverConnection): Promise<void> {
-  try {
-    await conn.end();
-  } catch {
-    conn.destroy();
-  }
-}
-
 class LiveConnection implements Connection {
   private closed = false;
-  /** The reader connections, opened by the first reads(). */
-  private readers?: Promise<DriverConnection[]>;
-  private turn = 0;
 
   constructor(
     private readonly conn: DriverConnection,
     readonly target: DatabaseUrl,
     readonly serverVersion: string,
     private readonly timeoutMs: number | undefined,
-    private readonly options: ConnectionOptions,
   ) {}
 
   get url(): string {
@@ -120,49 +97,22 @@ class LiveConnection implements Connection {
     await this.run(sql, params);
   }
 
-  /** Spreads the reads over this connection and the readers, in turn; the driver queues a connection's share. */
-  reads(statements: readonly Statement[]): Promise<Row[]>[] {
-    const conns: Promise<DriverConnection[]> =
-      statements.length > 1 && !this.closed
-        ? this.openReaders().then((r) => [this.conn, ...r])
-        : Promise.resolve([this.conn]);
-    return statements.map(async (s) => {
-      const turn = this.turn++;
-      const all = await conns;
-      const rows = await this.run(s.sql, s.params, all[turn % all.length]);
-      return (Array.isArray(rows) ? rows : []) as Row[];
-    });
-  }
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([this.conn, ...((await this.readers) ?? [])].map(endQuietly));
+    try {
+      await this.conn.end();
+    } catch {
+      // The server is gone already (killed, network down): nothing is left to close politely.
+      this.conn.destroy();
+    }
   }
 
-  /** Opens the readers once; one that cannot connect or set up its session (a per-user connection limit) is left out. */
-  private openReaders(): Promise<DriverConnection[]> {
-    this.readers ??= driver().then(async ({ createConnection }) => {
-      const opened = await Promise.all(
-        Array.from({ length: READERS }, async () => {
-          const reader = await createConnection(this.options).catch(() => undefined);
-          if (!reader) return undefined;
-          reader.on("error", () => {});
-          return setSessionVars(reader, this.target).then(
-            () => reader,
-            () => void reader.destroy(),
-          );
-        }),
-      );
-      return opened.filter((c): c is DriverConnection => c !== undefined);
-    });
-    return this.readers;
-  }
-
-  private async run(sql: string, params?: readonly unknown[], conn: DriverConnection = this.conn): Promise<unknown> {
+  private async run(sql: string, params?: readonly unknown[]): Promise<unknown> {
     try {
       const options = { sql, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) };
-      const [rows] = params === undefined ? await conn.query(options) : await conn.query(options, params as unknown[]);
+      const [rows] =
+        params === undefined ? await this.conn.query(options) : await this.conn.query(options, params as unknown[]);
       return rows;
     } catch (e) {
       throw toStatementError(e, this.url, this.target);
@@ -186,9 +136,11 @@ export async function connect(url: string | DatabaseUrl, opts: ConnectOptions = 
   conn.on("error", () => {});
   try {
     const [rows] = await conn.query("SELECT @@version AS v");
-    await setSessionVars(conn, target);
+    for (const [name, value] of Object.entries(target.sessionVars)) {
+      await conn.query(`SET SESSION \`${name}\` = ${/^-?\d+(\.\d+)?$/.test(value) ? value : conn.escape(value)}`);
+    }
     const version = String((rows as { v: string }[])[0]?.v ?? "");
-    return new LiveConnection(conn, target, version, opts.statementTimeoutMs ?? target.statementTimeoutMs, options);
+    return new LiveConnection(conn, target, version, opts.statementTimeoutMs ?? target.statementTimeoutMs);
   } catch (e) {
     conn.destroy();
     throw toConnectionError(e, target.redacted, target);

@@ -18,10 +18,4 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a statement that returns no rows (DDL, SET, …). */
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
-  /**
-   * Starts independent reads that depend on no session state (information_schema queries): one promise of rows per
-   * statement, in order, each settling as its rows arrive; a live connection runs them side by side on extra
-   * connections. Absent: the reads run in turn (mysql/inspect/reads.ts).
-   */
-  reads?(statements: readonly Statement[]): Promise<Row[]>[];
 }

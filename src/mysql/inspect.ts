@@ -82,8 +82,7 @@ export async function inspectWithFlavor(
     { sql: VIEWS_QUERY, params: one },
     ...objectQueries(schemaName),
   ]);
-  // TABLES on the session itself (MySQL's statistics expiry is a session setting); each other read becomes its part
-  // of the model as soon as its rows arrive, while the server still works on the rest.
+  // Each read becomes its part of the model as soon as its rows arrive, while the server works on the next.
   const [tableRows, columns, keys, fks, checks, unmanaged, viewList, objects] = await Promise.all([
     conn.query(q.TABLES_QUERY, one),
     columnRows!.then((rows) => {

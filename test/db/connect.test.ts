@@ -30,43 +30,6 @@ describe("connect", () => {
     });
   }, 60_000);
 
-  test("reads() runs reads side by side on reader connections with the URL's session, and close() ends them", async () => {
-    await withTestDatabase(async ({ url, name }) => {
-      const conn = await connect(`${url}?lock_wait_timeout=9`);
-      const reads = Array.from({ length: 6 }, (_, k) => ({
-        sql: "SELECT ? AS k, CONNECTION_ID() AS id, DATABASE() AS d, @@session.lock_wait_timeout AS l",
-        params: [k],
-      }));
-      let ids: number[] = [];
-      try {
-        const rows = await Promise.all(conn.reads!(reads));
-        expect(rows.map((r) => r[0]!.k)).toEqual([0, 1, 2, 3, 4, 5]);
-        expect(rows.every((r) => r[0]!.d === name && r[0]!.l === 9)).toBe(true);
-        ids = [...new Set(rows.map((r) => Number(r[0]!.id)))];
-        expect(ids).toContain(conn.threadId);
-        expect(ids.length).toBe(3);
-        const [ok, bad] = conn.reads!([{ sql: "SELECT 1 AS one" }, { sql: "SELECT * FROM no_such_table" }]);
-        expect(await bad!.catch((e) => e)).toBeInstanceOf(DatabaseError);
-        expect(await ok).toEqual([{ one: 1 }]);
-      } finally {
-        await conn.close();
-      }
-      const admin = await connect(url);
-      try {
-        // The server drops a thread shortly after its client quits: look again for up to 2 s.
-        const sql = `SELECT ID FROM INFORMATION_SCHEMA.PROCESSLIST WHERE ID IN (${ids.map(() => "?").join(", ")})`;
-        let left = await admin.query(sql, ids);
-        for (let i = 0; i < 40 && left.length > 0; i++) {
-          await new Promise((r) => setTimeout(r, 50));
-          left = await admin.query(sql, ids);
-        }
-        expect(left).toEqual([]);
-      } finally {
-        await admin.close();
-      }
-    });
-  }, 60_000);
-
   const failures: [string, (base: string) => string, string, RegExp][] = [
     [
       "wrong password",
