@@ -53,6 +53,9 @@ export async function buildBinary(opts: BuildOptions): Promise<BuildResult> {
     minify: true,
     bytecode: true,
     format: "esm",
+    // Each lazily imported command (and mysql2, the entities, the embedded files) in a chunk of its own: the binary
+    // loads only what the command it runs needs; one bundle made `--version` load all 1.6 MB of it.
+    splitting: true,
     // A release binary reads no .env or bunfig.toml from wherever ops happen to run it.
     compile: { outfile: opts.outfile, autoloadDotenv: false, autoloadBunfig: false },
     plugins: [embedPlugin({ migrationsDir: opts.migrationsDir, entitiesEntry: opts.entitiesEntry })],

@@ -6,6 +6,12 @@
 /** One row as the driver returns it (column name → value). */
 export type Row = Record<string, unknown>;
 
+/** One statement with `?` placeholders and its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params?: readonly unknown[];
+}
+
 /** Something that runs SQL: a live connection, or a stand-in over captured rows in unit tests. */
 export interface Queryable {
   /** Runs a query with `?` placeholders and returns its rows. */

@@ -2,8 +2,9 @@
  * inspect: a live schema → the canonical model, over `information_schema` with a fixed number of queries whatever the
  * table count (docs/atlas-compat.md §10), in the same canonical forms the DDL parser produces.
  */
+import { reads } from "./inspect/reads.ts";
 import type { Queryable, Row } from "../db/types.ts";
-import type { Partitioning, Schema, Table } from "../schema/model.ts";
+import type { Column, Partitioning, Schema, Table } from "../schema/model.ts";
 import { canonicalCollation, charsetOfCollation } from "./charset.ts";
 import type { Flavor } from "./flavor.ts";
 import { checksByTable, restoreJsonColumns } from "./inspect/checks.ts";
@@ -11,7 +12,7 @@ import { columnFromRow } from "./inspect/column.ts";
 import { SchemaNotFoundError } from "./inspect/errors.ts";
 import { foreignKeysByTable, keysByTable } from "./inspect/keys.ts";
 import { isPartitioned, PARTITIONS_QUERY, partitioningByTable } from "./inspect/partitions.ts";
-import { inspectObjects } from "./inspect/objects.ts";
+import { objectQueries, objectsFromRows } from "./inspect/objects.ts";
 import * as q from "./inspect/queries.ts";
 import { JOURNAL_TABLE } from "./queries/journal.ts";
 import { RUN_LOG_TABLE } from "./queries/run-log.ts";
@@ -67,28 +68,48 @@ export async function inspectWithFlavor(
   if (!schemaRow) throw new SchemaNotFoundError(schemaName);
   const collate = valid(schemaRow, "DEFAULT_COLLATION_NAME");
   const schemaDefaults = collate ? { charset: charsetOfCollation(collate), collate: canonicalCollation(collate) } : {};
-  const tableRows = await conn.query(q.TABLES_QUERY, [schemaName]);
-  const columns = groupBy(await conn.query(q.COLUMNS_QUERY, [schemaName]), (r) => required(r, "TABLE_NAME"));
-  const keys = keysByTable(await conn.query(q.indexesQuery(flavor), [schemaName]), flavor);
-  const fks = foreignKeysByTable(await conn.query(q.FOREIGN_KEYS_QUERY, [schemaName]));
-  const checks = checksByTable(await conn.query(q.checksQuery(flavor), [schemaName]), flavor);
-  const unmanagedList = unmanagedQuery(schemaName);
-  const unmanaged = unmanagedFromRows(await conn.query(unmanagedList.sql, unmanagedList.params));
+  const one = [schemaName];
+  // The tool's own bookkeeping tables are not part of the schema a user manages; the run log is the record of who
+  // changed the schema: never part of it, not even for `schema clean`.
+  const kept = (name: string) =>
+    name !== RUN_LOG_TABLE && (options.includeRevisions || (name !== REVISIONS_TABLE && name !== JOURNAL_TABLE));
+  const [columnRows, indexRows, fkRows, checkRows, unmanagedRows, viewRows, ...objectRows] = reads(conn, [
+    { sql: q.COLUMNS_QUERY, params: one },
+    { sql: q.indexesQuery(flavor), params: one },
+    { sql: q.FOREIGN_KEYS_QUERY, params: [schemaName, schemaName] },
+    { sql: q.checksQuery(flavor), params: one },
+    unmanagedQuery(schemaName),
+    { sql: VIEWS_QUERY, params: one },
+    ...objectQueries(schemaName),
+  ]);
+  // Each read becomes its part of the model as soon as its rows arrive, while the server works on the next.
+  const [tableRows, columns, keys, fks, checks, unmanaged, viewList, objects] = await Promise.all([
+    conn.query(q.TABLES_QUERY, one),
+    columnRows!.then((rows) => {
+      const byTable = new Map<string, Column[]>();
+      for (const [table, list] of groupBy(rows, (r) => required(r, "TABLE_NAME")))
+        if (kept(table))
+          byTable.set(
+            table,
+            list.map((c) => columnFromRow(c, flavor)),
+          );
+      return byTable;
+    }),
+    indexRows!.then((rows) => keysByTable(rows, flavor)),
+    fkRows!.then(foreignKeysByTable),
+    checkRows!.then((rows) => checksByTable(rows, flavor)),
+    unmanagedRows!.then(unmanagedFromRows),
+    viewRows!,
+    Promise.all(objectRows).then(objectsFromRows),
+  ]);
   const partitions = tableRows.some(isPartitioned)
     ? partitioningByTable(await conn.query(PARTITIONS_QUERY, [schemaName]))
     : new Map<string, Partitioning>();
   const tables: Table[] = [];
   for (const row of tableRows) {
     const name = required(row, "TABLE_NAME");
-    // The tool's own bookkeeping tables are not part of the schema a user manages.
-    if ((name === REVISIONS_TABLE || name === JOURNAL_TABLE) && !options.includeRevisions) continue;
-    // The run log is the record of who changed the schema: never part of it, not even for `schema clean`.
-    if (name === RUN_LOG_TABLE) continue;
-    const restored = restoreJsonColumns(
-      (columns.get(name) ?? []).map((c) => columnFromRow(c, flavor)),
-      checks.get(name) ?? [],
-      flavor,
-    );
+    if (!kept(name)) continue;
+    const restored = restoreJsonColumns(columns.get(name) ?? [], checks.get(name) ?? [], flavor);
     const k = keys.get(name) ?? { indexes: [] };
     const table: Table = {
       name,
@@ -102,8 +123,7 @@ export async function inspectWithFlavor(
     };
     tables.push(normalizeTable(table, flavor, schemaDefaults));
   }
-  const views = viewsFromRows(await conn.query(VIEWS_QUERY, [schemaName]), schemaName, tables);
-  const objects = await inspectObjects(conn, schemaName);
+  const views = viewsFromRows(viewList, schemaName, tables);
   return {
     flavor,
     schema: {

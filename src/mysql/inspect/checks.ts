@@ -8,7 +8,9 @@ import { canonicalExpr } from "../expr.ts";
 import type { Flavor } from "../flavor.ts";
 import { ident } from "../sql.ts";
 import { unescapeMysql } from "./default-value.ts";
-import { groupBy, required, text } from "./values.ts";
+import { groupBy, remembered, required, text } from "./values.ts";
+
+const canonicalClause = remembered(canonicalExpr);
 
 /** The checks of each table, by table name. */
 export function checksByTable(rows: readonly Row[], flavor: Flavor): Map<string, Check[]> {
@@ -20,7 +22,7 @@ export function checksByTable(rows: readonly Row[], flavor: Flavor): Map<string,
         const clause = required(r, "CHECK_CLAUSE");
         return {
           name: required(r, "CONSTRAINT_NAME"),
-          expr: canonicalExpr(flavor.escapedExpressions ? unescapeMysql(clause) : clause),
+          expr: canonicalClause(flavor.escapedExpressions ? unescapeMysql(clause) : clause),
           enforced: (text(r, "ENFORCED") ?? "YES").toUpperCase() !== "NO",
         };
       }),

@@ -10,6 +10,7 @@ import { tokenize } from "../lexer.ts";
 import { Cursor } from "../cursor.ts";
 import { readDefault } from "../defaults.ts";
 import { isNumericType } from "../typeinfo.ts";
+import { remembered } from "./values.ts";
 
 const NOW = /^(?:current_timestamp|now|localtime|localtimestamp)(?:\((\d*)\))?$/i;
 
@@ -56,5 +57,18 @@ export function columnDefault(
   flavor: Flavor,
 ): Default | undefined {
   if (raw === undefined) return undefined;
-  return flavor.defaultsAsSql ? mariadbDefault(raw, type) : mysqlDefault(raw, type, generated);
+  return flavor.defaultsAsSql
+    ? mariadbDefaultOf(`${type}\0${raw}`)
+    : mysqlDefaultOf(`${generated ? 1 : 0}${type}\0${raw}`);
 }
+
+// Keyed by the type, a NUL and the raw text (which may hold a NUL itself: it is everything after the first).
+const mariadbDefaultOf = remembered((key) => {
+  const cut = key.indexOf("\0");
+  return mariadbDefault(key.slice(cut + 1), key.slice(0, cut));
+});
+
+const mysqlDefaultOf = remembered((key) => {
+  const cut = key.indexOf("\0");
+  return mysqlDefault(key.slice(cut + 1), key.slice(1, cut), key[0] === "1");
+});

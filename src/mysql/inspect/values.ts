@@ -42,3 +42,22 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return out;
 }
+
+/** How many results remembered() keeps before it starts over (a bound for long-running library use). */
+const REMEMBERED = 10_000;
+
+/**
+ * A pure function of one text, remembered: a large schema repeats the same defaults and CHECK clauses on table after
+ * table, and each costs a tokenize and a parse. Results are shared, so callers must not change them (model values
+ * are read-only).
+ */
+export function remembered<T>(fn: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key) as T;
+    if (seen.size >= REMEMBERED) seen.clear();
+    const value = fn(key);
+    seen.set(key, value);
+    return value;
+  };
+}
