@@ -4,7 +4,7 @@
  * (bun test runs no `process.on("exit")` handlers, and a killed runner runs nothing at all).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,6 +75,7 @@ export class PrivateServer {
     const dir = mkdtempSync(join(tmpdir(), "stats-db-mariadb-"));
     startWatcher(dir);
     await installDataDir(binaries.installDb, dir);
+    mkdirSync(join(dir, "tmp"));
     const server = new PrivateServer(binaries, dir, await freePort());
     await server.start();
     return server;
@@ -139,6 +140,8 @@ export class PrivateServer {
   private serverArgs(): string[] {
     const args = ["--no-defaults", `--datadir=${join(this.dir, "data")}`, `--socket=${join(this.dir, "sock")}`];
     args.push(`--port=${this.port}`, `--pid-file=${this.pidFile}`, `--log-error=${this.errorLog}`, ...SERVER_FLAGS);
+    // Its own temp directory: a cleaner of the shared /tmp deleting a query's temp table crashes the server.
+    args.push(`--tmpdir=${join(this.dir, "tmp")}`);
     return [...args, ...userFlag()];
   }
 
