@@ -61,6 +61,8 @@ function driverOptions(target: DatabaseUrl, password: string | undefined, opts: 
     timezone: "Z",
     dateStrings: false,
     multipleStatements: false,
+    // No stack captured per query (mysql2's default): errors are mapped to one line, and an apply sends thousands.
+    trace: false,
     supportBigNumbers: true,
     bigNumberStrings: false,
   };

@@ -18,6 +18,7 @@ import {
   executeFile,
   type ExecutorContext,
   fileStatements,
+  type StatementRef,
 } from "./apply/executor.ts";
 import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
 import { StatementJournal } from "./apply/journal.ts";
@@ -137,11 +138,48 @@ async function runFiles(
   all: readonly MigrationFile[],
   opts: ApplyOptions,
 ): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
+  const out: AppliedFile[] = [];
+  try {
+    return await runEach(conn, ctx, files, all, opts, out);
+  } finally {
+    // The journal rows of the completed files, at once (each file's row shows its last statement, recorded done).
+    const done = out.filter((a) => !a.failure && !a.stopped).map((a) => a.file.version);
+    if (done.length > 0) await ctx.journal?.clear(...done).catch(() => undefined);
+  }
+}
+
+/** The first statement of `file`, planned ahead; none when the file cannot be split (the run says so on reaching it). */
+function firstStatement(
+  file: MigrationFile | undefined,
+  statementsOf: (f: MigrationFile) => string[],
+): StatementRef | undefined {
+  if (!file) return undefined;
+  try {
+    const text = statementsOf(file)[0];
+    return text !== undefined ? { file, index: 0, text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function runEach(
+  conn: Queryable,
+  ctx: ExecutorContext,
+  files: MigrationFile[],
+  all: readonly MigrationFile[],
+  opts: ApplyOptions,
+  out: AppliedFile[],
+): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
   // atlas.sum's hashes chain over the whole directory, not only the pending files.
   const sums = new Map(computeSum(all).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
-  const out: AppliedFile[] = [];
+  const split = new Map<string, string[]>();
+  const statementsOf = (f: MigrationFile): string[] => {
+    let stmts = split.get(f.version);
+    if (!stmts) split.set(f.version, (stmts = fileStatements(f)));
+    return stmts;
+  };
   if (opts.txMode === "all") await tx(BEGIN);
   for (const [i, file] of files.entries()) {
     if (ctx.stop?.aborted && opts.txMode !== "all") return { applied: out, stopped: true };
@@ -149,10 +187,12 @@ async function runFiles(
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
     // Every DDL statement commits implicitly on MySQL and MariaDB: a transaction around a DDL-only file does nothing.
-    const stmts = fileStatements(file);
+    const stmts = statementsOf(file);
+    split.delete(file.version);
     const own = modes[i] === "file" && !ddlOnly(stmts);
     if (own) await tx(BEGIN);
-    const result = await executeFile(ctx, file, hash, stmts, own || opts.txMode === "all");
+    const following = firstStatement(files[i + 1], statementsOf);
+    const result = await executeFile(ctx, file, hash, stmts, own || opts.txMode === "all", following);
     out.push(result);
     if (result.failure || result.stopped) {
       // A stopped transactional file is rolled back whole, its revision row with it: the next run starts it afresh.

@@ -84,6 +84,8 @@ function fromRow(r: Row): Revision {
 export class RevisionStore {
   private readonly table: QualifiedTable;
   private present: Promise<Set<string>> | undefined;
+  // The upsert's text, built on the first write (an apply writes a row after every statement).
+  private upsert: string | undefined;
 
   constructor(
     private readonly conn: Queryable,
@@ -161,6 +163,7 @@ export class RevisionStore {
       JSON.stringify(rev.partialHashes),
       rev.operatorVersion,
     ];
-    await this.conn.exec(upsertSql(this.table, COLUMNS, IMMUTABLE), values);
+    this.upsert ??= upsertSql(this.table, COLUMNS, IMMUTABLE);
+    await this.conn.exec(this.upsert, values);
   }
 }

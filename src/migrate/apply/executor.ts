@@ -41,6 +41,13 @@ export interface RevisionAccess {
   write(rev: Revision): Promise<void>;
 }
 
+/** A statement by its file and 0-based index. */
+export interface StatementRef {
+  readonly file: MigrationFile;
+  readonly index: number;
+  readonly text: string;
+}
+
 /** Everything executeFile needs. */
 export interface ExecutorContext {
   readonly conn: Queryable;
@@ -49,8 +56,14 @@ export interface ExecutorContext {
   readonly journal?: StatementJournal;
   /** Sends one statement (default: `conn.exec`; the CLI watches it for lock waits). */
   readonly send?: (text: string) => Promise<void>;
-  /** Decides how each statement runs (cost, pinning, online tool); without it a statement is sent as written. */
-  readonly planner?: { plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> };
+  /**
+   * Decides how each statement runs (cost, pinning, online tool); without it a statement is sent as written. `ahead`
+   * plans the statement that comes next while the server runs the one before it (its `plan` call then returns that).
+   */
+  readonly planner?: {
+    plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan>;
+    ahead?(file: MigrationFile, index: number, text: string): void;
+  };
   /** Once aborted, no further statement is started. */
   readonly stop?: AbortSignal;
   readonly dryRun: boolean;
@@ -115,7 +128,9 @@ function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[
 
 /**
  * Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history
- * throws. `inTransaction`: the caller opened a transaction around the file.
+ * throws. `inTransaction`: the caller opened a transaction around the file. `following`: the statement the run sends
+ * after this file's last one, planned ahead while that one runs. The journal row of a file that completes stays (its
+ * revision row shows the statement done): the caller clears the rows of its completed files at once.
  */
 export async function executeFile(
   ctx: ExecutorContext,
@@ -123,6 +138,7 @@ export async function executeFile(
   hash: string,
   stmts: readonly string[] = fileStatements(file),
   inTransaction = false,
+  following?: StatementRef,
 ): Promise<AppliedFile> {
   const start = new Date();
   const t0 = process.hrtime.bigint();
@@ -179,7 +195,16 @@ export async function executeFile(
       told = true;
       if (ownTx) await tx(BEGIN);
       await ctx.journal?.record(file.version, i, sums[i]!);
-      if (!ctx.dryRun) await (plan?.run ? plan.run() : send(plan?.sent ?? text));
+      if (!ctx.dryRun) {
+        if (plan?.run) await plan.run();
+        else {
+          const sending = send(plan?.sent ?? text);
+          // The planner's work on the next statement (parsing, mostly) overlaps the server's on this one.
+          const next = i + 1 < stmts.length ? { file, index: i + 1, text: stmts[i + 1]! } : following;
+          if (next) ctx.planner?.ahead?.(next.file, next.index, next.text);
+          await sending;
+        }
+      }
     } catch (e) {
       const message = (e as Error).message;
       if (!told) ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
@@ -204,7 +229,6 @@ export async function executeFile(
     if (ownTx) await tx(COMMIT);
   }
   if (applied.length === 0) rev = await writer.write({ ...rev, partialHashes: null });
-  await ctx.journal?.clear(file.version);
   const done = outcome();
   ctx.log({ kind: "file-done", file, durationNs: done.durationNs });
   return done;
