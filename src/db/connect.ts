@@ -99,6 +99,15 @@ class LiveConnection implements Connection {
     await this.run(sql, params);
   }
 
+  async execPrepared(sql: string, params: readonly unknown[]): Promise<void> {
+    try {
+      const options = { sql, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) };
+      await this.conn.execute(options, params as Parameters<DriverConnection["execute"]>[1]);
+    } catch (e) {
+      throw toStatementError(e, this.url, this.target);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -84,7 +84,7 @@ function fromRow(r: Row): Revision {
 export class RevisionStore {
   private readonly table: QualifiedTable;
   private present: Promise<Set<string>> | undefined;
-  // The upsert's text, built on the first write (an apply writes a row after every statement).
+  // The upsert's text, built on the first write.
   private upsert: string | undefined;
 
   constructor(
@@ -164,6 +164,7 @@ export class RevisionStore {
       rev.operatorVersion,
     ];
     this.upsert ??= upsertSql(this.table, COLUMNS, IMMUTABLE);
-    await this.conn.exec(this.upsert, values);
+    // Prepared once: an apply writes the row after every statement.
+    await (this.conn.execPrepared ? this.conn.execPrepared(this.upsert, values) : this.conn.exec(this.upsert, values));
   }
 }

@@ -19,6 +19,8 @@ export interface Intent {
 
 /** The journal of one revisions schema over a connection. */
 export class StatementJournal {
+  private recording: string | undefined;
+
   constructor(
     private readonly conn: Queryable,
     readonly schema: string,
@@ -31,7 +33,12 @@ export class StatementJournal {
 
   /** Records that this session is about to send statement `index` of `version`. */
   async record(version: string, index: number, hash: string): Promise<void> {
-    await this.conn.exec(recordIntentSql(this.schema), [version, index, hash]);
+    this.recording ??= recordIntentSql(this.schema);
+    const params = [version, index, hash];
+    // Prepared once: an apply records every statement.
+    await (this.conn.execPrepared
+      ? this.conn.execPrepared(this.recording, params)
+      : this.conn.exec(this.recording, params));
   }
 
   /** Every recorded intent. */
