@@ -61,6 +61,8 @@ function driverOptions(target: DatabaseUrl, password: string | undefined, opts: 
     timezone: "Z",
     dateStrings: false,
     multipleStatements: false,
+    // No stack captured per query (mysql2's default): errors are mapped to one line, and an apply sends thousands.
+    trace: false,
     supportBigNumbers: true,
     bigNumberStrings: false,
   };
@@ -95,6 +97,15 @@ class LiveConnection implements Connection {
 
   async exec(sql: string, params?: readonly unknown[]): Promise<void> {
     await this.run(sql, params);
+  }
+
+  async execPrepared(sql: string, params: readonly unknown[]): Promise<void> {
+    try {
+      const options = { sql, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) };
+      await this.conn.execute(options, params as Parameters<DriverConnection["execute"]>[1]);
+    } catch (e) {
+      throw toStatementError(e, this.url, this.target);
+    }
   }
 
   async close(): Promise<void> {

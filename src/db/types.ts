@@ -18,4 +18,9 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a statement that returns no rows (DDL, SET, …). */
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
+  /**
+   * Runs a statement that returns no rows as a server-side prepared statement, prepared on first use and then only
+   * executed: for a write a run repeats thousands of times (a live connection has it; callers fall back to `exec`).
+   */
+  execPrepared?(sql: string, params: readonly unknown[]): Promise<void>;
 }

@@ -18,6 +18,8 @@ import {
   executeFile,
   type ExecutorContext,
   fileStatements,
+  type NextFile,
+  startRevision,
 } from "./apply/executor.ts";
 import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
 import { StatementJournal } from "./apply/journal.ts";
@@ -137,11 +139,69 @@ async function runFiles(
   all: readonly MigrationFile[],
   opts: ApplyOptions,
 ): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
+  const out: AppliedFile[] = [];
+  try {
+    return await runEach(conn, ctx, files, all, opts, out);
+  } finally {
+    // The journal rows of the completed files, at once (each file's row shows its last statement, recorded done).
+    const done = out.filter((a) => !a.failure && !a.stopped).map((a) => a.file.version);
+    if (done.length > 0) await ctx.journal?.clear(...done).catch(() => undefined);
+  }
+}
+
+/**
+ * The file after `files[i]`: its first statement, planned ahead, and (a real run; not when it opens a transaction of
+ * its own, which its row must roll back with) the row it starts with, for `files[i]`'s last write to carry. None when
+ * it cannot be split or has no checksum (the run says so on reaching it).
+ */
+async function nextFile(
+  ctx: ExecutorContext,
+  files: readonly MigrationFile[],
+  i: number,
+  plan: {
+    statementsOf: (f: MigrationFile) => string[];
+    ownTx: (i: number) => boolean;
+    hash: (f: MigrationFile) => string | undefined;
+  },
+): Promise<NextFile | undefined> {
+  const file = files[i + 1];
+  if (!file) return undefined;
+  let stmts: string[];
+  try {
+    stmts = plan.statementsOf(file);
+  } catch {
+    return undefined;
+  }
+  const text = stmts[0];
+  if (text === undefined) return undefined;
+  const hash = plan.hash(file);
+  if (ctx.dryRun || hash === undefined || plan.ownTx(i + 1)) return { file, index: 0, text };
+  const start = startRevision(file, await ctx.revisions.read(file.version), hash, stmts.length, ctx.operatorVersion);
+  return { file, index: 0, text, start };
+}
+
+async function runEach(
+  conn: Queryable,
+  ctx: ExecutorContext,
+  files: MigrationFile[],
+  all: readonly MigrationFile[],
+  opts: ApplyOptions,
+  out: AppliedFile[],
+): Promise<{ applied: AppliedFile[]; stopped: boolean }> {
   // atlas.sum's hashes chain over the whole directory, not only the pending files.
   const sums = new Map(computeSum(all).entries.map((e) => [e.name, e.hash]));
   const modes = files.map((f) => effectiveTxMode(opts.txMode, f.name, f.text));
   const tx = async (sql: string): Promise<void> => (opts.dryRun ? undefined : conn.exec(sql));
-  const out: AppliedFile[] = [];
+  const split = new Map<string, string[]>();
+  const statementsOf = (f: MigrationFile): string[] => {
+    let stmts = split.get(f.version);
+    if (!stmts) split.set(f.version, (stmts = fileStatements(f)));
+    return stmts;
+  };
+  const ownTx = (i: number): boolean => modes[i] === "file" && !ddlOnly(statementsOf(files[i]!));
+  const plan = { statementsOf, ownTx, hash: (f: MigrationFile) => sums.get(f.name) };
+  // The row the previous file's last write carried for this one.
+  let started: Revision | undefined;
   if (opts.txMode === "all") await tx(BEGIN);
   for (const [i, file] of files.entries()) {
     if (ctx.stop?.aborted && opts.txMode !== "all") return { applied: out, stopped: true };
@@ -149,10 +209,21 @@ async function runFiles(
     const hash = sums.get(file.name);
     if (hash === undefined) throw new ChecksumNotFoundError(file.name);
     // Every DDL statement commits implicitly on MySQL and MariaDB: a transaction around a DDL-only file does nothing.
-    const stmts = fileStatements(file);
-    const own = modes[i] === "file" && !ddlOnly(stmts);
+    const stmts = statementsOf(file);
+    const own = ownTx(i);
+    split.delete(file.version);
     if (own) await tx(BEGIN);
-    const result = await executeFile(ctx, file, hash, stmts, own || opts.txMode === "all");
+    const following = await nextFile(ctx, files, i, plan);
+    const { nextStarted, ...result } = await executeFile(
+      ctx,
+      file,
+      hash,
+      stmts,
+      own || opts.txMode === "all",
+      following,
+      started,
+    );
+    started = nextStarted ? following?.start : undefined;
     out.push(result);
     if (result.failure || result.stopped) {
       // A stopped transactional file is rolled back whole, its revision row with it: the next run starts it afresh.
@@ -245,7 +316,7 @@ export async function migrateApply(
     ...(opts.planner ? { planner: opts.planner } : {}),
     ...(opts.stop ? { stop: opts.stop } : {}),
     // The rows read above stay valid: the caller holds the apply lock.
-    revisions: { read: async (v) => known.get(v), write: (r) => store.write(r) },
+    revisions: { read: async (v) => known.get(v), write: (r, next) => store.write(r, next) },
   };
   const { applied, stopped } = await runFiles(conn, ctx, pending, all, opts);
   const failure = applied.find((a) => a.failure)?.failure;

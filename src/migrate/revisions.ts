@@ -58,6 +58,23 @@ const IMMUTABLE = new Set(["version", "description", "executed_at"]);
 // The reserved row Atlas Cloud writes; never a migration.
 const CLOUD_ROW = ".atlas_cloud_identifier";
 
+function rowValues(rev: Revision): unknown[] {
+  return [
+    rev.version,
+    rev.description,
+    rev.type,
+    rev.applied,
+    rev.total,
+    rev.executedAt,
+    rev.executionTime,
+    rev.error,
+    rev.errorStmt,
+    rev.hash,
+    JSON.stringify(rev.partialHashes),
+    rev.operatorVersion,
+  ];
+}
+
 function toHashes(value: unknown): string[] | null {
   const parsed = typeof value === "string" ? JSON.parse(value) : value;
   return Array.isArray(parsed) ? parsed.map(String) : null;
@@ -84,6 +101,9 @@ function fromRow(r: Row): Revision {
 export class RevisionStore {
   private readonly table: QualifiedTable;
   private present: Promise<Set<string>> | undefined;
+  // The upserts' texts (one row, two rows), built on first use.
+  private upsert: string | undefined;
+  private upsertTwo: string | undefined;
 
   constructor(
     private readonly conn: Queryable,
@@ -145,22 +165,16 @@ export class RevisionStore {
     await this.conn.exec(deleteByKeysSql(this.table, "version", versions.length), versions);
   }
 
-  /** Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns). */
-  async write(rev: Revision): Promise<void> {
-    const values = [
-      rev.version,
-      rev.description,
-      rev.type,
-      rev.applied,
-      rev.total,
-      rev.executedAt,
-      rev.executionTime,
-      rev.error,
-      rev.errorStmt,
-      rev.hash,
-      JSON.stringify(rev.partialHashes),
-      rev.operatorVersion,
-    ];
-    await this.conn.exec(upsertSql(this.table, COLUMNS, IMMUTABLE), values);
+  /**
+   * Inserts or updates a revision (`INSERT … ON DUPLICATE KEY UPDATE` of the mutable columns); `next`, when given, in
+   * the same statement (an apply writes a file's last row and the next file's first one together).
+   */
+  async write(rev: Revision, next?: Revision): Promise<void> {
+    const values = next ? [...rowValues(rev), ...rowValues(next)] : rowValues(rev);
+    const sql = next
+      ? (this.upsertTwo ??= upsertSql(this.table, COLUMNS, IMMUTABLE, 2))
+      : (this.upsert ??= upsertSql(this.table, COLUMNS, IMMUTABLE));
+    // Prepared once: an apply writes the row after every statement.
+    await (this.conn.execPrepared ? this.conn.execPrepared(sql, values) : this.conn.exec(sql, values));
   }
 }

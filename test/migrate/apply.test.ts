@@ -221,4 +221,39 @@ describe("migrateApply on a real server", () => {
       );
     });
   }, 60_000);
+
+  test("before each statement is sent, its file's row and its journal intent are written; the journal ends empty", async () => {
+    await withConn(async (conn, name) => {
+      const dir = hashedDir({
+        "1_a.sql": "CREATE TABLE a (x int);\nALTER TABLE a ADD COLUMN y int;\n",
+        "2_b.sql": "CREATE TABLE b (x int);\nALTER TABLE b ADD COLUMN y int;\n",
+        "3_c.sql": "CREATE TABLE c (x int);\n",
+      });
+      const seen: unknown[] = [];
+      const send = async (text: string) => {
+        // The newest rows are the running file's (a completed file's journal row stays until the run ends).
+        const [rev] = await conn.query("SELECT version, applied FROM atlas_schema_revisions ORDER BY version DESC");
+        const [intent] = await conn.query(
+          "SELECT version, stmt_index FROM stats_db_apply_journal ORDER BY version DESC",
+        );
+        seen.push([rev?.version, Number(rev?.applied), intent?.version, Number(intent?.stmt_index)]);
+        await conn.exec(text);
+      };
+      expect((await apply(conn, name, dir, { send })).failure).toBeUndefined();
+      expect(seen).toEqual([
+        ["1", 0, "1", 0],
+        ["1", 1, "1", 1],
+        ["2", 0, "2", 0],
+        ["2", 1, "2", 1],
+        ["3", 0, "3", 0],
+      ]);
+      expect(await conn.query("SELECT * FROM stats_db_apply_journal")).toEqual([]);
+      const rows = await conn.query("SELECT version, applied, total FROM atlas_schema_revisions ORDER BY version");
+      expect(rows.map((r) => [r.version, Number(r.applied), Number(r.total)])).toEqual([
+        ["1", 2, 2],
+        ["2", 2, 2],
+        ["3", 1, 1],
+      ]);
+    });
+  }, 60_000);
 });

@@ -38,7 +38,51 @@ export type ApplyEvent =
 /** Where revisions are read and written; a dry run reads and never writes. */
 export interface RevisionAccess {
   read(version: string): Promise<Revision | undefined>;
-  write(rev: Revision): Promise<void>;
+  /** Writes a row; `next` (the next file's first row), when given, in the same statement. */
+  write(rev: Revision, next?: Revision): Promise<void>;
+}
+
+/** A statement by its file and 0-based index. */
+export interface StatementRef {
+  readonly file: MigrationFile;
+  readonly index: number;
+  readonly text: string;
+}
+
+/**
+ * The file a run executes after this one: its first statement (planned ahead while this file's last one runs) and,
+ * when this file's last row write may carry it, the row it starts with (see `startRevision`).
+ */
+export interface NextFile extends StatementRef {
+  readonly start?: Revision;
+}
+
+/** The row a file starts with: the stored one (an earlier attempt) with the hash of the file that now runs, or a new one. */
+export function startRevision(
+  file: MigrationFile,
+  stored: Revision | undefined,
+  hash: string,
+  total: number,
+  operatorVersion: string,
+): Revision {
+  // A resumed file (fixed and rehashed after a failure) records the hash of the file that now runs, so `migrate status`
+  // does not see it as edited after being applied (Atlas keeps the first attempt's hash; it never reads it).
+  return stored
+    ? { ...stored, hash }
+    : {
+        version: file.version,
+        description: file.description,
+        type: RevisionType.execute,
+        applied: 0,
+        total,
+        executedAt: new Date(),
+        executionTime: 0,
+        error: "",
+        errorStmt: "",
+        hash,
+        partialHashes: [],
+        operatorVersion,
+      };
 }
 
 /** Everything executeFile needs. */
@@ -49,8 +93,14 @@ export interface ExecutorContext {
   readonly journal?: StatementJournal;
   /** Sends one statement (default: `conn.exec`; the CLI watches it for lock waits). */
   readonly send?: (text: string) => Promise<void>;
-  /** Decides how each statement runs (cost, pinning, online tool); without it a statement is sent as written. */
-  readonly planner?: { plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> };
+  /**
+   * Decides how each statement runs (cost, pinning, online tool); without it a statement is sent as written. `ahead`
+   * plans the statement that comes next while the server runs the one before it (its `plan` call then returns that).
+   */
+  readonly planner?: {
+    plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan>;
+    ahead?(file: MigrationFile, index: number, text: string): void;
+  };
   /** Once aborted, no further statement is started. */
   readonly stop?: AbortSignal;
   readonly dryRun: boolean;
@@ -93,7 +143,7 @@ class RevisionWriter {
   constructor(private readonly ctx: ExecutorContext) {}
 
   // execution_time: nanoseconds since this run last wrote the row (Atlas resets its clock on every write).
-  async write(rev: Revision): Promise<Revision> {
+  async write(rev: Revision, nextFile?: Revision): Promise<Revision> {
     const now = process.hrtime.bigint();
     const next = {
       ...rev,
@@ -102,7 +152,7 @@ class RevisionWriter {
       operatorVersion: this.ctx.operatorVersion,
     };
     this.last = now;
-    if (!this.ctx.dryRun) await this.ctx.revisions.write(next);
+    if (!this.ctx.dryRun) await this.ctx.revisions.write(next, nextFile);
     return next;
   }
 }
@@ -115,7 +165,11 @@ function checkHistory(file: MigrationFile, rev: Revision, sums: readonly string[
 
 /**
  * Executes a file from its first unapplied statement; a failing statement is recorded and returned, a changed history
- * throws. `inTransaction`: the caller opened a transaction around the file.
+ * throws. `inTransaction`: the caller opened a transaction around the file. `following`: the file the run executes
+ * next; when it has a `start` row, this file's last write carries it (unless the run is stopping) and the result says
+ * so (`nextStarted`); `started`: this file's first row, written that way by the file before it. The journal row of a
+ * file that completes stays (its revision row shows the statement done): the caller clears the rows of its completed
+ * files at once.
  */
 export async function executeFile(
   ctx: ExecutorContext,
@@ -123,33 +177,20 @@ export async function executeFile(
   hash: string,
   stmts: readonly string[] = fileStatements(file),
   inTransaction = false,
-): Promise<AppliedFile> {
+  following?: NextFile,
+  started?: Revision,
+): Promise<AppliedFile & { readonly nextStarted?: boolean }> {
   const start = new Date();
   const t0 = process.hrtime.bigint();
   const sums = partialHashes(stmts);
   const writer = new RevisionWriter(ctx);
   const send = ctx.send ?? ((text: string) => ctx.conn.exec(text));
   const tx = async (sql: string): Promise<void> => (ctx.dryRun ? undefined : ctx.conn.exec(sql));
-  const stored = await ctx.revisions.read(file.version);
-  // A resumed file (fixed and rehashed after a failure) records the hash of the file that now runs, so `migrate status`
-  // does not see it as edited after being applied (Atlas keeps the first attempt's hash; it never reads it).
-  let rev: Revision = stored
-    ? { ...stored, hash }
-    : {
-        version: file.version,
-        description: file.description,
-        type: RevisionType.execute,
-        applied: 0,
-        total: stmts.length,
-        executedAt: start,
-        executionTime: 0,
-        error: "",
-        errorStmt: "",
-        hash,
-        partialHashes: [],
-        operatorVersion: ctx.operatorVersion,
-      };
-  rev = await writer.write(rev);
+  let rev =
+    started ??
+    (await writer.write(
+      startRevision(file, await ctx.revisions.read(file.version), hash, stmts.length, ctx.operatorVersion),
+    ));
   checkHistory(file, rev, sums);
   const skipped = rev.applied;
   ctx.log({ kind: "file", file, skipped, total: stmts.length });
@@ -165,6 +206,12 @@ export async function executeFile(
     ...(ctx.planner ? { plans } : {}),
     ...extra,
   });
+  // The next file's first row rides on this file's last write, unless the run is stopping (it would not start).
+  let nextStarted = false;
+  const nextStart = (): Revision | undefined =>
+    following?.start && !ctx.stop?.aborted
+      ? { ...following.start, executedAt: new Date(), operatorVersion: ctx.operatorVersion }
+      : undefined;
   for (const [i, text] of stmts.entries()) {
     if (i < skipped) continue;
     if (ctx.stop?.aborted) return outcome({ stopped: true });
@@ -179,7 +226,17 @@ export async function executeFile(
       told = true;
       if (ownTx) await tx(BEGIN);
       await ctx.journal?.record(file.version, i, sums[i]!);
-      if (!ctx.dryRun) await (plan?.run ? plan.run() : send(plan?.sent ?? text));
+      if (!ctx.dryRun) {
+        if (plan?.run) await plan.run();
+        else {
+          const sending = send(plan?.sent ?? text);
+          // The planner's work on the next statement (parsing, mostly) overlaps the server's on this one.
+          const next: StatementRef | undefined =
+            i + 1 < stmts.length ? { file, index: i + 1, text: stmts[i + 1]! } : following;
+          if (next) ctx.planner?.ahead?.(next.file, next.index, next.text);
+          await sending;
+        }
+      }
     } catch (e) {
       const message = (e as Error).message;
       if (!told) ctx.log({ kind: "stmt", file, text, index: i, total: stmts.length });
@@ -200,12 +257,20 @@ export async function executeFile(
     // After the last statement the row is written finished at once (Atlas writes the same row twice).
     const last = i === stmts.length - 1;
     const partial = last ? null : [...(rev.partialHashes ?? []).slice(0, rev.applied), sums[i]!];
-    rev = await writer.write({ ...rev, applied: rev.applied + 1, partialHashes: partial, error: "", errorStmt: "" });
+    const carry = last ? nextStart() : undefined;
+    rev = await writer.write(
+      { ...rev, applied: rev.applied + 1, partialHashes: partial, error: "", errorStmt: "" },
+      carry,
+    );
+    nextStarted = carry !== undefined;
     if (ownTx) await tx(COMMIT);
   }
-  if (applied.length === 0) rev = await writer.write({ ...rev, partialHashes: null });
-  await ctx.journal?.clear(file.version);
+  if (applied.length === 0) {
+    const carry = nextStart();
+    rev = await writer.write({ ...rev, partialHashes: null }, carry);
+    nextStarted = carry !== undefined;
+  }
   const done = outcome();
   ctx.log({ kind: "file-done", file, durationNs: done.durationNs });
-  return done;
+  return nextStarted ? { ...done, nextStarted } : done;
 }

@@ -248,12 +248,13 @@ export function markApplied(rev: Revision, stmts: readonly string[], index: numb
 /** Resolves every statement in doubt (the caller holds the apply lock); returns the revisions as they are afterwards. */
 export async function resolveInDoubt(ctx: InDoubtContext, revisions: readonly Revision[]): Promise<Revision[]> {
   const byVersion = new Map(revisions.map((r) => [r.version, r]));
-  for (const intent of await ctx.journal.readAll()) {
+  const intents = await ctx.journal.readAll();
+  // Rows whose statement the revisions table records as done (a completed file's last one) or failed go at once.
+  const settled = intents.filter((i) => !isInDoubt(i, byVersion.get(i.version))).map((i) => i.version);
+  if (settled.length > 0) await ctx.journal.clear(...settled);
+  for (const intent of intents) {
     const rev = byVersion.get(intent.version);
-    if (!isInDoubt(intent, rev)) {
-      await ctx.journal.clear(intent.version);
-      continue;
-    }
+    if (!isInDoubt(intent, rev)) continue;
     const file = ctx.files.find((f) => f.version === intent.version);
     if (!file) throw new InDoubtError(intent.version, intent.index, "", "its migration file is not in the directory");
     const stmts = fileStatements(file);

@@ -4,7 +4,10 @@
  * failed marks a statement in doubt (see in-doubt.ts).
  */
 import type { Queryable } from "../../db/types.ts";
-import { createJournalSql, deleteIntentSql, recordIntentSql, selectIntentsSql } from "../../mysql/queries/journal.ts";
+import { createJournalSql, deleteIntentsSql, recordIntentSql, selectIntentsSql } from "../../mysql/queries/journal.ts";
+
+// Versions per DELETE when many rows are cleared at once (well under the server's limit on parameters).
+const CHUNK = 1000;
 
 /** A statement a run was about to send: file version, 0-based index, its partial hash and the session that sent it. */
 export interface Intent {
@@ -16,6 +19,8 @@ export interface Intent {
 
 /** The journal of one revisions schema over a connection. */
 export class StatementJournal {
+  private recording: string | undefined;
+
   constructor(
     private readonly conn: Queryable,
     readonly schema: string,
@@ -28,7 +33,12 @@ export class StatementJournal {
 
   /** Records that this session is about to send statement `index` of `version`. */
   async record(version: string, index: number, hash: string): Promise<void> {
-    await this.conn.exec(recordIntentSql(this.schema), [version, index, hash]);
+    this.recording ??= recordIntentSql(this.schema);
+    const params = [version, index, hash];
+    // Prepared once: an apply records every statement.
+    await (this.conn.execPrepared
+      ? this.conn.execPrepared(this.recording, params)
+      : this.conn.exec(this.recording, params));
   }
 
   /** Every recorded intent. */
@@ -42,8 +52,11 @@ export class StatementJournal {
     }));
   }
 
-  /** Forgets the intent of a version (its statement is recorded in the revisions table now). */
-  async clear(version: string): Promise<void> {
-    await this.conn.exec(deleteIntentSql(this.schema), [version]);
+  /** Forgets the intents of versions (their statements are recorded in the revisions table now). */
+  async clear(...versions: string[]): Promise<void> {
+    for (let at = 0; at < versions.length; at += CHUNK) {
+      const part = versions.slice(at, at + CHUNK);
+      await this.conn.exec(deleteIntentsSql(this.schema, part.length), part);
+    }
   }
 }

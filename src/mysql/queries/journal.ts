@@ -33,7 +33,7 @@ export function selectIntentsSql(schema: string): string {
   return `SELECT \`version\`, \`stmt_index\`, \`stmt_hash\`, \`conn_id\` FROM ${table(schema)} ORDER BY \`version\``;
 }
 
-/** Removes the journal row of one version; one parameter. */
-export function deleteIntentSql(schema: string): string {
-  return `DELETE FROM ${table(schema)} WHERE \`version\` = ?`;
+/** Removes the journal rows of `count` versions; a parameter each. */
+export function deleteIntentsSql(schema: string, count: number): string {
+  return `DELETE FROM ${table(schema)} WHERE \`version\` IN (${Array.from({ length: count }, () => "?").join(", ")})`;
 }

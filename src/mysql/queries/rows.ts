@@ -34,8 +34,14 @@ export function deleteByKeysSql(table: QualifiedTable, key: string, count: numbe
   return `DELETE FROM ${qualifiedName(table)} WHERE ${ident(key)} IN (${Array.from({ length: count }, () => "?").join(", ")})`;
 }
 
-/** INSERT of one row (a parameter per column) that, on a duplicate key, replaces every column not in `keep`. */
-export function upsertSql(table: QualifiedTable, columns: readonly string[], keep: ReadonlySet<string>): string {
+/** INSERT of `rows` rows (a parameter per column each) that, on a duplicate key, replaces every column not in `keep`. */
+export function upsertSql(
+  table: QualifiedTable,
+  columns: readonly string[],
+  keep: ReadonlySet<string>,
+  rows = 1,
+): string {
   const updates = columns.filter((c) => !keep.has(c)).map((c) => `${ident(c)} = VALUES(${ident(c)})`);
-  return `INSERT INTO ${qualifiedName(table)} (${columnList(columns)}) VALUES (${columns.map(() => "?").join(", ")}) ON DUPLICATE KEY UPDATE ${updates.join(", ")}`;
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO ${qualifiedName(table)} (${columnList(columns)}) VALUES ${Array.from({ length: rows }, () => row).join(", ")} ON DUPLICATE KEY UPDATE ${updates.join(", ")}`;
 }

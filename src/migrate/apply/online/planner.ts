@@ -53,6 +53,9 @@ export class StatementPlanner {
   private stale = true;
   private stmts = new Map<string, Stmt[]>();
   private running: ToolRun | undefined;
+  private planned:
+    | { readonly version: string; readonly index: number; readonly plan: Promise<StatementPlan> }
+    | undefined;
 
   constructor(private readonly opts: PlannerOptions) {}
 
@@ -80,8 +83,28 @@ export class StatementPlanner {
     return list[index];
   }
 
+  /**
+   * Plans statement `index` of `file` now, while the server still runs the statement before it (the next `plan` call
+   * returns this plan when it asks for the same statement). Its queries, if any, run after that statement.
+   */
+  ahead(file: MigrationFile, index: number, text: string): void {
+    if (this.planned) return;
+    const plan = this.plan(file, index, text);
+    // Its failure is the statement's, reported when the run reaches it.
+    plan.catch(() => undefined);
+    this.planned = { version: file.version, index, plan };
+  }
+
   /** The plan of statement `index` of `file` (text `text`); advances the schema past it. */
   async plan(file: MigrationFile, index: number, text: string): Promise<StatementPlan> {
+    const ahead = this.planned;
+    if (ahead) {
+      this.planned = undefined;
+      if (ahead.version === file.version && ahead.index === index) return ahead.plan;
+      // The schema was advanced past a statement that did not run: inspect it again.
+      await ahead.plan.catch(() => undefined);
+      this.stale = true;
+    }
     const before = await this.state();
     if (before === undefined) return { sent: text };
     const step = costStep(before, text, this.opts.flavor, this.sizes);
