@@ -21,7 +21,8 @@ import {
   type NextFile,
   startRevision,
 } from "./apply/executor.ts";
-import { type InDoubtEvent, resolveInDoubt, statementsInDoubt } from "./apply/in-doubt.ts";
+import { type InDoubtEvent, resolveInDoubt } from "./apply/in-doubt.ts";
+import { statementsInDoubt } from "./apply/in-doubt-read.ts";
 import { StatementJournal } from "./apply/journal.ts";
 import { refuseDrift } from "./apply/drift-gate.ts";
 import type { OnlineEvent } from "./apply/online/online-run.ts";

@@ -7,7 +7,7 @@ import { HistoryNonLinearError } from "./apply/errors.ts";
 import { pendingFiles } from "./apply/pending.ts";
 import { filesFromLastCheckpoint } from "./dir/checkpoint.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
-import { statementsInDoubt } from "./apply/in-doubt.ts";
+import { statementsInDoubt } from "./apply/in-doubt-read.ts";
 import { StatementJournal } from "./apply/journal.ts";
 import { type Revision, RevisionStore } from "./revisions.ts";
 import { statusProblems } from "./status/problems.ts";

@@ -15,6 +15,7 @@ import { fileStatements } from "./executor.ts";
 import { goQuote } from "../../go/quote.ts";
 import { HistoryChangedError } from "./errors.ts";
 import type { Intent, StatementJournal } from "./journal.ts";
+import { isInDoubt } from "./in-doubt-read.ts";
 import { partialHashes } from "./partial-hash.ts";
 import { replayFiles, replaySteps, type ReplayStep } from "../replay.ts";
 import { type Revision, type RevisionStore, RevisionType } from "../revisions.ts";
@@ -83,18 +84,6 @@ export interface InDoubtContext {
 export type SchemaVerdict = { readonly applied: boolean } | { readonly undecided: string };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Whether an intent marks a statement whose outcome the revisions table does not record. */
-export function isInDoubt(intent: Intent, rev: Revision | undefined): rev is Revision {
-  return rev !== undefined && rev.applied === intent.index && rev.error === "" && rev.applied < rev.total;
-}
-
-/** The statements in doubt, read only (none when the journal table does not exist yet). */
-export async function statementsInDoubt(journal: StatementJournal, revisions: readonly Revision[]): Promise<Intent[]> {
-  const byVersion = new Map(revisions.map((r) => [r.version, r]));
-  const intents = await journal.readAll().catch(() => []);
-  return intents.filter((i) => isInDoubt(i, byVersion.get(i.version)));
-}
 
 /** The files whose statements built the schema a file started from: applied (or baselined) files before it, in order. */
 export function filesBefore(

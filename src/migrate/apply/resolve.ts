@@ -6,7 +6,8 @@
 import type { Queryable } from "../../db/types.ts";
 import { fileStatements } from "./executor.ts";
 import type { MigrationDir } from "../dir.ts";
-import { isInDoubt, markApplied } from "./in-doubt.ts";
+import { markApplied } from "./in-doubt.ts";
+import { isInDoubt } from "./in-doubt-read.ts";
 import { StatementJournal } from "./journal.ts";
 import { RevisionStore } from "../revisions.ts";
 

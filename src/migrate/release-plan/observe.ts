@@ -6,7 +6,7 @@ import type { Queryable } from "../../db/types.ts";
 import { inspect } from "../../mysql/inspect.ts";
 import { SchemaNotFoundError } from "../../mysql/inspect/errors.ts";
 import { SERVER_IDENTITY_QUERY } from "../../mysql/queries/server-identity.ts";
-import { statementsInDoubt } from "../apply/in-doubt.ts";
+import { statementsInDoubt } from "../apply/in-doubt-read.ts";
 import { StatementJournal } from "../apply/journal.ts";
 import { withoutOnlineToolObjects } from "../apply/online/tool-objects.ts";
 import type { MigrationFile } from "../dir.ts";
