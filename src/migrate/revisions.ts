@@ -18,7 +18,10 @@ import {
   selectByKeySql,
   upsertSql,
 } from "../mysql/queries/rows.ts";
-import { REVISIONS_TABLE, revisionsTableDdl, revisionsUpgradeDdl } from "./revisions/table.ts";
+import { REVISIONS_TABLE } from "./revisions/names.ts";
+
+// The DDL renderer (the planner) loads only when the table is created or upgraded: readers never pay for it.
+const tableDdl = () => import("./revisions/table.ts");
 
 /** The `type` bitmask: baseline, executed, resolved by `migrate set`, and executed then resolved. */
 export const RevisionType = { baseline: 1, execute: 2, resolved: 4, executeResolved: 6 } as const;
@@ -122,6 +125,7 @@ export class RevisionStore {
   async ensure(flavor: Flavor): Promise<void> {
     const schemas = await this.conn.query(SCHEMA_EXISTS_QUERY, [this.schema]);
     if (Number(schemas[0]?.n) === 0) await this.conn.exec(createDatabaseStatement(this.schema));
+    const { revisionsTableDdl, revisionsUpgradeDdl } = await tableDdl();
     if (!(await this.exists())) {
       await this.conn.exec(revisionsTableDdl(flavor, this.schema));
       this.present = undefined;

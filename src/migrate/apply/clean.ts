@@ -6,7 +6,7 @@ import type { Queryable } from "../../db/types.ts";
 import { SCHEMA_TABLES_QUERY, schemasExceptQuery } from "../../mysql/queries/catalog.ts";
 import { JOURNAL_TABLE } from "../../mysql/queries/journal.ts";
 import { RUN_LOG_TABLE } from "../../mysql/queries/run-log.ts";
-import { REVISIONS_TABLE } from "../revisions/table.ts";
+import { REVISIONS_TABLE } from "../revisions/names.ts";
 
 // The revisions table and stats-db's statement journal and run log beside it are bookkeeping, not schema.
 const BOOKKEEPING = new Set([REVISIONS_TABLE, JOURNAL_TABLE, RUN_LOG_TABLE]);

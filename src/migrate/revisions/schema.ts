@@ -4,7 +4,7 @@
 import type { Queryable } from "../../db/types.ts";
 import { AmbiguousRevisionsError } from "../apply/errors.ts";
 import { RevisionStore } from "../revisions.ts";
-import { DEFAULT_REVISIONS_SCHEMA } from "./table.ts";
+import { DEFAULT_REVISIONS_SCHEMA } from "./names.ts";
 
 /** Where the revisions table lives: the flag or env, else the URL's schema, else `atlas_schema_revisions`. */
 export function revisionsSchemaOf(explicit: string | undefined, urlSchema: string | undefined): string {

@@ -6,12 +6,7 @@ import type { Flavor } from "../../mysql/flavor.ts";
 import { columnDefinition, createTableSql } from "../../mysql/plan.ts";
 import { ident } from "../../mysql/sql.ts";
 import type { Column, Table } from "../../schema/model.ts";
-
-/** The revisions table's name. */
-export const REVISIONS_TABLE = "atlas_schema_revisions";
-
-/** The schema holding the revisions table when neither a flag nor the URL names one. */
-export const DEFAULT_REVISIONS_SCHEMA = "atlas_schema_revisions";
+import { REVISIONS_TABLE } from "./names.ts";
 
 function column(name: string, type: string, nullable = false, literal?: string): Column {
   const text = /char|text/.test(type) ? { charset: "utf8mb4", collate: "utf8mb4_bin" } : {};
