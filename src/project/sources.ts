@@ -15,30 +15,17 @@ import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { withoutCounters } from "../schema/counters.ts";
 import { embedded } from "./embedded.ts";
-import { EMBEDDED_DIR_NAME, embeddedSourceFiles, openEmbeddedDir } from "./embedded-dir.ts";
+import { embeddedSourceFiles } from "./embedded-dir.ts";
 import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
 import { SourceError } from "./errors.ts";
 import { cachedReplay } from "./replay-cache.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
+export { openDir } from "./open-dir.ts";
 
 // The database driver loads only when a source is a live database: file sources never pay for it.
 const live = () => import("./live-source.ts");
-
-/** Options of openDir: `diff` may open a `file://` directory that does not exist yet (it reads as empty). */
-export interface OpenDirOptions {
-  readonly mayCreate?: boolean;
-}
-
-/** Opens the migration directory of a `file://` URL (or the embedded one); a missing directory is an error (DirNotFoundError). */
-export function openDir(url: string, opts: OpenDirOptions = {}): MigrationDir {
-  const location = parseDirUrl(url);
-  if (location.scheme === "mem" && location.name === EMBEDDED_DIR_NAME) return openEmbeddedDir();
-  if (location.scheme !== "file")
-    throw new SourceError(`unsupported migration directory URL "${url}": use file://<path>`);
-  return openLocalDir(location.path, opts);
-}
 
 // Removes the empty directories from `path` up to `top` (the first one mkdir created); whether `path` is gone.
 function removeCreated(path: string, top: string): boolean {

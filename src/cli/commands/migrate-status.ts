@@ -13,7 +13,7 @@ import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { ReportedError } from "../errors.ts";
 import { out } from "../output.ts";
-import { openDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 
 export default defineCommand({
   meta: { name: "status", description: "show applied and pending migration files of a database" },
