@@ -1,9 +1,7 @@
-import type { ArgsDef } from "citty";
 import type { Connection, ConnectOptions } from "../db/connect.ts";
 import type { DatabaseUrl } from "../db/url.ts";
 import { DurationError, parseGoDuration } from "../go/duration.ts";
 import { acquireLock, APPLY_LOCK, type HeldLock } from "../migrate/apply/lock.ts";
-import { revisionsSchemaOf } from "../migrate/revisions/schema.ts";
 import type { ControlSession } from "../migrate/apply/statement-watch.ts";
 import { describeBlocker } from "../mysql/blockers.ts";
 import { SET_LOCK_WAIT_TIMEOUTS } from "../mysql/queries/session.ts";
@@ -14,19 +12,7 @@ import type { StopSignal } from "./interrupts.ts";
 import { err, out } from "./output.ts";
 import { audited, type RunSummary } from "./run-audit.ts";
 
-/** `--url`, `--revisions-schema`, `--format`. */
-export const migrateDbArgs = {
-  url: { type: "string", alias: "u", description: "database URL (mysql://user:pass@host:3306/schema)" },
-  "revisions-schema": { type: "string", description: "schema holding atlas_schema_revisions" },
-  format: { type: "string", description: "json (or Atlas's '{{ json . }}') for machine-readable output" },
-} as const satisfies ArgsDef;
-
-/** Whether `--format` asks for JSON; any other template is refused (only Atlas's json template is supported). */
-export function isJsonFormat(format: string | undefined): boolean {
-  if (format === undefined) return false;
-  if (format === "json" || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) return true;
-  throw new UsageError(`unsupported --format "${format}": use json or '{{ json . }}'`);
-}
+export { isJsonFormat, migrateDbArgs, revisionsLocation } from "./migrate-args.ts";
 
 /**
  * Reads the `[amount]` argument of apply and down as Atlas does (Go's strconv.Atoi: a whole number that fits; past
@@ -51,16 +37,6 @@ export function lockTimeoutMs(flag: string | undefined, configured: string | und
     if (e instanceof DurationError) throw new UsageError(`invalid --lock-timeout: ${e.message}`);
     throw e;
   }
-}
-
-/** Where the revisions table lives (`--revisions-schema`, else the project's setting, else revisionsSchemaOf's defaults) and whether it was named. */
-export function revisionsLocation(
-  flag: string | undefined,
-  configured: string | undefined,
-  urlSchema: string | undefined,
-): { revisionsSchema: string; revisionsSchemaExplicit: boolean } {
-  const explicit = flag ?? configured;
-  return { revisionsSchema: revisionsSchemaOf(explicit, urlSchema), revisionsSchemaExplicit: explicit !== undefined };
 }
 
 /** Reads `--lock-wait-timeout`, else the env's `lock_wait_timeout`, else 60 s, as whole seconds; 0 keeps the server's. */

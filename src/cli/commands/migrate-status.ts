@@ -8,7 +8,7 @@ import { migrateStatus, statusHasProblems } from "../../migrate/status.ts";
 import { formatStatusText, statusJson } from "../report/status.ts";
 import { openDatabase } from "../../project/connect.ts";
 import { requireDatabase } from "../connect.ts";
-import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-args.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { ReportedError } from "../errors.ts";
