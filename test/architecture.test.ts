@@ -300,3 +300,44 @@ describe("src/ follows docs/architecture.md's layers", () => {
       expect(dynamicImportsOf(files.find((f) => f.rel === rel)?.text ?? "")).not.toEqual([]);
   });
 });
+
+/** The src/ files a file loads at once: its static value imports, followed (type-only and `import()` left out). */
+function loadedAtOnce(entry: string): Set<string> {
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+  const seen = new Set<string>([entry]);
+  for (const rel of seen) {
+    const file = byRel.get(rel);
+    if (!file) continue;
+    const lines = file.text.split("\n");
+    for (const ref of importsOf(file.text)) {
+      if (!ref.spec.startsWith(".") || ref.typeOnly || /\bimport\s*\(/.test(lines[ref.line - 1] ?? "")) continue;
+      seen.add(relative(SRC, resolve(dirname(file.path), ref.spec)));
+    }
+  }
+  return seen;
+}
+
+describe("read-only commands load only what they read with", () => {
+  // Parser, planner, inspection, replay, in-doubt deciding, the apply lock: `migrate status` needs none of them.
+  const heavy = [
+    "mysql/parse.ts",
+    "mysql/plan.ts",
+    "mysql/inspect.ts",
+    "schema/diff.ts",
+    "migrate/replay.ts",
+    "migrate/apply/in-doubt.ts",
+    "migrate/apply/executor.ts",
+    "cli/migrate-command.ts",
+    "project/sources.ts",
+  ].map((p) => p.split("/").join(sep));
+
+  test("migrate status loads none of the apply and replay code", () => {
+    const loaded = loadedAtOnce(join("cli", "commands", "migrate-status.ts"));
+    expect(heavy.filter((h) => loaded.has(h))).toEqual([]);
+  });
+
+  test("the walk sees them where they are loaded (migrate apply)", () => {
+    const loaded = loadedAtOnce(join("cli", "commands", "migrate-apply.ts"));
+    expect(heavy.filter((h) => loaded.has(h))).toEqual(heavy);
+  });
+});
