@@ -119,7 +119,14 @@ export function checkpointTag(text: string): string | undefined {
 
 /** Whether the first line of the file is an `atlas:sum ignore` directive (hashed by name only, never applied). */
 export function isSumIgnored(text: string | Uint8Array): boolean {
-  return matchDirective(toByteString(text), "sum") === "ignore";
+  // A directive never reaches past the first line: only that line is converted, not the whole file.
+  const firstLine = typeof text === "string" ? text.split("\n", 1)[0]! : text.subarray(0, lineEnd(text));
+  return matchDirective(toByteString(firstLine), "sum") === "ignore";
+}
+
+function lineEnd(bytes: Uint8Array): number {
+  const nl = bytes.indexOf(0x0a);
+  return nl === -1 ? bytes.length : nl;
 }
 
 /** The delimiter a first line `-- atlas:delimiter <d>` sets (escapes decoded), or `undefined` without one. */
