@@ -72,6 +72,20 @@ function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>, ign
   return unmatched === 0;
 }
 
+/**
+ * Tables found deepEqual, each with the table it equals: the model is immutable data, so a pair equal once stays
+ * equal, and the planned file's check (sameTables) does not walk again the untouched tables diff has just compared.
+ */
+const equalTables = new WeakMap<Table, Table>();
+
+/** `deepEqual` of two tables as they are, remembered for the pair when true. */
+export function sameTableData(a: Table, b: Table): boolean {
+  if (a === b || equalTables.get(a) === b) return true;
+  if (!deepEqual(a, b)) return false;
+  equalTables.set(a, b);
+  return true;
+}
+
 /** `deepEqual(comparableColumn(a), comparableColumn(b))` without building the copies. */
 export function columnsEqual(a: Column, b: Column): boolean {
   return sameEntries(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, "renamedFrom");
@@ -99,6 +113,6 @@ function sameTables(a: readonly Table[], b: readonly Table[]): boolean {
   const x = [...a].sort(byName);
   const y = [...b].sort(byName);
   for (let i = 0; i < x.length; i++)
-    if (!deepEqual(x[i], y[i]) && !deepEqual(comparableTable(x[i]!), comparableTable(y[i]!))) return false;
+    if (!sameTableData(x[i]!, y[i]!) && !deepEqual(comparableTable(x[i]!), comparableTable(y[i]!))) return false;
   return true;
 }
