@@ -29,15 +29,7 @@ export function parseAmount(value: string | undefined, verb: "apply" | "revert")
   return n;
 }
 
-/** Reads `--lock-timeout`, else the project's `lock_timeout`, else `10s` (a Go duration) as milliseconds; a bad value is a usage error. */
-export function lockTimeoutMs(flag: string | undefined, configured: string | undefined): number {
-  try {
-    return parseGoDuration(flag ?? configured ?? "10s");
-  } catch (e) {
-    if (e instanceof DurationError) throw new UsageError(`invalid --lock-timeout: ${e.message}`);
-    throw e;
-  }
-}
+export { lockTimeoutMs } from "./lock-timeout.ts";
 
 /** Reads `--lock-wait-timeout`, else the env's `lock_wait_timeout`, else 60 s, as whole seconds; 0 keeps the server's. */
 export function lockWaitTimeoutSeconds(flag: string | undefined, configured: string | undefined): number {

@@ -8,7 +8,7 @@ import { latestVersion } from "../../migrate/dir.ts";
 import { checkMigrationName } from "../../migrate/dir/name.ts";
 import { writeMigration } from "../../migrate/dir/write.ts";
 import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
-import { lockTimeoutMs } from "../migrate-command.ts";
+import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings, type Settings } from "../../project/settings.ts";
 import { loadDesired, openDir, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
