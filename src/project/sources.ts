@@ -10,7 +10,6 @@ import { DirNotFoundError } from "../migrate/dir/errors.ts";
 import { lockLocalDir } from "../migrate/dir/lock.ts";
 import { dirExists, openLocalDir } from "../migrate/dir/local.ts";
 import { replayFiles, replaySql } from "../migrate/replay.ts";
-import { parseSum } from "../migrate/dir/sum.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { withoutCounters } from "../schema/counters.ts";
@@ -63,10 +62,9 @@ export async function withDirWriteLock<T>(url: string, timeoutMs: number, body: 
 /** Replays a verified migration directory in memory (each file read once; a replay seen before comes from the cache). */
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
   const files = dir.files();
-  const sum = dir.readSum();
-  verifyDir({ ...dir, files: () => files, readSum: () => sum });
-  if (sum === undefined) return replayFiles(files, flavor);
-  return cachedReplay(parseSum(sum).total, flavor, () => replayFiles(files, flavor));
+  const total = verifyDir({ ...dir, files: () => files });
+  if (total === undefined) return replayFiles(files, flavor);
+  return cachedReplay(total, flavor, () => replayFiles(files, flavor));
 }
 
 /** True for a folder read as a migration directory (it has .sql files or atlas.sum, or no entities index.ts). */
