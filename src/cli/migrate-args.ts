@@ -20,12 +20,20 @@ export function isJsonFormat(format: string | undefined): boolean {
   throw new UsageError(`unsupported --format "${format}": use json or '{{ json . }}'`);
 }
 
-/** Where the revisions table lives (`--revisions-schema`, else the project's setting, else revisionsSchemaOf's defaults) and whether it was named. */
+/** The flag and setting revisionsLocation reads: `--revisions-schema`, and the env's `revisions_schema` in atlas.hcl. */
+interface RevisionsSchemaSources {
+  readonly args: { readonly "revisions-schema"?: string };
+  readonly settings: { readonly project?: { readonly migration: { readonly revisionsSchema?: string } } };
+}
+
+/**
+ * Where the revisions table lives (`--revisions-schema`, else the project's setting, else revisionsSchemaOf's defaults
+ * for the URL's schema) and whether it was named.
+ */
 export function revisionsLocation(
-  flag: string | undefined,
-  configured: string | undefined,
+  { args, settings }: RevisionsSchemaSources,
   urlSchema: string | undefined,
 ): { revisionsSchema: string; revisionsSchemaExplicit: boolean } {
-  const explicit = flag ?? configured;
+  const explicit = args["revisions-schema"] ?? settings.project?.migration.revisionsSchema;
   return { revisionsSchema: revisionsSchemaOf(explicit, urlSchema), revisionsSchemaExplicit: explicit !== undefined };
 }

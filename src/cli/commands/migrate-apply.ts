@@ -115,7 +115,7 @@ export default defineCommand({
           const base: ApplyOptions = {
             dir,
             flavor,
-            ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema),
+            ...revisionsLocation({ args, settings }, conn.target.schema),
             dryRun: args["dry-run"] === true,
             allowDirty: args["allow-dirty"] === true,
             allowDrift: args["allow-drift"] === true,
@@ -152,8 +152,7 @@ export default defineCommand({
       },
       {
         command: "migrate apply",
-        schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, requireDatabase(settings).schema)
-          .revisionsSchema,
+        schema: revisionsLocation({ args, settings }, requireDatabase(settings).schema).revisionsSchema,
         dryRun: args["dry-run"] === true,
         summarize: (r) => ({ ...applySummary(r.report, r.stoppedBy !== undefined), ...planHashOf }),
         onError: () => planHashOf,

@@ -112,7 +112,7 @@ export default defineCommand({
     };
     const audit = {
       command: "migrate down",
-      schema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema).revisionsSchema,
+      schema: revisionsLocation({ args, settings }, schema).revisionsSchema,
       dryRun: args["dry-run"] === true,
       summarize: (r: { report: DownReport; stoppedBy: StopSignal | undefined }) =>
         downSummary(r.report, r.stoppedBy !== undefined),
@@ -127,7 +127,7 @@ export default defineCommand({
           const report = await migrateDown(conn, {
             dir,
             schema,
-            ...revisionsLocation(args["revisions-schema"], migration.revisionsSchema, schema),
+            ...revisionsLocation({ args, settings }, schema),
             dryRun: args["dry-run"] === true,
             forceDataLoss: args["force-data-loss"] === true,
             allowDrift: args["allow-drift"] === true,

@@ -44,7 +44,7 @@ export default defineCommand({
       const report = await migrateDrift(conn, {
         schema,
         files: dir.files(),
-        ...revisionsLocation(args["revisions-schema"], settings.project?.migration.revisionsSchema, schema),
+        ...revisionsLocation({ args, settings }, schema),
         ...(replay ? { replay } : {}),
       });
       out(json ? JSON.stringify(driftJson(report)) + "\n" : driftText(report));

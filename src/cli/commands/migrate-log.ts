@@ -21,11 +21,7 @@ export default defineCommand({
     const settings = resolveSettings(args);
     const { conn } = await openDatabase(requireDatabase(settings));
     try {
-      const schema = revisionsLocation(
-        args["revisions-schema"],
-        settings.project?.migration.revisionsSchema,
-        conn.target.schema,
-      ).revisionsSchema;
+      const schema = revisionsLocation({ args, settings }, conn.target.schema).revisionsSchema;
       const log = new RunLog(conn, schema);
       const runs = (await log.exists()) ? await log.readAll() : [];
       out(json ? JSON.stringify(runLogJson(runs)) + "\n" : runLogText(runs, schema));

@@ -43,8 +43,7 @@ export default defineCommand({
         version,
         applied: args.applied === true,
         operatorVersion: `stats-db v${TOOL_VERSION}`,
-        revisionsSchema: revisionsLocation(args["revisions-schema"], migration.revisionsSchema, conn.target.schema)
-          .revisionsSchema,
+        revisionsSchema: revisionsLocation({ args, settings }, conn.target.schema).revisionsSchema,
       }),
     );
     out(

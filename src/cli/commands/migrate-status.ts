@@ -24,11 +24,7 @@ export default defineCommand({
     const dir = openDir(settings.dir);
     const { conn } = await openDatabase(requireDatabase(settings));
     try {
-      const schema = revisionsLocation(
-        args["revisions-schema"],
-        settings.project?.migration.revisionsSchema,
-        conn.target.schema,
-      ).revisionsSchema;
+      const schema = revisionsLocation({ args, settings }, conn.target.schema).revisionsSchema;
       const report = await migrateStatus(conn, dir, schema);
       out(json ? JSON.stringify(statusJson(report)) + "\n" : formatStatusText(report));
       if (statusHasProblems(report)) throw new ReportedError("migrate status found problems");
