@@ -10,9 +10,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeWorkspace } from "./lib/history.ts";
+import { workspaceDiffArgs, writeWorkspace } from "./lib/history.ts";
 import { COLUMNS, DEFAULT_SHAPE } from "./lib/entities-source.ts";
 
 const TARGET_MS = { cold: 150, warm: 80 } as const;
@@ -20,7 +20,6 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false } },
 });
 const runs = Number(values.runs);
-const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
 
 const root = mkdtempSync(join(tmpdir(), "stats-db-bench-"));
 try {
@@ -30,14 +29,7 @@ try {
   console.log(
     `workspace: ${DEFAULT_SHAPE.tables} tables × ${COLUMNS} columns, ${files} migration files (${ms(t0).toFixed(0)} ms to generate) in ${root}`,
   );
-  const args = [
-    main,
-    "diff",
-    "--dir",
-    `file://${join(root, "migrations")}`,
-    "--to",
-    `file://${join(root, "entities", "index.ts")}`,
-  ];
+  const args = workspaceDiffArgs(root);
   const cold = { ...process.env, STATS_DB_CACHE: "off" };
   const warm = { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: join(root, "replay-cache") };
   const check = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: cold });

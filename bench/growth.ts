@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Shape } from "./lib/entities-source.ts";
-import { writeWorkspace } from "./lib/history.ts";
+import { workspaceDiffArgs, writeWorkspace } from "./lib/history.ts";
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,6 @@ const shapes: Shape[] = values.sizes.split(",").map((s) => {
   const [tables, versions] = s.split(":").map(Number);
   return { tables: tables!, versions: versions! };
 });
-const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
 const PEAK = resolve(import.meta.dir, "lib", "peak.ts");
 
 interface Figures {
@@ -59,14 +58,7 @@ for (const shape of shapes) {
     const t0 = performance.now();
     await writeWorkspace(root, shape);
     const generated = (performance.now() - t0) / 1000;
-    const args = [
-      main,
-      "diff",
-      "--dir",
-      `file://${join(root, "migrations")}`,
-      "--to",
-      `file://${join(root, "entities", "index.ts")}`,
-    ];
+    const args = workspaceDiffArgs(root);
     const cold = measure(args, root, { ...process.env, STATS_DB_CACHE: "off" });
     const cacheDir = join(root, "replay-cache");
     const warm = measure(args, root, { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: cacheDir });

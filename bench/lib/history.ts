@@ -25,6 +25,19 @@ import { columnCount, createdIn, DEFAULT_SHAPE, entitiesSource, lateIndexName, t
 const DSL = resolve(import.meta.dir, "..", "..", "src", "entities", "index.ts");
 const START = Date.UTC(2025, 0, 1);
 
+/** `stats-db diff` from source on a workspace writeWorkspace wrote: its migrations against its entities. */
+export function workspaceDiffArgs(root: string): string[] {
+  const main = resolve(import.meta.dir, "..", "..", "src", "cli", "main.ts");
+  return [
+    main,
+    "diff",
+    "--dir",
+    `file://${join(root, "migrations")}`,
+    "--to",
+    `file://${join(root, "entities", "index.ts")}`,
+  ];
+}
+
 /** Creates `<root>/entities/index.ts` and `<root>/migrations/` (one file per version + atlas.sum). */
 export async function writeWorkspace(root: string, shape: Shape = DEFAULT_SHAPE): Promise<void> {
   for (const sub of ["entities", "migrations"]) mkdirSync(join(root, sub), { recursive: true });
