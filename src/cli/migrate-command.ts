@@ -12,8 +12,6 @@ import type { StopSignal } from "./interrupts.ts";
 import { err, out } from "./output.ts";
 import { audited, type RunSummary } from "./run-audit.ts";
 
-export { isJsonFormat, migrateDbArgs, revisionsLocation } from "./migrate-args.ts";
-
 /**
  * Reads the `[amount]` argument of apply and down as Atlas does (Go's strconv.Atoi: a whole number that fits; past
  * 2^53 a number is no longer exact here, so it is out of range), at least 1.
@@ -28,8 +26,6 @@ export function parseAmount(value: string | undefined, verb: "apply" | "revert")
   if (n < 1) throw new UsageError(`cannot ${verb} '${n}' migration files`);
   return n;
 }
-
-export { lockTimeoutMs } from "./lock-timeout.ts";
 
 /** Reads `--lock-wait-timeout`, else the env's `lock_wait_timeout`, else 60 s, as whole seconds; 0 keeps the server's. */
 export function lockWaitTimeoutSeconds(flag: string | undefined, configured: string | undefined): number {

@@ -21,7 +21,6 @@ import { cachedReplay } from "./replay-cache.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
-export { openDir } from "./open-dir.ts";
 
 // The database driver loads only when a source is a live database: file sources never pay for it.
 const live = () => import("./live-source.ts");

@@ -15,21 +15,15 @@ import { applySummary } from "../run-summaries.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { catchInterrupts } from "../interrupts.ts";
-import {
-  isJsonFormat,
-  lockTimeoutMs,
-  parseAmount,
-  lockWaitTimeoutSeconds,
-  migrateDbArgs,
-  revisionsLocation,
-  withMigrationSession,
-  writeReport,
-} from "../migrate-command.ts";
+import { parseAmount, lockWaitTimeoutSeconds, withMigrationSession, writeReport } from "../migrate-command.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-args.ts";
+import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { StatementPlanner } from "../../migrate/apply/online/planner.ts";
 import { onlineArgs, onlineFlags, onlinePolicy } from "../online-policy.ts";
-import { openDir, verifyDir } from "../../project/sources.ts";
+import { verifyDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
 import { applyWithPlans, planMode, releasePlanArgs } from "../release-plan.ts";
 import { out } from "../output.ts";

@@ -11,7 +11,8 @@ import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
 import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings, type Settings } from "../../project/settings.ts";
-import { loadDesired, openDir, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
+import { loadDesired, replayDirWith, withDirWriteLock } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 import { ReportedError } from "../errors.ts";
 
 /** Atlas's message when there is nothing to write. */

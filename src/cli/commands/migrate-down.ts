@@ -22,19 +22,13 @@ import { statementCosts } from "../../migrate/apply/online/cost-step.ts";
 import { tableSizes } from "../../mysql/cost.ts";
 import { inspectWithFlavor } from "../../mysql/inspect.ts";
 import { catchInterrupts } from "../interrupts.ts";
-import {
-  isJsonFormat,
-  lockTimeoutMs,
-  parseAmount,
-  lockWaitTimeoutSeconds,
-  migrateDbArgs,
-  revisionsLocation,
-  withMigrationSession,
-  writeReport,
-} from "../migrate-command.ts";
+import { parseAmount, lockWaitTimeoutSeconds, withMigrationSession, writeReport } from "../migrate-command.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-args.ts";
+import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { openDir, verifyDir } from "../../project/sources.ts";
+import { verifyDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
 
 /** Checks `--to-version` names a file of the directory: no other version can be reverted to. */

@@ -5,7 +5,7 @@ import { defineCommand } from "citty";
 import { rehash } from "../../migrate/dir/write.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { openDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 
 export default defineCommand({
   meta: { name: "hash", description: "rewrite atlas.sum from the migration files" },

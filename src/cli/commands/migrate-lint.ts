@@ -23,7 +23,7 @@ import { tableSizes } from "../../mysql/cost.ts";
 import { hasErrors } from "../../lint/report.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { openDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 import { ReportedError, UsageError } from "../errors.ts";
 import { out } from "../output.ts";
 import { databaseTarget } from "../../project/connect.ts";

@@ -8,7 +8,7 @@ import { RunLog } from "../../migrate/run-log.ts";
 import { openDatabase } from "../../project/connect.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { requireDatabase } from "../connect.ts";
-import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-command.ts";
+import { isJsonFormat, migrateDbArgs, revisionsLocation } from "../migrate-args.ts";
 import { globalArgs } from "../options.ts";
 import { out } from "../output.ts";
 import { runLogJson, runLogText } from "../report/run-log.ts";

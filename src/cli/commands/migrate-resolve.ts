@@ -6,11 +6,14 @@ import { defineCommand } from "citty";
 import { resolveStatement } from "../../migrate/apply/resolve.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { lockTimeoutMs, migrateDbArgs, revisionsLocation, withMigrationSession } from "../migrate-command.ts";
+import { withMigrationSession } from "../migrate-command.ts";
+import { lockTimeoutMs } from "../lock-timeout.ts";
+import { migrateDbArgs, revisionsLocation } from "../migrate-args.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { out } from "../output.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { openDir, verifyDir } from "../../project/sources.ts";
+import { verifyDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 import { TOOL_VERSION } from "../../project/version.ts";
 
 export default defineCommand({

@@ -4,7 +4,8 @@
 import { defineCommand } from "citty";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { openDir, replayDir } from "../../project/sources.ts";
+import { replayDir } from "../../project/sources.ts";
+import { openDir } from "../../project/open-dir.ts";
 
 export default defineCommand({
   meta: { name: "validate", description: "verify atlas.sum and replay the migration directory in memory" },
