@@ -1,5 +1,4 @@
 import { describe, expect, test } from "bun:test";
-import { connect, type Connection } from "../../src/db/connect.ts";
 import { formatApplyText } from "../../src/cli/report/apply.ts";
 import { partialHashes } from "../../src/migrate/apply/partial-hash.ts";
 import { RevisionStore } from "../../src/migrate/revisions.ts";
@@ -7,27 +6,16 @@ import { migrateStatus } from "../../src/migrate/status.ts";
 import { formatStatusText } from "../../src/cli/report/status.ts";
 import { computeSum } from "../../src/migrate/dir/sum.ts";
 import { applyDir, hashedDir } from "../support/library-apply.ts";
-import { withTestDatabase } from "../support/mariadb.ts";
+import { withTestConnection } from "../support/mariadb.ts";
 
 const apply = applyDir;
-
-async function withConn(fn: (conn: Connection, name: string, url: string) => Promise<void>): Promise<void> {
-  await withTestDatabase(async ({ url, name }) => {
-    const conn = await connect(url);
-    try {
-      await fn(conn, name, url);
-    } finally {
-      await conn.close();
-    }
-  });
-}
 
 const INIT = "CREATE TABLE `t1` (`id` int NOT NULL);\n";
 const ADD = "ALTER TABLE `t1` ADD COLUMN `name` varchar(255) NULL;\n";
 
 describe("migrateApply on a real server", () => {
   test("fresh database: rows follow Atlas's rules column by column", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const dir = hashedDir({ "20240101000000_init.sql": INIT, "20240102000000_add_name.sql": ADD });
       const before = Date.now();
       const report = await apply(conn, name, dir);
@@ -89,7 +77,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("baseline: the baseline row, then only later files; header says from the baseline", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await conn.exec("CREATE TABLE `t1` (`id` int NOT NULL)");
       const dir = hashedDir({ "1_init.sql": INIT, "2_add.sql": ADD });
       const report = await apply(conn, name, dir, { baseline: "1" });
@@ -112,7 +100,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("a dirty database is refused and nothing runs", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await conn.exec("CREATE TABLE `other` (`id` int)");
       const err = await apply(conn, name, hashedDir({ "1_init.sql": INIT })).catch((e) => e);
       expect(err.message).toBe(
@@ -129,7 +117,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("third statement fails → applied=2 + error; fix → only the rest runs; edited applied statement → refused", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const stmts = [
         "CREATE TABLE t (a int);",
         "ALTER TABLE t ADD COLUMN b int;",
@@ -180,7 +168,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("dry run changes nothing and prints what a real run prints", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const dir = hashedDir({ "1_init.sql": INIT, "2_add.sql": ADD });
       const dry = await apply(conn, name, dir, { dryRun: true });
       expect(
@@ -194,7 +182,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("a statement that is only versioned comments is sent as those comments, not as an empty query", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const dump = "/*!40101 SET @stats_db_seen = 1 */;\n/*M!100100 SET @stats_db_maria = 1 */;\n" + INIT;
       const report = await apply(conn, name, hashedDir({ "1_init.sql": dump }));
       expect(report.failure).toBeUndefined();
@@ -208,7 +196,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("amount and to-version limit the files", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const dir = hashedDir({
         "1_a.sql": "CREATE TABLE a (x int);\n",
         "2_b.sql": "CREATE TABLE b (x int);\n",
@@ -223,7 +211,7 @@ describe("migrateApply on a real server", () => {
   }, 60_000);
 
   test("before each statement is sent, its file's row and its journal intent are written; the journal ends empty", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const dir = hashedDir({
         "1_a.sql": "CREATE TABLE a (x int);\nALTER TABLE a ADD COLUMN y int;\n",
         "2_b.sql": "CREATE TABLE b (x int);\nALTER TABLE b ADD COLUMN y int;\n",

@@ -3,14 +3,14 @@
  * narrowing a column is checked against the rows that would not fit. On a real server, with rows in the columns.
  */
 import { describe, expect, test } from "bun:test";
-import { connect, type Connection } from "../../src/db/connect.ts";
+import type { Connection } from "../../src/db/connect.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { migrateApply } from "../../src/migrate/apply.ts";
 import type { MigrationDir } from "../../src/migrate/dir.ts";
 import { DataLossError, DriftError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
 import { applyDir, downDir, hashedDir, revisionVersions, tableSnapshot } from "../support/library-apply.ts";
-import { withTestDatabase } from "../support/mariadb.ts";
+import { withTestConnection } from "../support/mariadb.ts";
 
 async function apply(conn: Connection, name: string, dir: MigrationDir): Promise<void> {
   expect((await applyDir(conn, name, dir)).failure).toBeUndefined();
@@ -24,17 +24,6 @@ const versions = revisionVersions;
 
 async function rows(conn: Connection, sql: string): Promise<unknown[][]> {
   return (await conn.query(sql)).map((r) => Object.values(r));
-}
-
-async function withConn(fn: (conn: Connection, name: string) => Promise<void>): Promise<void> {
-  await withTestDatabase(async ({ url, name }) => {
-    const conn = await connect(url);
-    try {
-      await fn(conn, name);
-    } finally {
-      await conn.close();
-    }
-  });
 }
 
 const INIT =
@@ -64,7 +53,7 @@ describe("migrate down reverts renames as renames", () => {
     "$label: the values stay under the old names; apply renames forward again with the values",
     async ({ file, users, logs }) => {
       const dir = hashedDir({ "1_init.sql": INIT, "2_rename.sql": file });
-      await withConn(async (conn, name) => {
+      await withTestConnection(async (conn, name) => {
         await apply(conn, name, hashedDir({ "1_init.sql": INIT }));
         const reference = await snapshot(conn);
         await apply(conn, name, dir);
@@ -101,7 +90,7 @@ describe("migrate down reverts renames as renames", () => {
       "2_mail.sql": "ALTER TABLE `users` RENAME COLUMN `email` TO `mail`;\n",
       "3_people.sql": "ALTER TABLE `users` RENAME COLUMN `mail` TO `address`;\nRENAME TABLE `users` TO `people`;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir({ "1_init.sql": INIT }));
       const reference = await snapshot(conn);
       await apply(conn, name, hashedDir(files));
@@ -122,7 +111,7 @@ describe("migrate down reverts renames as renames", () => {
       "1_init.sql": INIT,
       "2_recreate.sql": "ALTER TABLE `logs` DROP COLUMN `msg`;\nALTER TABLE `logs` ADD COLUMN `msg` int NULL;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(files));
       await conn.exec("INSERT INTO `logs` VALUES (1, 5)");
       const report = await down(conn, name, hashedDir(files));
@@ -164,7 +153,7 @@ describe("migrate down stops on drift", () => {
   ])(
     "$label: listed, nothing changed; --allow-drift reverts",
     async ({ sql, lines }) => {
-      await withConn(async (conn, name) => {
+      await withTestConnection(async (conn, name) => {
         await apply(conn, name, hashedDir(files));
         await conn.exec(sql);
         const before = await snapshot(conn);
@@ -185,7 +174,7 @@ describe("migrate down stops on drift", () => {
   );
 
   test("the report lists the drift under the header; the error names the version and the first difference", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(files));
       await conn.exec("ALTER TABLE `users` ADD COLUMN `nick` varchar(20) NULL");
       const report = await down(conn, name, hashedDir(files));
@@ -207,7 +196,7 @@ describe("migrate down stops on drift", () => {
       "3_broken.sql":
         "CREATE TABLE `t3` (`id` int NOT NULL);\nALTER TABLE `missing` ADD COLUMN `x` int;\nCREATE TABLE `t4` (`id` int);\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await migrateApply(conn, {
         dir: hashedDir(broken),
         flavor: mariadb,
@@ -232,7 +221,7 @@ describe("migrate down stops on drift", () => {
       "2_uq.sql": "CREATE UNIQUE INDEX `uq_msg` ON `logs` (`msg`);\nALTER TABLE `users` ADD COLUMN `level` int NULL;\n",
       "3_drop_uq.sql": "ALTER TABLE `logs` DROP INDEX `uq_msg`;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(two));
       await conn.exec("INSERT INTO `logs` VALUES (1, 'x'), (2, 'x')");
       const failed = await down(conn, name, hashedDir(two));
@@ -327,7 +316,7 @@ describe("migrate down checks that narrowed columns keep their values", () => {
         "1_init.sql": `CREATE TABLE \`t\` (\`id\` int NOT NULL AUTO_INCREMENT, ${init}, PRIMARY KEY (\`id\`));\n`,
         "2_widen.sql": `ALTER TABLE \`t\` ${widen};\n`,
       };
-      await withConn(async (conn, name) => {
+      await withTestConnection(async (conn, name) => {
         await apply(conn, name, hashedDir(files));
         for (const v of bad) await conn.exec(`INSERT INTO \`t\` (\`c\`) VALUES (${v})`);
         await conn.exec(`INSERT INTO \`t\` (\`c\`) VALUES (${good})`);
@@ -360,7 +349,7 @@ describe("migrate down checks that narrowed columns keep their values", () => {
       "2_widen.sql": "ALTER TABLE `users` MODIFY `email` varchar(100) NULL;\n",
       "3_rename.sql": "ALTER TABLE `users` RENAME COLUMN `email` TO `mail`;\nRENAME TABLE `users` TO `people`;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(files));
       await conn.exec("INSERT INTO `people` VALUES (REPEAT('m', 30))");
       const report = await down(conn, name, hashedDir(files), { amount: 2 });
@@ -379,7 +368,7 @@ describe("migrate down checks that narrowed columns keep their values", () => {
       "1_init.sql": "CREATE TABLE `t` (`c` int NULL);\n",
       "2_str.sql": "ALTER TABLE `t` MODIFY `c` varchar(10) NULL;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(files));
       await conn.exec("INSERT INTO `t` VALUES ('12'), (NULL)");
       const report = await down(conn, name, hashedDir(files));
@@ -398,14 +387,14 @@ describe("migrate down checks that narrowed columns keep their values", () => {
       "1_init.sql": "CREATE TABLE `t` (`c` varchar(10) NULL);\n",
       "2_widen.sql": "ALTER TABLE `t` MODIFY `c` varchar(30) NULL;\n",
     };
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(narrowed));
       await conn.exec("INSERT INTO `t` VALUES ('a')");
       const widening = await down(conn, name, hashedDir(narrowed));
       expect(widening.failure).toBeUndefined();
       expect(widening.steps[0]!.checks).toEqual([]);
     });
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await apply(conn, name, hashedDir(widened));
       await conn.exec("INSERT INTO `t` VALUES (REPEAT('z', 25))");
       expect((await down(conn, name, hashedDir(widened))).failure).toBeInstanceOf(DataLossError);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "bun:test";
-import { connect, type Connection } from "../../src/db/connect.ts";
+import type { Connection } from "../../src/db/connect.ts";
 import type { MigrationDir } from "../../src/migrate/dir.ts";
 import { DataLossError, DownTargetError, RevertStatementError } from "../../src/migrate/down/errors.ts";
 import { formatDownText } from "../../src/cli/report/down.ts";
 import { applyDir, downDir, hashedDir, revisionVersions, tableSnapshot } from "../support/library-apply.ts";
-import { withTestDatabase } from "../support/mariadb.ts";
+import { withTestConnection } from "../support/mariadb.ts";
 
 const FILES: Record<string, string> = {
   "1_init.sql":
@@ -29,21 +29,10 @@ const snapshot = tableSnapshot;
 
 const versions = revisionVersions;
 
-async function withConn(fn: (conn: Connection, name: string) => Promise<void>): Promise<void> {
-  await withTestDatabase(async ({ url, name }) => {
-    const conn = await connect(url);
-    try {
-      await fn(conn, name);
-    } finally {
-      await conn.close();
-    }
-  });
-}
-
 /** The schema a database gets from applying only the given directory. */
 async function expected(dir: MigrationDir): Promise<Record<string, string>> {
   let out: Record<string, string> = {};
-  await withConn(async (conn, name) => {
+  await withTestConnection(async (conn, name) => {
     await applyAll(conn, name, dir);
     out = await snapshot(conn);
   });
@@ -60,7 +49,7 @@ describe("migrateDown on a real server", () => {
     "$label: the database equals one where only the kept files were applied; their rows stay",
     async ({ want, keep }) => {
       const reference = await expected(dirOf(keep));
-      await withConn(async (conn, name) => {
+      await withTestConnection(async (conn, name) => {
         await applyAll(conn, name, dirOf(3));
         const report = await down(conn, name, dirOf(3), want);
         expect(report.failure).toBeUndefined();
@@ -73,7 +62,7 @@ describe("migrateDown on a real server", () => {
   );
 
   test("the report: header, a checks block and a reverting block per version, footer", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await applyAll(conn, name, dirOf(3));
       const text = formatDownText(await down(conn, name, dirOf(3), { amount: 2 })).replace(
         /\((\d[\d.]*(ns|µs|ms|s))\)|-- \d[\d.]*(ns|µs|ms|s)$/gm,
@@ -136,7 +125,7 @@ describe("migrateDown on a real server", () => {
   ])(
     "$label blocks the revert: nothing changes; --force-data-loss reverts",
     async ({ data, amount, table, column }) => {
-      await withConn(async (conn, name) => {
+      await withTestConnection(async (conn, name) => {
         await applyAll(conn, name, dirOf(3));
         await conn.exec(data);
         const before = await snapshot(conn);
@@ -157,7 +146,7 @@ describe("migrateDown on a real server", () => {
 
   test("a failed revert leaves the rows and resumes on re-run with the same amount", async () => {
     const reference = await expected(dirOf(1));
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await applyAll(conn, name, dirOf(3));
       // Version 2 dropped the unique index; duplicates make re-adding it fail in the second step.
       await conn.exec("INSERT INTO `users` (`id`, `email`) VALUES (1, 'x'), (2, 'x')");
@@ -199,7 +188,7 @@ describe("migrateDown on a real server", () => {
       "2_drop_uq.sql": "ALTER TABLE `a` DROP INDEX `a_x`;\nALTER TABLE `b` DROP INDEX `b_y`;\n",
     };
     const reference = await expected(hashedDir({ "1_ab.sql": files["1_ab.sql"] }));
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await applyAll(conn, name, hashedDir(files));
       await conn.exec("INSERT INTO `b` (`y`) VALUES (1), (1)");
       const failed = await down(conn, name, hashedDir(files));
@@ -223,7 +212,7 @@ describe("migrateDown on a real server", () => {
       "4_broken.sql": "CREATE TABLE `t4` (`id` int NOT NULL);\nALTER TABLE `missing` ADD COLUMN `x` int;\n",
     };
     const reference = await expected(dirOf(3));
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await applyAll(conn, name, dirOf(3, broken));
       expect(await conn.query("SELECT applied, total FROM atlas_schema_revisions WHERE version = '4'")).toEqual([
         { applied: 1, total: 2 },
@@ -237,7 +226,7 @@ describe("migrateDown on a real server", () => {
   }, 60_000);
 
   test("--dry-run runs the checks, reports the plan and changes nothing", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       await applyAll(conn, name, dirOf(3));
       const before = await snapshot(conn);
       const rows = await conn.query("SELECT * FROM atlas_schema_revisions ORDER BY version");
@@ -253,7 +242,7 @@ describe("migrateDown on a real server", () => {
   }, 60_000);
 
   test("nothing to revert: no revisions table, or already at --to-version", async () => {
-    await withConn(async (conn, name) => {
+    await withTestConnection(async (conn, name) => {
       const none = await down(conn, name, dirOf(3));
       expect(none.planned).toEqual([]);
       expect(formatDownText(none)).toBe("No migration files to revert\n");

@@ -3,13 +3,12 @@
  * that dropped or changed them creates them again as the directory had them before.
  */
 import { expect, test } from "bun:test";
-import { connect, type Connection } from "../../src/db/connect.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { replayFiles } from "../../src/migrate/replay.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { applyDir, downDir, hashedDir } from "../support/library-apply.ts";
-import { withTestDatabase } from "../support/mariadb.ts";
+import { withTestConnection } from "../support/mariadb.ts";
 
 const FILES: Record<string, string> = {
   "1_init.sql": "CREATE TABLE `t` (`id` int NOT NULL, `n` int NULL, PRIMARY KEY (`id`));\n",
@@ -24,17 +23,6 @@ ALTER EVENT e ON SCHEDULE EVERY 2 HOUR COMMENT 'often';
 `,
 };
 
-async function withConn(fn: (conn: Connection, name: string) => Promise<void>): Promise<void> {
-  await withTestDatabase(async ({ url, name }) => {
-    const conn = await connect(url);
-    try {
-      await fn(conn, name);
-    } finally {
-      await conn.close();
-    }
-  });
-}
-
 /** The schema the first `n` files build, replayed offline. */
 const replayed = (n: number) =>
   replayFiles(
@@ -46,7 +34,7 @@ const replayed = (n: number) =>
 
 test("down reverts creates and re-creates what a later file dropped or changed", async () => {
   const dir = hashedDir(FILES);
-  await withConn(async (conn, name) => {
+  await withTestConnection(async (conn, name) => {
     await applyDir(conn, name, dir);
     const one = await downDir(conn, name, dir, { amount: 1 });
     expect(one.failure).toBeUndefined();

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Connection, createConnection } from "mysql2/promise";
+import { connect, type Connection as DbConnection } from "../../src/db/connect.ts";
 import { PrivateServer } from "./private-server.ts";
 import { fullLaneOnly } from "./lane.ts";
 import { findServerBinaries } from "./server-binaries.ts";
@@ -58,6 +59,20 @@ export async function withTestDatabase(fn: (db: TestDatabase) => Promise<void>):
     conn?.destroy();
     await dropDatabase(name, failed);
   }
+}
+
+/** withTestDatabase with the project's own connection (src/db/connect.ts) to the database, closed afterwards. */
+export async function withTestConnection(
+  fn: (conn: DbConnection, name: string, url: string) => Promise<void>,
+): Promise<void> {
+  await withTestDatabase(async ({ url, name }) => {
+    const conn = await connect(url);
+    try {
+      await fn(conn, name, url);
+    } finally {
+      await conn.close();
+    }
+  });
 }
 
 /** Stops the private server gracefully and starts it again on the same data directory and port. */
