@@ -6,6 +6,7 @@ import type { TLiteral, TNull, TSchema, TUnion } from "@sinclair/typebox";
 import type { Default } from "../schema/model.ts";
 import { type ColumnMeta, withMeta } from "./meta.ts";
 import { Type } from "./row-schema.ts";
+import { DEFAULT_INTEGER_WIDTHS } from "../schema/integer-widths.ts";
 
 /** A raw SQL expression for a default or ON UPDATE, e.g. `sql("CURRENT_TIMESTAMP(3)")`. */
 export interface SqlExpr {
@@ -115,19 +116,10 @@ function integer(name: keyof typeof INT_RANGE) {
     column(name + integerWidth(name, o), Type.Integer(o?.unsigned ? unsigned : signed), o);
 }
 
-/** The widths a server shows for an integer type written without one: [signed, unsigned]. */
-const DEFAULT_WIDTHS: Record<string, readonly [number, number]> = {
-  tinyint: [4, 3],
-  smallint: [6, 5],
-  mediumint: [9, 8],
-  int: [11, 10],
-  bigint: [20, 20],
-};
-
 /** `(n)` for a declared display width other than the type's own (the canonical type text keeps only those). */
 function integerWidth(name: string, o: IntegerOptions | undefined): string {
   const w = o?.displayWidth;
-  return w === undefined || w === DEFAULT_WIDTHS[name]![o?.unsigned ? 1 : 0] ? "" : `(${w})`;
+  return w === undefined || w === DEFAULT_INTEGER_WIDTHS[name]![o?.unsigned ? 1 : 0] ? "" : `(${w})`;
 }
 
 const floating =

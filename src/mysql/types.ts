@@ -4,6 +4,7 @@
 import { tokenize } from "./lexer.ts";
 import { Cursor } from "./cursor.ts";
 import { quoteString } from "./sql.ts";
+import { DEFAULT_INTEGER_WIDTHS } from "../schema/integer-widths.ts";
 
 /** A type as written: its (alias-resolved) name, its parenthesised arguments, and its numeric modifiers. */
 export interface TypeSpec {
@@ -107,20 +108,11 @@ function typeArgs(cur: Cursor): string[] {
   return out;
 }
 
-/** The width each integer type shows when none is written: [signed, unsigned]. */
-const DEFAULT_WIDTHS: Record<string, readonly [number, number]> = {
-  tinyint: [4, 3],
-  smallint: [6, 5],
-  mediumint: [9, 8],
-  int: [11, 10],
-  bigint: [20, 20],
-};
-
 /** `(n)` for a display width the server would not choose itself (it keeps and shows it), else nothing. */
 function displayWidth(int: string, arg: string | undefined, unsigned: boolean): string {
   if (arg === undefined) return "";
   const n = Number(arg);
-  return n === DEFAULT_WIDTHS[int]![unsigned ? 1 : 0] ? "" : `(${n})`;
+  return n === DEFAULT_INTEGER_WIDTHS[int]![unsigned ? 1 : 0] ? "" : `(${n})`;
 }
 
 /** The integer type text without its display width (`tinyint(2) unsigned` → `tinyint unsigned`). */
