@@ -20,6 +20,7 @@ import {
 import type { Flavor } from "../mysql/flavor.ts";
 import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
+import { cachedEntities } from "./entities-cache.ts";
 import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
 
@@ -70,16 +71,21 @@ export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: s
   return schema;
 }
 
-/** Imports the entities module at a path and returns the desired schema; a syntax error or a throw names file:line:column. */
+/**
+ * Imports the entities module at a path and returns the desired schema (an unchanged module's comes from the
+ * entities cache); a syntax error or a throw names file:line:column.
+ */
 export async function loadEntities(path: string, flavor: Flavor): Promise<Schema> {
   const entry = entitiesEntry(path);
   if (!existsSync(entry)) throw new SourceError(`entities module not found: ${entry}`);
-  let mod: EntitiesModule;
-  try {
-    mod = (await import(pathToFileURL(entry).href)) as EntitiesModule;
-  } catch (e) {
-    const at = moduleErrorText(e);
-    throw new SourceError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
-  }
-  return schemaFromEntities(mod, flavor, path);
+  return cachedEntities(entry, flavor, async () => {
+    let mod: EntitiesModule;
+    try {
+      mod = (await import(pathToFileURL(entry).href)) as EntitiesModule;
+    } catch (e) {
+      const at = moduleErrorText(e);
+      throw new SourceError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
+    }
+    return schemaFromEntities(mod, flavor, path);
+  });
 }

@@ -1,0 +1,125 @@
+/**
+ * A persistent per-user cache of computed schemas, stored as JSON in a folder under the OS temp dir; the replay cache
+ * and the entities cache keep their entries here. Each key covers the stored form, the tool version, a stamp of the
+ * code that computes schemas (the runtime executable, and each source module's size and mtime when running from
+ * source) and what the caller adds. A missing, unreadable or foreign entry is ignored and the schema is computed.
+ * `STATS_DB_CACHE=off` turns the cache off; `STATS_DB_CACHE_DIR` moves it.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import type { Flavor } from "../mysql/flavor.ts";
+import type { Schema } from "../schema/model.ts";
+import { TOOL_VERSION } from "./version.ts";
+
+/** Bumped whenever the stored form changes. */
+const FORMAT = 1;
+/**
+ * The tool's own source folder (src/), for callers that tell the tool's modules from a project's; inside a compiled
+ * binary it names no real folder.
+ */
+export const TOOL_SRC = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** The cache folder, or undefined when the cache is turned off. */
+function cacheDir(): string | undefined {
+  const setting = process.env.STATS_DB_CACHE;
+  if (setting === "off" || setting === "0" || setting === "false") return undefined;
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  return process.env.STATS_DB_CACHE_DIR || join(tmpdir(), `stats-db-cache${uid === undefined ? "" : `-${uid}`}`);
+}
+
+let stampOfCode: string | undefined;
+
+/**
+ * Sizes and mtimes of the code: the executable, and every source module of the tool when they are files on disk
+ * (about 3 ms for 350 modules, once per process).
+ */
+function codeStamp(): string {
+  if (stampOfCode !== undefined) return stampOfCode;
+  const parts: string[] = [];
+  const stamp = (path: string) => {
+    const s = statSync(path);
+    parts.push(`${path}:${s.size}:${s.mtimeMs}`);
+  };
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith(".ts")) stamp(join(dir, entry.name));
+    }
+  };
+  stamp(process.execPath);
+  try {
+    walk(TOOL_SRC);
+  } catch {
+    // Inside a compiled binary the modules are not files: the executable's own stamp covers them.
+  }
+  stampOfCode = parts.join("\n");
+  return stampOfCode;
+}
+
+/** The cache key of a schema computed for `flavor` from what `inputs` names. */
+function cacheKey(kind: string, flavor: Flavor, inputs: unknown): string {
+  const flavorId = JSON.stringify({ ...flavor, checkName: String(flavor.checkName) });
+  return createHash("sha256")
+    .update(JSON.stringify([FORMAT, TOOL_VERSION, kind, flavorId, inputs, codeStamp()]))
+    .digest("hex");
+}
+
+/** Only a folder this user owns and nobody else can write to is trusted. */
+function trusted(dir: string): boolean {
+  const s = statSync(dir);
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  return s.isDirectory() && (uid === undefined || (s.uid === uid && (s.mode & 0o022) === 0));
+}
+
+function read(dir: string, key: string): Schema | undefined {
+  try {
+    if (!trusted(dir)) return undefined;
+    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as { key?: unknown; schema?: Schema };
+    return entry.key === key && entry.schema && Array.isArray(entry.schema.tables) ? entry.schema : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// A cache that cannot be written is only a slower next run: every failure here is ignored.
+function write(dir: string, key: string, schema: Schema): void {
+  const tmp = join(dir, `.${key}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir)) return;
+    writeFileSync(tmp, JSON.stringify({ key, schema }), { mode: 0o600 });
+  } catch {
+    return;
+  }
+  try {
+    renameSync(tmp, join(dir, `${key}.json`));
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** A cache slot: the stored schema when there is one, and where to store a computed one (a no-op when off). */
+export interface CacheSlot {
+  readonly hit: Schema | undefined;
+  store(schema: Schema): void;
+}
+
+const NO_SLOT: CacheSlot = { hit: undefined, store: () => {} };
+
+/**
+ * The slot for a schema of `kind` computed for `flavor` from what `inputs()` returns (JSON that pins the result
+ * down; undefined when nothing does, and the schema is then computed every time). `inputs` is not called when the
+ * cache is off.
+ */
+export function cacheSlot(kind: string, flavor: Flavor, inputs: () => unknown): CacheSlot {
+  const dir = cacheDir();
+  if (dir === undefined) return NO_SLOT;
+  const pinned = inputs();
+  if (pinned === undefined) return NO_SLOT;
+  const key = cacheKey(kind, flavor, pinned);
+  return { hit: read(dir, key), store: (schema) => write(dir, key, schema) };
+}
