@@ -8,7 +8,7 @@ import { columnRenames } from "./diff-columns.ts";
 import { rebuildForeignKeysOnRetype } from "./diff-fk-rebuild.ts";
 import { diffObjects } from "./diff-objects.ts";
 import { diffTable } from "./diff-table.ts";
-import { comparableColumn, sameTableData } from "./equal.ts";
+import { comparableColumn, sameTableUpToOrder } from "./equal.ts";
 import type { Schema, Table } from "./model.ts";
 import { unmanagedTableNames, withoutTables } from "./unmanaged.ts";
 import { withViewChanges } from "./views.ts";
@@ -64,7 +64,8 @@ export function diff(currentState: Schema, desiredState: Schema): Change[] {
       continue;
     }
     // A table equal as it stands has nothing to change (most of a large schema, most of the time).
-    const tableChanges = [...(columnRenameChanges.get(c.name) ?? []), ...(sameTableData(c, d) ? [] : diffTable(c, d))];
+    const same = sameTableUpToOrder(c, d);
+    const tableChanges = [...(columnRenameChanges.get(c.name) ?? []), ...(same ? [] : diffTable(c, d))];
     if (tableChanges.length) changes.push({ kind: "ModifyTable", table: d.name, changes: tableChanges });
   }
   const have = new Set(renamed.tables.map((t) => t.name));
