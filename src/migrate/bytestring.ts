@@ -24,10 +24,22 @@ export function fromByteString(s: string): string {
   return Buffer.from(s, "latin1").toString("utf8");
 }
 
+/** An ASCII byte Go's `unicode.IsSpace` accepts: tab, newline, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(b: number): boolean {
+  return (b >= 0x09 && b <= 0x0d) || b === 0x20;
+}
+
 /** Go's `strings.TrimLeftFunc(s, unicode.IsSpace)` over a byte string. */
 export function trimLeftSpace(s: string): string {
   let i = 0;
   while (i < s.length) {
+    // ASCII bytes (nearly all of a migration file) are their own runes: no decoding.
+    const b = s.charCodeAt(i);
+    if (b < 0x80) {
+      if (!isAsciiSpace(b)) break;
+      i++;
+      continue;
+    }
     const rune = decodeRune(s, i);
     if (!isSpace(rune.r)) break;
     i += rune.w;
@@ -40,6 +52,12 @@ export function trimSpace(s: string): string {
   const left = trimLeftSpace(s);
   let end = left.length;
   while (end > 0) {
+    const b = left.charCodeAt(end - 1);
+    if (b < 0x80) {
+      if (!isAsciiSpace(b)) break;
+      end--;
+      continue;
+    }
     const rune = decodeLastRune(left, end);
     if (!isSpace(rune.r)) break;
     end -= rune.w;

@@ -4,13 +4,21 @@
 import { ParseError, type Token } from "./lexer.ts";
 
 /**
- * `value.toUpperCase() === upper`, deciding most mismatches without building the upper-cased copy: upper-casing
- * never shortens a string, and only non-ASCII characters lengthen it.
+ * `value.toUpperCase() === upper` for an upper-case ASCII keyword, without building the upper-cased copy: ASCII
+ * letters compare case-folded in place; any non-ASCII character (which may upper-case into ASCII or into several
+ * characters) falls back to the exact comparison.
  */
 function sameWord(value: string, upper: string): boolean {
   if (value === upper) return true;
-  if (value.length > upper.length || (value.length < upper.length && !/[^\x00-\x7f]/.test(value))) return false;
-  return value.toUpperCase() === upper;
+  const n = value.length;
+  // Upper-casing never shortens a string; only non-ASCII characters lengthen it.
+  if (n > upper.length) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80) return value.toUpperCase() === upper;
+    if (c !== upper.charCodeAt(i) && !(c >= 0x61 && c <= 0x7a && c - 0x20 === upper.charCodeAt(i))) return false;
+  }
+  return n === upper.length;
 }
 
 /** Reads tokens in order; every `expect…` failure is a ParseError naming the offending token's position. */
