@@ -81,9 +81,11 @@ export { hash, key, list, monthly, type PartitionSpec, range } from "./entities/
 /** Triggers, events and routines declared beside the tables. */
 export { event, routine, trigger } from "./entities/index.ts";
 /** Schema sources by URL (`file://`, `mysql://`, `mem://embedded`) and the entities module of a project. */
-export { loadSource, replayDir } from "./project/sources.ts";
+export { loadSource } from "./project/sources.ts";
+export { replayDir } from "./project/replay-dir.ts";
 export { openDir } from "./project/open-dir.ts";
 /** An entities module turned into the normalised desired schema. */
-export { type EntitiesModule, loadEntities, schemaFromEntities } from "./project/entities-loader.ts";
+export { loadEntities } from "./project/entities-loader.ts";
+export { type EntitiesModule, schemaFromEntities } from "./project/entities-schema.ts";
 /** The password prompt a connection uses after a login without a password was refused (none by default). */
 export { type PasswordPrompt, setPasswordPrompt } from "./project/password-prompt.ts";

@@ -2,6 +2,7 @@
  * The next migration file for a desired state: diff, plan, format — and a replay of the result to prove the file
  * really produces the desired state before anything is written.
  */
+import type { Change } from "../schema/changes.ts";
 import { diff } from "../schema/diff.ts";
 import { schemasEqual } from "../schema/equal.ts";
 import type { Schema } from "../schema/model.ts";
@@ -37,7 +38,19 @@ export function plannedFile(
   latest?: string,
 ): PlannedFile | undefined {
   const changes = diff(current, desired);
-  if (changes.length === 0) return undefined;
+  return changes.length === 0 ? undefined : fileForChanges(changes, current, desired, flavor, now, name, latest);
+}
+
+/** The file of `changes` (diff's, from `current` to `desired`, at least one), checked by replaying it onto `current`. */
+export function fileForChanges(
+  changes: readonly Change[],
+  current: Schema,
+  desired: Schema,
+  flavor: Flavor,
+  now: Date,
+  name?: string,
+  latest?: string,
+): PlannedFile {
   const statements = plan(changes, flavor, { current });
   const text = formatMigrationFile(statements);
   const replayed = replaySql(text, flavor, current);

@@ -3,7 +3,7 @@
  * this module exports `undefined`; `bun run build` (scripts/build.ts) swaps in a generated variant at bundle time, so
  * no generated file ever lives in `src/`.
  */
-import type { EntitiesModule } from "./entities-loader.ts";
+import type { EntitiesModule } from "./entities-schema.ts";
 
 /** The embedded migration directory (`{ name: text }`, `atlas.sum` included) and the embedded entities module. */
 export interface EmbeddedBundle {

@@ -1,74 +1,21 @@
 /**
- * Loads an entities module (a folder's index.ts or a .ts file) and turns it into the desired schema.
+ * Loads an entities module (a folder's index.ts or a .ts file) and turns it into the desired schema (an unchanged
+ * module's comes from the entities cache, and the entities DSL and normaliser then do not load at all).
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import {
-  entitiesToSchema,
-  isObjectDef,
-  isTableDef,
-  isViewDef,
-  type ObjectDef,
-  objectsToSchema,
-  type TableDef,
-  type ViewDef,
-  validateEntities,
-  validateObjects,
-  viewProblems,
-} from "../entities/index.ts";
 import type { Flavor } from "../mysql/flavor.ts";
-import { normalizeSchema } from "../mysql/normalize-schema.ts";
 import type { Schema } from "../schema/model.ts";
 import { cachedEntities } from "./entities-cache.ts";
+import type { EntitiesModule } from "./entities-schema.ts";
 import { SourceError } from "./errors.ts";
 import { moduleErrorText } from "./module-error.ts";
-
-/**
- * What an entities module exports: `tables` (or any table objects), optionally `views`, `database` defaults, and
- * triggers, events and routines (`objects`, or any such objects exported by name).
- */
-export interface EntitiesModule {
-  readonly tables?: readonly TableDef[];
-  readonly views?: readonly ViewDef[];
-  readonly objects?: readonly ObjectDef[];
-  readonly database?: { name?: string; charset?: string; collate?: string };
-  readonly [name: string]: unknown;
-}
 
 /** The module file for an entities path: the path itself for a file, `index.ts` inside a folder. */
 export function entitiesEntry(path: string): string {
   const abs = resolve(path);
   return existsSync(abs) && statSync(abs).isDirectory() ? join(abs, "index.ts") : abs;
-}
-
-/** Turns a loaded entities module into the normalised desired schema; throws SourceError listing every problem. */
-export function schemaFromEntities(mod: EntitiesModule, flavor: Flavor, where: string): Schema {
-  const tables = mod.tables ?? Object.values(mod).filter(isTableDef);
-  if (!Array.isArray(tables) || tables.length === 0)
-    throw new SourceError(`${where} exports no tables (export const tables = [...])`);
-  const views = mod.views ?? Object.values(mod).filter(isViewDef);
-  const objects = mod.objects ?? Object.values(mod).filter(isObjectDef);
-  const problems = [
-    ...validateEntities(tables, flavor.keyLimits),
-    ...viewProblems(
-      views,
-      tables.map((t) => t.name),
-    ).map((message) => ({ message })),
-    ...validateObjects(
-      tables.map((t) => t.name),
-      objects,
-    ).map((message) => ({ message })),
-  ];
-  if (problems.length)
-    throw new SourceError(
-      `${where}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the entities; nothing was written`,
-      problems.map((p) => p.message),
-    );
-  // The database defaults only resolve table charsets: migrations do not manage the database's own default.
-  const declared = { ...entitiesToSchema(tables, mod.database ?? {}, views), ...objectsToSchema(objects) };
-  const { charset: _c, collate: _k, ...schema } = normalizeSchema(declared, flavor);
-  return schema;
 }
 
 /**
@@ -86,6 +33,7 @@ export async function loadEntities(path: string, flavor: Flavor): Promise<Schema
       const at = moduleErrorText(e);
       throw new SourceError(at ?? `cannot load entities ${entry}: ${(e as Error).message}`, [], { cause: e });
     }
+    const { schemaFromEntities } = await import("./entities-schema.ts");
     return schemaFromEntities(mod, flavor, path);
   });
 }

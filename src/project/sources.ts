@@ -9,21 +9,22 @@ import { parseDirUrl } from "../migrate/dir/url.ts";
 import { DirNotFoundError } from "../migrate/dir/errors.ts";
 import { lockLocalDir } from "../migrate/dir/lock.ts";
 import { dirExists, openLocalDir } from "../migrate/dir/local.ts";
-import { replayFiles, replaySql } from "../migrate/replay.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { withoutCounters } from "../schema/counters.ts";
 import { embedded } from "./embedded.ts";
 import { embeddedSourceFiles } from "./embedded-dir.ts";
-import { loadEntities, schemaFromEntities } from "./entities-loader.ts";
+import { loadEntities } from "./entities-loader.ts";
 import { SourceError } from "./errors.ts";
-import { cachedReplay } from "./replay-cache.ts";
+import { replaySlot } from "./replay-cache.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
 
 // The database driver loads only when a source is a live database: file sources never pay for it.
 const live = () => import("./live-source.ts");
+// The statement parser loads only when something is replayed: not for a directory whose replay is cached.
+const replayer = () => import("../migrate/replay.ts");
 
 // Removes the empty directories from `path` up to `top` (the first one mkdir created); whether `path` is gone.
 function removeCreated(path: string, top: string): boolean {
@@ -58,14 +59,6 @@ export async function withDirWriteLock<T>(url: string, timeoutMs: number, body: 
   }
 }
 
-/** Replays a verified migration directory in memory (each file read once; a replay seen before comes from the cache). */
-export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
-  const files = dir.files();
-  const total = verifyDir({ ...dir, files: () => files });
-  if (total === undefined) return replayFiles(files, flavor);
-  return cachedReplay(total, flavor, () => replayFiles(files, flavor));
-}
-
 /** True for a folder read as a migration directory (it has .sql files or atlas.sum, or no entities index.ts). */
 export function isMigrationFolder(path: string): boolean {
   return (
@@ -78,11 +71,19 @@ export interface SourceOptions {
   readonly devUrl?: string;
 }
 
-/** Replays a verified migration directory: on the dev database when one is given, else in memory. */
+/**
+ * Replays a verified migration directory: on the dev database when one is given, else in memory (each file read once;
+ * a replay seen before comes from the cache).
+ */
 export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
-  if (!opts.devUrl) return replayDir(dir, flavor);
-  verifyDir(dir);
-  return (await live()).devReplayUrl(opts.devUrl, dir.files());
+  const files = dir.files();
+  const total = verifyDir({ ...dir, files: () => files });
+  if (opts.devUrl) return (await live()).devReplayUrl(opts.devUrl, files);
+  const slot = total === undefined ? undefined : replaySlot(total, flavor);
+  if (slot?.hit) return slot.hit;
+  const schema = (await replayer()).replayFiles(files, flavor);
+  slot?.store(schema);
+  return schema;
 }
 
 /**
@@ -101,7 +102,7 @@ export async function loadDesired(src: string, flavor: Flavor, opts: SourceOptio
 export async function loadSource(src: string, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
   if (isDatabaseUrl(src)) return (await (await live()).inspectUrl(src)).schema;
   const embeddedFiles = embeddedSourceFiles(src);
-  if (embeddedFiles) return replayFiles(embeddedFiles, flavor);
+  if (embeddedFiles) return (await replayer()).replayFiles(embeddedFiles, flavor);
   if (/^[a-z][a-z0-9+]*:\/\//i.test(src) && !src.startsWith("file://")) {
     throw new SourceError(
       `unknown source scheme in "${redactDatabaseUrl(src)}": use mysql://, maria://, file://<dir>, file://<file>.sql or file://entities`,
@@ -109,8 +110,10 @@ export async function loadSource(src: string, flavor: Flavor, opts: SourceOption
   }
   const path = resolve(src.replace(/^file:\/\//, ""));
   // The binary carries its entities: file://entities means them unless such a folder exists where it runs.
-  if (src === "file://entities" && embedded && !existsSync(path))
+  if (src === "file://entities" && embedded && !existsSync(path)) {
+    const { schemaFromEntities } = await import("./entities-schema.ts");
     return schemaFromEntities(await embedded.entities(), flavor, "the embedded entities");
+  }
   if (!existsSync(path)) throw new SourceError(`source not found: ${src}`);
   if (path.endsWith(".ts") || path.endsWith(".js")) return loadEntities(path, flavor);
   if (statSync(path).isDirectory())
@@ -118,7 +121,7 @@ export async function loadSource(src: string, flavor: Flavor, opts: SourceOption
   const name = src.replace(/^file:\/\//, "");
   if (path.endsWith(".sql") && opts.devUrl)
     return (await live()).devReplayUrl(opts.devUrl, [{ name, text: readFileSync(path, "utf8") }]);
-  if (path.endsWith(".sql")) return replaySql(readFileSync(path, "utf8"), flavor, undefined, name);
+  if (path.endsWith(".sql")) return (await replayer()).replaySql(readFileSync(path, "utf8"), flavor, undefined, name);
   throw new SourceError(
     `unknown source "${src}": expected a .sql file, a migration directory, an entities folder or a .ts module`,
   );

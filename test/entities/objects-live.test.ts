@@ -13,7 +13,7 @@ import { splitStatements } from "../../src/migrate/split.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { inspect } from "../../src/mysql/inspect.ts";
 import { plan } from "../../src/mysql/plan.ts";
-import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-loader.ts";
+import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-schema.ts";
 import { SourceError } from "../../src/project/errors.ts";
 import { diff } from "../../src/schema/diff.ts";
 import { emptySchema } from "../../src/schema/model.ts";

@@ -10,7 +10,7 @@ import { col, event, objectsToSchema, routine, table, trigger, validateObjects }
 import { schemaToEntitiesSource } from "../../src/entities/typebox-source.ts";
 import { replaySql } from "../../src/migrate/replay.ts";
 import { mariadb } from "../../src/mysql/flavor.ts";
-import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-loader.ts";
+import { type EntitiesModule, schemaFromEntities } from "../../src/project/entities-schema.ts";
 import { diff } from "../../src/schema/diff.ts";
 
 const t = table("t", { id: col.int() });

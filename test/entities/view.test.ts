@@ -7,7 +7,7 @@ import { col, entitiesToSchema, sql, table, view } from "../../src/entities/inde
 import { mariadb } from "../../src/mysql/flavor.ts";
 import { normalizeSchema } from "../../src/mysql/normalize-schema.ts";
 import { SourceError } from "../../src/project/errors.ts";
-import { schemaFromEntities } from "../../src/project/entities-loader.ts";
+import { schemaFromEntities } from "../../src/project/entities-schema.ts";
 
 const users = table("users", { id: col.int(), name: col.varchar(20) }, { primaryKey: ["id"] });
 

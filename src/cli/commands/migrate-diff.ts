@@ -7,7 +7,8 @@ import { defineCommand } from "citty";
 import { latestVersion } from "../../migrate/dir.ts";
 import { checkMigrationName } from "../../migrate/dir/name.ts";
 import { writeMigration } from "../../migrate/dir/write.ts";
-import { type PlannedFile, plannedFile } from "../../migrate/planned-file.ts";
+import type { PlannedFile } from "../../migrate/planned-file.ts";
+import { diff } from "../../schema/diff.ts";
 import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings, type Settings } from "../../project/settings.ts";
@@ -30,7 +31,20 @@ async function planNext(
   const dev = settings.devUrl ? { devUrl: settings.devUrl } : {};
   const current = await replayDirWith({ ...dir, files: () => files }, settings.flavor, dev);
   const desired = await loadDesired(to, settings.flavor, dev);
-  const file = plannedFile(current, desired, settings.flavor, new Date(), name, latestVersion(files));
+  const changes = diff(current, desired);
+  // The planner and the replay that checks its file load only when there is something to write.
+  const file =
+    changes.length === 0
+      ? undefined
+      : (await import("../../migrate/planned-file.ts")).fileForChanges(
+          changes,
+          current,
+          desired,
+          settings.flavor,
+          new Date(),
+          name,
+          latestVersion(files),
+        );
   return { file, write: (f) => writeMigration(dir, f) };
 }
 

@@ -4,7 +4,7 @@
 import { defineCommand } from "citty";
 import { dirArg, flavorArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
-import { replayDir } from "../../project/sources.ts";
+import { replayDir } from "../../project/replay-dir.ts";
 import { openDir } from "../../project/open-dir.ts";
 
 export default defineCommand({

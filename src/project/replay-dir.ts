@@ -1,0 +1,19 @@
+/**
+ * The synchronous replay of a verified migration directory (`migrate validate`, the library's `replayDir`); the
+ * commands that read sources replay through sources.ts, which loads the statement parser only when the replay cache
+ * misses.
+ */
+import type { MigrationDir } from "../migrate/dir.ts";
+import { replayFiles } from "../migrate/replay.ts";
+import type { Flavor } from "../mysql/flavor.ts";
+import type { Schema } from "../schema/model.ts";
+import { cachedReplay } from "./replay-cache.ts";
+import { verifyDir } from "./verify-dir.ts";
+
+/** Replays a verified migration directory in memory (each file read once; a replay seen before comes from the cache). */
+export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
+  const files = dir.files();
+  const total = verifyDir({ ...dir, files: () => files });
+  if (total === undefined) return replayFiles(files, flavor);
+  return cachedReplay(total, flavor, () => replayFiles(files, flavor));
+}
