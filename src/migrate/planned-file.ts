@@ -28,17 +28,13 @@ export class PlanVerificationError extends Error {
   }
 }
 
+/** How a planned file is made and named: the flavour it is planned for, its time, its name and the latest version. */
+type FileArgs = [flavor: Flavor, now: Date, name?: string, latest?: string];
+
 /** Plans the file turning `current` into `desired`, versioned after `latest`; undefined when they are already equal. */
-export function plannedFile(
-  current: Schema,
-  desired: Schema,
-  flavor: Flavor,
-  now: Date,
-  name?: string,
-  latest?: string,
-): PlannedFile | undefined {
+export function plannedFile(current: Schema, desired: Schema, ...args: FileArgs): PlannedFile | undefined {
   const changes = diff(current, desired);
-  return changes.length === 0 ? undefined : fileForChanges(changes, current, desired, flavor, now, name, latest);
+  return changes.length === 0 ? undefined : fileForChanges(changes, current, desired, ...args);
 }
 
 /** The file of `changes` (diff's, from `current` to `desired`, at least one), checked by replaying it onto `current`. */
@@ -46,10 +42,7 @@ export function fileForChanges(
   changes: readonly Change[],
   current: Schema,
   desired: Schema,
-  flavor: Flavor,
-  now: Date,
-  name?: string,
-  latest?: string,
+  ...[flavor, now, name, latest]: FileArgs
 ): PlannedFile {
   const statements = plan(changes, flavor, { current });
   const text = formatMigrationFile(statements);

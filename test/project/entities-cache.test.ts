@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { useCacheFolder } from "../support/cache-folder.ts";
+import { describe, expect, test } from "bun:test";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import { cachedEntities } from "../../src/project/entities-cache.ts";
@@ -9,33 +9,19 @@ import type { Schema } from "../../src/schema/model.ts";
 
 const DSL = resolve(import.meta.dir, "..", "..", "src", "entities", "index.ts");
 
-let dir: string;
-let saved: { cache?: string; cacheDir?: string };
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "stats-db-entities-cache-test-"));
-  saved = { cache: process.env.STATS_DB_CACHE, cacheDir: process.env.STATS_DB_CACHE_DIR };
-  delete process.env.STATS_DB_CACHE;
-  process.env.STATS_DB_CACHE_DIR = join(dir, "cache");
-});
-afterEach(() => {
-  for (const [key, value] of [
-    ["STATS_DB_CACHE", saved.cache],
-    ["STATS_DB_CACHE_DIR", saved.cacheDir],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const folder = useCacheFolder("stats-db-entities-cache-test-");
 
 /** An entities module in two files: index.ts and the column list it imports from columns.ts. */
 function writeModule(columns: string, extra = ""): string {
-  writeFileSync(join(dir, "columns.ts"), `import { col } from "${DSL}";\nexport const columns = { ${columns} };\n`);
   writeFileSync(
-    join(dir, "index.ts"),
+    join(folder.dir(), "columns.ts"),
+    `import { col } from "${DSL}";\nexport const columns = { ${columns} };\n`,
+  );
+  writeFileSync(
+    join(folder.dir(), "index.ts"),
     `import { table } from "${DSL}";\nimport { columns } from "./columns.ts";\n${extra}\nexport const t = table("t", columns, { primaryKey: ["id"] });\n`,
   );
-  return join(dir, "index.ts");
+  return join(folder.dir(), "index.ts");
 }
 
 /** An evaluation that counts its runs (the schema itself comes from the real loader, uncached). */
@@ -57,7 +43,7 @@ function counted(entry: string, flavor = mysql8) {
   };
 }
 
-const entries = () => readdirSync(join(dir, "cache")).filter((n) => n.endsWith(".json"));
+const entries = () => readdirSync(join(folder.dir(), "cache")).filter((n) => n.endsWith(".json"));
 
 describe("entities cache", () => {
   test("an unchanged module comes from the cache, equal to its evaluation", async () => {
@@ -88,7 +74,7 @@ describe("entities cache", () => {
     await cachedEntities(entry, mysql8, e.evaluate);
     await cachedEntities(entry, mysql8, e.evaluate);
     expect(e.runs()).toBe(2);
-    expect(() => readdirSync(join(dir, "cache"))).toThrow();
+    expect(() => readdirSync(join(folder.dir(), "cache"))).toThrow();
   });
 
   test("a failing evaluation stores nothing", async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { useCacheFolder } from "../support/cache-folder.ts";
+import { describe, expect, test } from "bun:test";
+import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cachedReplay } from "../../src/project/replay-cache.ts";
 import { replaySql } from "../../src/migrate/replay.ts";
@@ -10,26 +10,7 @@ import type { Schema } from "../../src/schema/model.ts";
 const SQL =
   "CREATE TABLE `t` (`id` int NOT NULL, `name` varchar(20) NULL DEFAULT 'x', PRIMARY KEY (`id`), KEY `n` (`name`)) ENGINE=InnoDB;";
 
-let dir: string;
-let saved: { cache?: string; cacheDir?: string };
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "stats-db-replay-cache-test-"));
-  saved = { cache: process.env.STATS_DB_CACHE, cacheDir: process.env.STATS_DB_CACHE_DIR };
-  delete process.env.STATS_DB_CACHE;
-  process.env.STATS_DB_CACHE_DIR = join(dir, "cache");
-});
-
-afterEach(() => {
-  for (const [key, value] of [
-    ["STATS_DB_CACHE", saved.cache],
-    ["STATS_DB_CACHE_DIR", saved.cacheDir],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const folder = useCacheFolder("stats-db-replay-cache-test-");
 
 /** A replay that counts its runs. */
 function counted(): { replay: () => Schema; runs: () => number } {
@@ -44,7 +25,7 @@ function counted(): { replay: () => Schema; runs: () => number } {
 }
 
 function entries(): string[] {
-  return readdirSync(join(dir, "cache")).filter((n) => n.endsWith(".json"));
+  return readdirSync(join(folder.dir(), "cache")).filter((n) => n.endsWith(".json"));
 }
 
 describe("replay cache", () => {
@@ -72,7 +53,7 @@ describe("replay cache", () => {
   test("an unreadable entry is ignored and replaced", () => {
     const r = counted();
     cachedReplay("total-a", mysql8, r.replay);
-    for (const name of entries()) writeFileSync(join(dir, "cache", name), "{not json");
+    for (const name of entries()) writeFileSync(join(folder.dir(), "cache", name), "{not json");
     const again = cachedReplay("total-a", mysql8, r.replay);
     expect(r.runs()).toBe(2);
     expect(again).toEqual(replaySql(SQL, mysql8));
@@ -84,7 +65,7 @@ describe("replay cache", () => {
     const r = counted();
     cachedReplay("total-a", mysql8, r.replay);
     for (const name of entries())
-      writeFileSync(join(dir, "cache", name), JSON.stringify({ key: "other", schema: { tables: [] } }));
+      writeFileSync(join(folder.dir(), "cache", name), JSON.stringify({ key: "other", schema: { tables: [] } }));
     expect(cachedReplay("total-a", mysql8, r.replay)).toEqual(replaySql(SQL, mysql8));
     expect(r.runs()).toBe(2);
   });
@@ -92,7 +73,7 @@ describe("replay cache", () => {
   test("a cache folder others can write to is not used", () => {
     const r = counted();
     cachedReplay("total-a", mysql8, r.replay);
-    chmodSync(join(dir, "cache"), 0o777);
+    chmodSync(join(folder.dir(), "cache"), 0o777);
     cachedReplay("total-a", mysql8, r.replay);
     expect(r.runs()).toBe(2);
   });
@@ -103,7 +84,7 @@ describe("replay cache", () => {
     cachedReplay("total-a", mysql8, r.replay);
     cachedReplay("total-a", mysql8, r.replay);
     expect(r.runs()).toBe(2);
-    expect(() => readdirSync(join(dir, "cache"))).toThrow();
+    expect(() => readdirSync(join(folder.dir(), "cache"))).toThrow();
   });
 
   test("a failing replay stores nothing", () => {
@@ -118,8 +99,8 @@ describe("replay cache", () => {
   });
 
   test("a cache folder that cannot be created does not fail the replay", () => {
-    writeFileSync(join(dir, "file"), "");
-    process.env.STATS_DB_CACHE_DIR = join(dir, "file", "cache");
+    writeFileSync(join(folder.dir(), "file"), "");
+    process.env.STATS_DB_CACHE_DIR = join(folder.dir(), "file", "cache");
     const r = counted();
     expect(cachedReplay("total-a", mysql8, r.replay)).toEqual(replaySql(SQL, mysql8));
     expect(r.runs()).toBe(1);
