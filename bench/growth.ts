@@ -1,8 +1,8 @@
 /**
  * `bun run bench:growth`: how `stats-db diff` (from source) grows with the schema: 100 / 300 / 1,000 / 3,000 tables
  * with histories of 30 / 100 / 300 / 1,000 migration files (bench/lib: the same table shape as `bun run bench`). For
- * each size: the history is checked to replay to the entities, then the command runs cold (replay cache off) and warm
- * (cache primed); prints the median wall time, the largest peak memory (the process's max RSS) and the time per
+ * each size: the history is checked to replay to the entities, then the command runs cold (caches off) and warm
+ * (caches primed); prints the median wall time, the largest peak memory (the process's max RSS) and the time per
  * table, so the curve's shape shows. Target at 3,000 tables: cold under 1 s and 250 MB.
  *
  *   bun run bench:growth [--runs 3] [--sizes 100:30,300:100,1000:300,3000:1000]

@@ -2,7 +2,7 @@
  * `bun run bench:peers`: stats-db `diff` beside drizzle-kit `generate` on the same schema (300 tables × 20 columns,
  * bench/lib) with the same one change (a column added to t0), in one run, so the ratio holds on a noisy machine.
  * drizzle-kit is installed from the npm registry into a temporary directory (never into the project). stats-db replays
- * its 100-file history (cold: replay cache off; warm: cache primed) and prints the file (`--dry-run`); drizzle-kit
+ * its 100-file history (cold: caches off; warm: the replay and entities caches primed) and prints the file (`--dry-run`); drizzle-kit
  * diffs its JSON snapshot and writes a migration, so its directory is restored before each run (untimed). The runs
  * alternate (stats-db cold, stats-db warm, drizzle-kit, …); each ratio is the median of the per-round ratios.
  *
@@ -100,7 +100,7 @@ try {
   const load = loadavg()[0]!.toFixed(2);
   console.log(`300 tables × 20 columns, one column added; ${runs} rounds after one warm-up; load average ${load}`);
   console.log(`stats-db diff, cold (replays 100 files): median ${median(rounds.map((r) => r.cold)).toFixed(0)} ms`);
-  console.log(`stats-db diff, warm (replay cache):      median ${median(rounds.map((r) => r.warm)).toFixed(0)} ms`);
+  console.log(`stats-db diff, warm (caches primed):     median ${median(rounds.map((r) => r.warm)).toFixed(0)} ms`);
   console.log(`drizzle-kit generate (JSON snapshot):    median ${median(rounds.map((r) => r.drizzle)).toFixed(0)} ms`);
   console.log(
     `ratio stats-db / drizzle-kit: cold ${median(rounds.map((r) => r.cold / r.drizzle)).toFixed(2)}, ` +
