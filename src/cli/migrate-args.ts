@@ -26,14 +26,19 @@ interface RevisionsSchemaSources {
   readonly settings: { readonly project?: { readonly migration: { readonly revisionsSchema?: string } } };
 }
 
+/** The revisions schema named by `--revisions-schema`, else by the project's setting; undefined when neither names one. */
+export function namedRevisionsSchema({ args, settings }: RevisionsSchemaSources): string | undefined {
+  return args["revisions-schema"] ?? settings.project?.migration.revisionsSchema;
+}
+
 /**
- * Where the revisions table lives (`--revisions-schema`, else the project's setting, else revisionsSchemaOf's defaults
- * for the URL's schema) and whether it was named.
+ * Where the revisions table lives (namedRevisionsSchema, else revisionsSchemaOf's defaults for the URL's schema) and
+ * whether it was named.
  */
 export function revisionsLocation(
-  { args, settings }: RevisionsSchemaSources,
+  sources: RevisionsSchemaSources,
   urlSchema: string | undefined,
 ): { revisionsSchema: string; revisionsSchemaExplicit: boolean } {
-  const explicit = args["revisions-schema"] ?? settings.project?.migration.revisionsSchema;
+  const explicit = namedRevisionsSchema(sources);
   return { revisionsSchema: revisionsSchemaOf(explicit, urlSchema), revisionsSchemaExplicit: explicit !== undefined };
 }

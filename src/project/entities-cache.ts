@@ -42,6 +42,6 @@ export async function cachedEntities(entry: string, flavor: Flavor, evaluate: ()
   const fresh = digests?.every(([path]) => !evaluatedFiles.has(path)) === true;
   for (const [path] of digests ?? []) evaluatedFiles.add(path);
   const schema = await evaluate();
-  if (fresh && JSON.stringify(moduleDigests(entry)) === JSON.stringify(digests)) slot.store(schema);
-  return schema;
+  // Hashed again: a file edited while the module was evaluated must not be stored under its new text.
+  return fresh && JSON.stringify(moduleDigests(entry)) === JSON.stringify(digests) ? slot.store(schema) : schema;
 }

@@ -7,8 +7,11 @@ import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
 import { type CacheSlot, cacheSlot } from "./schema-cache.ts";
 
-/** The cache slot of the replay of a directory whose verified atlas.sum total is `sumTotal`. */
-export function replaySlot(sumTotal: string, flavor: Flavor): CacheSlot {
+/**
+ * The cache slot of the replay of a directory whose verified atlas.sum total is `sumTotal` (none without a total: a
+ * directory with neither files nor atlas.sum).
+ */
+export function replaySlot(sumTotal: string | undefined, flavor: Flavor): CacheSlot {
   return cacheSlot("replay", flavor, () => sumTotal);
 }
 
@@ -16,10 +19,7 @@ export function replaySlot(sumTotal: string, flavor: Flavor): CacheSlot {
  * The schema of a directory whose atlas.sum total was verified against its files: from the cache when this exact
  * replay ran before, else `replay()` (stored for next time; a failing replay throws and stores nothing).
  */
-export function cachedReplay(sumTotal: string, flavor: Flavor, replay: () => Schema): Schema {
+export function cachedReplay(sumTotal: string | undefined, flavor: Flavor, replay: () => Schema): Schema {
   const slot = replaySlot(sumTotal, flavor);
-  if (slot.hit) return slot.hit;
-  const schema = replay();
-  slot.store(schema);
-  return schema;
+  return slot.hit ?? slot.store(replay());
 }

@@ -14,6 +14,5 @@ import { verifyDir } from "./verify-dir.ts";
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
   const files = dir.files();
   const total = verifyDir({ ...dir, files: () => files });
-  if (total === undefined) return replayFiles(files, flavor);
   return cachedReplay(total, flavor, () => replayFiles(files, flavor));
 }

@@ -102,13 +102,16 @@ function write(dir: string, key: string, schema: Schema): void {
   }
 }
 
-/** A cache slot: the stored schema when there is one, and where to store a computed one (a no-op when off). */
+/**
+ * A cache slot: the stored schema when there is one, and where to store a computed one (a no-op when off); `store`
+ * returns the schema it was given, so a caller writes `slot.hit ?? slot.store(compute())`.
+ */
 export interface CacheSlot {
   readonly hit: Schema | undefined;
-  store(schema: Schema): void;
+  store(schema: Schema): Schema;
 }
 
-const NO_SLOT: CacheSlot = { hit: undefined, store: () => {} };
+const NO_SLOT: CacheSlot = { hit: undefined, store: (schema) => schema };
 
 /**
  * The slot for a schema of `kind` computed for `flavor` from what `inputs()` returns (JSON that pins the result
@@ -121,5 +124,11 @@ export function cacheSlot(kind: string, flavor: Flavor, inputs: () => unknown): 
   const pinned = inputs();
   if (pinned === undefined) return NO_SLOT;
   const key = cacheKey(kind, flavor, pinned);
-  return { hit: read(dir, key), store: (schema) => write(dir, key, schema) };
+  return {
+    hit: read(dir, key),
+    store: (schema) => {
+      write(dir, key, schema);
+      return schema;
+    },
+  };
 }

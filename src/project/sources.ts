@@ -79,11 +79,8 @@ export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: Sou
   const files = dir.files();
   const total = verifyDir({ ...dir, files: () => files });
   if (opts.devUrl) return (await live()).devReplayUrl(opts.devUrl, files);
-  const slot = total === undefined ? undefined : replaySlot(total, flavor);
-  if (slot?.hit) return slot.hit;
-  const schema = (await replayer()).replayFiles(files, flavor);
-  slot?.store(schema);
-  return schema;
+  const slot = replaySlot(total, flavor);
+  return slot.hit ?? slot.store((await replayer()).replayFiles(files, flavor));
 }
 
 /**

@@ -14,6 +14,7 @@ import { DirChecksumError } from "../../project/errors.ts";
 import { type CommonFlags, PROJECT_ENV } from "../../project/settings.ts";
 import { needsTargets, readTargets } from "../../project/targets.ts";
 import { InterruptedError, ReportedError, renderError, UsageError } from "../errors.ts";
+import { namedRevisionsSchema } from "../migrate-args.ts";
 import { err, out } from "../output.ts";
 import { formatChecksumReport } from "../report/checksum.ts";
 import { confirmTargets } from "./confirm-targets.ts";
@@ -123,7 +124,9 @@ async function runAll<C extends { readonly args: TargetFlags }>(
       label: labels[index]!,
       ...(command.changes && serverOf(url) ? { exclusiveKey: serverOf(url)! } : {}),
       run: () => body({ ...ctx, args: { ...args, [PROJECT_ENV]: env } }),
-      ...(url ? { version: () => appliedVersion(url, args["revisions-schema"] ?? env.migration.revisionsSchema) } : {}),
+      ...(url
+        ? { version: () => appliedVersion(url, namedRevisionsSchema({ args, settings: { project: env } })) }
+        : {}),
     };
   });
   let results: TargetResult[];
