@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
 import process from "node:process";
+import { sha256Of } from "../migrate/release-plan/document.ts";
 import type { RunIdentity } from "../migrate/run-log.ts";
 import { isCompiledBinary } from "./embedded-dir.ts";
 import { TOOL_VERSION } from "./version.ts";
@@ -67,5 +68,5 @@ export function runIdentity(command: string): RunIdentity {
 
 /** `sha256:` + the hex SHA-256 of planned statements joined by newlines: what identifies a plan in the run log. */
 export function planHash(statements: readonly string[]): string {
-  return `sha256:${createHash("sha256").update(statements.join("\n")).digest("hex")}`;
+  return sha256Of(statements.join("\n"));
 }
