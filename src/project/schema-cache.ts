@@ -60,12 +60,20 @@ function codeStamp(): string {
   return stampOfCode;
 }
 
-/** The cache key of a schema computed for `flavor` from what `inputs` names. */
-function cacheKey(kind: string, flavor: Flavor, inputs: unknown): string {
+/**
+ * The hashed context of every key of `kind` for `flavor` (the stored form, the tool version, the code stamp), so a
+ * caller that tries many keys (the replay cache, one per prefix of a directory) hashes the code stamp once.
+ */
+function keyContext(kind: string, flavor: Flavor): string {
   const flavorId = JSON.stringify({ ...flavor, checkName: String(flavor.checkName) });
   return createHash("sha256")
-    .update(JSON.stringify([FORMAT, TOOL_VERSION, kind, flavorId, inputs, codeStamp()]))
+    .update(JSON.stringify([FORMAT, TOOL_VERSION, kind, flavorId, codeStamp()]))
     .digest("hex");
+}
+
+/** The cache key of a schema computed in `context` from what `inputs` names. */
+function cacheKey(context: string, inputs: unknown): string {
+  return createHash("sha256").update(context).update(JSON.stringify(inputs)).digest("hex");
 }
 
 /** Only a folder this user owns and nobody else can write to is trusted. */
@@ -113,22 +121,34 @@ export interface CacheSlot {
 
 const NO_SLOT: CacheSlot = { hit: undefined, store: (schema) => schema };
 
+/** The slot of one key: what `inputs` names (JSON that pins the schema down) in a shelf's context. */
+export type SlotOf = (inputs: unknown) => CacheSlot;
+
+/** The slots of schemas of `kind` computed for `flavor`; undefined when the cache is off. */
+export function cacheShelf(kind: string, flavor: Flavor): SlotOf | undefined {
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  const context = keyContext(kind, flavor);
+  return (inputs) => {
+    const key = cacheKey(context, inputs);
+    return {
+      hit: read(dir, key),
+      store: (schema) => {
+        write(dir, key, schema);
+        return schema;
+      },
+    };
+  };
+}
+
 /**
  * The slot for a schema of `kind` computed for `flavor` from what `inputs()` returns (JSON that pins the result
  * down; undefined when nothing does, and the schema is then computed every time). `inputs` is not called when the
  * cache is off.
  */
 export function cacheSlot(kind: string, flavor: Flavor, inputs: () => unknown): CacheSlot {
-  const dir = cacheDir();
-  if (dir === undefined) return NO_SLOT;
+  const shelf = cacheShelf(kind, flavor);
+  if (shelf === undefined) return NO_SLOT;
   const pinned = inputs();
-  if (pinned === undefined) return NO_SLOT;
-  const key = cacheKey(kind, flavor, pinned);
-  return {
-    hit: read(dir, key),
-    store: (schema) => {
-      write(dir, key, schema);
-      return schema;
-    },
-  };
+  return pinned === undefined ? NO_SLOT : shelf(pinned);
 }

@@ -16,7 +16,7 @@ import { embedded } from "./embedded.ts";
 import { embeddedSourceFiles } from "./embedded-dir.ts";
 import { loadEntities } from "./entities-loader.ts";
 import { SourceError } from "./errors.ts";
-import { replaySlot } from "./replay-cache.ts";
+import { resumeReplay } from "./replay-cache.ts";
 import { verifyDir } from "./verify-dir.ts";
 
 export { verifyDir };
@@ -73,14 +73,14 @@ export interface SourceOptions {
 
 /**
  * Replays a verified migration directory: on the dev database when one is given, else in memory (each file read once;
- * a replay seen before comes from the cache).
+ * a replay seen before, or of a prefix of the directory, comes from the cache).
  */
 export async function replayDirWith(dir: MigrationDir, flavor: Flavor, opts: SourceOptions = {}): Promise<Schema> {
   const files = dir.files();
-  const total = verifyDir({ ...dir, files: () => files });
+  verifyDir({ ...dir, files: () => files });
   if (opts.devUrl) return (await live()).devReplayUrl(opts.devUrl, files);
-  const slot = replaySlot(total, flavor);
-  return slot.hit ?? slot.store((await replayer()).replayFiles(files, flavor));
+  const resume = resumeReplay(files, flavor);
+  return resume.hit ?? resume.store((await replayer()).replayFiles(resume.rest, flavor, resume.start));
 }
 
 /**

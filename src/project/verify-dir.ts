@@ -3,15 +3,14 @@
  * `version` can verify the embedded directory without loading the parser).
  */
 import type { MigrationDir } from "../migrate/dir.ts";
-import { checkSum } from "../migrate/dir/sum.ts";
+import { validateDir } from "../migrate/dir/sum.ts";
 import { DirChecksumError } from "./errors.ts";
 
 /**
  * Verifies atlas.sum; throws DirChecksumError (carrying the failure Atlas's checksum report is made from) if it does
- * not match. Returns the verified directory total (undefined when there is no atlas.sum and no file).
+ * not match.
  */
-export function verifyDir(dir: MigrationDir): string | undefined {
-  const result = checkSum(dir.files(), dir.readSum());
+export function verifyDir(dir: MigrationDir): void {
+  const result = validateDir(dir.files(), dir.readSum());
   if (!result.ok) throw new DirChecksumError(result.error);
-  return result.total;
 }

@@ -129,22 +129,7 @@ function locateMismatch(stored: readonly SumEntry[], computed: readonly SumEntry
 
 /** Checks a directory against its `atlas.sum` text (`undefined` when the file does not exist), as `atlas migrate validate`. */
 export function validateDir(files: readonly SumInput[], sumText: string | undefined): SumValidation {
-  const result = checkSum(files, sumText);
-  return result.ok ? { ok: true } : result;
-}
-
-/**
- * validateDir, also giving the verified directory total when it passes (undefined: no atlas.sum and no files), so a
- * caller keyed by the total does not parse and hash atlas.sum a second time.
- */
-export function checkSum(
-  files: readonly SumInput[],
-  sumText: string | undefined,
-):
-  | { readonly ok: true; readonly total: string | undefined }
-  | { readonly ok: false; readonly error: SumValidationError } {
-  if (sumText === undefined)
-    return files.length > 0 ? { ok: false, error: new ChecksumFileNotFound() } : { ok: true, total: undefined };
+  if (sumText === undefined) return files.length > 0 ? { ok: false, error: new ChecksumFileNotFound() } : { ok: true };
   let stored: SumFile;
   try {
     stored = parseSum(sumText);
@@ -153,6 +138,6 @@ export function checkSum(
     throw e;
   }
   const computed = computeSum(files);
-  if (computed.total === stored.total) return { ok: true, total: stored.total };
+  if (computed.total === stored.total) return { ok: true };
   return { ok: false, error: locateMismatch(stored.entries, computed.entries) };
 }
