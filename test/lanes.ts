@@ -20,7 +20,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/entities/objects.test.ts",
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,join-repeated,plan-markdown,run-targets,schema-mermaid,terminal-input}.test.ts",
-  "test/project/{entities-cache,module-graph,replay-cache}.test.ts",
+  "test/project/{cache-prune,entities-cache,module-graph,replay-cache}.test.ts",
   "test/db/{option-file,url}.test.ts",
   "test/deno/portable.test.ts",
   "test/lint/{corpus,machine-formats}.test.ts",

@@ -3,16 +3,18 @@
  * and the entities cache keep their entries here. Each key covers the stored form, the tool version, a stamp of the
  * code that computes schemas (the runtime executable, and each source module's size and mtime when running from
  * source) and what the caller adds. A missing, unreadable or foreign entry is ignored and the schema is computed.
- * `STATS_DB_CACHE=off` turns the cache off; `STATS_DB_CACHE_DIR` moves it.
+ * `STATS_DB_CACHE=off` turns the cache off; `STATS_DB_CACHE_DIR` moves it. The folder stays within a budget
+ * (cache-prune.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
+import { pruneCache } from "./cache-prune.ts";
 import { TOOL_VERSION } from "./version.ts";
 
 /** Bumped whenever the stored form changes. */
@@ -83,11 +85,24 @@ function trusted(dir: string): boolean {
   return s.isDirectory() && (uid === undefined || (s.uid === uid && (s.mode & 0o022) === 0));
 }
 
+// A hit renews the entry's mtime: pruning (cache-prune.ts) removes the least recently used first.
+function renew(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // An entry that cannot be touched is still a hit; it only looks older to pruning.
+  }
+}
+
 function read(dir: string, key: string): Schema | undefined {
   try {
     if (!trusted(dir)) return undefined;
-    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as { key?: unknown; schema?: Schema };
-    return entry.key === key && entry.schema && Array.isArray(entry.schema.tables) ? entry.schema : undefined;
+    const path = join(dir, `${key}.json`);
+    const entry = JSON.parse(readFileSync(path, "utf8")) as { key?: unknown; schema?: Schema };
+    if (entry.key !== key || !entry.schema || !Array.isArray(entry.schema.tables)) return undefined;
+    renew(path);
+    return entry.schema;
   } catch {
     return undefined;
   }
@@ -107,7 +122,9 @@ function write(dir: string, key: string, schema: Schema): void {
     renameSync(tmp, join(dir, `${key}.json`));
   } catch {
     rmSync(tmp, { force: true });
+    return;
   }
+  pruneCache(dir, `${key}.json`);
 }
 
 /**
