@@ -3,12 +3,16 @@
  * client running the same statements from one file, each into its own fresh database. Uses STATS_DB_BENCH_URL
  * (a server URL without a database) or a private throwaway MariaDB. Target (issue 13): ratio ≤ 1.10.
  *
- *   bun run bench:apply [--runs 3] [--files 200] [--binary] [--breakdown]
+ *   bun run bench:apply [--runs 3] [--files 200] [--binary] [--breakdown] [--floor]
  *
  * --binary times a binary compiled from the current sources (into the bench's temp dir) instead of `bun src/cli/main.ts`.
  * --breakdown also reports, per run, the tool's fixed cost (the same command again with nothing pending: process
  * start-up, imports, connections, lock, revisions read) and an in-process apply split into migration statements,
  * bookkeeping writes (revision rows and journal intents), other queries and the rest (JavaScript).
+ * --floor also times the floors under any tool: the `mariadb` client running the same statements with the least
+ * bookkeeping a resumable apply needs (one durable revision write after each statement, autocommit) and with
+ * stats-db's two (a journal intent before, the revision row after); and the project's driver (mysql2 under Bun,
+ * bench/lib/raw-driver.ts) sending the statements alone, with no bookkeeping.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -39,9 +43,11 @@ const { values } = parseArgs({
     files: { type: "string", default: "200" },
     binary: { type: "boolean", default: false },
     breakdown: { type: "boolean", default: false },
+    floor: { type: "boolean", default: false },
   },
 });
 const main = resolve(import.meta.dir, "..", "src", "cli", "main.ts");
+const RAW_DRIVER = resolve(import.meta.dir, "lib", "raw-driver.ts");
 
 function migrationFiles(n: number): Record<string, string> {
   const out: Record<string, string> = {};
@@ -64,6 +70,22 @@ function timed(cmd: string, args: string[], input?: string): number {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr}`);
   return ms;
+}
+
+/** The statements with SQL upserts of a bookkeeping table around each: after it (`writes` 1), or before and after (2). */
+function withBookkeeping(sql: string, writes: 1 | 2): string {
+  const upsert = (table: string, k: number) =>
+    `INSERT INTO \`${table}\` (\`version\`, \`n\`) VALUES ('v', ${k}) ON DUPLICATE KEY UPDATE \`n\` = VALUES(\`n\`);\n`;
+  const table = (name: string) =>
+    `CREATE TABLE \`${name}\` (\`version\` varchar(255) NOT NULL, \`n\` bigint NOT NULL, PRIMARY KEY (\`version\`));\n`;
+  const stmts = sql.split(/(?<=;)\n/).filter((s) => s !== "");
+  return (
+    table("floor_revisions") +
+    table("floor_journal") +
+    stmts
+      .map((s, k) => (writes === 2 ? upsert("floor_journal", k) : "") + `${s}\n` + upsert("floor_revisions", k))
+      .join("")
+  );
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -150,8 +172,17 @@ try {
   );
   const toolMs: number[] = [];
   const client: number[] = [];
+  const floors: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const driver: number[] = [];
   for (let run = 0; run < Number(values.runs); run++) {
-    const dbs = [`bench_apply_tool_${run}`, `bench_apply_client_${run}`, `bench_apply_inproc_${run}`];
+    const dbs = [
+      `bench_apply_tool_${run}`,
+      `bench_apply_client_${run}`,
+      `bench_apply_inproc_${run}`,
+      `bench_apply_floor1_${run}`,
+      `bench_apply_floor2_${run}`,
+      `bench_apply_driver_${run}`,
+    ];
     for (const db of dbs)
       await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).then(() => admin.query(`CREATE DATABASE \`${db}\``));
     const applyArgs = [
@@ -172,6 +203,12 @@ try {
       const rest = b.total - b.statements - b.bookkeeping - b.otherQueries;
       line += `; fixed cost ${fixed.toFixed(0)} ms; in-process ${b.total.toFixed(0)} ms = statements ${b.statements.toFixed(0)} + bookkeeping writes ${b.bookkeeping.toFixed(0)} + other queries ${b.otherQueries.toFixed(0)} + rest ${rest.toFixed(0)}`;
     }
+    if (values.floor) {
+      for (const writes of [1, 2] as const)
+        floors[writes].push(timed("mariadb", [...clientArgs, dbs[2 + writes]!], withBookkeeping(allSql, writes)));
+      driver.push(timed(process.execPath, [RAW_DRIVER, `${base}/${dbs[5]}`], allSql));
+      line += `; client with 1 write per statement ${floors[1].at(-1)!.toFixed(0)} ms, with 2 ${floors[2].at(-1)!.toFixed(0)} ms; mysql2 alone ${driver.at(-1)!.toFixed(0)} ms`;
+    }
     for (const db of dbs) await admin.query(`DROP DATABASE \`${db}\``);
     console.log(line);
   }
@@ -179,6 +216,12 @@ try {
   console.log(
     `median: stats-db migrate apply ${median(toolMs).toFixed(0)} ms, mariadb client ${median(client).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET})`,
   );
+  if (values.floor)
+    console.log(
+      `floor: the client with 1 durable write per statement ${median(floors[1]).toFixed(0)} ms (ratio ${(median(floors[1]) / median(client)).toFixed(2)}), ` +
+        `with 2 (stats-db's pattern) ${median(floors[2]).toFixed(0)} ms (ratio ${(median(floors[2]) / median(client)).toFixed(2)}); ` +
+        `mysql2 under Bun with the statements alone ${median(driver).toFixed(0)} ms (ratio ${(median(driver) / median(client)).toFixed(2)})`,
+    );
 } finally {
   await admin.end();
   rmSync(root, { recursive: true, force: true });
