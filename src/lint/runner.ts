@@ -249,17 +249,21 @@ function lintFresh(
   return { ...p.head, files, steps: p.steps, ms: (opts.now ?? Date.now)() - p.t0 };
 }
 
-/** Lints the selected files of a directory, the earlier files replayed in memory. */
+/**
+ * Lints the selected files of a directory, the earlier files replayed in memory (by `replay`: the CLI's resumes from
+ * the replay cache).
+ */
 export function lintDir(
   dir: MigrationDir,
   select: (files: MigrationFile[]) => Selection,
   opts: LintOptions,
+  replay: (files: readonly MigrationFile[], flavor: Flavor) => Schema = replayFiles,
 ): LintReport {
   const p = prepare(dir, select, opts);
   if (!("sel" in p)) return p;
   let base: Schema;
   try {
-    base = replayFiles(p.sel.base, opts.flavor);
+    base = replay(p.sel.base, opts.flavor);
   } catch (e) {
     if (e instanceof ReplayError) return stopped(p, [], e.message, opts);
     throw e;

@@ -1,6 +1,6 @@
 /** `stats-db migrate lint` end to end: report text, JSON, exit codes, --git-base in a temporary git repository. */
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./run-cli.ts";
@@ -197,5 +197,25 @@ describe("migrate lint", () => {
     const j = JSON.parse(r.stdout);
     expect(j.Files.map((f: { Name: string }) => f.Name)).toEqual(["4_c.sql", "5_d.sql", "6_e.sql"]);
     expect(r.stdout).not.toContain("NL101");
+  });
+
+  test("the base replays from the replay cache: a second run reads it, and the report is the same", () => {
+    const root = project({
+      "1_init.sql": init,
+      "2_add.sql": "ALTER TABLE `t` ADD COLUMN `b` int NULL;\n",
+      "3_drop.sql": "ALTER TABLE `t` DROP COLUMN `a`;\n",
+    });
+    const env = { STATS_DB_CACHE_DIR: join(root, "cache") };
+    const first = cli(["migrate", "lint", "--latest", "1"], { cwd: root, env });
+    const entries = readdirSync(join(root, "cache")).filter((n) => n.endsWith(".json"));
+    expect(entries).toHaveLength(1);
+    const entry = join(root, "cache", entries[0]!);
+    utimesSync(entry, 1000, 1000);
+    const second = cli(["migrate", "lint", "--latest", "1"], { cwd: root, env });
+    // A hit renews the entry.
+    expect(statSync(entry).mtimeMs).toBeGreaterThan(1_000_000);
+    expect(first.code).toBe(1);
+    expect(noTime(second.stdout)).toBe(noTime(first.stdout));
+    expect(second.stdout).toContain('Dropping non-virtual column "a"');
   });
 });

@@ -28,6 +28,7 @@ import { ReportedError, UsageError } from "../errors.ts";
 import { out } from "../output.ts";
 import { databaseTarget } from "../../project/connect.ts";
 import { withConnection } from "../../project/live-source.ts";
+import { cachedReplayFiles } from "../../project/replay-dir.ts";
 
 function positiveInt(flag: string, v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -156,7 +157,7 @@ export default defineCommand({
     };
     const report = settings.devUrl
       ? await lintOnDev(settings.devUrl, dir, select, opts, args.flavor !== undefined)
-      : lintDir(dir, select, opts);
+      : lintDir(dir, select, opts, cachedReplayFiles);
     out(rendered(format, report, settings.flavor.name, path));
     if (hasErrors(report)) throw new ReportedError("lint found errors");
   }),
