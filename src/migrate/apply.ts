@@ -11,6 +11,7 @@ import { ApplyOptionError, ChecksumNotFoundError } from "./apply/errors.ts";
 import { dirtyReason } from "./apply/clean.ts";
 import { type ExecOrder, pendingFiles } from "./apply/pending.ts";
 import type { MigrationDir, MigrationFile } from "./dir.ts";
+import type { ReplayFn } from "./down/plan.ts";
 import { effectiveTxMode, type TxMode } from "./dir/directives.ts";
 import {
   type AppliedFile,
@@ -58,6 +59,8 @@ export interface ApplyOptions extends RevisionsPlace {
   readonly inDoubtWaitMs?: number;
   /** Run even when the live schema differs from the directory at the applied version (`apply/drift-gate.ts`). */
   readonly allowDrift?: boolean;
+  /** How the drift gate builds the schema of the applied files (default: in-memory replay; the CLI's is cached). */
+  readonly replay?: ReplayFn;
 }
 
 /** The run's plan, told before its first statement: what the report's header says. */
@@ -303,6 +306,7 @@ export async function migrateApply(
       ...(opts.urlSchema !== undefined ? { urlSchema: opts.urlSchema } : {}),
       revisions,
       files: all,
+      ...(opts.replay ? { replay: opts.replay } : {}),
     });
   const target = pending.at(-1)!.version;
   log({ kind: "plan", pending, current, target });

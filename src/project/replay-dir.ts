@@ -4,6 +4,7 @@
  * sources.ts, which loads the statement parser only when the replay cache misses.
  */
 import type { MigrationDir, MigrationFile } from "../migrate/dir.ts";
+import type { ReplayFn } from "../migrate/down/plan.ts";
 import { replayFiles } from "../migrate/replay.ts";
 import type { Flavor } from "../mysql/flavor.ts";
 import type { Schema } from "../schema/model.ts";
@@ -15,6 +16,9 @@ export function cachedReplayFiles(files: readonly MigrationFile[], flavor: Flavo
   const resume = resumeReplay(files, flavor);
   return resume.hit ?? resume.store(replayFiles(resume.rest, flavor, resume.start));
 }
+
+/** cachedReplayFiles as the replay that drift, down and apply's drift gate take. */
+export const cachedReplay: ReplayFn = async (files, flavor) => cachedReplayFiles(files, flavor);
 
 /** Replays a verified migration directory in memory (each file read once; a replay seen before, or of a prefix, comes from the cache). */
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {

@@ -7,6 +7,8 @@ import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { withTestDatabase } from "../support/mariadb.ts";
 import { writeProject } from "../support/project.ts";
 import { cli } from "./run-cli.ts";
+import { readdirSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
 
 setDefaultTimeout(90_000);
 
@@ -116,6 +118,29 @@ describe("the drift gate of migrate apply", () => {
       expect(rest.code).toBe(0);
       expect(rest.stdout).toContain("Migrating to version 3 from 1 (2 migrations in total):");
       expect(cli(["migrate", "drift", "--url", url], { cwd: root }).code).toBe(0);
+    });
+  });
+
+  test("the gate and drift replay the applied files through the replay cache, resuming from a prefix", async () => {
+    await withTestDatabase(async ({ url }) => {
+      const root = writeProject(FILES);
+      const env = { STATS_DB_CACHE_DIR: join(root, "cache") };
+      const entries = () => readdirSync(join(root, "cache")).filter((n) => n.endsWith(".json"));
+      expect(cli(["migrate", "apply", "1", "--url", url], { cwd: root, env }).code).toBe(0);
+      // Applying file 2, the gate replays the applied file 1 and stores it.
+      expect(cli(["migrate", "apply", "1", "--url", url], { cwd: root, env }).code).toBe(0);
+      expect(entries()).toHaveLength(1);
+      const stored = join(root, "cache", entries()[0]!);
+      utimesSync(stored, 1000, 1000);
+      // Drift at version 2 resumes from it (a hit renews it) and stores files 1–2.
+      const drift = cli(["migrate", "drift", "--url", url], { cwd: root, env });
+      expect([drift.code, drift.stderr]).toEqual([0, ""]);
+      expect(statSync(stored).mtimeMs).toBeGreaterThan(1_000_000);
+      expect(entries()).toHaveLength(2);
+      // Applying file 3, the gate reads files 1–2 from the cache: the same verdict, no new entry.
+      expect(cli(["migrate", "apply", "--url", url], { cwd: root, env }).code).toBe(0);
+      expect(entries()).toHaveLength(2);
+      expect(cli(["migrate", "drift", "--url", url], { cwd: root, env }).code).toBe(0);
     });
   });
 });

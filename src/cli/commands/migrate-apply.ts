@@ -21,6 +21,7 @@ import { lockTimeoutMs } from "../lock-timeout.ts";
 import { dirArg, globalArgs } from "../options.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { StatementPlanner } from "../../migrate/apply/online/planner.ts";
+import { cachedReplay } from "../../project/replay-dir.ts";
 import { onlineArgs, onlineFlags, onlinePolicy } from "../online-policy.ts";
 import { verifyDir } from "../../project/sources.ts";
 import { openDir } from "../../project/open-dir.ts";
@@ -126,6 +127,7 @@ export default defineCommand({
             stop: interrupts.signal,
             beforeFile: () => lock.verify(),
             inDoubtWaitMs: timeout,
+            replay: cachedReplay,
           };
           const { report, markdown } = await applyWithPlans({
             conn,

@@ -15,6 +15,7 @@ import { out } from "../output.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
+import { cachedReplay } from "../../project/replay-dir.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printWatchEvent } from "../apply-progress.ts";
 import { printPlanCosts } from "../online-progress.ts";
@@ -88,7 +89,7 @@ export default defineCommand({
     const database = requireDatabase(settings);
     const schema = boundSchema(database);
     const devUrl = settings.devUrl;
-    const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
+    const replay: ReplayFn = devUrl ? (files) => devReplayUrl(devUrl, files) : cachedReplay;
     const session = {
       lockTimeoutMs: timeout,
       lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),
@@ -128,7 +129,7 @@ export default defineCommand({
             operatorVersion: `stats-db v${TOOL_VERSION}`,
             ...(amount !== undefined ? { amount } : {}),
             ...(args["to-version"] !== undefined ? { toVersion: args["to-version"] } : {}),
-            ...(replay ? { replay } : {}),
+            replay,
             send: (sql) => watch.run(sql),
             stop: interrupts.signal,
             log,

@@ -8,6 +8,7 @@ import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { migrateDrift } from "../../migrate/drift.ts";
 import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
+import { cachedReplay } from "../../project/replay-dir.ts";
 import { openDatabase } from "../../project/connect.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { verifyDir } from "../../project/sources.ts";
@@ -39,14 +40,14 @@ export default defineCommand({
     const database = requireDatabase(settings);
     const schema = boundSchema(database);
     const devUrl = settings.devUrl;
-    const replay: ReplayFn | undefined = devUrl ? (files) => devReplayUrl(devUrl, files) : undefined;
+    const replay: ReplayFn = devUrl ? (files) => devReplayUrl(devUrl, files) : cachedReplay;
     const { conn } = await openDatabase(database);
     try {
       const report = await migrateDrift(conn, {
         schema,
         files: dir.files(),
         ...revisionsLocation({ args, settings }, schema),
-        ...(replay ? { replay } : {}),
+        replay,
       });
       out(json ? JSON.stringify(driftJson(report)) + "\n" : driftText(report));
       if (report.differences.length > 0) throw new ReportedError("drift found");
