@@ -12,24 +12,12 @@
  *   bun run bench [--runs 15] [--keep]
  */
 import { spawnSync } from "node:child_process";
-import {
-  appendFileSync,
-  copyFileSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { workspaceDiffArgs, writeWorkspace } from "./lib/history.ts";
+import { type Prepare, primeWithoutNewestFile, workspaceDiffArgs, writeWorkspace } from "./lib/history.ts";
 import { COLUMNS, DEFAULT_SHAPE } from "./lib/entities-source.ts";
-import { computeSum, formatSum } from "../src/migrate/dir/sum.ts";
-import { openLocalDir } from "../src/migrate/dir/local.ts";
 
 const TARGET_MS: Readonly<Record<string, number>> = { cold: 150, warm: 80 };
 const { values } = parseArgs({
@@ -62,7 +50,7 @@ try {
   };
   const grownCache = join(root, "grown-cache");
   const grown = { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: grownCache };
-  const restore = primeWithoutNewestFile(args, join(root, "primed-cache"), grownCache);
+  const restore = primeWithoutNewestFile(root, args, join(root, "primed-cache"), grownCache);
   for (const [label, env, prepare] of [
     ["cold", cold, undefined],
     ["warm", warm, undefined],
@@ -93,40 +81,6 @@ function load(): string {
 
 function ms(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e6;
-}
-
-/** What runs before each timed run, untimed: as a shell command (for hyperfine) and as a function. */
-interface Prepare {
-  readonly shell: string;
-  readonly run: () => void;
-}
-
-/**
- * Primes a cache folder (`primed`) as a developer's is after a diff wrote the newest migration file: the replay of
- * the directory without that file, and the entities. The returned step puts a copy of it at `into` before each run
- * (a run stores the grown directory's replay, which the next run must not find).
- */
-function primeWithoutNewestFile(args: string[], primed: string, into: string): Prepare {
-  const dir = join(root, "migrations");
-  const older = join(root, "migrations-without-newest");
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort();
-  mkdirSync(older);
-  for (const name of names.slice(0, -1)) copyFileSync(join(dir, name), join(older, name));
-  const files = openLocalDir(older).files();
-  writeFileSync(join(older, "atlas.sum"), formatSum(computeSum(files)));
-  const primeArgs = args.map((a) => (a === `file://${dir}` ? `file://${older}` : a));
-  const env = { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: primed };
-  const r = spawnSync(process.execPath, [...primeArgs, "--dry-run"], { cwd: root, encoding: "utf8", env });
-  if (r.status !== 0) throw new Error(`priming the grown-directory cache failed: ${r.stderr}`);
-  return {
-    shell: `rm -rf '${into}' && cp -r '${primed}' '${into}'`,
-    run: () => {
-      rmSync(into, { recursive: true, force: true });
-      cpSync(primed, into, { recursive: true });
-    },
-  };
 }
 
 /** Appends a comment line that no earlier run saw to the entities module. */

@@ -5,7 +5,8 @@
  * columns and the late index it had at that age), so a 3,000-table, 1,000-version history takes seconds, not hours.
  * The benchmarks check that the history replays to the entities before they time anything.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
@@ -67,4 +68,39 @@ function atVersion(final: Schema, v: number, shape: Shape): Schema {
     tables.push({ ...table, columns: table.columns.slice(0, columnCount(age, shape)), indexes });
   }
   return { ...final, tables };
+}
+
+/** What runs before each timed run, untimed: as a shell command (for hyperfine) and as a function. */
+export interface Prepare {
+  readonly shell: string;
+  readonly run: () => void;
+}
+
+/**
+ * Primes a cache folder (`primed`) for the workspace at `root` (diffed by `args`) as a developer's is after a diff
+ * wrote the newest migration file: the replay of the directory without that file, and the entities. The returned
+ * step puts a copy of it at `into` before each run (a run stores the grown directory's replay, which the next run
+ * must not find).
+ */
+export function primeWithoutNewestFile(root: string, args: string[], primed: string, into: string): Prepare {
+  const dir = join(root, "migrations");
+  const older = join(root, "migrations-without-newest");
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
+  mkdirSync(older);
+  for (const name of names.slice(0, -1)) copyFileSync(join(dir, name), join(older, name));
+  const files = openLocalDir(older).files();
+  writeFileSync(join(older, "atlas.sum"), formatSum(computeSum(files)));
+  const primeArgs = args.map((a) => (a === `file://${dir}` ? `file://${older}` : a));
+  const env = { ...process.env, STATS_DB_CACHE: "on", STATS_DB_CACHE_DIR: primed };
+  const r = spawnSync(process.execPath, [...primeArgs, "--dry-run"], { cwd: root, encoding: "utf8", env });
+  if (r.status !== 0) throw new Error(`priming the grown-directory cache failed: ${r.stderr}`);
+  return {
+    shell: `rm -rf '${into}' && cp -r '${primed}' '${into}'`,
+    run: () => {
+      rmSync(into, { recursive: true, force: true });
+      cpSync(primed, into, { recursive: true });
+    },
+  };
 }
