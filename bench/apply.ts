@@ -12,7 +12,7 @@
  * --floor also times the floors under any tool: the `mariadb` client running the same statements with the least
  * bookkeeping a resumable apply needs (one durable revision write after each statement, autocommit) and with
  * stats-db's two (a journal intent before, the revision row after); and the project's driver (mysql2 under Bun,
- * bench/lib/raw-driver.ts) sending the statements alone, with no bookkeeping.
+ * bench/lib/raw-driver.ts) sending the statements alone, and with one durable write after each.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -173,7 +173,7 @@ try {
   const toolMs: number[] = [];
   const client: number[] = [];
   const floors: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  const driver: number[] = [];
+  const driver: Record<0 | 1, number[]> = { 0: [], 1: [] };
   for (let run = 0; run < Number(values.runs); run++) {
     const dbs = [
       `bench_apply_tool_${run}`,
@@ -181,7 +181,8 @@ try {
       `bench_apply_inproc_${run}`,
       `bench_apply_floor1_${run}`,
       `bench_apply_floor2_${run}`,
-      `bench_apply_driver_${run}`,
+      `bench_apply_driver0_${run}`,
+      `bench_apply_driver1_${run}`,
     ];
     for (const db of dbs)
       await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).then(() => admin.query(`CREATE DATABASE \`${db}\``));
@@ -206,8 +207,11 @@ try {
     if (values.floor) {
       for (const writes of [1, 2] as const)
         floors[writes].push(timed("mariadb", [...clientArgs, dbs[2 + writes]!], withBookkeeping(allSql, writes)));
-      driver.push(timed(process.execPath, [RAW_DRIVER, `${base}/${dbs[5]}`], allSql));
-      line += `; client with 1 write per statement ${floors[1].at(-1)!.toFixed(0)} ms, with 2 ${floors[2].at(-1)!.toFixed(0)} ms; mysql2 alone ${driver.at(-1)!.toFixed(0)} ms`;
+      for (const writes of [0, 1] as const)
+        driver[writes].push(
+          timed(process.execPath, [RAW_DRIVER, `${base}/${dbs[5 + writes]}`, "--writes", String(writes)], allSql),
+        );
+      line += `; client with 1 write per statement ${floors[1].at(-1)!.toFixed(0)} ms, with 2 ${floors[2].at(-1)!.toFixed(0)} ms; mysql2 alone ${driver[0].at(-1)!.toFixed(0)} ms, with 1 write ${driver[1].at(-1)!.toFixed(0)} ms`;
     }
     for (const db of dbs) await admin.query(`DROP DATABASE \`${db}\``);
     console.log(line);
@@ -220,7 +224,8 @@ try {
     console.log(
       `floor: the client with 1 durable write per statement ${median(floors[1]).toFixed(0)} ms (ratio ${(median(floors[1]) / median(client)).toFixed(2)}), ` +
         `with 2 (stats-db's pattern) ${median(floors[2]).toFixed(0)} ms (ratio ${(median(floors[2]) / median(client)).toFixed(2)}); ` +
-        `mysql2 under Bun with the statements alone ${median(driver).toFixed(0)} ms (ratio ${(median(driver) / median(client)).toFixed(2)})`,
+        `mysql2 under Bun with the statements alone ${median(driver[0]).toFixed(0)} ms (ratio ${(median(driver[0]) / median(client)).toFixed(2)}), ` +
+        `with 1 durable write per statement ${median(driver[1]).toFixed(0)} ms (ratio ${(median(driver[1]) / median(client)).toFixed(2)})`,
     );
 } finally {
   await admin.end();
