@@ -146,10 +146,23 @@ export function cacheShelf(kind: string, flavor: Flavor): SlotOf | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   const context = keyContext(kind, flavor);
+  // The folder is listed once per shelf: a caller trying many keys (one per prefix) then opens only entries that
+  // exist. An entry another process writes after the listing is a miss, never a wrong hit.
+  let listed: Set<string> | undefined;
+  const present = (key: string): boolean => {
+    if (listed === undefined) {
+      try {
+        listed = new Set(readdirSync(dir));
+      } catch {
+        listed = new Set();
+      }
+    }
+    return listed.has(`${key}.json`);
+  };
   return (inputs) => {
     const key = cacheKey(context, inputs);
     return {
-      hit: read(dir, key),
+      hit: present(key) ? read(dir, key) : undefined,
       store: (schema) => {
         write(dir, key, schema);
         return schema;
