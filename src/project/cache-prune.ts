@@ -17,6 +17,9 @@ export interface CacheBudget {
 export const CACHE_BUDGET: CacheBudget = { entries: 64, bytes: 256 * 1024 * 1024 };
 
 const STALE_TEMP_MS = 60 * 60 * 1000;
+/** Only files the cache writes are ever removed (STATS_DB_CACHE_DIR may name a folder that holds others). */
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+const TEMP = /^\.[0-9a-f]{64}\.[0-9a-f]{12}\.tmp$/;
 
 /** Removes what the budget does not keep; `keep` (the entry just stored) always stays. Failures are ignored. */
 export function pruneCache(dir: string, keep: string, budget: CacheBudget = CACHE_BUDGET): void {
@@ -26,9 +29,9 @@ export function pruneCache(dir: string, keep: string, budget: CacheBudget = CACH
     for (const name of readdirSync(dir)) {
       const s = statSync(join(dir, name), { throwIfNoEntry: false });
       if (!s?.isFile()) continue;
-      if (name.endsWith(".tmp")) {
+      if (TEMP.test(name)) {
         if (now - s.mtimeMs > STALE_TEMP_MS) rmSync(join(dir, name), { force: true });
-      } else if (name.endsWith(".json")) entries.push({ name, size: s.size, used: name === keep ? now : s.mtimeMs });
+      } else if (ENTRY.test(name)) entries.push({ name, size: s.size, used: name === keep ? now : s.mtimeMs });
     }
   } catch {
     return;

@@ -10,12 +10,15 @@ import { emptySchema } from "../../src/schema/model.ts";
 const folder = useCacheFolder("stats-db-cache-prune-test-");
 const cache = () => join(folder.dir(), "cache");
 
-/** Writes `n` entries of `size` bytes, entry i last used i minutes after the epoch of the test (e0 is the oldest). */
+/** The name of entry `i`, as the cache names entries (a SHA-256 in hex). */
+const e = (i: number) => `${i.toString(16).padStart(64, "0")}.json`;
+
+/** Writes `n` entries of `size` bytes, entry i last used i minutes after an hour ago (entry 0 is the oldest). */
 function entries(n: number, size = 10): void {
   mkdirSync(cache(), { recursive: true });
   const base = Date.now() / 1000 - 3600;
   for (let i = 0; i < n; i++) {
-    const path = join(cache(), `e${i}.json`);
+    const path = join(cache(), e(i));
     writeFileSync(path, "x".repeat(size));
     utimesSync(path, base + i * 60, base + i * 60);
   }
@@ -26,29 +29,32 @@ const names = () => readdirSync(cache()).sort();
 describe("schema cache pruning", () => {
   test("beyond the entry count the least recently used go; the entry just stored stays however old", () => {
     entries(6);
-    pruneCache(cache(), "e0.json", { entries: 4, bytes: 1e9 });
-    expect(names()).toEqual(["e0.json", "e3.json", "e4.json", "e5.json"]);
+    pruneCache(cache(), e(0), { entries: 4, bytes: 1e9 });
+    expect(names()).toEqual([e(0), e(3), e(4), e(5)]);
   });
 
   test("beyond the total size the least recently used go", () => {
     entries(5, 100);
-    pruneCache(cache(), "e4.json", { entries: 100, bytes: 250 });
-    expect(names()).toEqual(["e3.json", "e4.json"]);
+    pruneCache(cache(), e(4), { entries: 100, bytes: 250 });
+    expect(names()).toEqual([e(3), e(4)]);
   });
 
-  test("a writer's temp file goes after an hour, a fresh one and other files stay", () => {
+  test("a writer's temp file goes after an hour; a fresh one, and files the cache did not write, stay", () => {
     entries(1);
+    const temp = (c: string) => `.${c.repeat(64)}.${"0".repeat(12)}.tmp`;
     for (const [name, ageS] of [
-      [".old.tmp", 7200],
-      [".new.tmp", 10],
+      [temp("a"), 7200],
+      [temp("b"), 10],
+      ["notes.json", 7200],
+      [".editor.tmp", 7200],
       ["notes.txt", 7200],
     ] as const) {
       writeFileSync(join(cache(), name), "");
       const at = Date.now() / 1000 - ageS;
       utimesSync(join(cache(), name), at, at);
     }
-    pruneCache(cache(), "e0.json", { entries: 1, bytes: 1e9 });
-    expect(names()).toEqual([".new.tmp", "e0.json", "notes.txt"]);
+    pruneCache(cache(), e(0), { entries: 1, bytes: 0 });
+    expect(names()).toEqual([".editor.tmp", temp("b"), e(0), "notes.json", "notes.txt"].sort());
   });
 
   test("a hit renews its entry, so the entries a loop keeps using survive a store", () => {
@@ -66,7 +72,7 @@ describe("schema cache pruning", () => {
     cacheSlot("test", mysql8, () => "new").store(emptySchema);
     const left = names();
     expect(left).toHaveLength(64);
-    expect(left).not.toContain("e0.json");
-    expect(left).toContain("e69.json");
+    expect(left).not.toContain(e(0));
+    expect(left).toContain(e(69));
   });
 });
