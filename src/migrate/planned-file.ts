@@ -16,6 +16,8 @@ export interface PlannedFile {
   readonly name: string;
   readonly text: string;
   readonly statements: number;
+  /** The check's replay: the schema after the file, from `current` (the desired state, up to member order). */
+  readonly after: Schema;
 }
 
 /** The plan does not reach the desired state when replayed: a bug, reported instead of writing a wrong file. */
@@ -48,5 +50,5 @@ export function fileForChanges(
   const text = formatMigrationFile(statements);
   const replayed = replaySql(text, flavor, current);
   if (!schemasEqual(replayed, desired)) throw new PlanVerificationError(text);
-  return { name: newMigrationName(now, name, latest), text, statements: statements.length };
+  return { name: newMigrationName(now, name, latest), text, statements: statements.length, after: replayed };
 }

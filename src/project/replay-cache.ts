@@ -37,6 +37,15 @@ export function chainLinks(files: readonly ReplayInput[]): string[] {
   });
 }
 
+/**
+ * Stores `schema` as what `files` replay to: for a caller that computed it another way, exactly as a replay of them
+ * would (diff replays the file it wrote onto the replay of the files before it).
+ */
+export function storeReplay(files: readonly ReplayInput[], flavor: Flavor, schema: Schema): void {
+  const shelf = cacheShelf("replay", flavor);
+  if (shelf !== undefined && files.length > 0) shelf(chainLinks(files).at(-1)).store(schema);
+}
+
 /** How a replay of `files` (in replay order) resumes from the cache; with the cache off, it replays them all. */
 export function resumeReplay<F extends ReplayInput>(files: readonly F[], flavor: Flavor): ReplayResume<F> {
   const shelf = cacheShelf("replay", flavor);

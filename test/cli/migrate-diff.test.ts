@@ -1,5 +1,14 @@
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, repoRoot } from "./run-cli.ts";
@@ -102,6 +111,22 @@ describe("stats-db migrate diff", () => {
     for (const d of ["entities", "migrations", "src"]) cpSync(join(repoRoot, d), join(dir, d), { recursive: true });
     symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
     expect(cli(["diff"], { cwd: dir })).toMatchObject({ code: 0, stdout: SYNCED });
+  });
+
+  test("a written file leaves the new directory's replay in the cache: the next diff reads it and stores nothing", () => {
+    const dir = tmp();
+    const env = { STATS_DB_CACHE_DIR: join(dir, "cache") };
+    const args = ["diff", "--dir", `file://${join(dir, "migrations")}`, "--to", `file://${fixture("v1.ts")}`];
+    expect(cli([...args.slice(0, 1), "init", ...args.slice(1)], { env }).code).toBe(0);
+    const entries = () => readdirSync(join(dir, "cache")).sort();
+    // The entities' schema and the replay of the directory with the new file.
+    const stored = entries();
+    expect(stored).toHaveLength(2);
+    for (const e of stored) utimesSync(join(dir, "cache", e), 1000, 1000);
+    expect(cli(args, { env })).toMatchObject({ code: 0, stdout: SYNCED });
+    expect(entries()).toEqual(stored);
+    // Both were hits (a hit renews its entry).
+    for (const e of stored) expect(statSync(join(dir, "cache", e)).mtimeMs).toBeGreaterThan(1_000_000);
   });
 });
 

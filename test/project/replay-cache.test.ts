@@ -2,7 +2,7 @@ import { useCacheFolder } from "../support/cache-folder.ts";
 import { describe, expect, test } from "bun:test";
 import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chainLinks, type ReplayInput, resumeReplay } from "../../src/project/replay-cache.ts";
+import { chainLinks, type ReplayInput, resumeReplay, storeReplay } from "../../src/project/replay-cache.ts";
 import { replayFiles } from "../../src/migrate/replay.ts";
 import { type Flavor, mariadb, mysql8 } from "../../src/mysql/flavor.ts";
 import type { Schema } from "../../src/schema/model.ts";
@@ -105,6 +105,17 @@ describe("replay cache", () => {
     const two = chainLinks([...a, { name: "2_b.sql", bytes: utf8.encode("z") }]);
     expect(two[0]).toBe(chainLinks(a)[0]!);
     expect(two[1]).not.toBe(two[0]);
+  });
+
+  test("a schema stored for files (as diff stores the directory it wrote) is what the next replay of them reads", () => {
+    const files = history();
+    const computed = replayFiles(files, mysql8);
+    storeReplay(files, mysql8, computed);
+    const next = replayCounting(files);
+    expect(next.replayed).toBe(0);
+    expect(next.schema).toEqual(computed);
+    // A longer directory resumes from it.
+    expect(replayCounting(history([...HISTORY, "DROP VIEW `busy`;"])).replayed).toBe(1);
   });
 
   test("another flavour is a different key: replayed again", () => {

@@ -4,9 +4,10 @@
  * the directory's lock from reading it to writing atlas.sum, and the new version is always after the latest.
  */
 import { defineCommand } from "citty";
-import { latestVersion } from "../../migrate/dir.ts";
+import { latestVersion, type MigrationDir } from "../../migrate/dir.ts";
 import { checkMigrationName } from "../../migrate/dir/name.ts";
 import { writeMigration } from "../../migrate/dir/write.ts";
+import { storeReplay } from "../../project/replay-cache.ts";
 import type { PlannedFile } from "../../migrate/planned-file.ts";
 import { diff } from "../../schema/diff.ts";
 import { lockTimeoutMs } from "../lock-timeout.ts";
@@ -45,7 +46,18 @@ async function planNext(
           name,
           latestVersion(files),
         );
-  return { file, write: (f) => writeMigration(dir, f) };
+  return { file, write: (f) => written(dir, f, settings) };
+}
+
+/**
+ * Writes the file, then stores what the directory now replays to: the check's replay of the file onto the
+ * directory's, so the next command reads it from the cache. Only after an in-memory replay (a dev database's
+ * inspected state may differ from it in detail) and when the file is the last in replay order.
+ */
+function written(dir: MigrationDir, file: PlannedFile, settings: Settings): void {
+  writeMigration(dir, file);
+  const files = dir.files();
+  if (!settings.devUrl && files.at(-1)?.name === file.name) storeReplay(files, settings.flavor, file.after);
 }
 
 export default defineCommand({
