@@ -49,8 +49,7 @@ export function storeReplay(files: readonly ReplayInput[], flavor: Flavor, schem
 /** How a replay of `files` (in replay order) resumes from the cache; with the cache off, it replays them all. */
 export function resumeReplay<F extends ReplayInput>(files: readonly F[], flavor: Flavor): ReplayResume<F> {
   const shelf = cacheShelf("replay", flavor);
-  const whole = { rest: files, store: (schema: Schema) => schema };
-  if (shelf === undefined || files.length === 0) return whole;
+  if (shelf === undefined || files.length === 0) return { rest: files, store: (schema) => schema };
   const links = chainLinks(files);
   const slot = shelf(links.at(-1));
   if (slot.hit) return { hit: slot.hit };
@@ -58,5 +57,5 @@ export function resumeReplay<F extends ReplayInput>(files: readonly F[], flavor:
     const start = shelf(links[k]).hit;
     if (start) return { start, rest: files.slice(k + 1), store: slot.store };
   }
-  return { ...whole, store: slot.store };
+  return { rest: files, store: slot.store };
 }

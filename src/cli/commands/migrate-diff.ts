@@ -4,7 +4,8 @@
  * the directory's lock from reading it to writing atlas.sum, and the new version is always after the latest.
  */
 import { defineCommand } from "citty";
-import { latestVersion, type MigrationDir } from "../../migrate/dir.ts";
+import { compareNames } from "../../migrate/bytestring.ts";
+import { latestVersion, type MigrationDir, type MigrationFile } from "../../migrate/dir.ts";
 import { checkMigrationName } from "../../migrate/dir/name.ts";
 import { writeMigration } from "../../migrate/dir/write.ts";
 import { storeReplay } from "../../project/replay-cache.ts";
@@ -46,18 +47,21 @@ async function planNext(
           name,
           latestVersion(files),
         );
-  return { file, write: (f) => written(dir, f, settings) };
+  return { file, write: (f) => written(dir, files, f, settings) };
 }
 
 /**
- * Writes the file, then stores what the directory now replays to: the check's replay of the file onto the
- * directory's, so the next command reads it from the cache. Only after an in-memory replay (a dev database's
- * inspected state may differ from it in detail) and when the file is the last in replay order.
+ * Writes the file, then stores what the directory now replays to (the files replayed before and the new one, as
+ * written, not read again): the check's replay of the file onto the directory's, so the next command reads it from
+ * the cache. Only after an in-memory replay (a dev database's inspected state may differ from it in detail) and when
+ * the file is the last in replay order.
  */
-function written(dir: MigrationDir, file: PlannedFile, settings: Settings): void {
+function written(dir: MigrationDir, before: readonly MigrationFile[], file: PlannedFile, settings: Settings): void {
   writeMigration(dir, file);
-  const files = dir.files();
-  if (!settings.devUrl && files.at(-1)?.name === file.name) storeReplay(files, settings.flavor, file.after);
+  const last = before.at(-1);
+  if (settings.devUrl || (last !== undefined && compareNames(last.name, file.name) >= 0)) return;
+  const added = { name: file.name, bytes: new TextEncoder().encode(file.text) };
+  storeReplay([...before, added], settings.flavor, file.after);
 }
 
 export default defineCommand({
