@@ -20,6 +20,13 @@ export function cachedReplayFiles(files: readonly MigrationFile[], flavor: Flavo
 /** cachedReplayFiles as the replay that drift, down and apply's drift gate take. */
 export const cachedReplay: ReplayFn = async (files, flavor) => cachedReplayFiles(files, flavor);
 
+/** The replay drift and down take: on the clean dev database `--dev-url` names, else in memory through the cache. */
+export function directoryReplay(devUrl: string | undefined): ReplayFn {
+  if (devUrl === undefined) return cachedReplay;
+  // The database side loads only when a dev database is named.
+  return async (files) => (await import("./live-source.ts")).devReplayUrl(devUrl, files);
+}
+
 /** Replays a verified migration directory in memory (each file read once; a replay seen before, or of a prefix, comes from the cache). */
 export function replayDir(dir: MigrationDir, flavor: Flavor): Schema {
   const files = dir.files();

@@ -9,13 +9,12 @@ import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { type DownEvent, type DownReport, migrateDown } from "../../migrate/down.ts";
 import { downSummary } from "../run-summaries.ts";
 import type { StopSignal } from "../interrupts.ts";
-import type { ReplayFn } from "../../migrate/down/plan.ts";
 import { downJson, downProgress, formatDownText } from "../report/down.ts";
 import { out } from "../output.ts";
 import { requireDatabase } from "../connect.ts";
 import { UsageError } from "../errors.ts";
-import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
-import { cachedReplay } from "../../project/replay-dir.ts";
+import { boundSchema } from "../../project/live-source.ts";
+import { directoryReplay } from "../../project/replay-dir.ts";
 import { StatementWatch } from "../../migrate/apply/statement-watch.ts";
 import { printWatchEvent } from "../apply-progress.ts";
 import { printPlanCosts } from "../online-progress.ts";
@@ -88,8 +87,7 @@ export default defineCommand({
     );
     const database = requireDatabase(settings);
     const schema = boundSchema(database);
-    const devUrl = settings.devUrl;
-    const replay: ReplayFn = devUrl ? (files) => devReplayUrl(devUrl, files) : cachedReplay;
+    const replay = directoryReplay(settings.devUrl);
     const session = {
       lockTimeoutMs: timeout,
       lockWaitTimeoutS: lockWaitTimeoutSeconds(args["lock-wait-timeout"], migration.lockWaitTimeout),

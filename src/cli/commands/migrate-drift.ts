@@ -6,9 +6,8 @@
 import { defineCommand } from "citty";
 import { forEachTarget, targetArgs } from "../targets/for-each-target.ts";
 import { migrateDrift } from "../../migrate/drift.ts";
-import type { ReplayFn } from "../../migrate/down/plan.ts";
-import { boundSchema, devReplayUrl } from "../../project/live-source.ts";
-import { cachedReplay } from "../../project/replay-dir.ts";
+import { boundSchema } from "../../project/live-source.ts";
+import { directoryReplay } from "../../project/replay-dir.ts";
 import { openDatabase } from "../../project/connect.ts";
 import { resolveSettings } from "../../project/settings.ts";
 import { verifyDir } from "../../project/sources.ts";
@@ -39,8 +38,7 @@ export default defineCommand({
     verifyDir(dir);
     const database = requireDatabase(settings);
     const schema = boundSchema(database);
-    const devUrl = settings.devUrl;
-    const replay: ReplayFn = devUrl ? (files) => devReplayUrl(devUrl, files) : cachedReplay;
+    const replay = directoryReplay(settings.devUrl);
     const { conn } = await openDatabase(database);
     try {
       const report = await migrateDrift(conn, {
