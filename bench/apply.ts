@@ -34,6 +34,7 @@ import {
 } from "../src/index.ts";
 import { JOURNAL_TABLE } from "../src/mysql/queries/journal.ts";
 import { buildBinary, defaultBuildOptions } from "../scripts/build.ts";
+import { benchStatements } from "./lib/statements.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 
@@ -79,7 +80,7 @@ function withBookkeeping(sql: string, writes: 1 | 2): string {
     `INSERT INTO \`${table}\` (\`version\`, \`n\`) VALUES ('v', ${k}) ON DUPLICATE KEY UPDATE \`n\` = VALUES(\`n\`);\n`;
   const table = (name: string) =>
     `CREATE TABLE \`${name}\` (\`version\` varchar(255) NOT NULL, \`n\` bigint NOT NULL, PRIMARY KEY (\`version\`));\n`;
-  const stmts = sql.split(/(?<=;)\n/).filter((s) => s !== "");
+  const stmts = benchStatements(sql);
   return (
     table("floor_revisions") +
     table("floor_journal") +
@@ -120,7 +121,7 @@ function timing(conn: Queryable, statements: ReadonlySet<string>, into: Breakdow
 async function inProcess(url: string, schema: string, files: Record<string, string>): Promise<Breakdown> {
   const dir = memoryDir(files);
   dir.writeSum(formatSum(computeSum(dir.files())));
-  const statements = new Set(Object.values(files).flatMap((text) => text.split(/(?<=;)\n/).filter((s) => s !== "")));
+  const statements = new Set(Object.values(files).flatMap(benchStatements));
   const out: Breakdown = { statements: 0, bookkeeping: 0, otherQueries: 0, total: 0 };
   const conn = await connect(url);
   try {

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
+import { benchStatements } from "./statements.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,7 +17,7 @@ const { values, positionals } = parseArgs({
 const url = positionals[0];
 if (!url) throw new Error("usage: bun bench/lib/raw-driver.ts URL [--writes 1] < statements.sql");
 const writes = values.writes === "1";
-const statements = (await new Response(Bun.stdin.stream()).text()).split(/(?<=;)\n/).filter((s) => s.trim() !== "");
+const statements = benchStatements(await new Response(Bun.stdin.stream()).text());
 const conn = await createConnection({ uri: url });
 try {
   if (writes)
