@@ -21,7 +21,7 @@ export const UNIT_LANE: readonly string[] = [
   "test/build/workflow.test.ts",
   "test/cli/{exit-codes,join-repeated,plan-markdown,run-targets,schema-mermaid,terminal-input}.test.ts",
   "test/project/{cache-prune,entities-cache,module-graph,replay-cache}.test.ts",
-  "test/db/{option-file,url}.test.ts",
+  "test/db/{errors,option-file,url}.test.ts",
   "test/deno/portable.test.ts",
   "test/lint/{corpus,machine-formats}.test.ts",
   "test/migrate/{apply-units,checkpoint,checksum-report,dir,dir-lock,dir-url,directives,down-target,name}.test.ts",

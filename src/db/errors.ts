@@ -8,6 +8,8 @@ export const ER = {
   DBACCESS_DENIED: 1044,
   /** ER_ACCESS_DENIED_ERROR: wrong user or password. */
   ACCESS_DENIED: 1045,
+  /** ER_ACCESS_DENIED_NO_PASSWORD_ERROR: the same refusal, worded without "(using password: …)". */
+  ACCESS_DENIED_NO_PASSWORD: 1698,
   /** ER_BAD_DB_ERROR: unknown database. */
   BAD_DB: 1049,
   /** ER_TABLEACCESS_DENIED_ERROR: missing table privilege. */
@@ -139,7 +141,7 @@ function assertNeverFailure(x: never): never {
 /** What kind of connection failure a driver error is, or undefined when it is a statement error. */
 export function connectionFailureOf(error: unknown): ConnectionFailure | undefined {
   const e = error as DriverError;
-  if (e.errno === ER.ACCESS_DENIED) return "access-denied";
+  if (e.errno === ER.ACCESS_DENIED || e.errno === ER.ACCESS_DENIED_NO_PASSWORD) return "access-denied";
   if (e.errno === ER.BAD_DB) return "unknown-database";
   if (e.errno === ER.DBACCESS_DENIED || e.errno === ER.SPECIFIC_ACCESS_DENIED) return "privilege";
   if (e.code && e.code in NETWORK_CODES) return NETWORK_CODES[e.code];
