@@ -46,7 +46,8 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLi
   const errors: EntityError[] = [];
   const err = (column: string | undefined, problem: string) => errors.push(new EntityError(t.name, column, problem));
   const metas = new Map<string, ColumnMeta>();
-  for (const [name, schema] of Object.entries(t.columns)) {
+  for (const name in t.columns) {
+    const schema = t.columns[name]!;
     const meta = readMeta(schema);
     if (!meta) err(name, "is not built with a column builder (col.int(), col.varchar(n), …)");
     else metas.set(name, meta), validateColumn(name, meta, schema, err);
@@ -78,10 +79,13 @@ function validateTable(t: TableDef, tables: Map<string, TableDef>, limits: KeyLi
     unique("foreign key", fk.name);
     validateForeignKey(t, fk, metas, tables, err);
   }
-  for (const [name, meta] of metas)
-    if (meta.autoIncrement && !keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
-  if ([...metas.values()].filter((m) => m.autoIncrement).length > 1)
-    err(undefined, "has more than one AUTO_INCREMENT column");
+  let autoIncrements = 0;
+  for (const [name, meta] of metas) {
+    if (!meta.autoIncrement) continue;
+    autoIncrements++;
+    if (!keyed.has(name)) err(name, "is AUTO_INCREMENT but not the first column of a key");
+  }
+  if (autoIncrements > 1) err(undefined, "has more than one AUTO_INCREMENT column");
   limitProblems(t, metas, limits, err);
   if (t.partitionBy) validatePartitioning(t, metas, err);
   for (const p of storageOptionProblems(t)) err(undefined, p);

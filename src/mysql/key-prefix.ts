@@ -21,6 +21,8 @@ export function storedIndex(index: Index, columns: readonly Column[], flavor: Fl
   const cut = flavor.longKeyPartsAsPrefix && !index.unique && index.type === "BTREE";
   let changed = false;
   const parts = index.parts.map((p) => {
+    // Without a prefix and without cutting, every key part is stored as written (see storedPrefix).
+    if (p.prefix === undefined && !cut) return p;
     const column = p.column === undefined ? undefined : columns.find((c) => c.name === p.column);
     const prefix = column === undefined ? p.prefix : storedPrefix(p, column, cut);
     if (prefix === p.prefix) return p;

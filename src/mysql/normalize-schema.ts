@@ -40,10 +40,11 @@ function table(t: Table): Table {
   return {
     ...t,
     columns: t.columns.map(column),
-    indexes: t.indexes.map((i) => ({
-      ...i,
-      parts: i.parts.map((p) => (p.expr ? { ...p, expr: canonicalExpr(p.expr) } : p)),
-    })),
+    indexes: t.indexes.map((i) =>
+      i.parts.some((p) => p.expr)
+        ? { ...i, parts: i.parts.map((p) => (p.expr ? { ...p, expr: canonicalExpr(p.expr) } : p)) }
+        : i,
+    ),
     checks: t.checks.map((c) => ({ ...c, expr: canonicalExpr(c.expr) })),
     ...(t.partition ? { partition: canonicalPartitioning(t.partition) } : {}),
   };

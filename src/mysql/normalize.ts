@@ -41,7 +41,7 @@ export function normalizeTable(table: Table, flavor: Flavor, defaults: SchemaDef
   const options = normalizeOptions(table.options, flavor, defaults);
   const pk = new Set((table.primaryKey?.parts ?? []).map((p) => p.column));
   const columns = table.columns.map((c) =>
-    normalizeColumn(pk.has(c.name) ? { ...c, nullable: false } : c, options, flavor),
+    normalizeColumn(pk.has(c.name) && c.nullable ? { ...c, nullable: false } : c, options, flavor),
   );
   const base: Table = {
     ...table,
@@ -49,7 +49,8 @@ export function normalizeTable(table: Table, flavor: Flavor, defaults: SchemaDef
     options,
     indexes: table.indexes.map((i) => storedIndex(i, columns, flavor)),
   };
-  return { ...base, indexes: [...base.indexes, ...implicitForeignKeyIndexes(base)] };
+  const implicit = implicitForeignKeyIndexes(base);
+  return implicit.length === 0 ? base : { ...base, indexes: [...base.indexes, ...implicit] };
 }
 
 /** Resolves a table's options: charset/collate (table → schema → server), engine, auto-increment only when > 1. */
@@ -76,19 +77,33 @@ export const BINARY_COLLATION = "<binary>";
 
 /** Resolves one column against its table's (already resolved) options: charset/collate, empty attributes dropped. */
 export function normalizeColumn(column: Column, table: TableOptions, flavor: Flavor): Column {
-  const { charset, collate: written, comment, autoIncrement, invisible, ...rest } = column;
+  const { charset, collate: written, comment, autoIncrement, invisible } = column;
   const collate =
     written === BINARY_COLLATION
       ? `${canonicalCharset(charset ?? table.charset ?? flavor.defaults.charset)}_bin`
       : written;
-  const out: { -readonly [K in keyof Column]: Column[K] } = { ...rest };
   // MySQL ≥ 8.0.19 neither keeps nor shows integer display widths (ZEROFILL aside).
-  if (!flavor.displayWidth && !column.type.endsWith(" zerofill")) out.type = withoutDisplayWidth(column.type);
-  if (isCharacterType(column.type)) {
-    const cs = resolveCharset(charset, collate, flavor) ?? {
-      charset: table.charset ?? flavor.defaults.charset,
-      collate: table.collate ?? flavor.defaults.collate,
-    };
+  const type =
+    !flavor.displayWidth && !column.type.endsWith(" zerofill") ? withoutDisplayWidth(column.type) : column.type;
+  const cs = isCharacterType(type)
+    ? (resolveCharset(charset, collate, flavor) ?? {
+        charset: table.charset ?? flavor.defaults.charset,
+        collate: table.collate ?? flavor.defaults.collate,
+      })
+    : undefined;
+  // A column in canonical form already is kept as it is: most columns of a large schema are, and copying each costs.
+  if (
+    type === column.type &&
+    cs?.charset === charset &&
+    cs?.collate === written &&
+    comment !== "" &&
+    autoIncrement !== false &&
+    (invisible ?? true)
+  )
+    return column;
+  const { charset: _c, collate: _k, comment: _m, autoIncrement: _a, invisible: _i, ...rest } = column;
+  const out: { -readonly [K in keyof Column]: Column[K] } = { ...rest, type };
+  if (cs) {
     out.charset = cs.charset;
     out.collate = cs.collate;
   }

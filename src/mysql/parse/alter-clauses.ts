@@ -3,6 +3,7 @@
  * table changes against the table as it is when the clause runs.
  */
 import type { ColumnPosition, TableChange } from "../../schema/changes.ts";
+import { deepEqual } from "../../schema/equal.ts";
 import type { Table } from "../../schema/model.ts";
 import { readDefault } from "../defaults.ts";
 import { readColumnDef, type ColumnDef } from "./column.ts";
@@ -149,7 +150,7 @@ export function changeClause(cur: Cursor, t: Table, ctx: ParseContext): TableCha
   const own = ownCheckDrop(t, old, ctx);
   const rename: TableChange[] =
     old === def.column.name ? [] : [{ kind: "RenameColumn", from: old, to: def.column.name }];
-  const same = JSON.stringify(from) === JSON.stringify(to) && !position;
+  const same = deepEqual(from, to) && !position;
   return [
     ...own.changes,
     ...rename,
