@@ -35,6 +35,7 @@ import {
 import { JOURNAL_TABLE } from "../src/mysql/queries/journal.ts";
 import { buildBinary, defaultBuildOptions } from "../scripts/build.ts";
 import { benchStatements } from "./lib/statements.ts";
+import { median } from "./lib/median.ts";
 import { PrivateServer } from "../test/support/private-server.ts";
 import { findServerBinaries } from "../test/support/server-binaries.ts";
 
@@ -89,8 +90,6 @@ function withBookkeeping(sql: string, writes: 1 | 2): string {
       .join("")
   );
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Milliseconds an in-process apply spends per kind of round trip, and in total. */
 type Breakdown = Record<"statements" | "bookkeeping" | "otherQueries" | "total", number>;

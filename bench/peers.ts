@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { drizzleSource } from "./lib/drizzle-source.ts";
 import { writeWorkspace } from "./lib/history.ts";
+import { median } from "./lib/median.ts";
 
 const DRIZZLE_KIT = "drizzle-kit@0.31.11";
 const DRIZZLE_ORM = "drizzle-orm@0.45.4";
@@ -32,11 +33,6 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stdout}${r.stderr}`);
   return { stdout: r.stdout, ms };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 try {

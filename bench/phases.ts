@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { col } from "../src/entities/index.ts";
 import { writeWorkspace } from "./lib/history.ts";
+import { median } from "./lib/median.ts";
 
 const { values } = parseArgs({
   options: {
@@ -25,8 +26,6 @@ const { values } = parseArgs({
 });
 const PROBE = resolve(import.meta.dir, "lib", "phase-probe.ts");
 const PHASES = ["runtime", "imports", "replay", "entities module", "entities to schema", "diff"] as const;
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The workspace's entities module with its DSL import replaced by builders that build nothing. */
 function writeStub(root: string): void {
